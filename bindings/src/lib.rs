@@ -1,0 +1,2 @@
+//! The uniffi facade over `patella-core`.
+uniffi::setup_scaffolding!();

@@ -1,0 +1,123 @@
+//! Assessing one check-in: its zone, what to do now, and why.
+
+use serde::{Deserialize, Serialize};
+
+use super::checkin::{CheckIn, RedFlag};
+use super::config::PainConfig;
+
+/// The zone a check-in falls in, from mildest to most serious.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PainZone {
+    /// 0 to 5: training goes on.
+    WithinBuffer,
+    /// Above 5: the load comes down.
+    AboveBuffer,
+    /// Sharp or worsening during activity: stop this activity now.
+    Stop,
+    /// A red flag: see a doctor or physical therapist before progressing.
+    SeeClinician,
+}
+
+/// Why the assessment came out as it did; one entry per rule that fired.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum PainReason {
+    WithinBuffer { score: u8, max: u8 },
+    AboveBuffer { score: u8, max: u8 },
+    SharpDuringActivity,
+    WorseningDuringActivity { from: u8, to: u8 },
+    RedFlag { flag: RedFlag },
+}
+
+/// What the runner should do now.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum PainAction {
+    Continue,
+    ScaleBack,
+    StopActivity,
+    /// Stop progressing and book a clinician; the plan holds until the runner
+    /// confirms they have been seen.
+    SeeClinician { flags: Vec<RedFlag> },
+}
+
+/// The result of one check-in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PainAssessment {
+    pub zone: PainZone,
+    pub action: PainAction,
+    pub reasons: Vec<PainReason>,
+    /// What to tell the runner, in the project's own words.
+    pub advice: String,
+}
+
+/// Assesses `checkin`. `earlier_in_activity` is the previous check-in of the
+/// same activity, if any, so that pain rising mid-run is caught.
+pub fn assess(
+    checkin: &CheckIn,
+    earlier_in_activity: Option<&CheckIn>,
+    config: &PainConfig,
+) -> PainAssessment {
+    let max = config.buffer_zone_max;
+    let mut reasons = Vec::new();
+    let mut zone = if checkin.score <= max {
+        reasons.push(PainReason::WithinBuffer { score: checkin.score, max });
+        PainZone::WithinBuffer
+    } else {
+        reasons.push(PainReason::AboveBuffer { score: checkin.score, max });
+        PainZone::AboveBuffer
+    };
+
+    if checkin.moment.is_during_activity() {
+        if checkin.quality == Some(super::PainQuality::Sharp) {
+            reasons.push(PainReason::SharpDuringActivity);
+            zone = zone.max(PainZone::Stop);
+        }
+        if let Some(before) = earlier_in_activity {
+            let rise = checkin.score.saturating_sub(before.score);
+            if rise >= config.worsening_rise {
+                reasons.push(PainReason::WorseningDuringActivity {
+                    from: before.score,
+                    to: checkin.score,
+                });
+                zone = zone.max(PainZone::Stop);
+            }
+        }
+    }
+
+    let mut flags = checkin.red_flags.clone();
+    flags.sort();
+    flags.dedup();
+    if !flags.is_empty() {
+        reasons.extend(flags.iter().map(|flag| PainReason::RedFlag { flag: *flag }));
+        zone = PainZone::SeeClinician;
+    }
+
+    let (action, advice) = match zone {
+        PainZone::WithinBuffer => (
+            PainAction::Continue,
+            "Carry on. Mild discomfort is expected while the knee adapts; keep it at 5 or below."
+                .to_owned(),
+        ),
+        PainZone::AboveBuffer => (
+            PainAction::ScaleBack,
+            "That is above your comfort limit of 5. Ease off today: shorter, slower or \
+             cross-train, and keep up the strength work."
+                .to_owned(),
+        ),
+        PainZone::Stop => (
+            PainAction::StopActivity,
+            "Stop this activity now. Sharp or climbing pain is a signal to rest the knee; if it \
+             keeps happening, get it checked."
+                .to_owned(),
+        ),
+        PainZone::SeeClinician => (
+            PainAction::SeeClinician { flags },
+            "Please see a doctor or physical therapist before training on. Your plan will not \
+             progress until you confirm you have been checked."
+                .to_owned(),
+        ),
+    };
+    PainAssessment { zone, action, reasons, advice }
+}

@@ -1,0 +1,16 @@
+//! The pain buffer zone (source: article 002, with 001 and 004).
+//!
+//! The runner rates knee pain from 0 to 10. Up to 5 is the buffer zone, where
+//! some discomfort is expected and training goes on; above 5 the load comes
+//! down; sharp or worsening pain during activity stops it; red flags send the
+//! runner to a clinician. This module owns the check-in record and the
+//! assessment of one check-in. How an assessment changes the plan is the
+//! coach's business.
+
+mod assessment;
+mod checkin;
+mod config;
+
+pub use assessment::{PainAction, PainAssessment, PainReason, PainZone, assess};
+pub use checkin::{CheckIn, CheckInMoment, PainError, PainLocation, PainQuality, RedFlag};
+pub use config::PainConfig;
