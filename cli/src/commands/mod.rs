@@ -1,0 +1,3 @@
+//! One module per `patella` subcommand.
+
+pub mod pain;
