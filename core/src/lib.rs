@@ -7,8 +7,11 @@
 //! inputs.
 //!
 //! Module map (see ARCHITECTURE.md for the flows between them):
+//! - [`coach`]: the runner profile, the exercise catalogue, and knee-safe plans
+//!   recomputed from the runner's history.
 //! - [`pain`]: the pain buffer zone: check-ins and their assessment.
 //! - [`sample`]: the cadence sample every source (sensor, pedometer, manual) produces.
 
+pub mod coach;
 pub mod pain;
 pub mod sample;
