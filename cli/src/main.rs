@@ -22,12 +22,15 @@ struct Cli {
 enum Command {
     /// Rate knee pain and see what to do now (the pain buffer zone).
     Pain(commands::pain::PainArgs),
+    /// Show the knee-safe training plan for a runner profile.
+    Plan(commands::plan::PlanArgs),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Pain(args) => commands::pain::run(args),
+        Command::Plan(args) => commands::plan::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
