@@ -14,10 +14,23 @@ fn builtin_catalogue_ids_are_unique_references_are_real_and_doses_positive() {
     let ids: HashSet<&str> = c.exercises.iter().map(|e| e.id.as_str()).collect();
     assert_eq!(ids.len(), c.exercises.len(), "duplicate ids");
     for e in &c.exercises {
-        for target in e.progressions.iter().chain(&e.regressions).chain(&e.equipment.substitute) {
-            assert!(ids.contains(target.as_str()), "{}: {target} is not in the catalogue", e.id);
+        for target in e
+            .progressions
+            .iter()
+            .chain(&e.regressions)
+            .chain(&e.equipment.substitute)
+        {
+            assert!(
+                ids.contains(target.as_str()),
+                "{}: {target} is not in the catalogue",
+                e.id
+            );
         }
-        assert!(e.dose.sets.min >= 1 && e.dose.sets.min <= e.dose.sets.max, "{}", e.id);
+        assert!(
+            e.dose.sets.min >= 1 && e.dose.sets.min <= e.dose.sets.max,
+            "{}",
+            e.id
+        );
         let r = match e.dose.amount {
             Amount::Reps(r) | Amount::Seconds(r) => r,
         };
@@ -75,8 +88,13 @@ fn every_exercise_the_articles_name_is_present() {
         (4, "soft_surface_lunge"),
     ];
     for (article, id) in named {
-        let e = catalogue().get(id).unwrap_or_else(|| panic!("{id} missing"));
-        assert!(e.sources.contains(&article), "{id} should cite article {article:03}");
+        let e = catalogue()
+            .get(id)
+            .unwrap_or_else(|| panic!("{id} missing"));
+        assert!(
+            e.sources.contains(&article),
+            "{id} should cite article {article:03}"
+        );
     }
 }
 
@@ -105,7 +123,10 @@ fn doses_from_articles_003_and_004_carry_over() {
     assert_eq!(plank.amount, Amount::Seconds([30, 30].into()));
     assert_eq!(plank.per, Per::Side);
     // Article 000 gives no doses: these are documented project defaults.
-    assert_eq!(catalogue().get("split_squat").expect("present").dose.source, DoseSource::ProjectDefault);
+    assert_eq!(
+        catalogue().get("split_squat").expect("present").dose.source,
+        DoseSource::ProjectDefault
+    );
 }
 
 #[test]
@@ -113,10 +134,19 @@ fn bosu_squat_becomes_a_bodyweight_squat_without_a_bosu() {
     // source: article 003 (Bosu ball squats: a regular squat without a Bosu).
     let c = catalogue();
     let bosu = c.get("bosu_squat").expect("present");
-    assert_eq!(c.resolve(bosu, &[]).map(|e| e.id.as_str()), Some("bodyweight_squat"));
-    assert_eq!(c.resolve(bosu, &[Equipment::Bosu]).map(|e| e.id.as_str()), Some("bosu_squat"));
+    assert_eq!(
+        c.resolve(bosu, &[]).map(|e| e.id.as_str()),
+        Some("bodyweight_squat")
+    );
+    assert_eq!(
+        c.resolve(bosu, &[Equipment::Bosu]).map(|e| e.id.as_str()),
+        Some("bosu_squat")
+    );
     let box_jump = c.get("box_jump").expect("present");
-    assert!(c.resolve(box_jump, &[]).is_none(), "no box, no box jump and no substitute");
+    assert!(
+        c.resolve(box_jump, &[]).is_none(),
+        "no box, no box jump and no substitute"
+    );
 }
 
 #[test]
@@ -125,14 +155,54 @@ fn knee_load_and_kind_follow_the_articles() {
     // article 002 (the runner's-knee set is mostly without knee bending).
     let c = catalogue();
     let cases = [
-        ("box_jump", KneeLoad::Impact, ExerciseKind::Plyometric, Level::Advanced),
-        ("single_leg_hop", KneeLoad::Impact, ExerciseKind::Plyometric, Level::Advanced),
-        ("assisted_pistol_squat", KneeLoad::DeepLoaded, ExerciseKind::Strength, Level::Advanced),
-        ("side_lying_leg_raise", KneeLoad::None, ExerciseKind::Strength, Level::Foundation),
-        ("single_leg_balance", KneeLoad::None, ExerciseKind::Balance, Level::Foundation),
-        ("lateral_wall_push", KneeLoad::None, ExerciseKind::Strength, Level::Foundation),
-        ("standing_quad_stretch", KneeLoad::None, ExerciseKind::CoolDown, Level::Foundation),
-        ("leg_swing_forward", KneeLoad::None, ExerciseKind::WarmUp, Level::Foundation),
+        (
+            "box_jump",
+            KneeLoad::Impact,
+            ExerciseKind::Plyometric,
+            Level::Advanced,
+        ),
+        (
+            "single_leg_hop",
+            KneeLoad::Impact,
+            ExerciseKind::Plyometric,
+            Level::Advanced,
+        ),
+        (
+            "assisted_pistol_squat",
+            KneeLoad::DeepLoaded,
+            ExerciseKind::Strength,
+            Level::Advanced,
+        ),
+        (
+            "side_lying_leg_raise",
+            KneeLoad::None,
+            ExerciseKind::Strength,
+            Level::Foundation,
+        ),
+        (
+            "single_leg_balance",
+            KneeLoad::None,
+            ExerciseKind::Balance,
+            Level::Foundation,
+        ),
+        (
+            "lateral_wall_push",
+            KneeLoad::None,
+            ExerciseKind::Strength,
+            Level::Foundation,
+        ),
+        (
+            "standing_quad_stretch",
+            KneeLoad::None,
+            ExerciseKind::CoolDown,
+            Level::Foundation,
+        ),
+        (
+            "leg_swing_forward",
+            KneeLoad::None,
+            ExerciseKind::WarmUp,
+            Level::Foundation,
+        ),
     ];
     for (id, load, kind, level) in cases {
         let e = c.get(id).expect("present");
@@ -146,12 +216,18 @@ fn broken_catalogues_are_rejected_naming_the_exercise_and_field() {
     let mut dup: Catalogue = serde_json::from_str(&good).expect("parses");
     let first = dup.exercises[0].clone();
     dup.exercises.push(first);
-    assert!(matches!(dup.validate(), Err(CatalogueError::DuplicateId { .. })));
+    assert!(matches!(
+        dup.validate(),
+        Err(CatalogueError::DuplicateId { .. })
+    ));
 
     let mut bad_ref: Catalogue = serde_json::from_str(&good).expect("parses");
     bad_ref.exercises[0].progressions.push("moon_walk".into());
     let err = bad_ref.validate().expect_err("unknown progression");
-    assert!(err.to_string().contains("progressions") && err.to_string().contains("moon_walk"), "{err}");
+    assert!(
+        err.to_string().contains("progressions") && err.to_string().contains("moon_walk"),
+        "{err}"
+    );
 
     let mut zero: Catalogue = serde_json::from_str(&good).expect("parses");
     zero.exercises[1].dose.sets = [0, 3].into();
@@ -160,8 +236,14 @@ fn broken_catalogues_are_rejected_naming_the_exercise_and_field() {
 
     let mut zero_reps: Catalogue = serde_json::from_str(&good).expect("parses");
     zero_reps.exercises[2].dose.amount = Amount::Reps([0, 0].into());
-    assert!(matches!(zero_reps.validate(), Err(CatalogueError::BadDose { field: "reps", .. })));
+    assert!(matches!(
+        zero_reps.validate(),
+        Err(CatalogueError::BadDose { field: "reps", .. })
+    ));
 
-    assert!(matches!(Catalogue::from_json("{"), Err(CatalogueError::Parse(_))));
+    assert!(matches!(
+        Catalogue::from_json("{"),
+        Err(CatalogueError::Parse(_))
+    ));
     assert_eq!(Catalogue::from_json(&good).as_ref(), Ok(catalogue()));
 }

@@ -26,26 +26,48 @@ fn invalid_profiles_name_the_field() {
         ("current.days_per_week", |p| p.current.days_per_week = 0),
         // Two days must stay free for strength work (article 004).
         ("current.days_per_week", |p| p.current.days_per_week = 6),
-        ("current.preferred_days", |p| p.current.preferred_days = vec![Weekday::Mon]),
+        ("current.preferred_days", |p| {
+            p.current.preferred_days = vec![Weekday::Mon]
+        }),
         ("current.preferred_days", |p| {
             p.current.preferred_days = vec![Weekday::Mon, Weekday::Mon, Weekday::Fri]
         }),
         ("current.weekly_km", |p| p.current.weekly_km = Some(-3.0)),
-        ("current.weekly_km", |p| p.current.weekly_km = Some(f64::NAN)),
-        ("current.weekly_minutes", |p| p.current.weekly_minutes = Some(5_000)),
+        ("current.weekly_km", |p| {
+            p.current.weekly_km = Some(f64::NAN)
+        }),
+        ("current.weekly_minutes", |p| {
+            p.current.weekly_minutes = Some(5_000)
+        }),
         ("current.weekly_minutes", |p| {
             p.experience = Experience::Regular;
             p.current.weekly_minutes = None;
         }),
-        ("goal.target_km", |p| p.goal = Goal::WeeklyDistance { target_km: 0.0 }),
-        ("equipment", |p| p.equipment = vec![Equipment::None, Equipment::Bosu]),
-        ("equipment", |p| p.equipment = vec![Equipment::Box, Equipment::Box]),
-        ("risk_factors.age_years", |p| p.risk_factors.age_years = Some(4)),
-        ("risk_factors.body_mass_kg", |p| p.risk_factors.body_mass_kg = Some(1.0)),
-        ("risk_factors.height_cm", |p| p.risk_factors.height_cm = Some(20.0)),
+        ("goal.target_km", |p| {
+            p.goal = Goal::WeeklyDistance { target_km: 0.0 }
+        }),
+        ("equipment", |p| {
+            p.equipment = vec![Equipment::None, Equipment::Bosu]
+        }),
+        ("equipment", |p| {
+            p.equipment = vec![Equipment::Box, Equipment::Box]
+        }),
+        ("risk_factors.age_years", |p| {
+            p.risk_factors.age_years = Some(4)
+        }),
+        ("risk_factors.body_mass_kg", |p| {
+            p.risk_factors.body_mass_kg = Some(1.0)
+        }),
+        ("risk_factors.height_cm", |p| {
+            p.risk_factors.height_cm = Some(20.0)
+        }),
         ("knee_pain", |p| p.knee_pain = 11),
-        ("strength_days_per_week", |p| p.strength_days_per_week = Some(1)),
-        ("strength_days_per_week", |p| p.strength_days_per_week = Some(4)),
+        ("strength_days_per_week", |p| {
+            p.strength_days_per_week = Some(1)
+        }),
+        ("strength_days_per_week", |p| {
+            p.strength_days_per_week = Some(4)
+        }),
         ("strength_days_per_week", |p| {
             p.current.days_per_week = 5;
             p.current.preferred_days = vec![];

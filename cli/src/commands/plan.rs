@@ -26,13 +26,16 @@ pub struct PlanArgs {
 
 pub fn run(args: PlanArgs) -> Result<(), CliError> {
     let path = args.profile.display().to_string();
-    let text = std::fs::read_to_string(&args.profile)
-        .map_err(|source| CliError::Io { path: path.clone(), source })?;
-    let profile: Profile = serde_json::from_str(&text)
-        .map_err(|e| CliError::Invalid(format!("{path}: {e}")))?;
+    let text = std::fs::read_to_string(&args.profile).map_err(|source| CliError::Io {
+        path: path.clone(),
+        source,
+    })?;
+    let profile: Profile =
+        serde_json::from_str(&text).map_err(|e| CliError::Invalid(format!("{path}: {e}")))?;
     let start = match args.start {
-        Some(s) => NaiveDate::parse_from_str(&s, "%Y-%m-%d")
-            .map_err(|_| CliError::Invalid(format!("--start: {s} is not a date of the form YYYY-MM-DD")))?,
+        Some(s) => NaiveDate::parse_from_str(&s, "%Y-%m-%d").map_err(|_| {
+            CliError::Invalid(format!("--start: {s} is not a date of the form YYYY-MM-DD"))
+        })?,
         None => Local::now().date_naive(),
     };
     let catalogue = Catalogue::builtin().map_err(|e| CliError::Invalid(e.to_string()))?;
@@ -70,7 +73,11 @@ pub fn run(args: PlanArgs) -> Result<(), CliError> {
                     }
                 })
                 .collect();
-            let label = if names.is_empty() { "rest".to_owned() } else { names.join(", ") };
+            let label = if names.is_empty() {
+                "rest".to_owned()
+            } else {
+                names.join(", ")
+            };
             println!("  {} {}: {label}", day.date, day.date.format("%a"));
         }
     }

@@ -72,7 +72,10 @@ pub fn checkin(offset: i64, score: u8, moment: CheckInMoment) -> CheckIn {
 }
 
 pub fn flagged(offset: i64, score: u8, flag: RedFlag) -> CheckIn {
-    CheckIn { red_flags: vec![flag], ..checkin(offset, score, CheckInMoment::AfterRun) }
+    CheckIn {
+        red_flags: vec![flag],
+        ..checkin(offset, score, CheckInMoment::AfterRun)
+    }
 }
 
 pub fn catalogue() -> &'static Catalogue {
@@ -100,7 +103,8 @@ pub fn exercise_ids(plan: &Plan<'_>, date: NaiveDate) -> Vec<String> {
 }
 
 pub fn has_session(plan: &Plan<'_>, date: NaiveDate, f: impl Fn(&Session<'_>) -> bool) -> bool {
-    plan.day(date).is_some_and(|d| d.sessions.iter().any(|s| f(s)))
+    plan.day(date)
+        .is_some_and(|d| d.sessions.iter().any(|s| f(s)))
 }
 
 pub fn run_on<'p>(
@@ -117,9 +121,17 @@ pub fn run_on<'p>(
 pub fn ladder_shape(plan: &Plan<'_>, date: NaiveDate) -> (u32, u32, usize) {
     use patella_core::coach::plan::SegmentKind;
     let r = run_on(plan, date).expect("a run on this day");
-    let runs: Vec<u32> =
-        r.segments.iter().filter(|s| s.kind == SegmentKind::Run).map(|s| s.seconds).collect();
-    let walk = r.segments.iter().find(|s| s.kind == SegmentKind::Walk).map_or(0, |s| s.seconds);
+    let runs: Vec<u32> = r
+        .segments
+        .iter()
+        .filter(|s| s.kind == SegmentKind::Run)
+        .map(|s| s.seconds)
+        .collect();
+    let walk = r
+        .segments
+        .iter()
+        .find(|s| s.kind == SegmentKind::Walk)
+        .map_or(0, |s| s.seconds);
     (runs[0], walk, runs.len())
 }
 
