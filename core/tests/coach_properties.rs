@@ -46,43 +46,79 @@ fn goal() -> impl Strategy<Value = Goal> {
 
 fn profile() -> impl Strategy<Value = Profile> {
     (
-        prop_oneof![Just(Experience::NewToRunning), Just(Experience::Returning), Just(Experience::Regular)],
+        prop_oneof![
+            Just(Experience::NewToRunning),
+            Just(Experience::Returning),
+            Just(Experience::Regular)
+        ],
         0u32..600,
         1u8..=5,
         any::<bool>(),
         Just(DAYS.to_vec()).prop_shuffle(),
         goal(),
         proptest::collection::vec(any::<bool>(), 9),
-        (proptest::option::of(15u8..95), any::<bool>(), any::<bool>(), any::<bool>(), proptest::option::of(45.0f64..140.0)),
+        (
+            proptest::option::of(15u8..95),
+            any::<bool>(),
+            any::<bool>(),
+            any::<bool>(),
+            proptest::option::of(45.0f64..140.0),
+        ),
         0u8..=10,
         prop_oneof![Just(None), Just(Some(2u8)), Just(Some(3u8))],
     )
-        .prop_map(|(experience, minutes, days, preferred, order, goal, owned, risk, knee_pain, strength)| {
-            let (age, oa, op, balance, kg) = risk;
-            let mut preferred_days = if preferred { order[..usize::from(days)].to_vec() } else { vec![] };
-            preferred_days.sort_by_key(|d| d.num_days_from_monday());
-            Profile {
+        .prop_map(
+            |(
                 experience,
-                current: CurrentRunning {
-                    weekly_minutes: Some(if experience == Experience::NewToRunning { 0 } else { minutes }),
-                    weekly_km: None,
-                    days_per_week: days,
-                    preferred_days,
-                },
+                minutes,
+                days,
+                preferred,
+                order,
                 goal,
-                equipment: EQUIPMENT.iter().zip(owned).filter(|(_, o)| *o).map(|(e, _)| *e).collect(),
-                risk_factors: RiskFactors {
-                    age_years: age,
-                    osteoarthritis: oa,
-                    osteoporosis: op,
-                    balance_problems: balance,
-                    body_mass_kg: kg,
-                    height_cm: kg.map(|_| 170.0),
-                },
+                owned,
+                risk,
                 knee_pain,
-                strength_days_per_week: strength.filter(|n| *n == 2 || days <= 4),
-            }
-        })
+                strength,
+            )| {
+                let (age, oa, op, balance, kg) = risk;
+                let mut preferred_days = if preferred {
+                    order[..usize::from(days)].to_vec()
+                } else {
+                    vec![]
+                };
+                preferred_days.sort_by_key(|d| d.num_days_from_monday());
+                Profile {
+                    experience,
+                    current: CurrentRunning {
+                        weekly_minutes: Some(if experience == Experience::NewToRunning {
+                            0
+                        } else {
+                            minutes
+                        }),
+                        weekly_km: None,
+                        days_per_week: days,
+                        preferred_days,
+                    },
+                    goal,
+                    equipment: EQUIPMENT
+                        .iter()
+                        .zip(owned)
+                        .filter(|(_, o)| *o)
+                        .map(|(e, _)| *e)
+                        .collect(),
+                    risk_factors: RiskFactors {
+                        age_years: age,
+                        osteoarthritis: oa,
+                        osteoporosis: op,
+                        balance_problems: balance,
+                        body_mass_kg: kg,
+                        height_cm: kg.map(|_| 170.0),
+                    },
+                    knee_pain,
+                    strength_days_per_week: strength.filter(|n| *n == 2 || days <= 4),
+                }
+            },
+        )
 }
 
 fn moment() -> impl Strategy<Value = CheckInMoment> {
@@ -96,8 +132,15 @@ fn moment() -> impl Strategy<Value = CheckInMoment> {
 }
 
 fn checkin() -> impl Strategy<Value = CheckIn> {
-    (-7i64..84, 6u32..22, 0u8..=10, moment(), any::<bool>(), 0u8..20).prop_map(
-        |(offset, hour, score, moment, sharp, flag)| CheckIn {
+    (
+        -7i64..84,
+        6u32..22,
+        0u8..=10,
+        moment(),
+        any::<bool>(),
+        0u8..20,
+    )
+        .prop_map(|(offset, hour, score, moment, sharp, flag)| CheckIn {
             taken_at: at(offset, hour),
             score,
             moment,
@@ -108,15 +151,22 @@ fn checkin() -> impl Strategy<Value = CheckIn> {
                 1 => vec![RedFlag::GivingWay],
                 _ => vec![],
             },
-        },
-    )
+        })
 }
 
 fn outcome() -> impl Strategy<Value = SessionOutcome> {
     (0i64..84, any::<bool>(), any::<bool>()).prop_map(|(offset, run, done)| SessionOutcome {
         date: day(offset),
-        kind: if run { SessionKind::Run } else { SessionKind::Strength },
-        status: if done { SessionStatus::Done } else { SessionStatus::Skipped },
+        kind: if run {
+            SessionKind::Run
+        } else {
+            SessionKind::Strength
+        },
+        status: if done {
+            SessionStatus::Done
+        } else {
+            SessionStatus::Skipped
+        },
     })
 }
 
@@ -135,7 +185,10 @@ fn history() -> impl Strategy<Value = History> {
             outcomes,
             gear_changes: gear
                 .into_iter()
-                .map(|o| GearChange { date: day(o), kind: GearChangeKind::Surface })
+                .map(|o| GearChange {
+                    date: day(o),
+                    kind: GearChangeKind::Surface,
+                })
                 .collect(),
             clinician_visits: visits.into_iter().map(day).collect(),
         })
