@@ -103,8 +103,7 @@ pub fn exercise_ids(plan: &Plan<'_>, date: NaiveDate) -> Vec<String> {
 }
 
 pub fn has_session(plan: &Plan<'_>, date: NaiveDate, f: impl Fn(&Session<'_>) -> bool) -> bool {
-    plan.day(date)
-        .is_some_and(|d| d.sessions.iter().any(f))
+    plan.day(date).is_some_and(|d| d.sessions.iter().any(f))
 }
 
 pub fn run_on<'p>(

@@ -1,0 +1,62 @@
+//! The coach facade's error: flat messages that name the field at fault.
+
+use patella_core::coach::{CatalogueError, CoachError as CoreCoachError, ProfileError};
+
+#[derive(Debug, thiserror::Error, uniffi::Error)]
+pub enum CoachError {
+    #[error("{field}: {message}")]
+    InvalidProfile { field: String, message: String },
+    #[error("{field}: {value} is not an ISO-8601 date or date-time")]
+    InvalidDate { field: String, value: String },
+    #[error("{field}: {message}")]
+    InvalidInput { field: String, message: String },
+    #[error("no profile has been saved yet")]
+    NoProfile,
+    #[error("{message}")]
+    Internal { message: String },
+}
+
+impl From<ProfileError> for CoachError {
+    fn from(e: ProfileError) -> Self {
+        match e {
+            ProfileError::Invalid { field, problem } => Self::InvalidProfile {
+                field: field.to_owned(),
+                message: problem,
+            },
+        }
+    }
+}
+
+impl From<CatalogueError> for CoachError {
+    fn from(e: CatalogueError) -> Self {
+        Self::Internal {
+            message: e.to_string(),
+        }
+    }
+}
+
+impl From<CoreCoachError> for CoachError {
+    fn from(e: CoreCoachError) -> Self {
+        use patella_core::coach::history::HistoryError;
+        match e {
+            CoreCoachError::History(HistoryError::Profile(p)) => p.into(),
+            CoreCoachError::History(HistoryError::CheckIn { source, .. }) => {
+                let text = source.to_string();
+                let field = text.split(':').next().unwrap_or("check_in").to_owned();
+                Self::InvalidInput {
+                    field,
+                    message: text,
+                }
+            }
+            CoreCoachError::Weeks { .. } => Self::InvalidInput {
+                field: "date".to_owned(),
+                message: e.to_string(),
+            },
+            CoreCoachError::Date { field, value } => Self::InvalidDate {
+                field: field.to_owned(),
+                value,
+            },
+            CoreCoachError::Catalogue(c) => c.into(),
+        }
+    }
+}
