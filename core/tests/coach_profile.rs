@@ -24,8 +24,8 @@ fn invalid_profiles_name_the_field() {
     type Edit = fn(&mut Profile);
     let cases: Vec<(&str, Edit)> = vec![
         ("current.days_per_week", |p| p.current.days_per_week = 0),
-        // Two days must stay free for strength work (article 004).
-        ("current.days_per_week", |p| p.current.days_per_week = 6),
+        // Two days stay free for strength work (article 004), one for rest.
+        ("current.days_per_week", |p| p.current.days_per_week = 5),
         ("current.preferred_days", |p| {
             p.current.preferred_days = vec![Weekday::Mon]
         }),
@@ -69,7 +69,7 @@ fn invalid_profiles_name_the_field() {
             p.strength_days_per_week = Some(4)
         }),
         ("strength_days_per_week", |p| {
-            p.current.days_per_week = 5;
+            p.current.days_per_week = 4;
             p.current.preferred_days = vec![];
             p.strength_days_per_week = Some(3);
         }),

@@ -52,7 +52,7 @@ fn profile() -> impl Strategy<Value = Profile> {
             Just(Experience::Regular)
         ],
         0u32..600,
-        1u8..=5,
+        1u8..=4,
         any::<bool>(),
         Just(DAYS.to_vec()).prop_shuffle(),
         goal(),
@@ -115,7 +115,7 @@ fn profile() -> impl Strategy<Value = Profile> {
                         height_cm: kg.map(|_| 170.0),
                     },
                     knee_pain,
-                    strength_days_per_week: strength.filter(|n| *n == 2 || days <= 4),
+                    strength_days_per_week: strength.filter(|n| *n == 2 || days <= 3),
                 }
             },
         )
@@ -263,6 +263,7 @@ proptest! {
         for w in &plan.weeks {
             let n = w.days.iter().filter(|d| d.sessions.iter().any(|s| matches!(s, Session::Strength(_)))).count();
             prop_assert!((2..=3).contains(&n), "week {} has {} strength days", w.index, n);
+            prop_assert!(w.days.iter().any(|d| d.kind == patella_core::coach::plan::DayKind::Rest));
         }
     }
 

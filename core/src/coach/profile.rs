@@ -112,8 +112,13 @@ fn invalid(field: &'static str, problem: impl Into<String>) -> ProfileError {
 }
 
 /// Most run days a week: two days must stay free for strength work, which
-/// belongs on non-running days (article 004).
-pub const MAX_RUN_DAYS: u8 = 5;
+/// belongs on non-running days (article 004), and one for rest (project's
+/// choice: every week keeps at least one rest day).
+pub const MAX_RUN_DAYS: u8 = 4;
+
+/// Days in a week that may carry a run or a strength session; the rest is
+/// at least one rest day (project's choice).
+pub const MAX_TRAINING_DAYS: u8 = 6;
 
 impl Profile {
     pub fn validate(&self) -> Result<(), ProfileError> {
@@ -226,11 +231,11 @@ impl Profile {
                     format!("{n} is outside 2-3"),
                 ));
             }
-            if u16::from(n) + u16::from(c.days_per_week) > 7 {
+            if n.saturating_add(c.days_per_week) > MAX_TRAINING_DAYS {
                 return Err(invalid(
                     "strength_days_per_week",
                     format!(
-                        "{n} strength days do not fit beside {} run days",
+                        "{n} strength days and {} run days leave no rest day",
                         c.days_per_week
                     ),
                 ));

@@ -15,8 +15,7 @@ fn default_run_days(count: u8) -> Vec<Weekday> {
         0 | 1 => vec![Sat],
         2 => vec![Tue, Sat],
         3 => vec![Tue, Thu, Sat],
-        4 => vec![Mon, Wed, Fri, Sun],
-        _ => vec![Mon, Tue, Thu, Fri, Sun],
+        _ => vec![Mon, Wed, Fri, Sun],
     }
 }
 
