@@ -4,6 +4,9 @@
 //! human-readable text, or JSON with `--json`, so that scripts and support
 //! staff see exactly what the core decided.
 
+// Data from outside (the app, files, the radio) must never panic the process.
+#![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 mod commands;
 mod output;
 

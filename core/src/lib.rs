@@ -10,5 +10,8 @@
 //! - [`pain`]: the pain buffer zone: check-ins and their assessment.
 //! - [`sample`]: the cadence sample every source (sensor, pedometer, manual) produces.
 
+// Data from outside (the app, files, the radio) must never panic the process.
+#![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 pub mod pain;
 pub mod sample;
