@@ -9,6 +9,8 @@
 //! Module map (see ARCHITECTURE.md for the flows between them):
 //! - [`pain`]: the pain buffer zone: check-ins and their assessment.
 //! - [`sample`]: the cadence sample every source (sensor, pedometer, manual) produces.
+//! - [`sensor`]: the RSC foot pod: protocol parser, connection supervisor, btleplug client.
 
 pub mod pain;
 pub mod sample;
+pub mod sensor;
