@@ -3,9 +3,8 @@
 //! response, and the malformed shapes seen in the wild.
 
 use patella_core::sensor::rsc::{
-    ControlPointRequest, ControlPointResult, RscParseError, SensorLocation,
-    parse_battery_level, parse_control_point_response, parse_feature, parse_location,
-    parse_measurement,
+    ControlPointRequest, ControlPointResult, RscParseError, SensorLocation, parse_battery_level,
+    parse_control_point_response, parse_feature, parse_location, parse_measurement,
 };
 
 /// Builds a measurement the way a sensor would: only the flagged fields.
@@ -56,7 +55,10 @@ fn every_flag_combination_rejects_each_truncation_with_the_missing_field() {
         let full = packet(flags, 800, 90, 150, 4_000);
         for len in 0..full.len() {
             let err = parse_measurement(&full[..len]).expect_err("short packet");
-            let RscParseError::Truncated { field, len: got, .. } = err else {
+            let RscParseError::Truncated {
+                field, len: got, ..
+            } = err
+            else {
                 unreachable!("only truncation is possible here, got {err:?}");
             };
             assert_eq!(got, len);
@@ -130,7 +132,10 @@ fn every_feature_bit_is_read_and_reserved_bits_kept() {
     assert!(reserved.multiple_sensor_locations);
     assert!(matches!(
         parse_feature(&[0x07]),
-        Err(RscParseError::Truncated { field: "features", .. })
+        Err(RscParseError::Truncated {
+            field: "features",
+            ..
+        })
     ));
 }
 
@@ -184,7 +189,11 @@ fn supported_locations_list_follows_a_successful_request() {
     let r = parse_control_point_response(&[0x10, 0x04, 0x01, 1, 2, 3]).expect("list");
     assert_eq!(
         r.supported_locations,
-        vec![SensorLocation::TopOfShoe, SensorLocation::InShoe, SensorLocation::Hip]
+        vec![
+            SensorLocation::TopOfShoe,
+            SensorLocation::InShoe,
+            SensorLocation::Hip
+        ]
     );
     let failed = parse_control_point_response(&[0x10, 0x04, 0x04, 1, 2]).expect("failed");
     assert!(failed.supported_locations.is_empty());
@@ -198,11 +207,17 @@ fn control_point_rejects_non_responses_and_short_packets() {
     );
     assert!(matches!(
         parse_control_point_response(&[0x10, 0x01]),
-        Err(RscParseError::Truncated { field: "response value", .. })
+        Err(RscParseError::Truncated {
+            field: "response value",
+            ..
+        })
     ));
     assert!(matches!(
         parse_control_point_response(&[]),
-        Err(RscParseError::Truncated { field: "op code", .. })
+        Err(RscParseError::Truncated {
+            field: "op code",
+            ..
+        })
     ));
 }
 
@@ -212,7 +227,11 @@ fn battery_level_is_a_percentage() {
     assert_eq!(parse_battery_level(&[100, 7]), Ok(100));
     assert_eq!(
         parse_battery_level(&[101]),
-        Err(RscParseError::OutOfRange { packet: "Battery Level", field: "level", value: 101 })
+        Err(RscParseError::OutOfRange {
+            packet: "Battery Level",
+            field: "level",
+            value: 101
+        })
     );
     assert!(parse_battery_level(&[]).is_err());
 }

@@ -29,9 +29,15 @@ fn connected(at: MonoMs) -> Supervisor {
     let mut s = Supervisor::new(config());
     assert_eq!(
         s.handle(at, Ev::Start),
-        vec![Cmd::State(SensorState::Connecting { attempt: 1 }), Cmd::Connect]
+        vec![
+            Cmd::State(SensorState::Connecting { attempt: 1 }),
+            Cmd::Connect
+        ]
     );
-    assert_eq!(s.handle(at, Ev::ConnectSucceeded), vec![Cmd::State(SensorState::Connected)]);
+    assert_eq!(
+        s.handle(at, Ev::ConnectSucceeded),
+        vec![Cmd::State(SensorState::Connected)]
+    );
     s
 }
 
@@ -53,36 +59,61 @@ fn failed_attempts_retry_after_growing_waits_until_one_succeeds() {
         let wait = config().backoff_ms(attempt);
         assert_eq!(
             out,
-            vec![Cmd::State(SensorState::Reconnecting { attempt, retry_in_ms: wait })]
+            vec![Cmd::State(SensorState::Reconnecting {
+                attempt,
+                retry_in_ms: wait
+            })]
         );
         assert_eq!(s.next_deadline(), Some(now + wait));
-        assert!(s.handle(now + wait - 1, Ev::Tick).is_empty(), "not before the wait is over");
+        assert!(
+            s.handle(now + wait - 1, Ev::Tick).is_empty(),
+            "not before the wait is over"
+        );
         now += wait;
         assert_eq!(
             s.handle(now, Ev::Tick),
-            vec![Cmd::State(SensorState::Connecting { attempt }), Cmd::Connect]
+            vec![
+                Cmd::State(SensorState::Connecting { attempt }),
+                Cmd::Connect
+            ]
         );
     }
-    assert_eq!(s.handle(now, Ev::ConnectSucceeded), vec![Cmd::State(SensorState::Connected)]);
+    assert_eq!(
+        s.handle(now, Ev::ConnectSucceeded),
+        vec![Cmd::State(SensorState::Connected)]
+    );
 }
 
 #[test]
 fn an_attempt_limit_gives_up_and_a_permanent_error_gives_up_at_once() {
-    let mut limited = Supervisor::new(SupervisorConfig { max_attempts: Some(2), ..config() });
+    let mut limited = Supervisor::new(SupervisorConfig {
+        max_attempts: Some(2),
+        ..config()
+    });
     limited.handle(0, Ev::Start);
     limited.handle(0, Ev::ConnectFailed(FailureKind::Transient));
     limited.handle(200, Ev::Tick);
     let out = limited.handle(200, Ev::ConnectFailed(FailureKind::Transient));
     assert_eq!(
         out,
-        vec![Cmd::State(SensorState::Failed { reason: "no connection after 2 attempts".into() })]
+        vec![Cmd::State(SensorState::Failed {
+            reason: "no connection after 2 attempts".into()
+        })]
     );
     assert_eq!(limited.next_deadline(), None);
 
     let mut s = Supervisor::new(config());
     s.handle(0, Ev::Start);
-    let out = s.handle(5, Ev::ConnectFailed(FailureKind::Permanent("permission denied".into())));
-    assert_eq!(out, vec![Cmd::State(SensorState::Failed { reason: "permission denied".into() })]);
+    let out = s.handle(
+        5,
+        Ev::ConnectFailed(FailureKind::Permanent("permission denied".into())),
+    );
+    assert_eq!(
+        out,
+        vec![Cmd::State(SensorState::Failed {
+            reason: "permission denied".into()
+        })]
+    );
     // The app may start again later.
     assert_eq!(s.handle(9, Ev::Start).last(), Some(&Cmd::Connect));
 }
@@ -90,13 +121,19 @@ fn an_attempt_limit_gives_up_and_a_permanent_error_gives_up_at_once() {
 #[test]
 fn link_loss_marks_one_gap_that_ends_with_the_first_measurement() {
     let mut s = connected(0);
-    assert!(s.handle(500, Ev::Measurement).is_empty(), "no gap yet, nothing to restore");
+    assert!(
+        s.handle(500, Ev::Measurement).is_empty(),
+        "no gap yet, nothing to restore"
+    );
     let out = s.handle(1_000, Ev::LinkLost);
     assert_eq!(
         out,
         vec![
             Cmd::SignalLost { at_ms: 1_000 },
-            Cmd::State(SensorState::Reconnecting { attempt: 1, retry_in_ms: 100 })
+            Cmd::State(SensorState::Reconnecting {
+                attempt: 1,
+                retry_in_ms: 100
+            })
         ]
     );
     s.handle(1_100, Ev::Tick);
@@ -104,9 +141,15 @@ fn link_loss_marks_one_gap_that_ends_with_the_first_measurement() {
     let out = s.handle(1_150, Ev::ConnectFailed(FailureKind::Transient));
     assert!(!out.iter().any(|c| matches!(c, Cmd::SignalLost { .. })));
     s.handle(1_350, Ev::Tick);
-    assert_eq!(s.handle(1_400, Ev::ConnectSucceeded), vec![Cmd::State(SensorState::Connected)]);
+    assert_eq!(
+        s.handle(1_400, Ev::ConnectSucceeded),
+        vec![Cmd::State(SensorState::Connected)]
+    );
     assert!(s.signal_lost(), "connected is not yet delivering");
-    assert_eq!(s.handle(1_450, Ev::Measurement), vec![Cmd::SignalRestored { at_ms: 1_450 }]);
+    assert_eq!(
+        s.handle(1_450, Ev::Measurement),
+        vec![Cmd::SignalRestored { at_ms: 1_450 }]
+    );
     assert!(!s.signal_lost());
 }
 
@@ -118,11 +161,17 @@ fn a_silent_sensor_is_reported_then_recovers_when_data_returns() {
     assert!(s.handle(2_999, Ev::Tick).is_empty());
     assert_eq!(
         s.handle(3_000, Ev::Tick),
-        vec![Cmd::State(SensorState::Silent), Cmd::SignalLost { at_ms: 3_000 }]
+        vec![
+            Cmd::State(SensorState::Silent),
+            Cmd::SignalLost { at_ms: 3_000 }
+        ]
     );
     assert_eq!(
         s.handle(4_000, Ev::Measurement),
-        vec![Cmd::State(SensorState::Connected), Cmd::SignalRestored { at_ms: 4_000 }]
+        vec![
+            Cmd::State(SensorState::Connected),
+            Cmd::SignalRestored { at_ms: 4_000 }
+        ]
     );
 }
 
@@ -140,7 +189,10 @@ fn a_sensor_silent_for_too_long_is_reconnected() {
         ]
     );
     s.handle(5_100, Ev::ConnectSucceeded);
-    assert_eq!(s.handle(5_200, Ev::Measurement), vec![Cmd::SignalRestored { at_ms: 5_200 }]);
+    assert_eq!(
+        s.handle(5_200, Ev::Measurement),
+        vec![Cmd::SignalRestored { at_ms: 5_200 }]
+    );
 }
 
 #[test]
@@ -148,13 +200,22 @@ fn adapter_off_waits_without_burning_attempts_and_reconnects_when_on() {
     let mut s = connected(0);
     assert_eq!(
         s.handle(100, Ev::AdapterOff),
-        vec![Cmd::SignalLost { at_ms: 100 }, Cmd::State(SensorState::AdapterOff)]
+        vec![
+            Cmd::SignalLost { at_ms: 100 },
+            Cmd::State(SensorState::AdapterOff)
+        ]
     );
-    assert!(s.handle(100, Ev::LinkLost).is_empty(), "the loss is already accounted for");
+    assert!(
+        s.handle(100, Ev::LinkLost).is_empty(),
+        "the loss is already accounted for"
+    );
     assert_eq!(s.next_deadline(), None);
     assert_eq!(
         s.handle(60_000, Ev::AdapterOn),
-        vec![Cmd::State(SensorState::Connecting { attempt: 1 }), Cmd::Connect]
+        vec![
+            Cmd::State(SensorState::Connecting { attempt: 1 }),
+            Cmd::Connect
+        ]
     );
     // An attempt that finds the adapter off again goes back to waiting.
     assert_eq!(
@@ -167,18 +228,30 @@ fn adapter_off_waits_without_burning_attempts_and_reconnects_when_on() {
 fn low_battery_warns_once_and_rearms_above_the_margin() {
     let mut s = connected(0);
     assert!(s.handle(0, Ev::Battery(40)).is_empty());
-    assert_eq!(s.handle(1, Ev::Battery(15)), vec![Cmd::LowBattery { percent: 15 }]);
+    assert_eq!(
+        s.handle(1, Ev::Battery(15)),
+        vec![Cmd::LowBattery { percent: 15 }]
+    );
     assert!(s.handle(2, Ev::Battery(14)).is_empty());
-    assert!(s.handle(3, Ev::Battery(17)).is_empty(), "17 is inside the margin");
+    assert!(
+        s.handle(3, Ev::Battery(17)).is_empty(),
+        "17 is inside the margin"
+    );
     assert!(s.handle(4, Ev::Battery(12)).is_empty());
     assert!(s.handle(5, Ev::Battery(20)).is_empty());
-    assert_eq!(s.handle(6, Ev::Battery(9)), vec![Cmd::LowBattery { percent: 9 }]);
+    assert_eq!(
+        s.handle(6, Ev::Battery(9)),
+        vec![Cmd::LowBattery { percent: 9 }]
+    );
 }
 
 #[test]
 fn stop_disconnects_and_goes_idle() {
     let mut s = connected(0);
-    assert_eq!(s.handle(10, Ev::Stop), vec![Cmd::Disconnect, Cmd::State(SensorState::Idle)]);
+    assert_eq!(
+        s.handle(10, Ev::Stop),
+        vec![Cmd::Disconnect, Cmd::State(SensorState::Idle)]
+    );
     assert!(s.handle(20, Ev::Stop).is_empty());
     assert!(s.handle(30, Ev::LinkLost).is_empty());
 }
@@ -197,29 +270,50 @@ impl Recorder {
 
 impl SampleSink for Recorder {
     fn on_sample(&self, sample: CadenceSample) {
-        self.log.lock().expect("log").push(format!("sample {} @{}", sample.cadence, sample.at_ms));
+        self.log
+            .lock()
+            .expect("log")
+            .push(format!("sample {} @{}", sample.cadence, sample.at_ms));
         self.samples.lock().expect("samples").push(sample);
     }
     fn on_signal_lost(&self, source_id: &str, at_ms: MonoMs) {
-        self.log.lock().expect("log").push(format!("lost {source_id} @{at_ms}"));
+        self.log
+            .lock()
+            .expect("log")
+            .push(format!("lost {source_id} @{at_ms}"));
     }
     fn on_signal_restored(&self, source_id: &str, at_ms: MonoMs) {
-        self.log.lock().expect("log").push(format!("restored {source_id} @{at_ms}"));
+        self.log
+            .lock()
+            .expect("log")
+            .push(format!("restored {source_id} @{at_ms}"));
     }
 }
 
 impl SensorObserver for Recorder {
     fn on_state(&self, state: SensorState) {
-        self.log.lock().expect("log").push(format!("state {state:?}"));
+        self.log
+            .lock()
+            .expect("log")
+            .push(format!("state {state:?}"));
     }
     fn on_battery(&self, percent: u8) {
-        self.log.lock().expect("log").push(format!("battery {percent}"));
+        self.log
+            .lock()
+            .expect("log")
+            .push(format!("battery {percent}"));
     }
     fn on_details(&self, details: SensorDetails) {
-        self.log.lock().expect("log").push(format!("details {}", details.id));
+        self.log
+            .lock()
+            .expect("log")
+            .push(format!("details {}", details.id));
     }
     fn on_warning(&self, warning: SensorWarning) {
-        self.log.lock().expect("log").push(format!("warning {warning:?}"));
+        self.log
+            .lock()
+            .expect("log")
+            .push(format!("warning {warning:?}"));
     }
 }
 
@@ -231,7 +325,10 @@ fn the_feed_turns_bytes_into_samples_gaps_and_warnings() {
     feed.set_observer(Some(rec.clone()));
     assert_eq!(feed.event(0, Ev::Start), vec![LinkAction::Connect]);
     feed.event(10, Ev::ConnectSucceeded);
-    feed.measurement_bytes(100, &[0x07, 0x00, 0x03, 0xAA, 0x6E, 0x00, 0xE8, 0x03, 0x00, 0x00]);
+    feed.measurement_bytes(
+        100,
+        &[0x07, 0x00, 0x03, 0xAA, 0x6E, 0x00, 0xE8, 0x03, 0x00, 0x00],
+    );
     feed.measurement_bytes(200, &[0x07, 0x00]);
     feed.battery_bytes(300, &[12]);
     feed.event(400, Ev::LinkLost);

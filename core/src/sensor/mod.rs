@@ -8,7 +8,7 @@
 //! - [`ble`]: the btleplug edge (scan, connect, subscribe, supervise) and its timeouts.
 //! - [`runtime`]: the library's one small tokio runtime.
 
-// pub mod ble;
+pub mod ble;
 pub mod clock;
 pub mod feed;
 pub mod observer;

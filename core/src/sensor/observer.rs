@@ -46,6 +46,8 @@ pub enum SensorWarning {
     LowBattery { percent: u8 },
     /// A packet could not be decoded; it was dropped.
     MalformedPacket { detail: String },
+    /// A connection attempt failed; the supervisor decides what follows.
+    ConnectFailed { detail: String },
     /// An optional read (location, battery, device information) failed.
     ReadFailed { what: String, detail: String },
 }

@@ -71,9 +71,7 @@ pub struct ControlPointResponse {
 }
 
 /// Decodes a control point indication, which must be a response (0x10).
-pub fn parse_control_point_response(
-    bytes: &[u8],
-) -> Result<ControlPointResponse, RscParseError> {
+pub fn parse_control_point_response(bytes: &[u8]) -> Result<ControlPointResponse, RscParseError> {
     let mut r = Reader::new(PACKET, bytes);
     let op_code = r.u8("op code")?;
     if op_code != RESPONSE_OP_CODE {
@@ -84,7 +82,10 @@ pub fn parse_control_point_response(
     let supported_locations = if request == ControlPointRequest::RequestSupportedSensorLocations
         && result == ControlPointResult::Success
     {
-        r.rest().iter().map(|&c| SensorLocation::from_code(c)).collect()
+        r.rest()
+            .iter()
+            .map(|&c| SensorLocation::from_code(c))
+            .collect()
     } else {
         Vec::new()
     };

@@ -22,16 +22,13 @@ impl<'a> Reader<'a> {
     fn take<const N: usize>(&mut self, field: &'static str) -> Result<[u8; N], RscParseError> {
         let start = self.pos;
         let end = start.saturating_add(N);
-        let slice = self
-            .bytes
-            .get(start..end)
-            .ok_or(RscParseError::Truncated {
-                packet: self.packet,
-                field,
-                start,
-                end,
-                len: self.bytes.len(),
-            })?;
+        let slice = self.bytes.get(start..end).ok_or(RscParseError::Truncated {
+            packet: self.packet,
+            field,
+            start,
+            end,
+            len: self.bytes.len(),
+        })?;
         let mut out = [0u8; N];
         out.copy_from_slice(slice);
         self.pos = end;

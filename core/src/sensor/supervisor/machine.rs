@@ -237,7 +237,9 @@ impl Supervisor {
 
     fn begin_attempt(&mut self, attempt: u32, out: &mut Vec<SupervisorCommand>) {
         self.phase = Phase::Connecting { attempt };
-        out.push(SupervisorCommand::State(SensorState::Connecting { attempt }));
+        out.push(SupervisorCommand::State(SensorState::Connecting {
+            attempt,
+        }));
         out.push(SupervisorCommand::Connect);
     }
 
