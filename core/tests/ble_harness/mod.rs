@@ -42,7 +42,6 @@ pub fn scenario(name: &str, fake_args: &[&str], body: fn()) {
         body();
         return;
     }
-    preflight();
     let bus = FakeBluez::start(fake_args);
     let exe = std::env::current_exe().expect("the test binary's own path");
     let mut child = Command::new(exe)
@@ -109,7 +108,8 @@ fn preflight() {
     );
 }
 
-struct FakeBluez {
+/// A private bus with the fake BlueZ on it; both are killed on drop.
+pub struct FakeBluez {
     daemon: Child,
     fake: Child,
     address: String,
@@ -118,7 +118,9 @@ struct FakeBluez {
 }
 
 impl FakeBluez {
-    fn start(fake_args: &[&str]) -> Self {
+    /// Starts a bus and a fake with `fake_args` (see `fake_bluez.py --help`).
+    pub fn start(fake_args: &[&str]) -> Self {
+        preflight();
         let root = repo_root();
         let dir = tempfile::Builder::new()
             .prefix("patella-ble-")
@@ -160,6 +162,16 @@ impl FakeBluez {
         };
         bus.await_ready();
         bus
+    }
+
+    /// The bus address to hand a process as `DBUS_SYSTEM_BUS_ADDRESS`.
+    pub fn address(&self) -> &str {
+        &self.address
+    }
+
+    /// Everything the fake logged so far.
+    pub fn log(&self) -> String {
+        std::fs::read_to_string(&self.log_path).unwrap_or_default()
     }
 
     fn await_ready(&mut self) {

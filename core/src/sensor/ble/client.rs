@@ -33,7 +33,8 @@ pub struct SensorClient {
     clock: Arc<dyn MonoClock>,
 }
 
-/// A sensor being looked after; dropping it does not stop it, `stop` does.
+/// A sensor being looked after. `stop` disconnects and waits; dropping the
+/// handle also stops the client, without waiting.
 pub struct RunningSensor {
     stop: watch::Sender<bool>,
     task: JoinHandle<()>,
