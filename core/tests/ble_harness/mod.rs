@@ -47,7 +47,7 @@ pub fn scenario(name: &str, fake_args: &[&str], body: fn()) {
     let mut child = Command::new(exe)
         .args([name, "--exact", "--nocapture", "--test-threads=1"])
         .env(CHILD_ENV, "1")
-        .env("DBUS_SYSTEM_BUS_ADDRESS", &bus.address)
+        .env("DBUS_SYSTEM_BUS_ADDRESS", bus.address())
         .env(LOG_ENV, &bus.log_path)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -70,7 +70,7 @@ pub fn scenario(name: &str, fake_args: &[&str], body: fn()) {
         "--- scenario stdout\n{}\n--- scenario stderr\n{}\n--- fake BlueZ log\n{}",
         String::from_utf8_lossy(&out.stdout),
         String::from_utf8_lossy(&out.stderr),
-        std::fs::read_to_string(&bus.log_path).unwrap_or_default()
+        bus.log()
     );
     assert!(
         status.is_some(),
