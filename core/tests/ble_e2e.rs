@@ -372,7 +372,16 @@ fn connected_but_silent() {
             ],
             "silence ends in a fresh connection"
         );
-        assert_eq!(rec.samples()[..5].len(), 5);
+        let all = rec.all();
+        let went_silent = all
+            .iter()
+            .position(|s| *s == Seen::State(SensorState::Silent))
+            .expect("silent in the log");
+        let before = all[..went_silent]
+            .iter()
+            .filter(|s| matches!(s, Seen::Sample(_)))
+            .count();
+        assert_eq!(before, 5, "the pod fell silent after its fifth packet");
         assert!(
             fake_log().contains("Device1.Disconnect"),
             "the client dropped the dead link"
