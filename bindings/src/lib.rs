@@ -11,6 +11,7 @@
 //! - [`events`]: the background thread that delivers events to a foreign observer.
 //! - `mirror`: `mirror_enum!`, the From impls between mirrored enums.
 //! - [`dates`]: ISO-8601 dates and times as they cross the FFI.
+//! - [`sensor`]: the BLE sensor client object and its observer.
 
 // Data from outside (the app, files, the radio) must never panic the process.
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
@@ -23,3 +24,4 @@ mod mirror;
 pub mod dates;
 pub mod events;
 pub mod pain;
+pub mod sensor;

@@ -25,12 +25,18 @@ struct Cli {
 enum Command {
     /// Rate knee pain and see what to do now (the pain buffer zone).
     Pain(commands::pain::PainArgs),
+    /// Find Running Speed and Cadence foot pods and watch one live.
+    Sensor(commands::sensor::SensorArgs),
+    /// Decode raw Running Speed and Cadence packets (support and debugging).
+    Rsc(commands::rsc::RscArgs),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Pain(args) => commands::pain::run(args),
+        Command::Sensor(args) => commands::sensor::run(args),
+        Command::Rsc(args) => commands::rsc::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

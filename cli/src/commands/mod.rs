@@ -1,3 +1,5 @@
 //! One module per `patella` subcommand.
 
 pub mod pain;
+pub mod rsc;
+pub mod sensor;
