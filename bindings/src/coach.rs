@@ -4,7 +4,6 @@
 //! (the store comes later); every view is recomputed from it by the core.
 
 mod changes;
-mod checkin;
 mod error;
 mod exercise;
 mod plan;
@@ -12,7 +11,7 @@ mod profile;
 
 use std::sync::{Arc, Mutex, MutexGuard};
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::NaiveDate;
 use patella_core::coach::plan::{Advisory, DISCLAIMER, Plan};
 use patella_core::coach::{
     self as core_coach, Catalogue, CoachConfig, GearChange, GearChangeKind, History, Profile,
@@ -20,11 +19,9 @@ use patella_core::coach::{
 };
 
 pub use changes::{PlanChangeAction, PlanChangeView, PlanLoadFactor};
-pub use checkin::{
-    CoachCheckIn, CoachCheckInMoment, CoachPainAction, CoachPainAssessment, CoachPainLocation,
-    CoachPainQuality, CoachPainZone, CoachRedFlag,
-};
 pub use error::CoachError;
+
+use crate::pain::{CheckIn, PainAssessment};
 pub use exercise::{
     DoseSide, DoseUnit, ExerciseCategory, ExerciseDetail, ExerciseDose, KneeLoadLevel,
     SessionExercise, StrengthLevel, TargetMuscle,
@@ -35,20 +32,8 @@ pub use plan::{
 };
 pub use profile::{EquipmentItem, ExperienceLevel, RunDay, RunnerProfile, RunningGoal};
 
-pub(crate) fn parse_date(field: &str, value: &str) -> Result<NaiveDate, CoachError> {
-    NaiveDate::parse_from_str(value, "%Y-%m-%d").map_err(|_| CoachError::InvalidDate {
-        field: field.to_owned(),
-        value: value.to_owned(),
-    })
-}
-
-pub(crate) fn parse_date_time(field: &str, value: &str) -> Result<NaiveDateTime, CoachError> {
-    NaiveDateTime::parse_from_str(value, "%Y-%m-%dT%H:%M:%S")
-        .or_else(|_| NaiveDateTime::parse_from_str(value, "%Y-%m-%dT%H:%M"))
-        .map_err(|_| CoachError::InvalidDate {
-            field: field.to_owned(),
-            value: value.to_owned(),
-        })
+fn parse_date(field: &str, value: &str) -> Result<NaiveDate, CoachError> {
+    crate::dates::parse_date(field, value).map_err(Into::into)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
@@ -87,7 +72,7 @@ pub struct CoachAdvisory {
 
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct CheckInResult {
-    pub assessment: CoachPainAssessment,
+    pub assessment: PainAssessment,
     pub plan_changes: Vec<PlanChangeView>,
     /// Set when pain has not improved, or has worsened, over recent weeks.
     pub trend_warning: Option<String>,
@@ -208,14 +193,14 @@ impl Coach {
     }
 
     /// Records a check-in and returns its assessment and the plan changes it causes.
-    pub fn record_check_in(&self, check_in: CoachCheckIn) -> Result<CheckInResult, CoachError> {
-        let checkin = check_in.try_into()?;
+    pub fn record_check_in(&self, check_in: CheckIn) -> Result<CheckInResult, CoachError> {
+        let checkin = check_in.to_core()?;
         let catalogue = Catalogue::builtin()?;
         let mut guard = self.lock()?;
         with_history(&mut guard, |h| {
             let outcome = core_coach::record_check_in(h, checkin, catalogue, &self.config)?;
             Ok(CheckInResult {
-                assessment: (&outcome.assessment).into(),
+                assessment: outcome.assessment.into(),
                 plan_changes: outcome.plan_changes.iter().map(Into::into).collect(),
                 trend_warning: outcome.trend.map(|_| {
                     "Your knee has not been getting better over the last few weeks. Please have \
@@ -326,6 +311,7 @@ impl Coach {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::pain::{CheckInMoment, PainAction, PainLocation, PainZone, RedFlag};
 
     fn runner() -> RunnerProfile {
         RunnerProfile {
@@ -414,16 +400,16 @@ mod tests {
             .expect_err("no run on Wednesday");
         assert!(matches!(err, CoachError::InvalidInput { field, .. } if field == "session"));
         let result = coach
-            .record_check_in(CoachCheckIn {
+            .record_check_in(CheckIn {
                 taken_at: "2026-11-26T19:00:00".into(),
                 score: 7,
-                moment: CoachCheckInMoment::AfterRun,
+                moment: CheckInMoment::AfterRun,
                 quality: None,
-                location: Some(CoachPainLocation::FrontOfKnee),
+                location: Some(PainLocation::FrontOfKnee),
                 red_flags: vec![],
             })
             .expect("recorded");
-        assert_eq!(result.assessment.zone, CoachPainZone::AboveBuffer);
+        assert_eq!(result.assessment.zone, PainZone::AboveBuffer);
         assert!(result.plan_changes.iter().any(|c| matches!(
             c.action,
             PlanChangeAction::SwapRunForCrossTraining { ref date, .. } if date == "2026-11-28"
@@ -436,10 +422,10 @@ mod tests {
                 .any(|s| matches!(s, PlanSession::CrossTraining { .. }))
         );
         let err = coach
-            .record_check_in(CoachCheckIn {
+            .record_check_in(CheckIn {
                 taken_at: "2026-11-26T19:00:00".into(),
                 score: 11,
-                moment: CoachCheckInMoment::AfterRun,
+                moment: CheckInMoment::AfterRun,
                 quality: None,
                 location: None,
                 red_flags: vec![],
@@ -455,17 +441,21 @@ mod tests {
             .save_profile(runner(), "2026-11-23".into())
             .expect("saved");
         let result = coach
-            .record_check_in(CoachCheckIn {
+            .record_check_in(CheckIn {
                 taken_at: "2026-11-24T08:00".into(),
                 score: 4,
-                moment: CoachCheckInMoment::NextMorning,
+                moment: CheckInMoment::NextMorning,
                 quality: None,
                 location: None,
-                red_flags: vec![CoachRedFlag::Swelling],
+                red_flags: vec![RedFlag::Swelling],
             })
             .expect("recorded");
-        assert_eq!(result.assessment.action, CoachPainAction::SeeClinician);
-        assert_eq!(result.assessment.red_flags, vec![CoachRedFlag::Swelling]);
+        assert_eq!(
+            result.assessment.action,
+            PainAction::SeeClinician {
+                flags: vec![RedFlag::Swelling]
+            }
+        );
         let advisories = coach.advisories("2026-11-30".into()).expect("advisories");
         assert!(
             advisories

@@ -1,4 +1,30 @@
-//! The uniffi facade over `patella-core`.
+//! `patella-ffi`: the uniffi facade that the iOS and Android apps call.
+//!
+//! This crate holds no behaviour of its own. It maps `patella-core` types to
+//! FFI records, enums and objects, turns core errors into one typed error per
+//! area, and delivers events to the apps' observers from a Rust thread. No
+//! panic crosses the boundary: every exported call returns a value or a typed
+//! error.
+//!
+//! Modules:
+//! - [`coach`]: the runner profile, today's sessions, the week, check-ins with
+//!   their plan changes, and session outcomes.
+//! - [`pain`]: pain check-ins, their assessment, and the journal object.
+//! - [`events`]: the background thread that delivers events to a foreign observer.
+//! - `mirror`: `mirror_enum!`, the From impls between mirrored enums.
+//! - [`dates`]: ISO-8601 dates and times as they cross the FFI.
+//! - [`sensor`]: the BLE sensor client object and its observer.
+
+// Data from outside (the app, files, the radio) must never panic the process.
+#![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 uniffi::setup_scaffolding!();
 
+#[macro_use]
+mod mirror;
+
 pub mod coach;
+pub mod dates;
+pub mod events;
+pub mod pain;
+pub mod sensor;

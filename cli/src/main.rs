@@ -4,6 +4,9 @@
 //! human-readable text, or JSON with `--json`, so that scripts and support
 //! staff see exactly what the core decided.
 
+// Data from outside (the app, files, the radio) must never panic the process.
+#![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 mod commands;
 mod output;
 
@@ -22,6 +25,10 @@ struct Cli {
 enum Command {
     /// Rate knee pain and see what to do now (the pain buffer zone).
     Pain(commands::pain::PainArgs),
+    /// Find Running Speed and Cadence foot pods and watch one live.
+    Sensor(commands::sensor::SensorArgs),
+    /// Decode raw Running Speed and Cadence packets (support and debugging).
+    Rsc(commands::rsc::RscArgs),
     /// Show the knee-safe training plan for a runner profile.
     Plan(commands::plan::PlanArgs),
 }
@@ -30,6 +37,8 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Pain(args) => commands::pain::run(args),
+        Command::Sensor(args) => commands::sensor::run(args),
+        Command::Rsc(args) => commands::rsc::run(args),
         Command::Plan(args) => commands::plan::run(args),
     };
     match result {

@@ -11,7 +11,12 @@
 //!   recomputed from the runner's history.
 //! - [`pain`]: the pain buffer zone: check-ins and their assessment.
 //! - [`sample`]: the cadence sample every source (sensor, pedometer, manual) produces.
+//! - [`sensor`]: the RSC foot pod: protocol parser, connection supervisor, btleplug client.
+
+// Data from outside (the app, files, the radio) must never panic the process.
+#![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 pub mod coach;
 pub mod pain;
 pub mod sample;
+pub mod sensor;

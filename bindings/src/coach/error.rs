@@ -60,3 +60,28 @@ impl From<CoreCoachError> for CoachError {
         }
     }
 }
+
+impl From<crate::dates::DateFieldError> for CoachError {
+    fn from(e: crate::dates::DateFieldError) -> Self {
+        Self::InvalidDate {
+            field: e.field,
+            value: e.value,
+        }
+    }
+}
+
+impl From<crate::pain::PainError> for CoachError {
+    fn from(e: crate::pain::PainError) -> Self {
+        use crate::pain::PainError;
+        let field = match &e {
+            PainError::ScoreOutOfRange { .. } => "score".to_owned(),
+            PainError::DuplicateRedFlag { .. } => "red_flags".to_owned(),
+            PainError::InvalidDateTime { field, .. } => field.clone(),
+            PainError::Unavailable => "check_in".to_owned(),
+        };
+        Self::InvalidInput {
+            field,
+            message: e.to_string(),
+        }
+    }
+}

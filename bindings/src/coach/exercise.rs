@@ -93,33 +93,13 @@ pub struct SessionExercise {
     pub instead_of_id: Option<String>,
 }
 
-impl From<Muscle> for TargetMuscle {
-    fn from(m: Muscle) -> Self {
-        match m {
-            Muscle::Quadriceps => Self::Quadriceps,
-            Muscle::Hamstrings => Self::Hamstrings,
-            Muscle::Glutes => Self::Glutes,
-            Muscle::Calves => Self::Calves,
-            Muscle::HipAbductors => Self::HipAbductors,
-            Muscle::HipAdductors => Self::HipAdductors,
-            Muscle::HipFlexors => Self::HipFlexors,
-            Muscle::Core => Self::Core,
-        }
-    }
-}
-
-impl From<ExerciseKind> for ExerciseCategory {
-    fn from(k: ExerciseKind) -> Self {
-        match k {
-            ExerciseKind::Strength => Self::Strength,
-            ExerciseKind::Balance => Self::Balance,
-            ExerciseKind::Mobility => Self::Mobility,
-            ExerciseKind::Plyometric => Self::Plyometric,
-            ExerciseKind::WarmUp => Self::WarmUp,
-            ExerciseKind::CoolDown => Self::CoolDown,
-        }
-    }
-}
+mirror_enum!(TargetMuscle <=> Muscle {
+    Quadriceps, Hamstrings, Glutes, Calves, HipAbductors, HipAdductors, HipFlexors, Core
+});
+mirror_enum!(ExerciseCategory <=> ExerciseKind {
+    Strength, Balance, Mobility, Plyometric, WarmUp, CoolDown
+});
+mirror_enum!(StrengthLevel <=> Level { Foundation, Progression, Advanced });
 
 impl From<KneeLoad> for KneeLoadLevel {
     fn from(k: KneeLoad) -> Self {
@@ -128,16 +108,6 @@ impl From<KneeLoad> for KneeLoadLevel {
             KneeLoad::Moderate => Self::Moderate,
             KneeLoad::DeepLoaded => Self::DeepLoaded,
             KneeLoad::Impact => Self::Impact,
-        }
-    }
-}
-
-impl From<Level> for StrengthLevel {
-    fn from(l: Level) -> Self {
-        match l {
-            Level::Foundation => Self::Foundation,
-            Level::Progression => Self::Progression,
-            Level::Advanced => Self::Advanced,
         }
     }
 }

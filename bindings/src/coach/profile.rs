@@ -63,33 +63,38 @@ pub struct RunnerProfile {
     pub strength_days_per_week: Option<u8>,
 }
 
-macro_rules! both_ways {
-    ($ffi:ident, $core:ident, [$($v:ident => $c:ident),* $(,)?]) => {
-        impl From<$ffi> for $core {
-            fn from(v: $ffi) -> Self {
-                match v { $($ffi::$v => $core::$c),* }
-            }
+mirror_enum!(ExperienceLevel <=> Experience { NewToRunning, Returning, Regular });
+mirror_enum!(EquipmentItem <=> Equipment {
+    None, LoopBand, LongBand, StepOrStair, Chair, Wall, Bosu, Box, Dumbbells, FoamRoller
+});
+
+impl From<RunDay> for Weekday {
+    fn from(d: RunDay) -> Self {
+        match d {
+            RunDay::Monday => Weekday::Mon,
+            RunDay::Tuesday => Weekday::Tue,
+            RunDay::Wednesday => Weekday::Wed,
+            RunDay::Thursday => Weekday::Thu,
+            RunDay::Friday => Weekday::Fri,
+            RunDay::Saturday => Weekday::Sat,
+            RunDay::Sunday => Weekday::Sun,
         }
-        impl From<$core> for $ffi {
-            fn from(v: $core) -> Self {
-                match v { $($core::$c => $ffi::$v),* }
-            }
-        }
-    };
+    }
 }
 
-both_ways!(ExperienceLevel, Experience, [
-    NewToRunning => NewToRunning, Returning => Returning, Regular => Regular,
-]);
-both_ways!(RunDay, Weekday, [
-    Monday => Mon, Tuesday => Tue, Wednesday => Wed, Thursday => Thu,
-    Friday => Fri, Saturday => Sat, Sunday => Sun,
-]);
-both_ways!(EquipmentItem, Equipment, [
-    None => None, LoopBand => LoopBand, LongBand => LongBand, StepOrStair => StepOrStair,
-    Chair => Chair, Wall => Wall, Bosu => Bosu, Box => Box, Dumbbells => Dumbbells,
-    FoamRoller => FoamRoller,
-]);
+impl From<Weekday> for RunDay {
+    fn from(d: Weekday) -> Self {
+        match d {
+            Weekday::Mon => RunDay::Monday,
+            Weekday::Tue => RunDay::Tuesday,
+            Weekday::Wed => RunDay::Wednesday,
+            Weekday::Thu => RunDay::Thursday,
+            Weekday::Fri => RunDay::Friday,
+            Weekday::Sat => RunDay::Saturday,
+            Weekday::Sun => RunDay::Sunday,
+        }
+    }
+}
 
 impl From<RunningGoal> for Goal {
     fn from(g: RunningGoal) -> Self {

@@ -2,3 +2,5 @@
 
 pub mod pain;
 pub mod plan;
+pub mod rsc;
+pub mod sensor;

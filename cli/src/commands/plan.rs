@@ -26,10 +26,8 @@ pub struct PlanArgs {
 
 pub fn run(args: PlanArgs) -> Result<(), CliError> {
     let path = args.profile.display().to_string();
-    let text = std::fs::read_to_string(&args.profile).map_err(|source| CliError::Io {
-        path: path.clone(),
-        source,
-    })?;
+    let text = std::fs::read_to_string(&args.profile)
+        .map_err(|e| CliError::Invalid(format!("{path}: {e}")))?;
     let profile: Profile =
         serde_json::from_str(&text).map_err(|e| CliError::Invalid(format!("{path}: {e}")))?;
     let start = match args.start {

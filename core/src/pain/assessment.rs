@@ -6,7 +6,7 @@ use super::checkin::{CheckIn, RedFlag};
 use super::config::PainConfig;
 
 /// The zone a check-in falls in, from mildest to most serious.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum PainZone {
     /// 0 to 5: training goes on.

@@ -1,0 +1,287 @@
+//! The pain buffer zone across the FFI: check-in records, the assessment,
+//! and [`PainJournal`], the object that keeps today's check-ins and tells an
+//! observer about each assessment.
+
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use patella_core::pain as core;
+
+use crate::dates::{DateFieldError, format_date_time, parse_date_time};
+use crate::events::EventPump;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+pub enum CheckInMoment {
+    BeforeRun,
+    DuringRun,
+    AfterRun,
+    NextMorning,
+    DuringStrength,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+pub enum PainQuality {
+    Sharp,
+    DullAching,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+pub enum PainLocation {
+    FrontOfKnee,
+    AroundOrBehindKneecap,
+    Elsewhere,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+pub enum RedFlag {
+    Swelling,
+    GivingWay,
+    LossOfFunction,
+    RadiatingPain,
+}
+
+/// A pain report as the app collects it.
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct CheckIn {
+    /// Local date and time, "YYYY-MM-DDTHH:MM[:SS]".
+    pub taken_at: String,
+    /// 0 (no pain) to 10 (emergency-room bad).
+    pub score: i64,
+    pub moment: CheckInMoment,
+    #[uniffi(default = None)]
+    pub quality: Option<PainQuality>,
+    #[uniffi(default = None)]
+    pub location: Option<PainLocation>,
+    #[uniffi(default = [])]
+    pub red_flags: Vec<RedFlag>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+pub enum PainZone {
+    WithinBuffer,
+    AboveBuffer,
+    Stop,
+    SeeClinician,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Enum)]
+pub enum PainAction {
+    Continue,
+    ScaleBack,
+    StopActivity,
+    /// Book a clinician; progression holds until the runner confirms.
+    SeeClinician {
+        flags: Vec<RedFlag>,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Enum)]
+pub enum PainReason {
+    WithinBuffer { score: u8, max: u8 },
+    AboveBuffer { score: u8, max: u8 },
+    SharpDuringActivity,
+    WorseningDuringActivity { from: u8, to: u8 },
+    RedFlag { flag: RedFlag },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct PainAssessment {
+    pub zone: PainZone,
+    pub action: PainAction,
+    pub reasons: Vec<PainReason>,
+    /// What to tell the runner, ready to show or speak.
+    pub advice: String,
+}
+
+/// A check-in the core refused, naming what is wrong.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, uniffi::Error)]
+pub enum PainError {
+    #[error("score: {score} is outside the 0-10 pain scale")]
+    ScoreOutOfRange { score: i64 },
+    #[error("red_flags: {flag:?} is listed twice")]
+    DuplicateRedFlag { flag: RedFlag },
+    #[error("{field}: '{value}' is not a local date and time like 2026-11-22T07:30")]
+    InvalidDateTime { field: String, value: String },
+    #[error("the pain journal is unavailable after an earlier failure; reopen it")]
+    Unavailable,
+}
+
+/// Receives assessments on a background thread, in order.
+#[uniffi::export(with_foreign)]
+pub trait PainObserver: Send + Sync {
+    fn on_assessment(&self, check_in: CheckIn, assessment: PainAssessment);
+}
+
+/// Assesses one check-in on its own, with no earlier check-in to compare.
+#[uniffi::export]
+pub fn assess_check_in(check_in: CheckIn) -> Result<PainAssessment, PainError> {
+    let checkin = check_in.to_core()?;
+    Ok(core::assess(&checkin, None, &core::PainConfig::default()).into())
+}
+
+struct JournalState {
+    entries: Vec<core::CheckIn>,
+    pump: Option<EventPump<(CheckIn, PainAssessment)>>,
+}
+
+/// Today's check-ins, kept so that pain climbing during one activity is
+/// caught. Safe to call from any thread.
+#[derive(uniffi::Object)]
+pub struct PainJournal {
+    config: core::PainConfig,
+    state: Mutex<JournalState>,
+}
+
+#[uniffi::export]
+impl PainJournal {
+    #[uniffi::constructor]
+    pub fn new() -> Arc<Self> {
+        Arc::new(Self {
+            config: core::PainConfig::default(),
+            state: Mutex::new(JournalState {
+                entries: Vec::new(),
+                pump: None,
+            }),
+        })
+    }
+
+    /// Records a check-in and returns its assessment. During an activity, the
+    /// previous check-in of the same activity on the same day is the baseline
+    /// for "worsening".
+    pub fn record(&self, check_in: CheckIn) -> Result<PainAssessment, PainError> {
+        let checkin = check_in.to_core()?;
+        let mut state = self.lock()?;
+        let earlier =
+            state.entries.iter().rev().find(|e| {
+                e.moment == checkin.moment && e.taken_at.date() == checkin.taken_at.date()
+            });
+        let assessment: PainAssessment = core::assess(&checkin, earlier, &self.config).into();
+        state.entries.push(checkin);
+        if let Some(pump) = &state.pump {
+            pump.send((check_in, assessment.clone()));
+        }
+        Ok(assessment)
+    }
+
+    /// Every check-in recorded, oldest first.
+    pub fn entries(&self) -> Result<Vec<CheckIn>, PainError> {
+        Ok(self.lock()?.entries.iter().map(CheckIn::from).collect())
+    }
+
+    /// The most recent check-in, if there is one.
+    pub fn latest(&self) -> Result<Option<CheckIn>, PainError> {
+        Ok(self.lock()?.entries.last().map(CheckIn::from))
+    }
+
+    /// Sends every later assessment to `observer`, on a background thread.
+    /// Replaces any earlier observer.
+    pub fn set_observer(&self, observer: Arc<dyn PainObserver>) -> Result<(), PainError> {
+        let pump = EventPump::start("patella-pain-events", move |(c, a)| {
+            observer.on_assessment(c, a)
+        })
+        .map_err(|_| PainError::Unavailable)?;
+        let previous = self.lock()?.pump.replace(pump);
+        // Dropped outside the lock: it waits for its queue to drain.
+        drop(previous);
+        Ok(())
+    }
+
+    /// Stops delivering to the observer, once queued events are delivered.
+    pub fn clear_observer(&self) -> Result<(), PainError> {
+        let previous = self.lock()?.pump.take();
+        drop(previous);
+        Ok(())
+    }
+}
+
+impl PainJournal {
+    fn lock(&self) -> Result<MutexGuard<'_, JournalState>, PainError> {
+        self.state.lock().map_err(|_| PainError::Unavailable)
+    }
+}
+
+impl CheckIn {
+    pub(crate) fn to_core(&self) -> Result<core::CheckIn, PainError> {
+        let taken_at = parse_date_time("taken_at", &self.taken_at)?;
+        Ok(core::CheckIn::new(
+            taken_at,
+            self.score,
+            self.moment.into(),
+            self.quality.map(Into::into),
+            self.location.map(Into::into),
+            self.red_flags.iter().copied().map(Into::into).collect(),
+        )?)
+    }
+}
+
+impl From<&core::CheckIn> for CheckIn {
+    fn from(c: &core::CheckIn) -> Self {
+        Self {
+            taken_at: format_date_time(c.taken_at),
+            score: i64::from(c.score),
+            moment: c.moment.into(),
+            quality: c.quality.map(Into::into),
+            location: c.location.map(Into::into),
+            red_flags: c.red_flags.iter().copied().map(Into::into).collect(),
+        }
+    }
+}
+
+impl From<DateFieldError> for PainError {
+    fn from(e: DateFieldError) -> Self {
+        Self::InvalidDateTime {
+            field: e.field,
+            value: e.value,
+        }
+    }
+}
+
+impl From<core::PainError> for PainError {
+    fn from(e: core::PainError) -> Self {
+        match e {
+            core::PainError::ScoreOutOfRange { score } => Self::ScoreOutOfRange { score },
+            core::PainError::DuplicateRedFlag { flag } => {
+                Self::DuplicateRedFlag { flag: flag.into() }
+            }
+        }
+    }
+}
+
+impl From<core::PainAssessment> for PainAssessment {
+    fn from(a: core::PainAssessment) -> Self {
+        Self {
+            zone: a.zone.into(),
+            action: match a.action {
+                core::PainAction::Continue => PainAction::Continue,
+                core::PainAction::ScaleBack => PainAction::ScaleBack,
+                core::PainAction::StopActivity => PainAction::StopActivity,
+                core::PainAction::SeeClinician { flags } => PainAction::SeeClinician {
+                    flags: flags.into_iter().map(Into::into).collect(),
+                },
+            },
+            reasons: a.reasons.into_iter().map(Into::into).collect(),
+            advice: a.advice,
+        }
+    }
+}
+
+impl From<core::PainReason> for PainReason {
+    fn from(r: core::PainReason) -> Self {
+        match r {
+            core::PainReason::WithinBuffer { score, max } => Self::WithinBuffer { score, max },
+            core::PainReason::AboveBuffer { score, max } => Self::AboveBuffer { score, max },
+            core::PainReason::SharpDuringActivity => Self::SharpDuringActivity,
+            core::PainReason::WorseningDuringActivity { from, to } => {
+                Self::WorseningDuringActivity { from, to }
+            }
+            core::PainReason::RedFlag { flag } => Self::RedFlag { flag: flag.into() },
+        }
+    }
+}
+
+mirror_enum!(CheckInMoment <=> core::CheckInMoment {
+    BeforeRun, DuringRun, AfterRun, NextMorning, DuringStrength
+});
+mirror_enum!(PainQuality <=> core::PainQuality { Sharp, DullAching });
+mirror_enum!(PainLocation <=> core::PainLocation { FrontOfKnee, AroundOrBehindKneecap, Elsewhere });
+mirror_enum!(RedFlag <=> core::RedFlag { Swelling, GivingWay, LossOfFunction, RadiatingPain });
+mirror_enum!(PainZone <=> core::PainZone { WithinBuffer, AboveBuffer, Stop, SeeClinician });

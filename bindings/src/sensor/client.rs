@@ -1,0 +1,294 @@
+//! The `SensorClient` object: one per app, holding at most one running
+//! sensor (btleplug-driven or pushed by the app).
+
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::Duration;
+
+use patella_core::sample::SampleSink;
+use patella_core::sensor::ble::{BleConfig, RunningSensor, SensorClient as CoreClient};
+use patella_core::sensor::clock::InstantClock;
+use patella_core::sensor::push::PushedSensor;
+
+use super::types::{FoundSensorView, ObserverBridge, SensorObserver};
+
+/// Why a sensor call failed, worded for a log line.
+#[derive(Debug, thiserror::Error, uniffi::Error)]
+pub enum SensorError {
+    #[error("Bluetooth: {message}")]
+    Bluetooth { message: String },
+    #[error("{field}: {message}")]
+    InvalidArgument { field: String, message: String },
+    #[error("a sensor is already running; stop it first")]
+    AlreadyRunning,
+    #[error("no pushed sensor: call start_pushed first")]
+    NotPushing,
+    #[error("the sensor client is unusable after an earlier internal failure")]
+    Poisoned,
+}
+
+#[derive(Default)]
+struct Slots {
+    running: Option<RunningSensor>,
+    pushed: Option<PushedSensor>,
+    observer: Option<Arc<dyn SensorObserver>>,
+    sink: Option<Arc<dyn SampleSink>>,
+}
+
+/// Scans for and looks after one RSC foot pod.
+#[derive(uniffi::Object)]
+pub struct SensorClient {
+    core: CoreClient,
+    slots: Mutex<Slots>,
+}
+
+impl SensorClient {
+    fn slots(&self) -> Result<MutexGuard<'_, Slots>, SensorError> {
+        self.slots.lock().map_err(|_| SensorError::Poisoned)
+    }
+
+    /// Rust-side only: the run session attaches itself here so samples stay
+    /// inside Rust. Takes effect at the next `start` / `start_pushed`.
+    pub fn attach_sink(&self, sink: Option<Arc<dyn SampleSink>>) -> Result<(), SensorError> {
+        self.slots()?.sink = sink;
+        Ok(())
+    }
+
+    fn core_observer(
+        slots: &Slots,
+    ) -> Option<Arc<dyn patella_core::sensor::observer::SensorObserver>> {
+        slots.observer.clone().map(|o| {
+            Arc::new(ObserverBridge(o)) as Arc<dyn patella_core::sensor::observer::SensorObserver>
+        })
+    }
+}
+
+fn bluetooth(e: impl std::fmt::Display) -> SensorError {
+    SensorError::Bluetooth {
+        message: e.to_string(),
+    }
+}
+
+#[uniffi::export]
+impl SensorClient {
+    /// A client with the default timeouts and supervisor settings.
+    #[uniffi::constructor]
+    pub fn new() -> Arc<Self> {
+        Arc::new(Self {
+            core: CoreClient::new(BleConfig::default(), Arc::new(InstantClock::new())),
+            slots: Mutex::new(Slots::default()),
+        })
+    }
+
+    /// The observer for state, battery, details and warnings; takes effect
+    /// at the next `start` / `start_pushed`.
+    pub fn set_observer(
+        &self,
+        observer: Option<Arc<dyn SensorObserver>>,
+    ) -> Result<(), SensorError> {
+        self.slots()?.observer = observer;
+        Ok(())
+    }
+
+    /// Scans for `seconds` and lists RSC sensors, strongest first. Blocks:
+    /// call it off the main thread.
+    pub fn scan(&self, seconds: f64) -> Result<Vec<FoundSensorView>, SensorError> {
+        let window =
+            Duration::try_from_secs_f64(seconds).map_err(|_| SensorError::InvalidArgument {
+                field: "seconds".to_owned(),
+                message: format!("{seconds} is not a usable scan duration"),
+            })?;
+        let found = self.core.scan_blocking(window).map_err(bluetooth)?;
+        Ok(found.into_iter().map(Into::into).collect())
+    }
+
+    /// Connects to `sensor_id` (from `scan`, or remembered), or to the
+    /// strongest RSC sensor when `None`, and looks after the link until `stop`.
+    pub fn start(&self, sensor_id: Option<String>) -> Result<(), SensorError> {
+        let mut slots = self.slots()?;
+        if slots.running.is_some() || slots.pushed.is_some() {
+            return Err(SensorError::AlreadyRunning);
+        }
+        let observer = Self::core_observer(&slots);
+        let running = self
+            .core
+            .start(sensor_id, None, slots.sink.clone(), observer)
+            .map_err(bluetooth)?;
+        slots.running = Some(running);
+        Ok(())
+    }
+
+    /// For apps that own the Bluetooth link: samples come from `push_raw_rsc`
+    /// under `source_id`, with the same gap, silence and battery handling.
+    pub fn start_pushed(&self, source_id: String) -> Result<(), SensorError> {
+        if source_id.trim().is_empty() {
+            return Err(SensorError::InvalidArgument {
+                field: "source_id".to_owned(),
+                message: "must not be empty".to_owned(),
+            });
+        }
+        let mut slots = self.slots()?;
+        if slots.running.is_some() || slots.pushed.is_some() {
+            return Err(SensorError::AlreadyRunning);
+        }
+        let pushed = PushedSensor::new(
+            source_id,
+            self.core.config().supervisor.clone(),
+            Arc::new(InstantClock::new()),
+        );
+        pushed.set_sink(slots.sink.clone()).map_err(bluetooth)?;
+        pushed
+            .set_observer(Self::core_observer(&slots))
+            .map_err(bluetooth)?;
+        slots.pushed = Some(pushed);
+        Ok(())
+    }
+
+    /// Raw RSC Measurement bytes, exactly as the app's stack notified them.
+    pub fn push_raw_rsc(&self, bytes: Vec<u8>) -> Result<(), SensorError> {
+        let slots = self.slots()?;
+        let pushed = slots.pushed.as_ref().ok_or(SensorError::NotPushing)?;
+        pushed.push_measurement(&bytes).map_err(bluetooth)
+    }
+
+    /// Raw Battery Level bytes.
+    pub fn push_raw_battery(&self, bytes: Vec<u8>) -> Result<(), SensorError> {
+        let slots = self.slots()?;
+        let pushed = slots.pushed.as_ref().ok_or(SensorError::NotPushing)?;
+        pushed.push_battery(&bytes).map_err(bluetooth)
+    }
+
+    /// The app's own link came up (`true`) or dropped (`false`).
+    pub fn push_link_state(&self, up: bool) -> Result<(), SensorError> {
+        let slots = self.slots()?;
+        let pushed = slots.pushed.as_ref().ok_or(SensorError::NotPushing)?;
+        if up {
+            pushed.link_up().map_err(bluetooth)
+        } else {
+            pushed.link_down().map_err(bluetooth)
+        }
+    }
+
+    /// Lets the pushed sensor notice silence; call about once a second.
+    pub fn push_tick(&self) -> Result<(), SensorError> {
+        let slots = self.slots()?;
+        let pushed = slots.pushed.as_ref().ok_or(SensorError::NotPushing)?;
+        pushed.tick().map_err(bluetooth)
+    }
+
+    /// Stops whichever sensor runs and disconnects. Stopping twice is fine.
+    pub fn stop(&self) -> Result<(), SensorError> {
+        let (running, _pushed) = {
+            let mut slots = self.slots()?;
+            (slots.running.take(), slots.pushed.take())
+        };
+        // Outside the lock: stopping waits for the runtime task to finish.
+        if let Some(r) = running {
+            r.stop_blocking().map_err(bluetooth)?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Mutex;
+
+    use patella_core::sample::{CadenceSample, MonoMs};
+
+    use super::super::types::{SensorConnectionState, SensorDetailsView, SensorWarningView};
+    use super::*;
+
+    #[derive(Default)]
+    struct Seen(Mutex<Vec<String>>);
+
+    impl Seen {
+        fn lines(&self) -> Vec<String> {
+            self.0.lock().expect("seen").clone()
+        }
+        fn push(&self, s: String) {
+            self.0.lock().expect("seen").push(s);
+        }
+    }
+
+    impl SensorObserver for Seen {
+        fn on_state(&self, state: SensorConnectionState) {
+            self.push(format!("state {state:?}"));
+        }
+        fn on_battery(&self, percent: u8) {
+            self.push(format!("battery {percent}"));
+        }
+        fn on_details(&self, details: SensorDetailsView) {
+            self.push(format!("details {}", details.id));
+        }
+        fn on_warning(&self, warning: SensorWarningView) {
+            self.push(format!("warning {warning:?}"));
+        }
+    }
+
+    impl SampleSink for Seen {
+        fn on_sample(&self, s: CadenceSample) {
+            self.push(format!("sample {} from {}", s.cadence, s.source_id));
+        }
+        fn on_signal_lost(&self, id: &str, _: MonoMs) {
+            self.push(format!("lost {id}"));
+        }
+        fn on_signal_restored(&self, id: &str, _: MonoMs) {
+            self.push(format!("restored {id}"));
+        }
+    }
+
+    #[test]
+    fn pushed_bytes_reach_the_rust_sink_and_state_reaches_the_observer() {
+        let client = SensorClient::new();
+        let observer = Arc::new(Seen::default());
+        let sink = Arc::new(Seen::default());
+        client
+            .set_observer(Some(observer.clone()))
+            .expect("observer");
+        client.attach_sink(Some(sink.clone())).expect("sink");
+        assert!(matches!(
+            client.push_raw_rsc(vec![0, 0, 3, 170]),
+            Err(SensorError::NotPushing)
+        ));
+        client.start_pushed("watch-pod".into()).expect("start");
+        assert!(matches!(
+            client.start(None),
+            Err(SensorError::AlreadyRunning)
+        ));
+        client.push_link_state(true).expect("up");
+        client
+            .push_raw_rsc(vec![0x04, 0x00, 0x03, 172])
+            .expect("good");
+        client
+            .push_raw_rsc(vec![0x07, 0x00, 0x03])
+            .expect("bad bytes are a warning, not an error");
+        client.push_raw_battery(vec![9]).expect("battery");
+        client.push_link_state(false).expect("down");
+        client.stop().expect("stop");
+        client.stop().expect("stopping twice is fine");
+        assert_eq!(
+            sink.lines(),
+            vec!["sample 172 from watch-pod", "lost watch-pod"]
+        );
+        let seen = observer.lines();
+        assert_eq!(seen[0], "state Connected");
+        assert!(seen[1].starts_with("warning MalformedPacket"), "{seen:?}");
+        assert_eq!(
+            &seen[2..4],
+            &["battery 9", "warning LowBattery { percent: 9 }"]
+        );
+        assert_eq!(
+            seen[4],
+            "state Reconnecting { attempt: 1, retry_in_ms: 500 }"
+        );
+    }
+
+    #[test]
+    fn bad_arguments_name_the_field() {
+        let client = SensorClient::new();
+        let err = client.scan(-1.0).expect_err("negative");
+        assert_eq!(err.to_string(), "seconds: -1 is not a usable scan duration");
+        let err = client.start_pushed("  ".into()).expect_err("blank");
+        assert_eq!(err.to_string(), "source_id: must not be empty");
+    }
+}

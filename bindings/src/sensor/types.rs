@@ -1,0 +1,158 @@
+//! The records, enums and observer trait the apps see, mapped from the core.
+
+use patella_core::sensor::ble::FoundSensor;
+use patella_core::sensor::observer::{SensorDetails, SensorState, SensorWarning};
+use patella_core::sensor::rsc::SensorLocation;
+
+/// A sensor seen while scanning.
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct FoundSensorView {
+    /// Pass back to `start` (and remember it for the next run).
+    pub id: String,
+    pub address: String,
+    pub name: Option<String>,
+    pub rssi: Option<i16>,
+}
+
+impl From<FoundSensor> for FoundSensorView {
+    fn from(f: FoundSensor) -> Self {
+        Self {
+            id: f.id,
+            address: f.address,
+            name: f.name,
+            rssi: f.rssi,
+        }
+    }
+}
+
+/// The connection as the app shows it.
+#[derive(Debug, Clone, PartialEq, uniffi::Enum)]
+pub enum SensorConnectionState {
+    Idle,
+    Connecting {
+        attempt: u32,
+    },
+    Connected,
+    /// Connected, but no measurement for longer than the data timeout.
+    Silent,
+    Reconnecting {
+        attempt: u32,
+        retry_in_ms: u64,
+    },
+    /// The phone's Bluetooth is off.
+    BluetoothOff,
+    Failed {
+        reason: String,
+    },
+}
+
+impl From<SensorState> for SensorConnectionState {
+    fn from(s: SensorState) -> Self {
+        match s {
+            SensorState::Idle => Self::Idle,
+            SensorState::Connecting { attempt } => Self::Connecting { attempt },
+            SensorState::Connected => Self::Connected,
+            SensorState::Silent => Self::Silent,
+            SensorState::Reconnecting {
+                attempt,
+                retry_in_ms,
+            } => Self::Reconnecting {
+                attempt,
+                retry_in_ms,
+            },
+            SensorState::AdapterOff => Self::BluetoothOff,
+            SensorState::Failed { reason } => Self::Failed { reason },
+        }
+    }
+}
+
+/// What the sensor says about itself.
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct SensorDetailsView {
+    pub id: String,
+    pub name: Option<String>,
+    /// "in_shoe", "top_of_shoe", "hip", "chest", "other" or "code_N".
+    pub location: Option<String>,
+    pub manufacturer: Option<String>,
+    pub model: Option<String>,
+    pub firmware: Option<String>,
+    /// `None` until the RSC Feature characteristic was read.
+    pub reports_stride_length: Option<bool>,
+    pub reports_total_distance: Option<bool>,
+    pub reports_walking_running: Option<bool>,
+}
+
+fn location_name(l: SensorLocation) -> String {
+    match l {
+        SensorLocation::Other => "other".to_owned(),
+        SensorLocation::TopOfShoe => "top_of_shoe".to_owned(),
+        SensorLocation::InShoe => "in_shoe".to_owned(),
+        SensorLocation::Hip => "hip".to_owned(),
+        SensorLocation::Chest => "chest".to_owned(),
+        SensorLocation::Code(c) => format!("code_{c}"),
+    }
+}
+
+impl From<SensorDetails> for SensorDetailsView {
+    fn from(d: SensorDetails) -> Self {
+        Self {
+            id: d.id,
+            name: d.name,
+            location: d.location.map(location_name),
+            manufacturer: d.manufacturer,
+            model: d.model,
+            firmware: d.firmware,
+            reports_stride_length: d.features.map(|f| f.stride_length),
+            reports_total_distance: d.features.map(|f| f.total_distance),
+            reports_walking_running: d.features.map(|f| f.walking_running_status),
+        }
+    }
+}
+
+/// Something the runner or the support log should hear about.
+#[derive(Debug, Clone, PartialEq, uniffi::Enum)]
+pub enum SensorWarningView {
+    LowBattery { percent: u8 },
+    MalformedPacket { detail: String },
+    ReadFailed { what: String, detail: String },
+    ConnectFailed { detail: String },
+}
+
+impl From<SensorWarning> for SensorWarningView {
+    fn from(w: SensorWarning) -> Self {
+        match w {
+            SensorWarning::LowBattery { percent } => Self::LowBattery { percent },
+            SensorWarning::MalformedPacket { detail } => Self::MalformedPacket { detail },
+            SensorWarning::ReadFailed { what, detail } => Self::ReadFailed { what, detail },
+            SensorWarning::ConnectFailed { detail } => Self::ConnectFailed { detail },
+        }
+    }
+}
+
+/// Implemented by the app (Swift / Kotlin). Called from the library's
+/// runtime thread; hop to the UI thread before touching views.
+#[uniffi::export(with_foreign)]
+pub trait SensorObserver: Send + Sync {
+    fn on_state(&self, state: SensorConnectionState);
+    fn on_battery(&self, percent: u8);
+    fn on_details(&self, details: SensorDetailsView);
+    fn on_warning(&self, warning: SensorWarningView);
+}
+
+/// Carries core observer calls to the foreign observer.
+pub(crate) struct ObserverBridge(pub std::sync::Arc<dyn SensorObserver>);
+
+impl patella_core::sensor::observer::SensorObserver for ObserverBridge {
+    fn on_state(&self, state: SensorState) {
+        self.0.on_state(state.into());
+    }
+    fn on_battery(&self, percent: u8) {
+        self.0.on_battery(percent);
+    }
+    fn on_details(&self, details: SensorDetails) {
+        self.0.on_details(details.into());
+    }
+    fn on_warning(&self, warning: SensorWarning) {
+        self.0.on_warning(warning.into());
+    }
+}

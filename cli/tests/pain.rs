@@ -1,0 +1,71 @@
+//! `patella pain` end to end: the real binary, its JSON and its exit codes.
+
+use std::process::Command;
+
+fn patella(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_patella"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn json(args: &[&str]) -> serde_json::Value {
+    let out = patella(args);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// Source: article 002 (pain buffer zone): 5 continues, 6 scales back.
+#[test]
+fn prints_zone_and_action_as_json() {
+    let five = json(&["pain", "--score", "5", "--when", "after-run", "--json"]);
+    assert_eq!(five["zone"], "within_buffer");
+    assert_eq!(five["action"]["kind"], "continue");
+    let six = json(&["pain", "--score", "6", "--when", "after-run", "--json"]);
+    assert_eq!(six["zone"], "above_buffer");
+    assert_eq!(six["action"]["kind"], "scale_back");
+}
+
+/// Source: articles 001/004 (sharp pain stops) and 002 (red flags).
+#[test]
+fn sharp_pain_stops_and_flags_send_to_a_clinician() {
+    let sharp = json(&[
+        "pain",
+        "--score",
+        "2",
+        "--when",
+        "during-run",
+        "--sharp",
+        "--json",
+    ]);
+    assert_eq!(sharp["action"]["kind"], "stop_activity");
+    let flagged = json(&[
+        "pain",
+        "--score",
+        "1",
+        "--when",
+        "next-morning",
+        "--flag",
+        "swelling",
+        "--flag",
+        "giving-way",
+        "--json",
+    ]);
+    assert_eq!(flagged["zone"], "see_clinician");
+    assert_eq!(
+        flagged["action"]["flags"],
+        serde_json::json!(["swelling", "giving_way"])
+    );
+}
+
+#[test]
+fn an_out_of_range_score_fails_and_names_the_field() {
+    let out = patella(&["pain", "--score", "12", "--when", "after-run"]);
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("score: 12"), "{stderr}");
+}

@@ -1,0 +1,130 @@
+//! Table tests of the pain buffer zone, each rule with its source article.
+
+use chrono::NaiveDate;
+use patella_core::pain::{
+    CheckIn, CheckInMoment, PainAction, PainConfig, PainError, PainQuality, PainReason, PainZone,
+    RedFlag, assess,
+};
+
+fn at(hour: u32, min: u32) -> chrono::NaiveDateTime {
+    NaiveDate::from_ymd_opt(2026, 11, 22)
+        .unwrap()
+        .and_hms_opt(hour, min, 0)
+        .unwrap()
+}
+
+fn checkin(score: i64, moment: CheckInMoment) -> CheckIn {
+    CheckIn::new(at(7, 0), score, moment, None, None, Vec::new()).unwrap()
+}
+
+fn zone_of(c: &CheckIn) -> PainZone {
+    assess(c, None, &PainConfig::default()).zone
+}
+
+/// Source: article 002 (pain buffer zone): 0-5 continues, above 5 scales back.
+#[test]
+fn article_002_five_is_inside_the_buffer_zone_and_six_is_above() {
+    let table = [
+        (0, PainZone::WithinBuffer, PainAction::Continue),
+        (3, PainZone::WithinBuffer, PainAction::Continue),
+        (5, PainZone::WithinBuffer, PainAction::Continue),
+        (6, PainZone::AboveBuffer, PainAction::ScaleBack),
+        (10, PainZone::AboveBuffer, PainAction::ScaleBack),
+    ];
+    for (score, zone, action) in table {
+        let a = assess(
+            &checkin(score, CheckInMoment::AfterRun),
+            None,
+            &PainConfig::default(),
+        );
+        assert_eq!((a.zone, a.action), (zone, action), "score {score}");
+    }
+}
+
+/// Source: articles 001 and 004: sharp pain during activity means stop.
+#[test]
+fn article_001_004_sharp_pain_during_activity_stops_it() {
+    for moment in [CheckInMoment::DuringRun, CheckInMoment::DuringStrength] {
+        let sharp =
+            CheckIn::new(at(7, 0), 3, moment, Some(PainQuality::Sharp), None, vec![]).unwrap();
+        let a = assess(&sharp, None, &PainConfig::default());
+        assert_eq!(a.zone, PainZone::Stop);
+        assert_eq!(a.action, PainAction::StopActivity);
+        assert!(a.reasons.contains(&PainReason::SharpDuringActivity));
+    }
+    // Sharp pain the next morning is not "during activity": there is nothing to stop.
+    let morning = CheckIn::new(
+        at(7, 0),
+        3,
+        CheckInMoment::NextMorning,
+        Some(PainQuality::Sharp),
+        None,
+        vec![],
+    )
+    .unwrap();
+    assert_eq!(zone_of(&morning), PainZone::WithinBuffer);
+}
+
+/// Source: articles 001 and 004: worsening pain during activity means stop.
+#[test]
+fn article_001_004_worsening_during_a_run_stops_it() {
+    let first = checkin(2, CheckInMoment::DuringRun);
+    let config = PainConfig::default();
+    let small_rise = checkin(3, CheckInMoment::DuringRun);
+    assert_eq!(
+        assess(&small_rise, Some(&first), &config).zone,
+        PainZone::WithinBuffer
+    );
+    let climbing = checkin(4, CheckInMoment::DuringRun);
+    let a = assess(&climbing, Some(&first), &config);
+    assert_eq!(a.zone, PainZone::Stop);
+    assert!(
+        a.reasons
+            .contains(&PainReason::WorseningDuringActivity { from: 2, to: 4 })
+    );
+}
+
+/// Source: article 002: each red flag sends the runner to a clinician,
+/// whatever the score.
+#[test]
+fn article_002_each_red_flag_sends_the_runner_to_a_clinician() {
+    for flag in [
+        RedFlag::Swelling,
+        RedFlag::GivingWay,
+        RedFlag::LossOfFunction,
+        RedFlag::RadiatingPain,
+    ] {
+        let c = CheckIn::new(at(7, 0), 1, CheckInMoment::AfterRun, None, None, vec![flag]).unwrap();
+        let a = assess(&c, None, &PainConfig::default());
+        assert_eq!(a.zone, PainZone::SeeClinician, "{flag:?}");
+        assert_eq!(a.action, PainAction::SeeClinician { flags: vec![flag] });
+        assert!(a.reasons.contains(&PainReason::RedFlag { flag }));
+    }
+}
+
+#[test]
+fn invalid_check_ins_name_the_field() {
+    let err = CheckIn::new(at(7, 0), 11, CheckInMoment::AfterRun, None, None, vec![]).unwrap_err();
+    assert_eq!(err, PainError::ScoreOutOfRange { score: 11 });
+    assert!(err.to_string().starts_with("score:"));
+    let err = CheckIn::new(at(7, 0), -1, CheckInMoment::AfterRun, None, None, vec![]).unwrap_err();
+    assert_eq!(err, PainError::ScoreOutOfRange { score: -1 });
+    let twice = vec![RedFlag::Swelling, RedFlag::Swelling];
+    let err = CheckIn::new(at(7, 0), 2, CheckInMoment::AfterRun, None, None, twice).unwrap_err();
+    assert!(err.to_string().starts_with("red_flags:"));
+}
+
+#[test]
+fn advice_is_never_empty_and_differs_by_zone() {
+    let mut seen = std::collections::HashSet::new();
+    for score in 0..=10 {
+        let a = assess(
+            &checkin(score, CheckInMoment::AfterRun),
+            None,
+            &PainConfig::default(),
+        );
+        assert!(!a.advice.is_empty());
+        seen.insert((a.zone, a.advice));
+    }
+    assert_eq!(seen.len(), 2, "one advice text per zone reached");
+}
