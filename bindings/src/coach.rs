@@ -87,7 +87,7 @@ pub struct Coach {
 impl Coach {
     fn lock(&self) -> Result<MutexGuard<'_, Option<History>>, CoachError> {
         self.history.lock().map_err(|_| CoachError::Internal {
-            message: "the coach's state is unavailable after an earlier failure".to_owned(),
+            detail: "the coach's state is unavailable after an earlier failure".to_owned(),
         })
     }
 
@@ -101,7 +101,7 @@ impl Coach {
         if days < 0 {
             return Err(CoachError::InvalidInput {
                 field: "date".to_owned(),
-                message: format!("{date} is before the plan starts on {}", history.plan_start),
+                detail: format!("{date} is before the plan starts on {}", history.plan_start),
             });
         }
         let weeks = u16::try_from(days / 7 + 1).unwrap_or(u16::MAX);
@@ -171,7 +171,7 @@ impl Coach {
                 .map(Into::into)
                 .ok_or_else(|| CoachError::InvalidInput {
                     field: "date".to_owned(),
-                    message: format!("{day} is not in the plan"),
+                    detail: format!("{day} is not in the plan"),
                 })
         })
     }
@@ -187,7 +187,7 @@ impl Coach {
                 .map(Into::into)
                 .ok_or_else(|| CoachError::InvalidInput {
                     field: "date".to_owned(),
-                    message: format!("{day} is not in the plan"),
+                    detail: format!("{day} is not in the plan"),
                 })
         })
     }
@@ -239,7 +239,7 @@ impl Coach {
             if !planned {
                 return Err(CoachError::InvalidInput {
                     field: "session".to_owned(),
-                    message: format!("no {session:?} session is planned on {day}"),
+                    detail: format!("no {session:?} session is planned on {day}"),
                 });
             }
             h.outcomes.push(SessionOutcome {

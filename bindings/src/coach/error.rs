@@ -4,16 +4,16 @@ use patella_core::coach::{CatalogueError, CoachError as CoreCoachError, ProfileE
 
 #[derive(Debug, thiserror::Error, uniffi::Error)]
 pub enum CoachError {
-    #[error("{field}: {message}")]
-    InvalidProfile { field: String, message: String },
+    #[error("{field}: {detail}")]
+    InvalidProfile { field: String, detail: String },
     #[error("{field}: {value} is not an ISO-8601 date or date-time")]
     InvalidDate { field: String, value: String },
-    #[error("{field}: {message}")]
-    InvalidInput { field: String, message: String },
+    #[error("{field}: {detail}")]
+    InvalidInput { field: String, detail: String },
     #[error("no profile has been saved yet")]
     NoProfile,
-    #[error("{message}")]
-    Internal { message: String },
+    #[error("{detail}")]
+    Internal { detail: String },
 }
 
 impl From<ProfileError> for CoachError {
@@ -21,7 +21,7 @@ impl From<ProfileError> for CoachError {
         match e {
             ProfileError::Invalid { field, problem } => Self::InvalidProfile {
                 field: field.to_owned(),
-                message: problem,
+                detail: problem,
             },
         }
     }
@@ -30,7 +30,7 @@ impl From<ProfileError> for CoachError {
 impl From<CatalogueError> for CoachError {
     fn from(e: CatalogueError) -> Self {
         Self::Internal {
-            message: e.to_string(),
+            detail: e.to_string(),
         }
     }
 }
@@ -45,12 +45,12 @@ impl From<CoreCoachError> for CoachError {
                 let field = text.split(':').next().unwrap_or("check_in").to_owned();
                 Self::InvalidInput {
                     field,
-                    message: text,
+                    detail: text,
                 }
             }
             CoreCoachError::Weeks { .. } => Self::InvalidInput {
                 field: "date".to_owned(),
-                message: e.to_string(),
+                detail: e.to_string(),
             },
             CoreCoachError::Date { field, value } => Self::InvalidDate {
                 field: field.to_owned(),
@@ -81,7 +81,7 @@ impl From<crate::pain::PainError> for CoachError {
         };
         Self::InvalidInput {
             field,
-            message: e.to_string(),
+            detail: e.to_string(),
         }
     }
 }
