@@ -126,3 +126,43 @@ fn bad_input_is_reported_with_the_field() {
         .expect("runs");
     assert!(String::from_utf8_lossy(&out.stderr).contains("--start"));
 }
+
+#[test]
+fn plan_from_a_history_reflects_its_check_ins() {
+    // A regular runner whose knee went to 7 after Saturday's run: next week is
+    // cut and its first run becomes cross-training (article 002).
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("history.json");
+    let history = r#"{
+        "profile": {
+            "experience": "regular",
+            "current": {"weekly_minutes": 90, "days_per_week": 3, "preferred_days": ["Tue", "Thu", "Sat"]},
+            "goal": {"kind": "weekly_distance", "target_km": 30}
+        },
+        "plan_start": "2026-11-23",
+        "check_ins": [{"taken_at": "2026-11-28T19:00:00", "score": 7, "moment": "after_run"}]
+    }"#;
+    std::fs::write(&path, history).expect("write");
+    let out = patella()
+        .args([
+            "plan",
+            "--history",
+            path.to_str().expect("utf-8"),
+            "--weeks",
+            "2",
+            "--json",
+        ])
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let plan: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(plan["weeks"][1]["kind"], "step_back");
+    assert_eq!(plan["weeks"][1]["nominal_minutes"], 72);
+    let tuesday = &plan["weeks"][1]["days"][1];
+    assert_eq!(tuesday["date"], "2026-12-01");
+    assert_eq!(tuesday["sessions"][0]["kind"], "cross_training");
+}

@@ -1,6 +1,6 @@
 //! `patella plan`: the knee-safe training plan for a runner profile.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use chrono::{Local, NaiveDate};
 use clap::Args;
@@ -11,12 +11,16 @@ use crate::output::{CliError, print_json};
 #[derive(Args)]
 pub struct PlanArgs {
     /// The runner profile, as JSON.
+    #[arg(long, required_unless_present = "history", conflicts_with = "history")]
+    profile: Option<PathBuf>,
+    /// A whole history as JSON (profile, plan_start, check_ins, outcomes,
+    /// gear_changes, clinician_visits), to see the plan the core derives from it.
     #[arg(long)]
-    profile: PathBuf,
+    history: Option<PathBuf>,
     /// How many weeks to plan (1-104).
     #[arg(long, default_value_t = 4)]
     weeks: u16,
-    /// First day of the plan (YYYY-MM-DD); today when left out.
+    /// First day of the plan (YYYY-MM-DD); the history's start, else today, when left out.
     #[arg(long)]
     start: Option<String>,
     /// Print JSON instead of text.
@@ -24,21 +28,50 @@ pub struct PlanArgs {
     json: bool,
 }
 
+fn read(path: &Path) -> Result<(String, String), CliError> {
+    let shown = path.display().to_string();
+    let text =
+        std::fs::read_to_string(path).map_err(|e| CliError::Invalid(format!("{shown}: {e}")))?;
+    Ok((shown, text))
+}
+
 pub fn run(args: PlanArgs) -> Result<(), CliError> {
-    let path = args.profile.display().to_string();
-    let text = std::fs::read_to_string(&args.profile)
-        .map_err(|e| CliError::Invalid(format!("{path}: {e}")))?;
-    let profile: Profile =
-        serde_json::from_str(&text).map_err(|e| CliError::Invalid(format!("{path}: {e}")))?;
-    let start = match args.start {
-        Some(s) => NaiveDate::parse_from_str(&s, "%Y-%m-%d").map_err(|_| {
-            CliError::Invalid(format!("--start: {s} is not a date of the form YYYY-MM-DD"))
-        })?,
-        None => Local::now().date_naive(),
+    let start = args
+        .start
+        .as_deref()
+        .map(|s| {
+            NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| {
+                CliError::Invalid(format!("--start: {s} is not a date of the form YYYY-MM-DD"))
+            })
+        })
+        .transpose()?;
+    let (path, mut history) = match (&args.history, &args.profile) {
+        (Some(file), _) => {
+            let (path, text) = read(file)?;
+            let history: History = serde_json::from_str(&text)
+                .map_err(|e| CliError::Invalid(format!("{path}: {e}")))?;
+            (path, history)
+        }
+        (None, Some(file)) => {
+            let (path, text) = read(file)?;
+            let profile: Profile = serde_json::from_str(&text)
+                .map_err(|e| CliError::Invalid(format!("{path}: {e}")))?;
+            (
+                path,
+                History::new(profile, start.unwrap_or_else(|| Local::now().date_naive())),
+            )
+        }
+        (None, None) => {
+            return Err(CliError::Invalid(
+                "give --profile FILE or --history FILE".to_owned(),
+            ));
+        }
     };
+    if let Some(start) = start {
+        history.plan_start = start;
+    }
     let catalogue = Catalogue::builtin().map_err(|e| CliError::Invalid(e.to_string()))?;
     let config = CoachConfig::default();
-    let history = History::new(profile, start);
     let plan = coach::build_plan(&history, args.weeks, catalogue, &config)
         .map_err(|e| CliError::Invalid(format!("{path}: {e}")))?;
     if args.json {
