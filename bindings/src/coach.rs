@@ -384,6 +384,9 @@ mod tests {
         assert_eq!(week.start, "2026-11-30");
         assert_eq!(week.days.len(), 7);
         assert!(coach.today("2026-11-01".into()).is_err(), "before the plan");
+        let fifth = coach.week("2026-12-21".into()).expect("week five");
+        assert_eq!(fifth.milestones, vec![PlanMilestone::SteadierKnees]);
+        assert_eq!(fifth.milestone_messages.len(), 1);
     }
 
     #[test]

@@ -160,6 +160,7 @@ fn milestones_at_four_to_six_and_eight_to_twelve_weeks_article_004() {
     let at = |m| p.weeks.iter().position(|w| w.milestones.contains(&m));
     assert_eq!(at(Milestone::SteadierKnees), Some(4));
     assert_eq!(at(Milestone::DeeperProtection), Some(8));
+    assert!(Milestone::SteadierKnees.message().contains("weeks"));
 }
 
 #[test]

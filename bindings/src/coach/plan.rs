@@ -111,6 +111,8 @@ pub struct PlanWeekView {
     pub speed_percent: Option<u8>,
     pub strength_phase: StrengthLevel,
     pub milestones: Vec<PlanMilestone>,
+    /// One line per milestone, in the same order, ready to show.
+    pub milestone_messages: Vec<String>,
     pub days: Vec<PlanDayView>,
 }
 
@@ -224,6 +226,11 @@ impl From<&PlanWeek<'_>> for PlanWeekView {
                     Milestone::ContinuousFifteenMinutes => PlanMilestone::ContinuousFifteenMinutes,
                     Milestone::WeeklyDistanceReached => PlanMilestone::WeeklyDistanceReached,
                 })
+                .collect(),
+            milestone_messages: w
+                .milestones
+                .iter()
+                .map(|m| m.message().to_owned())
                 .collect(),
             days: w.days.iter().map(Into::into).collect(),
         }

@@ -189,6 +189,26 @@ pub enum Milestone {
     WeeklyDistanceReached,
 }
 
+impl Milestone {
+    /// What to tell the runner, in the project's own words.
+    pub fn message(self) -> &'static str {
+        match self {
+            Self::SteadierKnees => {
+                "Four weeks of regular strength work: over the next couple of weeks most runners \
+                 start to feel steadier knees and fewer aches."
+            }
+            Self::DeeperProtection => {
+                "Eight weeks in: keep going. Between now and week twelve the strength you are \
+                 building starts to protect the joint more deeply."
+            }
+            Self::ContinuousFifteenMinutes => {
+                "This week's runs are 15 minutes without a walk break: the run/walk ladder is done."
+            }
+            Self::WeeklyDistanceReached => "This week's running reaches your weekly distance goal.",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PlanWeek<'c> {
     pub index: u16,
