@@ -7,8 +7,12 @@
 //! inputs.
 //!
 //! Module map (see ARCHITECTURE.md for the flows between them):
+//! - [`cadence`]: cadence coaching: units, plausibility, smoothing, target, alerts, overstride, metronome.
 //! - [`pain`]: the pain buffer zone: check-ins and their assessment.
+//! - [`run`]: the live run session engine, its events and view, trace replay.
 //! - [`sample`]: the cadence sample every source (sensor, pedometer, manual) produces.
 
+pub mod cadence;
 pub mod pain;
+pub mod run;
 pub mod sample;
