@@ -107,17 +107,20 @@ impl StepUpSchedule {
         } else {
             config.max_total_ratio
         };
-        let goal = (baseline * (1.0 + ratio))
-            .min(config.aim_high_spm.max(baseline))
-            .round();
-        let mut targets = Vec::new();
+        let goal_exact = (baseline * (1.0 + ratio)).min(config.aim_high_spm.max(baseline));
+        let goal = goal_exact.round();
+        let mut targets: Vec<f64> = Vec::new();
         if goal > baseline.round() && config.step_ratio > 0.0 {
-            // Steps no bigger than step_ratio (allowing for whole-number rounding).
-            let steps = ((goal / baseline - 1.0) / config.step_ratio - 1e-9)
+            // Steps no bigger than step_ratio of the baseline; whole-number
+            // rounding moves each by half a step per minute at most.
+            let steps = ((goal_exact / baseline - 1.0) / config.step_ratio - 1e-9)
                 .ceil()
                 .max(1.0) as usize;
             for k in 1..steps {
-                targets.push((baseline * (1.0 + config.step_ratio * k as f64)).round());
+                let t = (baseline * (1.0 + config.step_ratio * k as f64)).round();
+                if t < goal && targets.last().is_none_or(|last| t > *last) {
+                    targets.push(t);
+                }
             }
             targets.push(goal);
         }
