@@ -1,6 +1,8 @@
 //! Steps versus strides, and readings that cannot be believed (source:
 //! article 002: targets are in steps per minute; the unit rules come from
 //! the project's RSC protocol notes).
+// Helpers outside #[test] fns: a failed unwrap there is a failed test too.
+#![allow(clippy::unwrap_used, clippy::panic)]
 
 mod run_support;
 

@@ -1,6 +1,8 @@
 //! Scenario tests of cadence coaching inside a run session (source: article
 //! 002 for the 165-180 aim and shorter steps, article 004 for raising
 //! cadence gradually and cueing the foot under the body).
+// Helpers outside #[test] fns: a failed unwrap there is a failed test too.
+#![allow(clippy::unwrap_used, clippy::panic)]
 
 mod run_support;
 

@@ -1,6 +1,8 @@
 //! The session's timeline: segments, countdowns, halfway, completion,
 //! pause and resume, check-in prompts (source: article 000 for run/walk
 //! intervals, article 004 for warm-up and cool-down around every run).
+// Helpers outside #[test] fns: a failed unwrap there is a failed test too.
+#![allow(clippy::unwrap_used, clippy::panic)]
 
 mod run_support;
 
@@ -30,7 +32,7 @@ fn expected() -> Vec<(u64, String)> {
         (0, "session_started".to_owned()),
         (0, "segment_started:warm-up".to_owned()),
     ];
-    let mut countdown = |end: u64, out: &mut Vec<(u64, String)>| {
+    let countdown = |end: u64, out: &mut Vec<(u64, String)>| {
         for s in [10, 3, 2, 1] {
             out.push((end - s, format!("segment_ending_soon:{s}")));
         }
