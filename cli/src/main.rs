@@ -22,12 +22,15 @@ struct Cli {
 enum Command {
     /// Rate knee pain and see what to do now (the pain buffer zone).
     Pain(commands::pain::PainArgs),
+    /// Replay a recorded cadence trace (CSV) through a run session and print its events.
+    Replay(commands::replay::ReplayArgs),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Pain(args) => commands::pain::run(args),
+        Command::Replay(args) => commands::replay::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -1,3 +1,4 @@
 //! One module per `patella` subcommand.
 
 pub mod pain;
+pub mod replay;

@@ -31,7 +31,7 @@ pub use error::RunError;
 pub use event::{PromptReason, RunEvent, RunEventKind, StopReason};
 pub use history::HistoryPoint;
 pub use plan::{PlanError, Segment, SegmentKind, SessionPlan};
-pub use replay::{RefusedRow, Replay, replay};
+pub use replay::{RefusedRow, Replay, replay, replay_with_units};
 pub use session::{Footprint, RunSession};
 pub use trace::{TraceError, TraceRow, parse_trace};
 pub use view::{CadenceState, RunView, SessionStatus};

@@ -10,6 +10,7 @@ use super::plan::SessionPlan;
 use super::session::RunSession;
 use super::trace::TraceRow;
 use super::view::{RunView, SessionStatus};
+use crate::sample::CadenceUnit;
 
 /// Tick period of the replay, like the app's 1 Hz timer.
 pub const TICK_MS: u64 = 1_000;
@@ -31,7 +32,21 @@ pub struct Replay {
 
 /// Replays `rows` through a new session for `plan`.
 pub fn replay(rows: &[TraceRow], plan: SessionPlan, config: RunConfig) -> Result<Replay, RunError> {
+    replay_with_units(rows, plan, config, &[])
+}
+
+/// Like [`replay`], with the runner's unit overrides per source id set
+/// before the first reading.
+pub fn replay_with_units(
+    rows: &[TraceRow],
+    plan: SessionPlan,
+    config: RunConfig,
+    unit_overrides: &[(String, CadenceUnit)],
+) -> Result<Replay, RunError> {
     let mut session = RunSession::new(plan, config)?;
+    for (source_id, unit) in unit_overrides {
+        session.set_unit_override(source_id, Some(*unit))?;
+    }
     let mut events = Vec::new();
     let mut refused = Vec::new();
     let Some(first) = rows.first() else {
