@@ -52,6 +52,9 @@ pub(super) struct CadenceTrack {
     pub(super) gate: AlertGate,
     pub(super) overstride: OverstrideDetector,
     pub(super) last_smoothed: Option<Smoothed>,
+    /// When `last_smoothed` was computed; reused within the same millisecond
+    /// so a reading and its coaching share one median.
+    smoothed_at_ms: Option<MonoMs>,
     pub(super) last_reading: LastReading,
     /// When the runner last started moving after a stop or a pause.
     moving_since_ms: Option<MonoMs>,
@@ -73,6 +76,7 @@ impl CadenceTrack {
             gate: AlertGate::default(),
             overstride: OverstrideDetector::new(c.overstride.clone(), baseline),
             last_smoothed: None,
+            smoothed_at_ms: None,
             last_reading: LastReading::None,
             moving_since_ms: None,
             last_reading_ms: None,
@@ -164,6 +168,7 @@ impl CadenceTrack {
     pub fn restart(&mut self, now_ms: MonoMs) {
         self.smoother.clear();
         self.last_smoothed = None;
+        self.smoothed_at_ms = None;
         self.overstride.interrupt();
         self.moving_since_ms = Some(now_ms);
         if let Signal::Live = self.signal {
@@ -288,6 +293,7 @@ impl CadenceTrack {
             }
         }
         self.last_smoothed = self.smoother.current(now_ms);
+        self.smoothed_at_ms = Some(now_ms);
         match (reading, sample.speed_mps, sample.stride_length_m) {
             (Reading::Running { .. }, Some(speed), Some(stride)) => Some((speed, stride)),
             _ => None,
@@ -309,7 +315,8 @@ impl CadenceTrack {
             return;
         };
         if now_ms.saturating_sub(last) >= config.signal_gap_ms {
-            self.mark_gap(None, last, now_ms, history, events);
+            // The gap began with the silence.
+            self.mark_gap(None, last, last, now_ms, history, events);
         }
     }
 
@@ -334,7 +341,14 @@ impl CadenceTrack {
             return;
         }
         let last = self.last_reading_ms.unwrap_or(now_ms);
-        self.mark_gap(Some(source_id.to_owned()), last, now_ms, history, events);
+        self.mark_gap(
+            Some(source_id.to_owned()),
+            last,
+            now_ms,
+            now_ms,
+            history,
+            events,
+        );
     }
 
     pub fn source_restored(&mut self, source_id: &str, now_ms: MonoMs, events: &mut Vec<RunEvent>) {
@@ -362,13 +376,15 @@ impl CadenceTrack {
         &mut self,
         source_id: Option<String>,
         last_ms: MonoMs,
+        since_ms: MonoMs,
         now_ms: MonoMs,
         history: &mut CadenceHistory,
         events: &mut Vec<RunEvent>,
     ) {
-        self.signal = Signal::Lost { since_ms: now_ms };
+        self.signal = Signal::Lost { since_ms };
         self.smoother.clear();
         self.last_smoothed = None;
+        self.smoothed_at_ms = None;
         self.overstride.interrupt();
         self.last_reading = LastReading::None;
         history.mark_gap(now_ms);
@@ -406,7 +422,10 @@ impl CadenceTrack {
 
     /// Smoothed value now (the window may have emptied since the last reading).
     pub fn refresh_smoothed(&mut self, now_ms: MonoMs) -> Option<Smoothed> {
-        self.last_smoothed = self.smoother.current(now_ms);
+        if self.smoothed_at_ms != Some(now_ms) {
+            self.last_smoothed = self.smoother.current(now_ms);
+            self.smoothed_at_ms = Some(now_ms);
+        }
         self.last_smoothed
     }
 
