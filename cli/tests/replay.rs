@@ -110,6 +110,34 @@ fn replay_text_output_and_errors() {
         String::from_utf8_lossy(&out.stderr).contains("line 2, cadence: 'abc' is not a number")
     );
 
+    let plan_file = dir.path().join("plan.json");
+    std::fs::write(
+        &plan_file,
+        r#"{"segments":[{"kind":"walk","duration_s":300}],"cadence_target_spm":170}"#,
+    )
+    .unwrap();
+    let out = patella(&[
+        "replay",
+        fixture("drift_below.csv").to_str().unwrap(),
+        "--plan",
+        plan_file.to_str().unwrap(),
+        "--json",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let events: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(
+        events
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|e| e["kind"] != "cadence_low"),
+        "walks never alert"
+    );
+
     let plan = patella(&["replay", file.to_str().unwrap(), "--plan", "jog:5m"]);
     assert!(!plan.status.success());
     assert!(String::from_utf8_lossy(&plan.stderr).contains("--plan"));

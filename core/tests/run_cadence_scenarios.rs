@@ -296,7 +296,10 @@ fn a_sensor_gap_is_marked_and_restored() {
     assert_eq!(back.len(), 1);
     assert_eq!(back[0].at_ms, 160_000);
     // The gap is counted from the last reading, not from when it was noticed.
-    assert!(matches!(back[0].kind, RunEventKind::SensorRestored { gap_ms: 61_000, .. }));
+    assert!(matches!(
+        back[0].kind,
+        RunEventKind::SensorRestored { gap_ms: 61_000, .. }
+    ));
     assert!(s.history().iter().any(|p| p.gap));
     // Explicit loss from the sensor client.
     let mut s = continuous(600, 170.0);

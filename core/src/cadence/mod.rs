@@ -1,7 +1,7 @@
 //! Cadence coaching (source: articles 002 and 004): everything between a raw
 //! reading and a cue about the runner's step rate.
 //!
-//! - [`unit`]: steps or strides, detected per source and overridable.
+//! - [`unit`](mod@unit): steps or strides, detected per source and overridable.
 //! - [`plausibility`]: which readings can be trusted at all.
 //! - [`smoothing`]: a short window giving a smoothed value with a confidence.
 //! - [`target`]: the baseline and the gradual step-up schedule.
@@ -10,7 +10,7 @@
 //! - [`metronome`]: the beat interval the app plays.
 //! - [`config`]: every threshold, with its documented default.
 //!
-//! The canonical unit everywhere past [`unit`] is steps per minute (both feet
+//! The canonical unit everywhere past [`unit`](mod@unit) is steps per minute (both feet
 //! counted), the unit of the 165-180 aim in article 002.
 
 pub mod alert;

@@ -8,7 +8,7 @@
 //!   the cadence track and coaching, and live check-ins (private modules).
 //! - [`event`], [`view`]: what goes out to the app.
 //! - [`history`]: the bounded, downsampled cadence history.
-//! - [`trace`], [`replay`]: recorded CSV traces and replaying them.
+//! - [`trace`], [`replay`](mod@replay): recorded CSV traces and replaying them.
 
 pub mod config;
 pub mod cue;
