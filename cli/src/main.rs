@@ -29,6 +29,8 @@ enum Command {
     Sensor(commands::sensor::SensorArgs),
     /// Decode raw Running Speed and Cadence packets (support and debugging).
     Rsc(commands::rsc::RscArgs),
+    /// Replay a recorded cadence trace (CSV) through a run session and print its events.
+    Replay(commands::replay::ReplayArgs),
 }
 
 fn main() -> ExitCode {
@@ -37,6 +39,7 @@ fn main() -> ExitCode {
         Command::Pain(args) => commands::pain::run(args),
         Command::Sensor(args) => commands::sensor::run(args),
         Command::Rsc(args) => commands::rsc::run(args),
+        Command::Replay(args) => commands::replay::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -7,13 +7,17 @@
 //! inputs.
 //!
 //! Module map (see ARCHITECTURE.md for the flows between them):
+//! - [`cadence`]: cadence coaching: units, plausibility, smoothing, target, alerts, overstride, metronome.
 //! - [`pain`]: the pain buffer zone: check-ins and their assessment.
+//! - [`run`]: the live run session engine, its events and view, trace replay.
 //! - [`sample`]: the cadence sample every source (sensor, pedometer, manual) produces.
 //! - [`sensor`]: the RSC foot pod: protocol parser, connection supervisor, btleplug client.
 
 // Data from outside (the app, files, the radio) must never panic the process.
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+pub mod cadence;
 pub mod pain;
+pub mod run;
 pub mod sample;
 pub mod sensor;

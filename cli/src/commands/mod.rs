@@ -3,3 +3,4 @@
 pub mod pain;
 pub mod rsc;
 pub mod sensor;
+pub mod replay;
