@@ -9,6 +9,10 @@
 //! Module map (see ARCHITECTURE.md for the flows between them):
 //! - [`pain`]: the pain buffer zone: check-ins and their assessment.
 //! - [`sample`]: the cadence sample every source (sensor, pedometer, manual) produces.
+//! - [`store`]: the crash-safe record of check-ins, runs, sessions, profile and settings.
+//! - [`progress`]: chart views over the record (pain, volume, cadence, streaks).
+//! - [`export`]: CSV, TCX and the JSON backup.
 
 pub mod pain;
 pub mod sample;
+pub mod store;
