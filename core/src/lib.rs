@@ -14,5 +14,6 @@
 //! - [`export`]: CSV, TCX and the JSON backup.
 
 pub mod pain;
+pub mod progress;
 pub mod sample;
 pub mod store;
