@@ -13,6 +13,7 @@
 //! - [`progress`]: chart views over the record (pain, volume, cadence, streaks).
 //! - [`export`]: CSV, TCX and the JSON backup.
 
+pub mod export;
 pub mod pain;
 pub mod progress;
 pub mod sample;

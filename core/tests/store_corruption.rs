@@ -379,7 +379,7 @@ fn a_damaged_header_is_salvaged_with_its_records() {
     let store = Store::open(tmp.path()).expect("opens");
     assert_eq!(store.records().expect("records").check_ins.len(), 30);
     assert!(
-        matches!(&store.warnings()[..], [StoreWarning::DamagedRecords { lines, .. }] if lines == &vec![1])
+        matches!(store.warnings(), [StoreWarning::DamagedRecords { lines, .. }] if lines == &vec![1])
     );
 }
 

@@ -38,20 +38,20 @@ mod error;
 mod line;
 mod load;
 mod lock;
+mod open_store;
 mod quarantine;
 mod records;
 mod schema;
-mod store;
 
 pub use error::{StoreError, StoreWarning};
 pub use load::Persisted;
+pub use open_store::Store;
 pub use quarantine::QUARANTINE_DIR;
 pub use records::{
     CadencePoint, DistanceUnit, MAX_CADENCE_SPM, Outcome, PairedSensor, ProfileState, RecordError,
     Records, RunSummary, SessionOutcome, Settings, TRACE_BUCKET_S, downsample_trace,
 };
 pub use schema::{FileKind, Migration, SCHEMA_VERSION};
-pub use store::Store;
 
 #[cfg(test)]
 mod tests;

@@ -7,8 +7,8 @@ use serde_json::{Value, json};
 
 use super::StoreError;
 use super::line::{self, Header};
+use super::open_store::Store;
 use super::schema::{FileKind, Migration, SCHEMA_VERSION};
-use super::store::Store;
 
 fn header(kind: FileKind, version: u32) -> Vec<u8> {
     line::encode_value(&Header {
