@@ -22,12 +22,24 @@ struct Cli {
 enum Command {
     /// Rate knee pain and see what to do now (the pain buffer zone).
     Pain(commands::pain::PainArgs),
+    /// Show everything in the record: check-ins, runs, sessions.
+    History(commands::history::HistoryArgs),
+    /// Show the progress charts: pain, weekly volume, cadence, streaks.
+    Progress(commands::progress::ProgressArgs),
+    /// Export the record as CSV, a run as TCX, or everything as a JSON backup.
+    Export(commands::export::ExportArgs),
+    /// Restore a JSON backup into an empty store.
+    Import(commands::import::ImportArgs),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Pain(args) => commands::pain::run(args),
+        Command::History(args) => commands::history::run(args),
+        Command::Progress(args) => commands::progress::run(args),
+        Command::Export(args) => commands::export::run(args),
+        Command::Import(args) => commands::import::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

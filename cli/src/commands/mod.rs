@@ -1,3 +1,8 @@
 //! One module per `patella` subcommand.
 
+pub mod data_dir;
+pub mod export;
+pub mod history;
+pub mod import;
 pub mod pain;
+pub mod progress;
