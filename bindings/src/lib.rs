@@ -1,2 +1,4 @@
 //! The uniffi facade over `patella-core`.
 uniffi::setup_scaffolding!();
+
+pub mod store;
