@@ -25,7 +25,11 @@ fn check_in(n: u64) -> CheckIn {
     CheckIn {
         taken_at: day(n).and_hms_opt(7, 30, 0).expect("time"),
         score: (n % 7) as u8,
-        moment: if n % 2 == 0 { CheckInMoment::NextMorning } else { CheckInMoment::AfterRun },
+        moment: if n % 2 == 0 {
+            CheckInMoment::NextMorning
+        } else {
+            CheckInMoment::AfterRun
+        },
         quality: None,
         location: None,
         red_flags: Vec::new(),
@@ -48,7 +52,10 @@ fn five_years() -> Records {
                 average_cadence_spm: Some(166.0 + (n % 9) as f64),
                 target_cadence_spm: Some(172.0),
                 cadence_trace: (0..80)
-                    .map(|i| CadencePoint { at_s: i * 30, steps_per_min: 165.0 + f64::from(i % 12) })
+                    .map(|i| CadencePoint {
+                        at_s: i * 30,
+                        steps_per_min: 165.0 + f64::from(i % 12),
+                    })
                     .collect(),
             }),
             _ => records.sessions.push(SessionOutcome {
@@ -64,14 +71,19 @@ fn five_years() -> Records {
 fn bench_store(c: &mut Criterion) {
     let big = tempfile::tempdir().expect("tempdir");
     let records = five_years();
-    Store::open(big.path()).expect("opens").import(&records).expect("seeded");
+    Store::open(big.path())
+        .expect("opens")
+        .import(&records)
+        .expect("seeded");
     let today = day(5 * 365);
     let config = ProgressConfig::default();
 
     c.bench_function("open store (5 years) + today's progress view", |b| {
         b.iter(|| {
             let store = Store::open(big.path()).expect("opens");
-            let view = store.with_records(|r| progress_view(r, today, &config)).expect("view");
+            let view = store
+                .with_records(|r| progress_view(r, today, &config))
+                .expect("view");
             black_box(view.weekly_volume.len())
         })
     });

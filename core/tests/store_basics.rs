@@ -187,6 +187,13 @@ fn writers_on_several_threads_lose_no_update() {
 }
 
 #[test]
+fn the_store_can_be_shared_between_threads() {
+    fn shared<T: Send + Sync>() {}
+    shared::<Store>();
+    shared::<Arc<Store>>();
+}
+
+#[test]
 fn a_second_opener_is_told_the_store_is_in_use() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let first = Store::open(tmp.path()).expect("opens");

@@ -13,8 +13,10 @@ use crate::pain::{CheckIn, PainError};
 use crate::sample::{CadenceUnit, MonoMs};
 
 /// The runner's profile and plan state, as the coach defines it. Opaque JSON
-/// for now; the store only needs `Serialize + DeserializeOwned + Clone +
-/// PartialEq`, so binding the coach's type is this one line.
+/// for now; the store needs `Serialize + DeserializeOwned + Clone + Debug +
+/// PartialEq` (the `Persisted` impl follows this alias), so binding the
+/// coach's type is this one line. Its own version field, if any, travels
+/// inside; the file's header carries the store's schema version.
 pub type ProfileState = serde_json::Value;
 
 /// Width of one point of a stored cadence trace. Project's choice: 30 s keeps
@@ -263,14 +265,14 @@ pub struct Records {
 }
 
 impl Records {
-    /// Whether nothing at all has been recorded.
+    /// Whether the runner has recorded nothing yet. Settings do not count:
+    /// a fresh install may have touched them before restoring a backup.
     pub fn is_empty(&self) -> bool {
         self.check_ins.is_empty()
             && self.runs.is_empty()
             && self.sessions.is_empty()
             && self.profile.is_none()
             && self.paired_sensor.is_none()
-            && self.settings == Settings::default()
     }
 
     /// Validates every record, naming the first one at fault.
