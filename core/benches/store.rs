@@ -88,6 +88,13 @@ fn bench_store(c: &mut Criterion) {
         })
     });
 
+    c.bench_function("open store (5 years) only", |b| {
+        b.iter(|| black_box(Store::open(big.path()).expect("opens").warnings().len()))
+    });
+    c.bench_function("today's progress view only (5 years)", |b| {
+        b.iter(|| black_box(progress_view(&records, today, &config).weekly_volume.len()))
+    });
+
     let store = Store::open(big.path()).expect("opens");
     let mut n = 10_000;
     c.bench_function("save one check-in (5 years of history)", |b| {
