@@ -224,3 +224,79 @@ fn saving_does_not_rewrite_history() {
         1
     );
 }
+
+mod any_sequence {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[derive(Debug, Clone)]
+    enum Op {
+        CheckIn(u32, u8),
+        Run(u32),
+        Session(u32, bool),
+        Profile(u32),
+        Metronome(bool),
+        Reopen,
+    }
+
+    fn op() -> impl Strategy<Value = Op> {
+        prop_oneof![
+            4 => (1u32..28, 0u8..=10).prop_map(|(d, s)| Op::CheckIn(d, s)),
+            2 => (1u32..28).prop_map(Op::Run),
+            2 => (1u32..28, any::<bool>()).prop_map(|(d, done)| Op::Session(d, done)),
+            1 => any::<u32>().prop_map(Op::Profile),
+            1 => any::<bool>().prop_map(Op::Metronome),
+            1 => Just(Op::Reopen),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(24))]
+        // Whatever is written, in whatever order and across reopens, is what
+        // the store holds afterwards.
+        #[test]
+        fn the_store_holds_exactly_what_was_written(ops in proptest::collection::vec(op(), 1..30)) {
+            let tmp = tempfile::tempdir().expect("tempdir");
+            let mut store = Store::open(tmp.path()).expect("opens");
+            let mut expected = patella_core::store::Records::default();
+            for op in ops {
+                match op {
+                    Op::CheckIn(d, s) => {
+                        store.add_check_in(&check_in(d, s)).expect("write");
+                        expected.check_ins.push(check_in(d, s));
+                    }
+                    Op::Run(d) => {
+                        let r = run(&format!("r{d}"), d);
+                        store.add_run(&r).expect("write");
+                        expected.runs.push(r);
+                    }
+                    Op::Session(d, done) => {
+                        let s = SessionOutcome {
+                            date: NaiveDate::from_ymd_opt(2026, 3, d).expect("date"),
+                            session_id: format!("s{d}"),
+                            outcome: if done { Outcome::Done } else { Outcome::Skipped },
+                        };
+                        store.add_session_outcome(&s).expect("write");
+                        expected.sessions.push(s);
+                    }
+                    Op::Profile(n) => {
+                        store.set_profile(&json!({ "n": n })).expect("write");
+                        expected.profile = Some(json!({ "n": n }));
+                    }
+                    Op::Metronome(on) => {
+                        store.update_settings(|s| s.metronome = on).expect("write");
+                        expected.settings.metronome = on;
+                    }
+                    Op::Reopen => {
+                        drop(store);
+                        store = Store::open(tmp.path()).expect("reopens");
+                        prop_assert!(store.warnings().is_empty());
+                    }
+                }
+                prop_assert_eq!(&store.records().expect("records"), &expected);
+            }
+            drop(store);
+            prop_assert_eq!(Store::open(tmp.path()).expect("reopens").records().expect("records"), expected);
+        }
+    }
+}
