@@ -2,3 +2,4 @@
 uniffi::setup_scaffolding!();
 
 pub mod store;
+pub mod store_progress;

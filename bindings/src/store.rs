@@ -210,6 +210,16 @@ pub struct RecordStore {
     store: core_store::Store,
 }
 
+impl RecordStore {
+    /// Runs `view` over the records, for the other facades over the record.
+    pub(crate) fn records_view<R>(
+        &self,
+        view: impl FnOnce(&core_store::Records) -> R,
+    ) -> Result<R, StoreError> {
+        Ok(self.store.with_records(view)?)
+    }
+}
+
 #[uniffi::export]
 impl RecordStore {
     /// Opens (creating if needed) the store in `dir`.
