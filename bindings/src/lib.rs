@@ -27,3 +27,5 @@ pub mod events;
 pub mod pain;
 pub mod run;
 pub mod sensor;
+pub mod store;
+pub mod store_progress;

@@ -31,6 +31,14 @@ enum Command {
     Rsc(commands::rsc::RscArgs),
     /// Replay a recorded cadence trace (CSV) through a run session and print its events.
     Replay(commands::replay::ReplayArgs),
+    /// Show everything in the record: check-ins, runs, sessions.
+    History(commands::history::HistoryArgs),
+    /// Show the progress charts: pain, weekly volume, cadence, streaks.
+    Progress(commands::progress::ProgressArgs),
+    /// Export the record as CSV, a run as TCX, or everything as a JSON backup.
+    Export(commands::export::ExportArgs),
+    /// Restore a JSON backup into an empty store.
+    Import(commands::import::ImportArgs),
 }
 
 fn main() -> ExitCode {
@@ -40,6 +48,10 @@ fn main() -> ExitCode {
         Command::Sensor(args) => commands::sensor::run(args),
         Command::Rsc(args) => commands::rsc::run(args),
         Command::Replay(args) => commands::replay::run(args),
+        Command::History(args) => commands::history::run(args),
+        Command::Progress(args) => commands::progress::run(args),
+        Command::Export(args) => commands::export::run(args),
+        Command::Import(args) => commands::import::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
