@@ -7,6 +7,8 @@
 //! error.
 //!
 //! Modules:
+//! - [`coach`]: the runner profile, today's sessions, the week, check-ins with
+//!   their plan changes, and session outcomes.
 //! - [`pain`]: pain check-ins, their assessment, and the journal object.
 //! - [`events`]: the background thread that delivers events to a foreign observer.
 //! - `mirror`: `mirror_enum!`, the From impls between mirrored enums.
@@ -22,6 +24,7 @@ uniffi::setup_scaffolding!();
 #[macro_use]
 mod mirror;
 
+pub mod coach;
 pub mod dates;
 pub mod events;
 pub mod pain;

@@ -39,6 +39,8 @@ enum Command {
     Export(commands::export::ExportArgs),
     /// Restore a JSON backup into an empty store.
     Import(commands::import::ImportArgs),
+    /// Show the knee-safe training plan for a runner profile.
+    Plan(commands::plan::PlanArgs),
 }
 
 fn main() -> ExitCode {
@@ -52,6 +54,7 @@ fn main() -> ExitCode {
         Command::Progress(args) => commands::progress::run(args),
         Command::Export(args) => commands::export::run(args),
         Command::Import(args) => commands::import::run(args),
+        Command::Plan(args) => commands::plan::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -7,8 +7,10 @@
 //! inputs.
 //!
 //! Module map (see ARCHITECTURE.md for the flows between them):
-//! - [`export`]: CSV, TCX and the JSON backup.
 //! - [`cadence`]: cadence coaching: units, plausibility, smoothing, target, alerts, overstride, metronome.
+//! - [`coach`]: the runner profile, the exercise catalogue, and knee-safe plans
+//!   recomputed from the runner's history.
+//! - [`export`]: CSV, TCX and the JSON backup.
 //! - [`pain`]: the pain buffer zone: check-ins and their assessment.
 //! - [`progress`]: chart views over the record (pain, volume, cadence, streaks).
 //! - [`run`]: the live run session engine, its events and view, trace replay.
@@ -20,6 +22,7 @@
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 pub mod cadence;
+pub mod coach;
 pub mod export;
 pub mod pain;
 pub mod progress;

@@ -5,6 +5,7 @@ pub mod export;
 pub mod history;
 pub mod import;
 pub mod pain;
+pub mod plan;
 pub mod progress;
 pub mod replay;
 pub mod rsc;

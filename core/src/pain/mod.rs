@@ -4,13 +4,17 @@
 //! some discomfort is expected and training goes on; above 5 the load comes
 //! down; sharp or worsening pain during activity stops it; red flags send the
 //! runner to a clinician. This module owns the check-in record and the
-//! assessment of one check-in. How an assessment changes the plan is the
+//! assessment of one check-in, and the trend over weeks (`trend`). How an assessment changes the plan is the
 //! coach's business.
 
 mod assessment;
 mod checkin;
 mod config;
+mod trend;
 
 pub use assessment::{PainAction, PainAssessment, PainReason, PainZone, assess};
-pub use checkin::{CheckIn, CheckInMoment, PainError, PainLocation, PainQuality, RedFlag};
+pub use checkin::{
+    CheckIn, CheckInMoment, MAX_SCORE, PainError, PainLocation, PainQuality, RedFlag,
+};
 pub use config::PainConfig;
+pub use trend::{PainTrend, TrendConfig, trend};

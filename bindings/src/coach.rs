@@ -1,0 +1,479 @@
+//! The coach facade: the runner profile, today's sessions and the week with
+//! full exercise detail, check-ins with their assessment and plan changes,
+//! and marking sessions done or skipped. The history lives in memory here
+//! (the store comes later); every view is recomputed from it by the core.
+
+mod changes;
+mod error;
+mod exercise;
+mod plan;
+mod profile;
+
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use chrono::NaiveDate;
+use patella_core::coach::plan::{Advisory, DISCLAIMER, Plan};
+use patella_core::coach::{
+    self as core_coach, Catalogue, CoachConfig, GearChange, GearChangeKind, History, Profile,
+    SessionKind, SessionOutcome, SessionStatus,
+};
+
+pub use changes::{PlanChangeAction, PlanChangeView, PlanLoadFactor};
+pub use error::CoachError;
+
+use crate::pain::{CheckIn, PainAssessment};
+pub use exercise::{
+    DoseSide, DoseUnit, ExerciseCategory, ExerciseDetail, ExerciseDose, KneeLoadLevel,
+    SessionExercise, StrengthLevel, TargetMuscle,
+};
+pub use plan::{
+    CrossTrainingActivity, CrossTrainingOffer, PlanDayKind, PlanDayView, PlanMilestone,
+    PlanSegment, PlanSegmentKind, PlanSession, PlanWeekKind, PlanWeekView, PlannedRun,
+};
+pub use profile::{EquipmentItem, ExperienceLevel, RunDay, RunnerProfile, RunningGoal};
+
+fn parse_date(field: &str, value: &str) -> Result<NaiveDate, CoachError> {
+    crate::dates::parse_date(field, value).map_err(Into::into)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+pub enum SessionType {
+    Run,
+    Strength,
+    KneeRoutine,
+    CrossTraining,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+pub enum SessionResult {
+    Done,
+    Skipped,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+pub enum GearChangeType {
+    Surface,
+    Shoes,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+pub enum AdvisoryKind {
+    SeePhysicalTherapist,
+    SeeClinician,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct CoachAdvisory {
+    pub kind: AdvisoryKind,
+    /// For a clinician hold: the date progression was held from.
+    pub since: Option<String>,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct CheckInResult {
+    pub assessment: PainAssessment,
+    pub plan_changes: Vec<PlanChangeView>,
+    /// Set when pain has not improved, or has worsened, over recent weeks.
+    pub trend_warning: Option<String>,
+}
+
+#[derive(uniffi::Object)]
+pub struct Coach {
+    history: Mutex<Option<History>>,
+    config: CoachConfig,
+}
+
+impl Coach {
+    fn lock(&self) -> Result<MutexGuard<'_, Option<History>>, CoachError> {
+        self.history.lock().map_err(|_| CoachError::Internal {
+            detail: "the coach's state is unavailable after an earlier failure".to_owned(),
+        })
+    }
+
+    fn plan_through<'c>(
+        &self,
+        history: &History,
+        date: NaiveDate,
+        catalogue: &'c Catalogue,
+    ) -> Result<Plan<'c>, CoachError> {
+        let days = (date - history.plan_start).num_days();
+        if days < 0 {
+            return Err(CoachError::InvalidInput {
+                field: "date".to_owned(),
+                detail: format!("{date} is before the plan starts on {}", history.plan_start),
+            });
+        }
+        let weeks = u16::try_from(days / 7 + 1).unwrap_or(u16::MAX);
+        Ok(core_coach::build_plan(
+            history,
+            weeks,
+            catalogue,
+            &self.config,
+        )?)
+    }
+}
+
+fn with_history<T>(
+    guard: &mut Option<History>,
+    f: impl FnOnce(&mut History) -> Result<T, CoachError>,
+) -> Result<T, CoachError> {
+    match guard.as_mut() {
+        Some(h) => f(h),
+        None => Err(CoachError::NoProfile),
+    }
+}
+
+#[uniffi::export]
+impl Coach {
+    #[uniffi::constructor]
+    pub fn new() -> Arc<Self> {
+        Arc::new(Self {
+            history: Mutex::new(None),
+            config: CoachConfig::default(),
+        })
+    }
+
+    /// The saved profile, if any.
+    pub fn profile(&self) -> Result<Option<RunnerProfile>, CoachError> {
+        Ok(self.lock()?.as_ref().map(|h| h.profile.clone().into()))
+    }
+
+    /// Validates and saves the profile; the plan starts on `plan_start`
+    /// (ISO-8601 date). Earlier check-ins and outcomes are kept.
+    pub fn save_profile(
+        &self,
+        profile: RunnerProfile,
+        plan_start: String,
+    ) -> Result<(), CoachError> {
+        let start = parse_date("plan_start", &plan_start)?;
+        let profile: Profile = profile.into();
+        profile.validate()?;
+        let mut guard = self.lock()?;
+        match guard.as_mut() {
+            Some(h) => {
+                h.profile = profile;
+                h.plan_start = start;
+            }
+            None => *guard = Some(History::new(profile, start)),
+        }
+        Ok(())
+    }
+
+    /// The sessions planned for `date` (ISO-8601), with full exercise detail.
+    pub fn today(&self, date: String) -> Result<PlanDayView, CoachError> {
+        let day = parse_date("date", &date)?;
+        let catalogue = Catalogue::builtin()?;
+        let mut guard = self.lock()?;
+        with_history(&mut guard, |h| {
+            let plan = self.plan_through(h, day, catalogue)?;
+            plan.day(day)
+                .map(Into::into)
+                .ok_or_else(|| CoachError::InvalidInput {
+                    field: "date".to_owned(),
+                    detail: format!("{day} is not in the plan"),
+                })
+        })
+    }
+
+    /// The plan week that contains `date` (ISO-8601).
+    pub fn week(&self, date: String) -> Result<PlanWeekView, CoachError> {
+        let day = parse_date("date", &date)?;
+        let catalogue = Catalogue::builtin()?;
+        let mut guard = self.lock()?;
+        with_history(&mut guard, |h| {
+            let plan = self.plan_through(h, day, catalogue)?;
+            plan.week_of(day)
+                .map(Into::into)
+                .ok_or_else(|| CoachError::InvalidInput {
+                    field: "date".to_owned(),
+                    detail: format!("{day} is not in the plan"),
+                })
+        })
+    }
+
+    /// Records a check-in and returns its assessment and the plan changes it causes.
+    pub fn record_check_in(&self, check_in: CheckIn) -> Result<CheckInResult, CoachError> {
+        let checkin = check_in.to_core()?;
+        let catalogue = Catalogue::builtin()?;
+        let mut guard = self.lock()?;
+        with_history(&mut guard, |h| {
+            let outcome = core_coach::record_check_in(h, checkin, catalogue, &self.config)?;
+            Ok(CheckInResult {
+                assessment: outcome.assessment.into(),
+                plan_changes: outcome.plan_changes.iter().map(Into::into).collect(),
+                trend_warning: outcome.trend.map(|_| {
+                    "Your knee has not been getting better over the last few weeks. Please have \
+                     a doctor or physical therapist look at it."
+                        .to_owned()
+                }),
+            })
+        })
+    }
+
+    /// Marks the session of `session` type on `date` as done or skipped.
+    pub fn mark_session(
+        &self,
+        date: String,
+        session: SessionType,
+        result: SessionResult,
+    ) -> Result<(), CoachError> {
+        let day = parse_date("date", &date)?;
+        let kind = match session {
+            SessionType::Run => SessionKind::Run,
+            SessionType::Strength => SessionKind::Strength,
+            SessionType::KneeRoutine => SessionKind::KneeRoutine,
+            SessionType::CrossTraining => SessionKind::CrossTraining,
+        };
+        let status = match result {
+            SessionResult::Done => SessionStatus::Done,
+            SessionResult::Skipped => SessionStatus::Skipped,
+        };
+        let catalogue = Catalogue::builtin()?;
+        let mut guard = self.lock()?;
+        with_history(&mut guard, |h| {
+            let plan = self.plan_through(h, day, catalogue)?;
+            let planned = plan
+                .day(day)
+                .is_some_and(|d| d.sessions.iter().any(|s| s.kind() == kind));
+            if !planned {
+                return Err(CoachError::InvalidInput {
+                    field: "session".to_owned(),
+                    detail: format!("no {session:?} session is planned on {day}"),
+                });
+            }
+            h.outcomes.push(SessionOutcome {
+                date: day,
+                kind,
+                status,
+            });
+            Ok(())
+        })
+    }
+
+    /// Records a change of running surface or shoes on `date`.
+    pub fn record_gear_change(&self, date: String, kind: GearChangeType) -> Result<(), CoachError> {
+        let day = parse_date("date", &date)?;
+        let kind = match kind {
+            GearChangeType::Surface => GearChangeKind::Surface,
+            GearChangeType::Shoes => GearChangeKind::Shoes,
+        };
+        let mut guard = self.lock()?;
+        with_history(&mut guard, |h| {
+            h.gear_changes.push(GearChange { date: day, kind });
+            Ok(())
+        })
+    }
+
+    /// The runner confirms seeing a doctor or physical therapist on `date`,
+    /// which releases a hold on progression.
+    pub fn confirm_clinician_visit(&self, date: String) -> Result<(), CoachError> {
+        let day = parse_date("date", &date)?;
+        let mut guard = self.lock()?;
+        with_history(&mut guard, |h| {
+            h.clinician_visits.push(day);
+            Ok(())
+        })
+    }
+
+    /// Suggestions to see a physical therapist or clinician, as of `date`.
+    pub fn advisories(&self, date: String) -> Result<Vec<CoachAdvisory>, CoachError> {
+        let day = parse_date("date", &date)?;
+        let catalogue = Catalogue::builtin()?;
+        let mut guard = self.lock()?;
+        with_history(&mut guard, |h| {
+            let plan = self.plan_through(h, day, catalogue)?;
+            Ok(plan
+                .advisories
+                .iter()
+                .map(|a| match a {
+                    Advisory::SeePhysicalTherapist { message, .. } => CoachAdvisory {
+                        kind: AdvisoryKind::SeePhysicalTherapist,
+                        since: None,
+                        message: message.clone(),
+                    },
+                    Advisory::SeeClinician { since, message, .. } => CoachAdvisory {
+                        kind: AdvisoryKind::SeeClinician,
+                        since: Some(since.to_string()),
+                        message: message.clone(),
+                    },
+                })
+                .collect())
+        })
+    }
+
+    /// The line the app shows with every plan: guidance, not diagnosis.
+    pub fn disclaimer(&self) -> String {
+        DISCLAIMER.to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pain::{CheckInMoment, PainAction, PainLocation, PainZone, RedFlag};
+
+    fn runner() -> RunnerProfile {
+        RunnerProfile {
+            experience: ExperienceLevel::NewToRunning,
+            weekly_minutes: None,
+            weekly_km: None,
+            days_per_week: 3,
+            preferred_days: vec![RunDay::Tuesday, RunDay::Thursday, RunDay::Saturday],
+            goal: RunningGoal::Continuous15Minutes,
+            equipment: vec![EquipmentItem::Wall],
+            age_years: Some(40),
+            osteoarthritis: false,
+            osteoporosis: false,
+            balance_problems: false,
+            body_mass_kg: None,
+            height_cm: None,
+            knee_pain: 0,
+            strength_days_per_week: None,
+        }
+    }
+
+    #[test]
+    fn profile_round_trips_and_bad_fields_are_named() {
+        let coach = Coach::new();
+        assert_eq!(coach.profile().expect("readable"), None);
+        assert!(matches!(
+            coach.today("2026-11-24".into()),
+            Err(CoachError::NoProfile)
+        ));
+        coach
+            .save_profile(runner(), "2026-11-23".into())
+            .expect("saved");
+        assert_eq!(coach.profile().expect("readable"), Some(runner()));
+        let bad = RunnerProfile {
+            days_per_week: 7,
+            ..runner()
+        };
+        let err = coach
+            .save_profile(bad, "2026-11-23".into())
+            .expect_err("rejected");
+        assert!(
+            matches!(&err, CoachError::InvalidProfile { field, .. } if field == "current.days_per_week")
+        );
+        let err = coach
+            .save_profile(runner(), "23.11.2026".into())
+            .expect_err("bad date");
+        assert!(matches!(err, CoachError::InvalidDate { field, .. } if field == "plan_start"));
+    }
+
+    #[test]
+    fn today_and_week_carry_full_exercise_detail() {
+        let coach = Coach::new();
+        coach
+            .save_profile(runner(), "2026-11-23".into())
+            .expect("saved");
+        let tuesday = coach.today("2026-11-24".into()).expect("a day");
+        let PlanSession::Run { run } = &tuesday.sessions[0] else {
+            panic!("a run on Tuesday")
+        };
+        assert_eq!(
+            run.segments[1],
+            PlanSegment {
+                kind: PlanSegmentKind::Run,
+                seconds: 30,
+                faster_percent: None
+            }
+        );
+        assert!(run.warm_up.iter().all(|e| !e.exercise.cues.is_empty()));
+        let week = coach.week("2026-12-02".into()).expect("a week");
+        assert_eq!(week.start, "2026-11-30");
+        assert_eq!(week.days.len(), 7);
+        assert!(coach.today("2026-11-01".into()).is_err(), "before the plan");
+    }
+
+    #[test]
+    fn check_in_returns_assessment_and_changes_and_sessions_can_be_marked() {
+        let coach = Coach::new();
+        coach
+            .save_profile(runner(), "2026-11-23".into())
+            .expect("saved");
+        coach
+            .mark_session("2026-11-24".into(), SessionType::Run, SessionResult::Done)
+            .expect("marked");
+        let err = coach
+            .mark_session("2026-11-25".into(), SessionType::Run, SessionResult::Done)
+            .expect_err("no run on Wednesday");
+        assert!(matches!(err, CoachError::InvalidInput { field, .. } if field == "session"));
+        let result = coach
+            .record_check_in(CheckIn {
+                taken_at: "2026-11-26T19:00:00".into(),
+                score: 7,
+                moment: CheckInMoment::AfterRun,
+                quality: None,
+                location: Some(PainLocation::FrontOfKnee),
+                red_flags: vec![],
+            })
+            .expect("recorded");
+        assert_eq!(result.assessment.zone, PainZone::AboveBuffer);
+        assert!(result.plan_changes.iter().any(|c| matches!(
+            c.action,
+            PlanChangeAction::SwapRunForCrossTraining { ref date, .. } if date == "2026-11-28"
+        )));
+        let saturday = coach.today("2026-11-28".into()).expect("a day");
+        assert!(
+            saturday
+                .sessions
+                .iter()
+                .any(|s| matches!(s, PlanSession::CrossTraining { .. }))
+        );
+        let err = coach
+            .record_check_in(CheckIn {
+                taken_at: "2026-11-26T19:00:00".into(),
+                score: 11,
+                moment: CheckInMoment::AfterRun,
+                quality: None,
+                location: None,
+                red_flags: vec![],
+            })
+            .expect_err("out of range");
+        assert!(matches!(err, CoachError::InvalidInput { field, .. } if field == "score"));
+    }
+
+    #[test]
+    fn red_flag_holds_until_a_visit_is_confirmed() {
+        let coach = Coach::new();
+        coach
+            .save_profile(runner(), "2026-11-23".into())
+            .expect("saved");
+        let result = coach
+            .record_check_in(CheckIn {
+                taken_at: "2026-11-24T08:00".into(),
+                score: 4,
+                moment: CheckInMoment::NextMorning,
+                quality: None,
+                location: None,
+                red_flags: vec![RedFlag::Swelling],
+            })
+            .expect("recorded");
+        assert_eq!(
+            result.assessment.action,
+            PainAction::SeeClinician {
+                flags: vec![RedFlag::Swelling]
+            }
+        );
+        let advisories = coach.advisories("2026-11-30".into()).expect("advisories");
+        assert!(
+            advisories
+                .iter()
+                .any(|a| a.kind == AdvisoryKind::SeeClinician)
+        );
+        coach
+            .confirm_clinician_visit("2026-11-27".into())
+            .expect("confirmed");
+        assert!(
+            coach
+                .advisories("2026-11-30".into())
+                .expect("advisories")
+                .is_empty()
+        );
+        coach
+            .record_gear_change("2026-12-01".into(), GearChangeType::Shoes)
+            .expect("recorded");
+        assert!(!coach.disclaimer().is_empty());
+    }
+}

@@ -1,0 +1,87 @@
+//! The coach facade's error: flat messages that name the field at fault.
+
+use patella_core::coach::{CatalogueError, CoachError as CoreCoachError, ProfileError};
+
+#[derive(Debug, thiserror::Error, uniffi::Error)]
+pub enum CoachError {
+    #[error("{field}: {detail}")]
+    InvalidProfile { field: String, detail: String },
+    #[error("{field}: {value} is not an ISO-8601 date or date-time")]
+    InvalidDate { field: String, value: String },
+    #[error("{field}: {detail}")]
+    InvalidInput { field: String, detail: String },
+    #[error("no profile has been saved yet")]
+    NoProfile,
+    #[error("{detail}")]
+    Internal { detail: String },
+}
+
+impl From<ProfileError> for CoachError {
+    fn from(e: ProfileError) -> Self {
+        match e {
+            ProfileError::Invalid { field, problem } => Self::InvalidProfile {
+                field: field.to_owned(),
+                detail: problem,
+            },
+        }
+    }
+}
+
+impl From<CatalogueError> for CoachError {
+    fn from(e: CatalogueError) -> Self {
+        Self::Internal {
+            detail: e.to_string(),
+        }
+    }
+}
+
+impl From<CoreCoachError> for CoachError {
+    fn from(e: CoreCoachError) -> Self {
+        use patella_core::coach::history::HistoryError;
+        match e {
+            CoreCoachError::History(HistoryError::Profile(p)) => p.into(),
+            CoreCoachError::History(HistoryError::CheckIn { source, .. }) => {
+                let text = source.to_string();
+                let field = text.split(':').next().unwrap_or("check_in").to_owned();
+                Self::InvalidInput {
+                    field,
+                    detail: text,
+                }
+            }
+            CoreCoachError::Weeks { .. } => Self::InvalidInput {
+                field: "date".to_owned(),
+                detail: e.to_string(),
+            },
+            CoreCoachError::Date { field, value } => Self::InvalidDate {
+                field: field.to_owned(),
+                value,
+            },
+            CoreCoachError::Catalogue(c) => c.into(),
+        }
+    }
+}
+
+impl From<crate::dates::DateFieldError> for CoachError {
+    fn from(e: crate::dates::DateFieldError) -> Self {
+        Self::InvalidDate {
+            field: e.field,
+            value: e.value,
+        }
+    }
+}
+
+impl From<crate::pain::PainError> for CoachError {
+    fn from(e: crate::pain::PainError) -> Self {
+        use crate::pain::PainError;
+        let field = match &e {
+            PainError::ScoreOutOfRange { .. } => "score".to_owned(),
+            PainError::DuplicateRedFlag { .. } => "red_flags".to_owned(),
+            PainError::InvalidDateTime { field, .. } => field.clone(),
+            PainError::Unavailable => "check_in".to_owned(),
+        };
+        Self::InvalidInput {
+            field,
+            detail: e.to_string(),
+        }
+    }
+}

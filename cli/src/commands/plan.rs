@@ -1,0 +1,117 @@
+//! `patella plan`: the knee-safe training plan for a runner profile.
+
+use std::path::{Path, PathBuf};
+
+use chrono::{Local, NaiveDate};
+use clap::Args;
+use patella_core::coach::{self, Catalogue, CoachConfig, History, Profile, Session};
+
+use crate::output::{CliError, print_json};
+
+#[derive(Args)]
+pub struct PlanArgs {
+    /// The runner profile, as JSON.
+    #[arg(long, required_unless_present = "history", conflicts_with = "history")]
+    profile: Option<PathBuf>,
+    /// A whole history as JSON (profile, plan_start, check_ins, outcomes,
+    /// gear_changes, clinician_visits), to see the plan the core derives from it.
+    #[arg(long)]
+    history: Option<PathBuf>,
+    /// How many weeks to plan (1-104).
+    #[arg(long, default_value_t = 4)]
+    weeks: u16,
+    /// First day of the plan (YYYY-MM-DD); the history's start, else today, when left out.
+    #[arg(long)]
+    start: Option<String>,
+    /// Print JSON instead of text.
+    #[arg(long)]
+    json: bool,
+}
+
+fn read(path: &Path) -> Result<(String, String), CliError> {
+    let shown = path.display().to_string();
+    let text =
+        std::fs::read_to_string(path).map_err(|e| CliError::Invalid(format!("{shown}: {e}")))?;
+    Ok((shown, text))
+}
+
+pub fn run(args: PlanArgs) -> Result<(), CliError> {
+    let start = args
+        .start
+        .as_deref()
+        .map(|s| {
+            NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| {
+                CliError::Invalid(format!("--start: {s} is not a date of the form YYYY-MM-DD"))
+            })
+        })
+        .transpose()?;
+    let (path, mut history) = match (&args.history, &args.profile) {
+        (Some(file), _) => {
+            let (path, text) = read(file)?;
+            let history: History = serde_json::from_str(&text)
+                .map_err(|e| CliError::Invalid(format!("{path}: {e}")))?;
+            (path, history)
+        }
+        (None, Some(file)) => {
+            let (path, text) = read(file)?;
+            let profile: Profile = serde_json::from_str(&text)
+                .map_err(|e| CliError::Invalid(format!("{path}: {e}")))?;
+            (
+                path,
+                History::new(profile, start.unwrap_or_else(|| Local::now().date_naive())),
+            )
+        }
+        (None, None) => {
+            return Err(CliError::Invalid(
+                "give --profile FILE or --history FILE".to_owned(),
+            ));
+        }
+    };
+    if let Some(start) = start {
+        history.plan_start = start;
+    }
+    let catalogue = Catalogue::builtin().map_err(|e| CliError::Invalid(e.to_string()))?;
+    let config = CoachConfig::default();
+    let plan = coach::build_plan(&history, args.weeks, catalogue, &config)
+        .map_err(|e| CliError::Invalid(format!("{path}: {e}")))?;
+    if args.json {
+        return print_json(&plan);
+    }
+    for advisory in &plan.advisories {
+        println!("note: {advisory:?}");
+    }
+    for week in &plan.weeks {
+        println!(
+            "week {} from {} ({:?}, {} min running, strength: {:?})",
+            week.index + 1,
+            week.start,
+            week.kind,
+            week.running_seconds / 60,
+            week.strength_phase
+        );
+        for day in &week.days {
+            let names: Vec<String> = day
+                .sessions
+                .iter()
+                .map(|s| match s {
+                    Session::Run(r) => format!("run {} min", r.running_seconds.div_ceil(60)),
+                    Session::Strength(s) => format!("strength ({} exercises)", s.exercises.len()),
+                    Session::KneeRoutine { exercises } => {
+                        format!("knee routine ({} exercises)", exercises.len())
+                    }
+                    Session::CrossTraining { training, .. } => {
+                        format!("cross-training {} min", training.minutes)
+                    }
+                })
+                .collect();
+            let label = if names.is_empty() {
+                "rest".to_owned()
+            } else {
+                names.join(", ")
+            };
+            println!("  {} {}: {label}", day.date, day.date.format("%a"));
+        }
+    }
+    println!("{}", plan.disclaimer);
+    Ok(())
+}

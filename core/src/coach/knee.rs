@@ -1,0 +1,199 @@
+//! The knee's state on any day, read from the check-ins: is it sore, was it
+//! recently above the buffer zone, how long has it been pain-free, and is
+//! progression held for a clinician.
+
+use chrono::{Duration, NaiveDate};
+
+use super::config::CoachConfig;
+use super::history::History;
+use super::plan::HoldReason;
+use crate::pain::{self, CheckIn, PainAssessment, PainZone};
+
+/// A check-in with its assessment, in time order.
+#[derive(Debug, Clone)]
+pub struct Assessed {
+    pub checkin: CheckIn,
+    pub assessment: PainAssessment,
+}
+
+impl Assessed {
+    pub fn date(&self) -> NaiveDate {
+        self.checkin.taken_at.date()
+    }
+
+    /// Above the zone, stopped, or sent to a clinician: running scales back.
+    pub fn scales_back(&self) -> bool {
+        self.assessment.zone >= PainZone::AboveBuffer
+    }
+}
+
+/// Assesses every check-in, each against the previous check-in of the same
+/// activity on the same day (to catch pain that climbs mid-run).
+pub fn assess_all(history: &History, config: &CoachConfig) -> Vec<Assessed> {
+    let mut sorted: Vec<&CheckIn> = history.check_ins.iter().collect();
+    sorted.sort_by_key(|c| c.taken_at);
+    let mut out: Vec<Assessed> = Vec::with_capacity(sorted.len());
+    for (i, c) in sorted.iter().enumerate() {
+        let earlier = sorted[..i].iter().rev().find(|p| {
+            p.moment == c.moment
+                && p.moment.is_during_activity()
+                && p.taken_at.date() == c.taken_at.date()
+        });
+        out.push(Assessed {
+            checkin: (*c).clone(),
+            assessment: pain::assess(c, earlier.copied(), &config.pain),
+        });
+    }
+    out
+}
+
+/// A hold on progression until the runner confirms seeing a clinician.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hold {
+    pub since: NaiveDate,
+    pub reason: HoldReason,
+    /// A visit on or after this date releases the hold.
+    pub released_by_visit_from: NaiveDate,
+}
+
+pub struct KneeTimeline {
+    assessed: Vec<Assessed>,
+    profile_pain: u8,
+    profile_above: bool,
+    start: NaiveDate,
+    window: Duration,
+    holds: Vec<Hold>,
+    visits: Vec<NaiveDate>,
+}
+
+impl KneeTimeline {
+    pub fn new(history: &History, config: &CoachConfig) -> Self {
+        let assessed = assess_all(history, config);
+        let mut holds = Vec::new();
+        for a in &assessed {
+            if a.assessment.zone == PainZone::SeeClinician {
+                let mut flags = a.checkin.red_flags.clone();
+                flags.sort();
+                flags.dedup();
+                holds.push(Hold {
+                    since: a.date(),
+                    reason: HoldReason::RedFlags { flags },
+                    released_by_visit_from: a.date(),
+                });
+            }
+        }
+        // The trend is judged on each day a check-in arrives; a visit within
+        // the trend's window means it was already seen to.
+        let checkins: Vec<CheckIn> = assessed.iter().map(|a| a.checkin.clone()).collect();
+        let mut days: Vec<NaiveDate> = assessed.iter().map(Assessed::date).collect();
+        days.dedup();
+        let window_days = 7 * i64::from(config.trend.weeks.max(2)) - 1;
+        for day in days {
+            let Some(trend) = pain::trend(&checkins, day, &config.trend) else {
+                continue;
+            };
+            let window_start = day - Duration::days(window_days);
+            let seen = history
+                .clinician_visits
+                .iter()
+                .any(|v| *v >= window_start && *v <= day);
+            let already = holds.iter().any(|h| {
+                matches!(h.reason, HoldReason::Trend { .. })
+                    && h.released_by_visit_from >= window_start
+            });
+            if !seen && !already {
+                holds.push(Hold {
+                    since: day,
+                    reason: HoldReason::Trend { trend },
+                    released_by_visit_from: window_start,
+                });
+            }
+        }
+        let mut visits = history.clinician_visits.clone();
+        visits.sort();
+        Self {
+            assessed,
+            profile_pain: history.profile.knee_pain,
+            profile_above: history.profile.knee_pain > config.pain.buffer_zone_max,
+            start: history.plan_start,
+            window: Duration::days(i64::from(config.pain_free_window_days)),
+            holds,
+            visits,
+        }
+    }
+
+    pub fn assessed(&self) -> &[Assessed] {
+        &self.assessed
+    }
+
+    /// The last known pain score on `day`: the latest check-in up to it, or
+    /// the profile's pain when none has come in yet.
+    pub fn latest_score(&self, day: NaiveDate) -> u8 {
+        self.assessed
+            .iter()
+            .rev()
+            .find(|a| a.date() <= day)
+            .map_or(self.profile_pain, |a| a.checkin.score)
+    }
+
+    fn last_above(&self, day: NaiveDate) -> Option<NaiveDate> {
+        let from_checkins = self
+            .assessed
+            .iter()
+            .rev()
+            .find(|a| a.date() <= day && a.scales_back())
+            .map(|a| a.date());
+        let from_profile = (self.profile_above && self.start <= day).then_some(self.start);
+        from_checkins.max(from_profile)
+    }
+
+    /// Sore now, or inside the pain-free window after pain above the zone:
+    /// no plyometrics and no deep bending under load (article 001).
+    pub fn restricted(&self, day: NaiveDate) -> bool {
+        self.latest_score(day) > 0 || self.last_above(day).is_some_and(|c| day - c < self.window)
+    }
+
+    /// Whole days since the knee last hurt, or `None` if it never has.
+    pub fn pain_free_days(&self, day: NaiveDate) -> Option<i64> {
+        let last = self
+            .assessed
+            .iter()
+            .rev()
+            .find(|a| a.date() <= day && a.checkin.score > 0)
+            .map(|a| a.date())
+            .or((self.profile_pain > 0).then_some(self.start));
+        if self.latest_score(day) > 0 {
+            return Some(0);
+        }
+        last.map(|d| (day - d).num_days().max(0))
+    }
+
+    /// The holds still waiting for a visit on `day`.
+    pub fn active_holds(&self, day: NaiveDate) -> Vec<&Hold> {
+        self.holds
+            .iter()
+            .filter(|h| {
+                h.since <= day
+                    && !self
+                        .visits
+                        .iter()
+                        .any(|v| *v >= h.released_by_visit_from && *v <= day)
+            })
+            .collect()
+    }
+
+    /// Holds never released by any recorded visit.
+    pub fn open_holds(&self) -> Vec<&Hold> {
+        self.holds
+            .iter()
+            .filter(|h| !self.visits.iter().any(|v| *v >= h.released_by_visit_from))
+            .collect()
+    }
+
+    /// Check-ins from `first` to `last` inclusive.
+    pub fn between(&self, first: NaiveDate, last: NaiveDate) -> impl Iterator<Item = &Assessed> {
+        self.assessed
+            .iter()
+            .filter(move |a| a.date() >= first && a.date() <= last)
+    }
+}

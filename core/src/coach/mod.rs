@@ -1,0 +1,36 @@
+//! The coach: the runner profile, the exercise catalogue, and knee-safe
+//! training plans recomputed from the runner's history (sources: articles
+//! 000-004; see each rule's test).
+//!
+//! - [`profile`]: who the runner is, validated field by field.
+//! - [`catalogue`]: every exercise the articles name, as data.
+//! - [`history`]: profile, check-ins, session outcomes, gear changes, visits.
+//! - [`generate`]: the pure function from history to [`plan::Plan`].
+//! - [`outcome`]: what one check-in changes in the plan, with reasons.
+//!
+//! Internals: `schedule` (week template), `progression` (ladder and
+//! volume rules), `knee` (knee state per day, holds), `selection` (choosing
+//! exercises), `run_day` (run sessions as segments).
+
+pub mod catalogue;
+pub mod config;
+pub mod generate;
+pub mod history;
+pub mod knee;
+pub mod outcome;
+pub mod plan;
+pub mod profile;
+pub mod progression;
+mod run_day;
+pub mod schedule;
+mod selection;
+
+pub use catalogue::{Catalogue, CatalogueError, Exercise, KneeLoad, Level};
+pub use config::{CoachConfig, LadderStage};
+pub use generate::{CoachError, MAX_WEEKS, build_plan};
+pub use history::{
+    GearChange, GearChangeKind, History, SessionKind, SessionOutcome, SessionStatus,
+};
+pub use outcome::{CheckInOutcome, LoadFactor, PlanChange, PlanChangeKind, record_check_in};
+pub use plan::{Plan, PlanDay, PlanWeek, Session};
+pub use profile::{Equipment, Experience, Goal, Profile, ProfileError};

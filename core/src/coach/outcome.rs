@@ -1,0 +1,270 @@
+//! One check-in and what it does: its assessment (zone, action, advice) and
+//! the plan changes it causes, each with its reason. The changes are read
+//! off the difference between the plan before and after the check-in, so
+//! they always agree with the recomputed plan.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::catalogue::Catalogue;
+use super::config::CoachConfig;
+use super::generate::{CoachError, MAX_WEEKS, build_plan};
+use super::history::{History, HistoryError};
+use super::knee::assess_all;
+use super::plan::{Advisory, Plan, Session};
+use crate::pain::{self, CheckIn, PainAssessment, PainTrend};
+
+/// Which load factor a change turns down (article 002's triggers).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LoadFactor {
+    /// Minutes of running in the week.
+    RunTime,
+    /// How much faster the short intervals are.
+    Speed,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum PlanChangeKind {
+    SwapRunForCrossTraining {
+        date: NaiveDate,
+        minutes: u32,
+    },
+    StepBack {
+        week_start: NaiveDate,
+        from_stage: u8,
+        to_stage: u8,
+    },
+    Repeat {
+        week_start: NaiveDate,
+        stage: u8,
+    },
+    ReduceLoad {
+        week_start: NaiveDate,
+        factor: LoadFactor,
+        from: u32,
+        to: u32,
+        percent: u32,
+    },
+    HoldProgression {
+        since: NaiveDate,
+    },
+    PauseHighKneeLoad {
+        from: NaiveDate,
+        until: NaiveDate,
+    },
+    DailyKneeRoutine {
+        from: NaiveDate,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PlanChange {
+    #[serde(flatten)]
+    pub kind: PlanChangeKind,
+    /// Why, in the project's own words.
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CheckInOutcome {
+    pub assessment: PainAssessment,
+    pub trend: Option<PainTrend>,
+    pub plan_changes: Vec<PlanChange>,
+}
+
+fn horizon(history: &History, date: NaiveDate) -> u16 {
+    let days = (date - history.plan_start).num_days().max(0);
+    u16::try_from(days / 7 + 3)
+        .unwrap_or(MAX_WEEKS)
+        .clamp(1, MAX_WEEKS)
+}
+
+/// Adds `checkin` to `history` and reports its assessment and plan changes.
+/// The history is left untouched when the check-in is invalid.
+pub fn record_check_in(
+    history: &mut History,
+    checkin: CheckIn,
+    catalogue: &Catalogue,
+    config: &CoachConfig,
+) -> Result<CheckInOutcome, CoachError> {
+    let index = history.check_ins.len();
+    checkin
+        .validate()
+        .map_err(|source| HistoryError::CheckIn { index, source })?;
+    let date = checkin.taken_at.date();
+    let weeks = horizon(history, date);
+    let before = build_plan(history, weeks, catalogue, config)?;
+    let mut after_history = history.clone();
+    after_history.check_ins.push(checkin.clone());
+    let after = build_plan(&after_history, weeks, catalogue, config)?;
+    let assessed = assess_all(&after_history, config);
+    let assessment = assessed
+        .iter()
+        .rev()
+        .find(|a| a.checkin == checkin)
+        .map(|a| a.assessment.clone())
+        .unwrap_or_else(|| pain::assess(&checkin, None, &config.pain));
+    let trend = pain::trend(&after_history.check_ins, date, &config.trend);
+    let plan_changes = diff(&before, &after, date);
+    *history = after_history;
+    Ok(CheckInOutcome {
+        assessment,
+        trend,
+        plan_changes,
+    })
+}
+
+fn change(kind: PlanChangeKind, reason: &str) -> PlanChange {
+    PlanChange {
+        kind,
+        reason: reason.to_owned(),
+    }
+}
+
+/// The plan changes between `before` and `after`, from `date` on.
+pub fn diff(before: &Plan<'_>, after: &Plan<'_>, date: NaiveDate) -> Vec<PlanChange> {
+    let mut out = Vec::new();
+    let days = || {
+        before
+            .weeks
+            .iter()
+            .flat_map(|w| w.days.iter())
+            .zip(after.weeks.iter().flat_map(|w| w.days.iter()))
+            .filter(move |(b, _)| b.date >= date)
+    };
+    for (b, a) in days() {
+        let had_run = b.sessions.iter().any(|s| matches!(s, Session::Run(_)));
+        let swapped = a.sessions.iter().find_map(|s| match s {
+            Session::CrossTraining { training, .. } => Some(training.minutes),
+            _ => None,
+        });
+        if let (true, Some(minutes)) = (had_run, swapped) {
+            out.push(change(
+                PlanChangeKind::SwapRunForCrossTraining {
+                    date: a.date,
+                    minutes,
+                },
+                "Pain above your comfort limit: the next run becomes cycling or swimming so the \
+                 knee gets a break from impact while you stay active.",
+            ));
+            break;
+        }
+    }
+    let this_week = after
+        .weeks
+        .iter()
+        .position(|w| w.days.iter().any(|d| d.date == date));
+    let next = match this_week {
+        Some(i) => i + 1,
+        None => after
+            .weeks
+            .iter()
+            .position(|w| w.start > date)
+            .unwrap_or(after.weeks.len()),
+    };
+    if let (Some(bw), Some(aw)) = (before.weeks.get(next), after.weeks.get(next)) {
+        let current_stage = next
+            .checked_sub(1)
+            .and_then(|i| after.weeks.get(i))
+            .and_then(|w| w.ladder_stage);
+        if let (Some(bs), Some(as_), Some(cur)) = (bw.ladder_stage, aw.ladder_stage, current_stage)
+        {
+            if as_ < cur {
+                out.push(change(
+                    PlanChangeKind::StepBack {
+                        week_start: aw.start,
+                        from_stage: cur,
+                        to_stage: as_,
+                    },
+                    "Pain went above the buffer zone, so next week drops back one run/walk stage \
+                     and builds up again from there.",
+                ));
+            } else if as_ < bs {
+                out.push(change(
+                    PlanChangeKind::Repeat {
+                        week_start: aw.start,
+                        stage: as_,
+                    },
+                    "Next week repeats this stage: a stage moves on only once it has been done \
+                     with pain inside the buffer zone.",
+                ));
+            }
+        }
+        if bw.ladder_stage.is_none() && aw.nominal_minutes < bw.nominal_minutes {
+            let from = bw.nominal_minutes;
+            let to = aw.nominal_minutes;
+            out.push(change(
+                PlanChangeKind::ReduceLoad {
+                    week_start: aw.start,
+                    factor: LoadFactor::RunTime,
+                    from,
+                    to,
+                    percent: (from - to) * 100 / from.max(1),
+                },
+                "Running time is the first load to turn down: next week has fewer minutes, and \
+                 it builds back by at most 10% a week.",
+            ));
+        }
+        if let (Some(bp), Some(ap)) = (bw.speed_percent, aw.speed_percent) {
+            if ap < bp {
+                out.push(change(
+                    PlanChangeKind::ReduceLoad {
+                        week_start: aw.start,
+                        factor: LoadFactor::Speed,
+                        from: u32::from(bp),
+                        to: u32::from(ap),
+                        percent: u32::from(bp - ap) * 100 / u32::from(bp.max(1)),
+                    },
+                    "Speed is a load on the knee too: the fast intervals ease off a little.",
+                ));
+            }
+        }
+    }
+    let new_hold = after.advisories.iter().find_map(|a| match a {
+        Advisory::SeeClinician { since, .. }
+            if !before
+                .advisories
+                .iter()
+                .any(|b| matches!(b, Advisory::SeeClinician { since: s, .. } if s == since)) =>
+        {
+            Some(*since)
+        }
+        _ => None,
+    });
+    if let Some(since) = new_hold {
+        out.push(change(
+            PlanChangeKind::HoldProgression { since },
+            "The plan stops progressing until you confirm a doctor or physical therapist has \
+             looked at your knee.",
+        ));
+    }
+    let newly_restricted: Vec<NaiveDate> = days()
+        .filter(|(b, a)| a.knee_restricted && !b.knee_restricted)
+        .map(|(_, a)| a.date)
+        .collect();
+    if let (Some(from), Some(until)) = (newly_restricted.first(), newly_restricted.last()) {
+        out.push(change(
+            PlanChangeKind::PauseHighKneeLoad {
+                from: *from,
+                until: *until,
+            },
+            "No jumping and no deep loaded knee bends until the knee settles; the strength work \
+             switches to knee-friendly moves.",
+        ));
+    }
+    let routine = |d: &super::plan::PlanDay<'_>| {
+        d.sessions
+            .iter()
+            .any(|s| matches!(s, Session::KneeRoutine { .. }))
+    };
+    if let Some((_, a)) = days().find(|(b, a)| routine(a) && !routine(b)) {
+        out.push(change(
+            PlanChangeKind::DailyKneeRoutine { from: a.date },
+            "While the knee hurts, a short routine of gentle strength moves and stretches is \
+             added every day.",
+        ));
+    }
+    out
+}

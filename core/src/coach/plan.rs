@@ -1,0 +1,268 @@
+//! The plan as the runner sees it: dated weeks of days, each day with its
+//! sessions. Exercises are borrowed from the catalogue, so a plan carries the
+//! full detail of every exercise without copying it.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::catalogue::{Exercise, Level};
+use super::history::SessionKind;
+use crate::pain::{PainTrend, RedFlag};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SegmentKind {
+    WarmUp,
+    Run,
+    Walk,
+    CoolDown,
+}
+
+/// How hard a run segment is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Effort {
+    /// The runner's usual, conversational pace.
+    Usual,
+    /// Faster than usual pace by this percentage (speed goal, article 000).
+    Faster { percent: u8 },
+}
+
+/// One piece of a run day, in seconds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Segment {
+    pub kind: SegmentKind,
+    pub seconds: u32,
+    /// Only for `Run` segments.
+    pub effort: Option<Effort>,
+}
+
+/// An exercise in a session, with the exercise it stands in for when the
+/// runner lacks the equipment.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PlannedExercise<'c> {
+    pub exercise: &'c Exercise,
+    pub instead_of: Option<&'c str>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CrossActivity {
+    Cycling,
+    Swimming,
+}
+
+/// Low-impact work in place of a run (article 002).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CrossTraining {
+    pub minutes: u32,
+    pub options: Vec<CrossActivity>,
+}
+
+impl CrossTraining {
+    pub fn new(minutes: u32) -> Self {
+        Self {
+            minutes,
+            options: vec![CrossActivity::Cycling, CrossActivity::Swimming],
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RunSession<'c> {
+    /// Warm-up, main set, cool-down, in order.
+    pub segments: Vec<Segment>,
+    pub warm_up: Vec<PlannedExercise<'c>>,
+    pub cool_down: Vec<PlannedExercise<'c>>,
+    /// Seconds of running in the main set (the volume the 10% rule counts).
+    pub running_seconds: u32,
+    /// The ladder rung, for runners on the run/walk ladder (0-based).
+    pub ladder_stage: Option<u8>,
+    /// Offered when running is scaled back.
+    pub cross_training_option: Option<CrossTraining>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StrengthSession<'c> {
+    pub phase: Level,
+    pub exercises: Vec<PlannedExercise<'c>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Session<'c> {
+    Run(RunSession<'c>),
+    Strength(StrengthSession<'c>),
+    /// The short daily routine while the knee hurts (article 003).
+    KneeRoutine {
+        exercises: Vec<PlannedExercise<'c>>,
+    },
+    CrossTraining {
+        training: CrossTraining,
+        reason: String,
+    },
+}
+
+impl Session<'_> {
+    pub fn kind(&self) -> SessionKind {
+        match self {
+            Self::Run(_) => SessionKind::Run,
+            Self::Strength(_) => SessionKind::Strength,
+            Self::KneeRoutine { .. } => SessionKind::KneeRoutine,
+            Self::CrossTraining { .. } => SessionKind::CrossTraining,
+        }
+    }
+
+    /// Every exercise the session asks for.
+    pub fn exercises(&self) -> Vec<&PlannedExercise<'_>> {
+        match self {
+            Self::Run(r) => r.warm_up.iter().chain(r.cool_down.iter()).collect(),
+            Self::Strength(s) => s.exercises.iter().collect(),
+            Self::KneeRoutine { exercises } => exercises.iter().collect(),
+            Self::CrossTraining { .. } => Vec::new(),
+        }
+    }
+}
+
+/// What the week template puts on a weekday.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DayKind {
+    Run,
+    Strength,
+    Rest,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PlanDay<'c> {
+    pub date: NaiveDate,
+    pub kind: DayKind,
+    /// The knee is sore or recently above the buffer zone: no plyometric or
+    /// deep-loaded work today.
+    pub knee_restricted: bool,
+    pub sessions: Vec<Session<'c>>,
+}
+
+impl PlanDay<'_> {
+    pub fn running_seconds(&self) -> u32 {
+        self.sessions
+            .iter()
+            .map(|s| match s {
+                Session::Run(r) => r.running_seconds,
+                _ => 0,
+            })
+            .sum()
+    }
+}
+
+/// Why a week looks the way it does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WeekKind {
+    /// The first week, at the runner's current level.
+    Start,
+    /// One step up.
+    Build,
+    /// The same again: the last week was not completed.
+    Repeat,
+    /// Pain went above the buffer zone: a step down.
+    StepBack,
+    /// The regular lower-volume week.
+    Taper,
+    /// After a surface or shoe change: lower, then rebuilding.
+    GearChange,
+    /// Progression waits for the runner to see a clinician.
+    Hold,
+    /// The goal is reached; the level is kept.
+    Maintain,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Milestone {
+    /// Article 004: steadier knees within 4-6 weeks of strength work.
+    SteadierKnees,
+    /// Article 004: deeper protection after 8-12 weeks.
+    DeeperProtection,
+    /// Article 000's goal: 15 minutes of continuous running.
+    ContinuousFifteenMinutes,
+    WeeklyDistanceReached,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PlanWeek<'c> {
+    pub index: u16,
+    pub start: NaiveDate,
+    pub kind: WeekKind,
+    /// Planned running minutes before any in-week swap or cut.
+    pub nominal_minutes: u32,
+    /// Planned running seconds after swaps and cuts (what the 10% rule counts).
+    pub running_seconds: u32,
+    pub ladder_stage: Option<u8>,
+    /// The speed goal's faster-interval percentage.
+    pub speed_percent: Option<u8>,
+    pub strength_phase: Level,
+    pub milestones: Vec<Milestone>,
+    pub days: Vec<PlanDay<'c>>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RiskFactor {
+    Age,
+    Osteoarthritis,
+    Osteoporosis,
+    BalanceProblems,
+    BodyWeight,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum HoldReason {
+    RedFlags { flags: Vec<RedFlag> },
+    Trend { trend: PainTrend },
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Advisory {
+    /// Article 000: with these, build more slowly and consider a physical therapist.
+    SeePhysicalTherapist {
+        risk_factors: Vec<RiskFactor>,
+        message: String,
+    },
+    /// Article 002: see a doctor or physical therapist; progression is held
+    /// until the runner confirms the visit.
+    SeeClinician {
+        since: NaiveDate,
+        reason: HoldReason,
+        message: String,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Plan<'c> {
+    pub start: NaiveDate,
+    pub weeks: Vec<PlanWeek<'c>>,
+    pub advisories: Vec<Advisory>,
+    /// Always shown: the plan is guidance on load, not a diagnosis.
+    pub disclaimer: &'static str,
+}
+
+pub const DISCLAIMER: &str = "Patella offers guidance on training load and strength work. It does \
+not diagnose knee problems; when it suggests seeing a doctor or physical therapist, please do.";
+
+impl<'c> Plan<'c> {
+    pub fn day(&self, date: NaiveDate) -> Option<&PlanDay<'c>> {
+        self.weeks
+            .iter()
+            .flat_map(|w| w.days.iter())
+            .find(|d| d.date == date)
+    }
+
+    pub fn week_of(&self, date: NaiveDate) -> Option<&PlanWeek<'c>> {
+        self.weeks
+            .iter()
+            .find(|w| w.days.iter().any(|d| d.date == date))
+    }
+}

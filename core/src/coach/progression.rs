@@ -1,0 +1,179 @@
+//! Week-to-week progression: the run/walk ladder for new runners and the
+//! capped weekly volume for regular runners. Each completed week is judged
+//! and the next one set: build, repeat, step back, taper, hold.
+
+use super::config::CoachConfig;
+use super::plan::WeekKind;
+
+/// What happened in a week, as far as progression cares.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct WeekReport {
+    /// No run day was skipped.
+    pub completed: bool,
+    /// Pain went above the buffer zone (or a stop or red flag) at some point.
+    pub pain_above: bool,
+    /// Progression is held for a clinician at the week's end.
+    pub held: bool,
+    /// A surface or shoe change was recorded during the week.
+    pub gear_change: bool,
+    /// Minutes of running actually planned in the week (after swaps and cuts).
+    pub running_minutes: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Progress {
+    Ladder {
+        stage: u8,
+        weeks_done_at_stage: u8,
+    },
+    Volume {
+        /// This week's planned minutes before in-week cuts.
+        nominal: u32,
+        /// Minutes of the last completed week: the base of the 10% cap.
+        last_completed: u32,
+        builds_since_taper: u8,
+        speed_level: u8,
+    },
+}
+
+/// Rules that depend on the runner, fixed for the whole plan.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Pace {
+    pub growth_cap: f64,
+    pub weeks_per_stage: u8,
+    pub goal_minutes: u32,
+    /// Whether a new runner stays on 15 minutes continuous once reached.
+    pub stop_at_ladder_top: bool,
+}
+
+/// Largest allowed minutes after a completed week of `last` minutes.
+pub fn capped(last: u32, cap: f64) -> u32 {
+    (f64::from(last) * (1.0 + cap)).floor() as u32
+}
+
+fn scaled(minutes: u32, factor: f64) -> u32 {
+    (f64::from(minutes) * factor).floor() as u32
+}
+
+/// Sets next week from this week's report.
+pub fn next_week(
+    progress: Progress,
+    report: WeekReport,
+    pace: Pace,
+    config: &CoachConfig,
+) -> (Progress, WeekKind) {
+    match progress {
+        Progress::Ladder {
+            stage,
+            weeks_done_at_stage,
+        } => {
+            let top = u8::try_from(config.ladder.len().saturating_sub(1)).unwrap_or(u8::MAX);
+            let down = |kind| {
+                (
+                    Progress::Ladder {
+                        stage: stage.saturating_sub(1),
+                        weeks_done_at_stage: 0,
+                    },
+                    kind,
+                )
+            };
+            let same = |kind, done| {
+                (
+                    Progress::Ladder {
+                        stage,
+                        weeks_done_at_stage: done,
+                    },
+                    kind,
+                )
+            };
+            if report.pain_above {
+                return down(WeekKind::StepBack);
+            }
+            if report.held {
+                return same(WeekKind::Hold, weeks_done_at_stage);
+            }
+            if report.gear_change {
+                return down(WeekKind::GearChange);
+            }
+            if !report.completed {
+                return same(WeekKind::Repeat, weeks_done_at_stage);
+            }
+            let done = weeks_done_at_stage.saturating_add(1);
+            if done < pace.weeks_per_stage {
+                return same(WeekKind::Repeat, done);
+            }
+            if stage < top {
+                return (
+                    Progress::Ladder {
+                        stage: stage + 1,
+                        weeks_done_at_stage: 0,
+                    },
+                    WeekKind::Build,
+                );
+            }
+            if pace.stop_at_ladder_top {
+                return same(WeekKind::Maintain, done);
+            }
+            // Graduated: from here on, weekly volume grows under the 10% cap.
+            let last = report.running_minutes;
+            let nominal = capped(last, pace.growth_cap).min(pace.goal_minutes.max(last));
+            let volume = Progress::Volume {
+                nominal,
+                last_completed: last,
+                builds_since_taper: 1,
+                speed_level: 0,
+            };
+            (volume, WeekKind::Build)
+        }
+        Progress::Volume {
+            nominal,
+            last_completed,
+            builds_since_taper,
+            speed_level,
+        } => {
+            let last = if report.completed {
+                report.running_minutes
+            } else {
+                last_completed
+            };
+            let cap = capped(last, pace.growth_cap);
+            let mut builds = builds_since_taper;
+            let mut speed = speed_level;
+            let (next, kind) = if report.pain_above {
+                speed = speed.saturating_sub(1);
+                (
+                    scaled(nominal, 1.0 - config.pain_scale_back),
+                    WeekKind::StepBack,
+                )
+            } else if report.held {
+                (nominal, WeekKind::Hold)
+            } else if report.gear_change {
+                (
+                    scaled(nominal, config.gear_change_factor),
+                    WeekKind::GearChange,
+                )
+            } else if !report.completed {
+                (nominal, WeekKind::Repeat)
+            } else if builds.saturating_add(1) >= config.taper_every_weeks
+                && nominal < pace.goal_minutes
+            {
+                builds = 0;
+                (scaled(last, config.taper_factor), WeekKind::Taper)
+            } else if nominal >= pace.goal_minutes {
+                speed = speed.saturating_add(1);
+                (pace.goal_minutes, WeekKind::Maintain)
+            } else {
+                builds = builds.saturating_add(1);
+                speed = speed.saturating_add(1);
+                (pace.goal_minutes, WeekKind::Build)
+            };
+            let progress = Progress::Volume {
+                nominal: next.min(cap),
+                last_completed: last,
+                builds_since_taper: builds,
+                speed_level: speed,
+            };
+            (progress, kind)
+        }
+    }
+}

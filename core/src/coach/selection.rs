@@ -1,0 +1,164 @@
+//! Choosing exercises for a session: strength sessions that cover quads,
+//! hamstrings, glutes, calves and hips; the daily knee routine; the warm-up
+//! and cool-down. Every choice is filtered by the runner's equipment and by
+//! the knee's state.
+
+use super::catalogue::{Catalogue, Exercise, ExerciseKind, KneeLoad, Level, MuscleGroup};
+use super::plan::PlannedExercise;
+use super::profile::Equipment;
+
+/// What a session must respect.
+#[derive(Debug, Clone, Copy)]
+pub struct Filter<'a> {
+    pub owned: &'a [Equipment],
+    /// No plyometric and no deep-loaded exercise (article 001).
+    pub knee_restricted: bool,
+}
+
+impl Filter<'_> {
+    /// The exercise to do (itself or its substitute), if the runner can do it today.
+    fn admit<'c>(&self, catalogue: &'c Catalogue, ex: &'c Exercise) -> Option<PlannedExercise<'c>> {
+        let done = catalogue.resolve(ex, self.owned)?;
+        if self.knee_restricted && done.is_high_knee_load() {
+            return None;
+        }
+        let instead_of = (done.id != ex.id).then_some(ex.id.as_str());
+        Some(PlannedExercise {
+            exercise: done,
+            instead_of,
+        })
+    }
+}
+
+fn push_unique<'c>(list: &mut Vec<PlannedExercise<'c>>, item: PlannedExercise<'c>) -> bool {
+    if list.iter().any(|p| p.exercise.id == item.exercise.id) {
+        return false;
+    }
+    list.push(item);
+    true
+}
+
+/// One exercise per muscle group at the highest level the phase allows,
+/// rotating through the candidates week by week, plus one balance move.
+pub fn strength_session<'c>(
+    catalogue: &'c Catalogue,
+    phase: Level,
+    filter: Filter<'_>,
+    rotation: usize,
+) -> Vec<PlannedExercise<'c>> {
+    let mut chosen = Vec::new();
+    for (g, group) in MuscleGroup::ALL.iter().enumerate() {
+        let candidates: Vec<PlannedExercise<'c>> = catalogue
+            .exercises
+            .iter()
+            .filter(|e| {
+                matches!(e.kind, ExerciseKind::Strength | ExerciseKind::Plyometric)
+                    && e.level <= phase
+                    && e.groups().any(|m| m == *group)
+            })
+            .filter_map(|e| filter.admit(catalogue, e))
+            .filter(|p| {
+                !chosen
+                    .iter()
+                    .any(|c: &PlannedExercise<'_>| c.exercise.id == p.exercise.id)
+            })
+            .collect();
+        let Some(top) = candidates.iter().map(|p| p.exercise.level).max() else {
+            continue;
+        };
+        let best: Vec<&PlannedExercise<'c>> = candidates
+            .iter()
+            .filter(|p| p.exercise.level == top)
+            .collect();
+        if let Some(pick) = best.get((rotation + g) % best.len().max(1)) {
+            push_unique(&mut chosen, (*pick).clone());
+        }
+    }
+    let balance = catalogue
+        .exercises
+        .iter()
+        .filter(|e| e.kind == ExerciseKind::Balance && e.level <= phase)
+        .filter_map(|e| filter.admit(catalogue, e))
+        .collect::<Vec<_>>();
+    if let Some(pick) = balance.get(rotation % balance.len().max(1)) {
+        push_unique(&mut chosen, pick.clone());
+    }
+    chosen
+}
+
+/// The short daily routine while the knee hurts: moves that keep the knee
+/// straight under load (article 002), then stretches (article 003).
+pub fn knee_routine<'c>(
+    catalogue: &'c Catalogue,
+    owned: &[Equipment],
+    max: usize,
+) -> Vec<PlannedExercise<'c>> {
+    let filter = Filter {
+        owned,
+        knee_restricted: true,
+    };
+    let gentle = |e: &&Exercise| e.knee_load == KneeLoad::None && e.level == Level::Foundation;
+    let mut chosen: Vec<PlannedExercise<'c>> = Vec::new();
+    let moves = max.div_ceil(2);
+    let mut covered: Vec<MuscleGroup> = Vec::new();
+    for e in catalogue
+        .exercises
+        .iter()
+        .filter(gentle)
+        .filter(|e| matches!(e.kind, ExerciseKind::Strength | ExerciseKind::Balance))
+    {
+        if chosen.len() >= moves {
+            break;
+        }
+        let Some(p) = filter.admit(catalogue, e) else {
+            continue;
+        };
+        if p.exercise.knee_load != KneeLoad::None {
+            continue;
+        }
+        let groups: Vec<MuscleGroup> = p.exercise.groups().collect();
+        if groups.iter().all(|g| covered.contains(g)) {
+            continue;
+        }
+        if push_unique(&mut chosen, p) {
+            covered.extend(groups);
+        }
+    }
+    for e in catalogue
+        .exercises
+        .iter()
+        .filter(gentle)
+        .filter(|e| e.kind.is_stretch())
+    {
+        if chosen.len() >= max {
+            break;
+        }
+        if let Some(p) = filter.admit(catalogue, e) {
+            push_unique(&mut chosen, p);
+        }
+    }
+    chosen
+}
+
+/// The dynamic warm-up before a run (article 004), without the bouncing
+/// drills while the knee is restricted.
+pub fn warm_up<'c>(catalogue: &'c Catalogue, filter: Filter<'_>) -> Vec<PlannedExercise<'c>> {
+    catalogue
+        .exercises
+        .iter()
+        .filter(|e| e.kind == ExerciseKind::WarmUp)
+        .filter(|e| !(filter.knee_restricted && e.knee_load >= KneeLoad::Moderate))
+        .filter_map(|e| filter.admit(catalogue, e))
+        .collect()
+}
+
+/// The stretches after a run (article 004), 30 s per side.
+pub fn cool_down<'c>(catalogue: &'c Catalogue, filter: Filter<'_>) -> Vec<PlannedExercise<'c>> {
+    catalogue
+        .exercises
+        .iter()
+        .filter(|e| e.kind == ExerciseKind::CoolDown)
+        .filter(|e| !(filter.knee_restricted && e.knee_load >= KneeLoad::Moderate))
+        .filter_map(|e| filter.admit(catalogue, e))
+        .collect()
+}

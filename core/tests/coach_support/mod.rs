@@ -1,0 +1,139 @@
+//! Shared builders for the coach tests.
+#![allow(dead_code)]
+
+use chrono::{NaiveDate, NaiveDateTime, Weekday};
+use patella_core::coach::profile::{CurrentRunning, RiskFactors};
+use patella_core::coach::{
+    Catalogue, CoachConfig, Equipment, Experience, Goal, History, Plan, Profile, Session,
+    build_plan,
+};
+use patella_core::pain::{CheckIn, CheckInMoment, RedFlag};
+
+/// A Monday, so weeks line up with calendar weeks.
+pub fn start() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 23).expect("valid date")
+}
+
+pub fn day(offset: i64) -> NaiveDate {
+    start() + chrono::Duration::days(offset)
+}
+
+pub fn at(offset: i64, hour: u32) -> NaiveDateTime {
+    day(offset).and_hms_opt(hour, 0, 0).expect("valid time")
+}
+
+pub fn new_runner() -> Profile {
+    Profile {
+        experience: Experience::NewToRunning,
+        current: CurrentRunning {
+            weekly_minutes: None,
+            weekly_km: None,
+            days_per_week: 3,
+            preferred_days: vec![Weekday::Tue, Weekday::Thu, Weekday::Sat],
+        },
+        goal: Goal::Continuous15Minutes,
+        equipment: vec![],
+        risk_factors: RiskFactors::default(),
+        knee_pain: 0,
+        strength_days_per_week: None,
+    }
+}
+
+pub fn regular(minutes: u32, goal: Goal) -> Profile {
+    Profile {
+        experience: Experience::Regular,
+        current: CurrentRunning {
+            weekly_minutes: Some(minutes),
+            weekly_km: None,
+            days_per_week: 3,
+            preferred_days: vec![Weekday::Tue, Weekday::Thu, Weekday::Sat],
+        },
+        goal,
+        equipment: vec![Equipment::LoopBand, Equipment::Wall, Equipment::Chair],
+        risk_factors: RiskFactors::default(),
+        knee_pain: 0,
+        strength_days_per_week: None,
+    }
+}
+
+pub fn distance_goal() -> Goal {
+    Goal::WeeklyDistance { target_km: 60.0 }
+}
+
+pub fn checkin(offset: i64, score: u8, moment: CheckInMoment) -> CheckIn {
+    CheckIn {
+        taken_at: at(offset, 18),
+        score,
+        moment,
+        quality: None,
+        location: None,
+        red_flags: vec![],
+    }
+}
+
+pub fn flagged(offset: i64, score: u8, flag: RedFlag) -> CheckIn {
+    CheckIn {
+        red_flags: vec![flag],
+        ..checkin(offset, score, CheckInMoment::AfterRun)
+    }
+}
+
+pub fn catalogue() -> &'static Catalogue {
+    Catalogue::builtin().expect("the built-in catalogue is valid")
+}
+
+pub fn plan(history: &History, weeks: u16) -> Plan<'static> {
+    build_plan(history, weeks, catalogue(), &CoachConfig::default()).expect("plan builds")
+}
+
+pub fn history(profile: Profile) -> History {
+    History::new(profile, start())
+}
+
+/// All exercise ids planned on one date.
+pub fn exercise_ids(plan: &Plan<'_>, date: NaiveDate) -> Vec<String> {
+    plan.day(date)
+        .map(|d| {
+            d.sessions
+                .iter()
+                .flat_map(|s| s.exercises().into_iter().map(|p| p.exercise.id.clone()))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+pub fn has_session(plan: &Plan<'_>, date: NaiveDate, f: impl Fn(&Session<'_>) -> bool) -> bool {
+    plan.day(date).is_some_and(|d| d.sessions.iter().any(f))
+}
+
+pub fn run_on<'p>(
+    plan: &'p Plan<'_>,
+    date: NaiveDate,
+) -> Option<&'p patella_core::coach::plan::RunSession<'p>> {
+    plan.day(date)?.sessions.iter().find_map(|s| match s {
+        Session::Run(r) => Some(r),
+        _ => None,
+    })
+}
+
+/// (run seconds, walk seconds, repeats) of a run/walk day.
+pub fn ladder_shape(plan: &Plan<'_>, date: NaiveDate) -> (u32, u32, usize) {
+    use patella_core::coach::plan::SegmentKind;
+    let r = run_on(plan, date).expect("a run on this day");
+    let runs: Vec<u32> = r
+        .segments
+        .iter()
+        .filter(|s| s.kind == SegmentKind::Run)
+        .map(|s| s.seconds)
+        .collect();
+    let walk = r
+        .segments
+        .iter()
+        .find(|s| s.kind == SegmentKind::Walk)
+        .map_or(0, |s| s.seconds);
+    (runs[0], walk, runs.len())
+}
+
+pub fn nominal(plan: &Plan<'_>) -> Vec<u32> {
+    plan.weeks.iter().map(|w| w.nominal_minutes).collect()
+}
