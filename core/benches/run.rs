@@ -41,20 +41,28 @@ fn plan() -> SessionPlan {
 }
 
 fn per_sample(c: &mut Criterion) {
-    let readings: Vec<CadenceSample> = (1..=HOUR_S).map(reading).collect();
+    // Long enough that a session never runs out within one timed batch.
+    const BATCH_S: u64 = 4 * HOUR_S;
+    const SETTLE_S: u64 = 60;
+    let readings: Vec<CadenceSample> = (1..=SETTLE_S + BATCH_S).map(reading).collect();
+    let plan = SessionPlan::continuous(0, (SETTLE_S + BATCH_S + 60) as u32, 0).with_target(170.0);
     c.bench_function(
-        "run/push_sample (1 Hz, unit detection, smoothing, alerts, overstride)",
+        "run/push_sample in a run segment (1 Hz, detection, smoothing, alerts, overstride)",
         |b| {
             b.iter_custom(|iters| {
                 let mut elapsed = Duration::ZERO;
                 let mut left = iters;
                 while left > 0 {
-                    // A fresh hour whenever one runs out; its setup is not timed.
-                    let mut session = RunSession::new(plan(), RunConfig::default()).unwrap();
+                    // Untimed: a fresh session, past the start-of-run grace.
+                    let mut session = RunSession::new(plan.clone(), RunConfig::default()).unwrap();
                     session.start(0);
-                    let n = left.min(HOUR_S);
+                    let (settle, timed) = readings.split_at(SETTLE_S as usize);
+                    for r in settle {
+                        session.push_sample(r).unwrap();
+                    }
+                    let n = left.min(BATCH_S);
                     let start = Instant::now();
-                    for r in &readings[..n as usize] {
+                    for r in &timed[..n as usize] {
                         black_box(session.push_sample(black_box(r)).unwrap());
                     }
                     elapsed += start.elapsed();
