@@ -13,6 +13,7 @@
 //! - [`events`]: the background thread that delivers events to a foreign observer.
 //! - `mirror`: `mirror_enum!`, the From impls between mirrored enums.
 //! - [`dates`]: ISO-8601 dates and times as they cross the FFI.
+//! - [`run`]: the live run session object, its observer and records.
 //! - [`sensor`]: the BLE sensor client object and its observer.
 
 // Data from outside (the app, files, the radio) must never panic the process.
@@ -27,4 +28,7 @@ pub mod coach;
 pub mod dates;
 pub mod events;
 pub mod pain;
+pub mod run;
 pub mod sensor;
+pub mod store;
+pub mod store_progress;

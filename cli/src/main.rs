@@ -29,6 +29,16 @@ enum Command {
     Sensor(commands::sensor::SensorArgs),
     /// Decode raw Running Speed and Cadence packets (support and debugging).
     Rsc(commands::rsc::RscArgs),
+    /// Replay a recorded cadence trace (CSV) through a run session and print its events.
+    Replay(commands::replay::ReplayArgs),
+    /// Show everything in the record: check-ins, runs, sessions.
+    History(commands::history::HistoryArgs),
+    /// Show the progress charts: pain, weekly volume, cadence, streaks.
+    Progress(commands::progress::ProgressArgs),
+    /// Export the record as CSV, a run as TCX, or everything as a JSON backup.
+    Export(commands::export::ExportArgs),
+    /// Restore a JSON backup into an empty store.
+    Import(commands::import::ImportArgs),
     /// Show the knee-safe training plan for a runner profile.
     Plan(commands::plan::PlanArgs),
 }
@@ -39,6 +49,11 @@ fn main() -> ExitCode {
         Command::Pain(args) => commands::pain::run(args),
         Command::Sensor(args) => commands::sensor::run(args),
         Command::Rsc(args) => commands::rsc::run(args),
+        Command::Replay(args) => commands::replay::run(args),
+        Command::History(args) => commands::history::run(args),
+        Command::Progress(args) => commands::progress::run(args),
+        Command::Export(args) => commands::export::run(args),
+        Command::Import(args) => commands::import::run(args),
         Command::Plan(args) => commands::plan::run(args),
     };
     match result {

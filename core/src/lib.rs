@@ -7,16 +7,26 @@
 //! inputs.
 //!
 //! Module map (see ARCHITECTURE.md for the flows between them):
+//! - [`cadence`]: cadence coaching: units, plausibility, smoothing, target, alerts, overstride, metronome.
 //! - [`coach`]: the runner profile, the exercise catalogue, and knee-safe plans
 //!   recomputed from the runner's history.
+//! - [`export`]: CSV, TCX and the JSON backup.
 //! - [`pain`]: the pain buffer zone: check-ins and their assessment.
+//! - [`progress`]: chart views over the record (pain, volume, cadence, streaks).
+//! - [`run`]: the live run session engine, its events and view, trace replay.
 //! - [`sample`]: the cadence sample every source (sensor, pedometer, manual) produces.
 //! - [`sensor`]: the RSC foot pod: protocol parser, connection supervisor, btleplug client.
+//! - [`store`]: the crash-safe record of check-ins, runs, sessions, profile and settings.
 
 // Data from outside (the app, files, the radio) must never panic the process.
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+pub mod cadence;
 pub mod coach;
+pub mod export;
 pub mod pain;
+pub mod progress;
+pub mod run;
 pub mod sample;
 pub mod sensor;
+pub mod store;

@@ -1,0 +1,220 @@
+//! The progress screen across the FFI: one snapshot of every chart for a
+//! day, computed inside Rust from the open record.
+
+use chrono::NaiveDate;
+use patella_core::progress::{self, ImprovementStatus, MilestoneKind, ProgressConfig};
+
+use crate::store::{RecordStore, StoreError, StoredMoment};
+
+/// One check-in on the pain chart.
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct PainPointRecord {
+    pub taken_at: String,
+    pub score: u8,
+    pub above_buffer: bool,
+}
+
+/// The check-ins of one kind, oldest first.
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct PainSeriesRecord {
+    pub moment: StoredMoment,
+    pub points: Vec<PainPointRecord>,
+}
+
+/// One week's distance against the 10% cap.
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct WeekVolumeRecord {
+    pub week_start: String,
+    pub distance_m: u32,
+    pub runs: u32,
+    pub cap_m: Option<u32>,
+    pub over_cap: bool,
+}
+
+/// One run on the cadence chart.
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct RunCadenceRecord {
+    pub run_id: String,
+    pub date: String,
+    pub average_spm: f64,
+    pub target_spm: f64,
+    pub gap_spm: f64,
+    pub on_target: bool,
+}
+
+/// The two milestones of consistent work.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+pub enum ProgressMilestone {
+    SteadierKnees,
+    DeeperProtection,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct MilestoneRecord {
+    pub milestone: ProgressMilestone,
+    pub from_weeks: u32,
+    pub to_weeks: u32,
+    pub reached: bool,
+    pub weeks_to_go: u32,
+}
+
+/// What the lack-of-improvement signal says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+pub enum ProgressImprovement {
+    NotEnoughData,
+    Settled,
+    Improving,
+    NoImprovement,
+}
+
+/// Every chart of the progress screen, as of `today`.
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct ProgressSnapshot {
+    pub today: String,
+    pub buffer_zone_max: u8,
+    pub pain: Vec<PainSeriesRecord>,
+    pub weekly_volume: Vec<WeekVolumeRecord>,
+    pub recommended_min_spm: f64,
+    pub recommended_max_spm: f64,
+    pub cadence: Vec<RunCadenceRecord>,
+    pub current_streak_weeks: u32,
+    pub longest_streak_weeks: u32,
+    pub active_days_this_week: u32,
+    pub milestones: Vec<MilestoneRecord>,
+    pub improvement: ProgressImprovement,
+    pub improvement_recent_mean: Option<f64>,
+    pub improvement_earlier_mean: Option<f64>,
+    pub improvement_advice: Option<String>,
+}
+
+impl From<progress::ProgressView> for ProgressSnapshot {
+    fn from(v: progress::ProgressView) -> Self {
+        Self {
+            today: v.today.to_string(),
+            buffer_zone_max: v.pain.buffer_zone_max,
+            pain: v
+                .pain
+                .series
+                .into_iter()
+                .map(|s| PainSeriesRecord {
+                    moment: s.moment.into(),
+                    points: s
+                        .points
+                        .into_iter()
+                        .map(|p| PainPointRecord {
+                            taken_at: p.taken_at.format("%Y-%m-%dT%H:%M:%S").to_string(),
+                            score: p.score,
+                            above_buffer: p.above_buffer,
+                        })
+                        .collect(),
+                })
+                .collect(),
+            weekly_volume: v
+                .weekly_volume
+                .into_iter()
+                .map(|w| WeekVolumeRecord {
+                    week_start: w.week_start.to_string(),
+                    distance_m: w.distance_m,
+                    runs: w.runs,
+                    cap_m: w.cap_m,
+                    over_cap: w.over_cap,
+                })
+                .collect(),
+            recommended_min_spm: v.cadence.recommended_range_spm.0,
+            recommended_max_spm: v.cadence.recommended_range_spm.1,
+            cadence: v
+                .cadence
+                .runs
+                .into_iter()
+                .map(|r| RunCadenceRecord {
+                    run_id: r.run_id,
+                    date: r.date.to_string(),
+                    average_spm: r.average_spm,
+                    target_spm: r.target_spm,
+                    gap_spm: r.gap_spm,
+                    on_target: r.on_target,
+                })
+                .collect(),
+            current_streak_weeks: v.streaks.current_weeks,
+            longest_streak_weeks: v.streaks.longest_weeks,
+            active_days_this_week: v.streaks.active_days_this_week,
+            milestones: v
+                .streaks
+                .milestones
+                .into_iter()
+                .map(|m| MilestoneRecord {
+                    milestone: match m.kind {
+                        MilestoneKind::SteadierKnees => ProgressMilestone::SteadierKnees,
+                        MilestoneKind::DeeperProtection => ProgressMilestone::DeeperProtection,
+                    },
+                    from_weeks: m.from_weeks,
+                    to_weeks: m.to_weeks,
+                    reached: m.reached,
+                    weeks_to_go: m.weeks_to_go,
+                })
+                .collect(),
+            improvement: match v.improvement.status {
+                ImprovementStatus::NotEnoughData => ProgressImprovement::NotEnoughData,
+                ImprovementStatus::Settled => ProgressImprovement::Settled,
+                ImprovementStatus::Improving => ProgressImprovement::Improving,
+                ImprovementStatus::NoImprovement => ProgressImprovement::NoImprovement,
+            },
+            improvement_recent_mean: v.improvement.recent_mean,
+            improvement_earlier_mean: v.improvement.earlier_mean,
+            improvement_advice: v.improvement.advice,
+        }
+    }
+}
+
+#[uniffi::export]
+impl RecordStore {
+    /// The progress screen as of `today` ("2026-11-22"), with the default
+    /// thresholds.
+    pub fn progress(&self, today: String) -> Result<ProgressSnapshot, StoreError> {
+        let day =
+            NaiveDate::parse_from_str(&today, "%Y-%m-%d").map_err(|_| StoreError::InvalidDate {
+                field: "today".to_owned(),
+                value: today.clone(),
+            })?;
+        let view = self.records_view(|records| {
+            progress::progress_view(records, day, &ProgressConfig::default())
+        })?;
+        Ok(view.into())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::StoredCheckIn;
+
+    #[test]
+    fn the_snapshot_carries_the_charts_of_the_record() {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let store = RecordStore::open(tmp.path().to_string_lossy().into_owned()).expect("opens");
+        for (day, score) in [(20, 3), (21, 6)] {
+            store
+                .add_check_in(StoredCheckIn {
+                    taken_at: format!("2026-11-{day}T07:30:00"),
+                    score,
+                    moment: StoredMoment::NextMorning,
+                    sharp: false,
+                    behind_kneecap: false,
+                    red_flags: vec![],
+                })
+                .expect("saved");
+        }
+        let snap = store.progress("2026-11-22".into()).expect("progress");
+        assert_eq!(snap.today, "2026-11-22");
+        assert_eq!(snap.buffer_zone_max, 5);
+        let points = &snap.pain[0].points;
+        assert_eq!(
+            points.iter().map(|p| p.above_buffer).collect::<Vec<_>>(),
+            vec![false, true]
+        );
+        assert_eq!(snap.milestones.len(), 2);
+        assert_eq!(snap.improvement, ProgressImprovement::NotEnoughData);
+        let err = store.progress("22.11.2026".into()).expect_err("bad date");
+        assert!(err.to_string().starts_with("today:"), "{err}");
+    }
+}

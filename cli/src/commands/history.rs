@@ -1,0 +1,63 @@
+//! `patella history`: everything in the record, oldest first.
+
+use clap::Args;
+use patella_core::store::{Records, StoreWarning};
+use serde::Serialize;
+
+use super::data_dir::{DataDirArgs, store_error};
+use crate::output::{CliError, print_json};
+
+#[derive(Args)]
+pub struct HistoryArgs {
+    #[command(flatten)]
+    data: DataDirArgs,
+    /// Print JSON instead of text.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Serialize)]
+struct HistoryReport<'a> {
+    warnings: &'a [StoreWarning],
+    #[serde(flatten)]
+    records: &'a Records,
+}
+
+pub fn run(args: HistoryArgs) -> Result<(), CliError> {
+    let store = args.data.open()?;
+    let records = store.records().map_err(store_error)?;
+    if args.json {
+        return print_json(&HistoryReport {
+            warnings: store.warnings(),
+            records: &records,
+        });
+    }
+    println!("check-ins: {}", records.check_ins.len());
+    for c in &records.check_ins {
+        println!(
+            "  {}  {:>2}/10  {:?}",
+            c.taken_at.format("%Y-%m-%d %H:%M"),
+            c.score,
+            c.moment
+        );
+    }
+    println!("runs: {}", records.runs.len());
+    for r in &records.runs {
+        let cadence = r
+            .average_cadence_spm
+            .map(|c| format!("{c:.0} steps/min"))
+            .unwrap_or_default();
+        println!(
+            "  {}  {:>6} m  {:>5} s  {cadence}  ({})",
+            r.started_at.format("%Y-%m-%d %H:%M"),
+            r.distance_m,
+            r.duration_s,
+            r.id
+        );
+    }
+    println!("sessions: {}", records.sessions.len());
+    for s in &records.sessions {
+        println!("  {}  {:?}  {}", s.date, s.outcome, s.session_id);
+    }
+    Ok(())
+}

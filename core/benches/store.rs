@@ -1,0 +1,123 @@
+//! The store at scale: five years of daily check-ins and four runs a week.
+//!
+//! Goals (issue 6): opening the store and computing today's progress view in
+//! under 50 ms; saving one more check-in costs about the same as on an empty
+//! store.
+
+use std::hint::black_box;
+use std::time::Duration;
+
+use chrono::{Days, NaiveDate};
+use criterion::{Criterion, criterion_group, criterion_main};
+use patella_core::pain::{CheckIn, CheckInMoment};
+use patella_core::progress::{ProgressConfig, progress_view};
+use patella_core::store::{CadencePoint, Outcome, Records, RunSummary, SessionOutcome, Store};
+
+fn start() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2021, 1, 4).expect("date")
+}
+
+fn day(n: u64) -> NaiveDate {
+    start().checked_add_days(Days::new(n)).expect("date")
+}
+
+fn check_in(n: u64) -> CheckIn {
+    CheckIn {
+        taken_at: day(n).and_hms_opt(7, 30, 0).expect("time"),
+        score: (n % 7) as u8,
+        moment: if n % 2 == 0 {
+            CheckInMoment::NextMorning
+        } else {
+            CheckInMoment::AfterRun
+        },
+        quality: None,
+        location: None,
+        red_flags: Vec::new(),
+    }
+}
+
+/// Five years: a check-in every day, runs on four days a week (40 minutes,
+/// a 30-second cadence trace), strength sessions on two others.
+fn five_years() -> Records {
+    let days = 5 * 365 + 1;
+    let mut records = Records::default();
+    for n in 0..days {
+        records.check_ins.push(check_in(n));
+        match n % 7 {
+            0 | 2 | 4 | 5 => records.runs.push(RunSummary {
+                id: format!("run-{n:05}"),
+                started_at: day(n).and_hms_opt(6, 45, 0).expect("time"),
+                duration_s: 2400,
+                distance_m: 6000 + (n % 13) as u32 * 100,
+                average_cadence_spm: Some(166.0 + (n % 9) as f64),
+                target_cadence_spm: Some(172.0),
+                cadence_trace: (0..80)
+                    .map(|i| CadencePoint {
+                        at_s: i * 30,
+                        steps_per_min: 165.0 + f64::from(i % 12),
+                    })
+                    .collect(),
+            }),
+            _ => records.sessions.push(SessionOutcome {
+                date: day(n),
+                session_id: format!("strength-{n}"),
+                outcome: Outcome::Done,
+            }),
+        }
+    }
+    records
+}
+
+fn bench_store(c: &mut Criterion) {
+    let big = tempfile::tempdir().expect("tempdir");
+    let records = five_years();
+    Store::open(big.path())
+        .expect("opens")
+        .import(&records)
+        .expect("seeded");
+    let today = day(5 * 365);
+    let config = ProgressConfig::default();
+
+    c.bench_function("open store (5 years) + today's progress view", |b| {
+        b.iter(|| {
+            let store = Store::open(big.path()).expect("opens");
+            let view = store
+                .with_records(|r| progress_view(r, today, &config))
+                .expect("view");
+            black_box(view.weekly_volume.len())
+        })
+    });
+
+    c.bench_function("open store (5 years) only", |b| {
+        b.iter(|| black_box(Store::open(big.path()).expect("opens").warnings().len()))
+    });
+    c.bench_function("today's progress view only (5 years)", |b| {
+        b.iter(|| black_box(progress_view(&records, today, &config).weekly_volume.len()))
+    });
+
+    let store = Store::open(big.path()).expect("opens");
+    let mut n = 10_000;
+    c.bench_function("save one check-in (5 years of history)", |b| {
+        b.iter(|| {
+            n += 1;
+            store.add_check_in(&check_in(n % 1800)).expect("saved")
+        })
+    });
+    drop(store);
+
+    let empty = tempfile::tempdir().expect("tempdir");
+    let store = Store::open(empty.path()).expect("opens");
+    c.bench_function("save one check-in (empty store)", |b| {
+        b.iter(|| {
+            n += 1;
+            store.add_check_in(&check_in(n % 1800)).expect("saved")
+        })
+    });
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default().sample_size(20).measurement_time(Duration::from_secs(4));
+    targets = bench_store
+}
+criterion_main!(benches);

@@ -1,0 +1,102 @@
+//! Streaks of consistent weeks, and the milestones of article 004: steadier
+//! knees within 4-6 weeks, deeper protection after 8-12 weeks of consistent
+//! work.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::weeks::{mondays, week_start};
+use crate::store::{Outcome, RunSummary, SessionOutcome};
+
+/// The two expectations article 004 sets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MilestoneKind {
+    /// 4-6 weeks: the knee feels steadier.
+    SteadierKnees,
+    /// 8-12 weeks: strength that protects the knee for the long run.
+    DeeperProtection,
+}
+
+/// Where the runner stands against one milestone.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Milestone {
+    pub kind: MilestoneKind,
+    pub from_weeks: u32,
+    pub to_weeks: u32,
+    /// The current streak has reached `from_weeks`.
+    pub reached: bool,
+    pub weeks_to_go: u32,
+}
+
+/// Consistent weeks in a row.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Streaks {
+    /// Ending with this week if it is already consistent, else with last
+    /// week: a week still under way does not break a streak.
+    pub current_weeks: u32,
+    pub longest_weeks: u32,
+    /// Days with a done session or a run, this week so far.
+    pub active_days_this_week: u32,
+    pub milestones: Vec<Milestone>,
+}
+
+/// Counts streaks up to `today`. A week is consistent with at least
+/// `days_needed` days that had a done session or a run.
+pub fn streaks(
+    sessions: &[SessionOutcome],
+    runs: &[RunSummary],
+    today: NaiveDate,
+    days_needed: u32,
+) -> Streaks {
+    let active: BTreeSet<NaiveDate> = sessions
+        .iter()
+        .filter(|s| s.outcome == Outcome::Done)
+        .map(|s| s.date)
+        .chain(runs.iter().map(RunSummary::date))
+        .filter(|d| *d <= today)
+        .collect();
+    let mut per_week: BTreeMap<NaiveDate, u32> = BTreeMap::new();
+    for day in &active {
+        *per_week.entry(week_start(*day)).or_default() += 1;
+    }
+    let this_week = week_start(today);
+    let active_days_this_week = per_week.get(&this_week).copied().unwrap_or(0);
+    let consistent = |monday: &NaiveDate| {
+        per_week
+            .get(monday)
+            .is_some_and(|n| *n >= days_needed.max(1))
+    };
+
+    let (mut longest, mut run) = (0u32, 0u32);
+    let mut current = 0u32;
+    if let Some(first) = per_week.keys().next().copied() {
+        for monday in mondays(first, today) {
+            if consistent(&monday) {
+                run += 1;
+                longest = longest.max(run);
+            } else if monday != this_week {
+                run = 0;
+            }
+        }
+        current = run;
+    }
+    let milestone = |kind, from_weeks: u32, to_weeks| Milestone {
+        kind,
+        from_weeks,
+        to_weeks,
+        reached: current >= from_weeks,
+        weeks_to_go: from_weeks.saturating_sub(current),
+    };
+    Streaks {
+        current_weeks: current,
+        longest_weeks: longest,
+        active_days_this_week,
+        milestones: vec![
+            milestone(MilestoneKind::SteadierKnees, 4, 6),
+            milestone(MilestoneKind::DeeperProtection, 8, 12),
+        ],
+    }
+}

@@ -1,0 +1,125 @@
+//! The short sentences a session says, written in the project's own words.
+//! Kept apart from the engine so the wording can change (or be translated
+//! by the app from the event data) without touching any rule.
+
+use super::event::StopReason;
+use super::plan::SegmentKind;
+
+/// "90 seconds", "2 minutes", "1 minute 30 seconds".
+pub fn duration(ms: u64) -> String {
+    let total_s = ms.div_ceil(1_000);
+    let (m, s) = (total_s / 60, total_s % 60);
+    let unit = |n: u64, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    match (m, s) {
+        (0, s) => unit(s, "second", "seconds"),
+        (m, 0) => unit(m, "minute", "minutes"),
+        (m, s) if m < 2 => format!(
+            "{} {}",
+            unit(m, "minute", "minutes"),
+            unit(s, "second", "seconds")
+        ),
+        // Past two minutes, nobody needs the seconds read out.
+        (m, _) => unit(m, "minute", "minutes"),
+    }
+}
+
+pub fn segment_started(kind: SegmentKind, duration_ms: u64) -> String {
+    let d = duration(duration_ms);
+    match kind {
+        SegmentKind::WarmUp => format!("Warm-up, {d}: easy moves to wake the legs up."),
+        SegmentKind::Run => format!("Run for {d}. Light, quick feet."),
+        SegmentKind::Walk => format!("Walk for {d}. Let your breathing settle."),
+        SegmentKind::CoolDown => format!("Cool-down, {d}: walk it off, then stretch."),
+    }
+}
+
+pub fn ending_soon(seconds_left: u32, next: Option<SegmentKind>) -> String {
+    match (seconds_left, next) {
+        (s, _) if s <= 3 => s.to_string(),
+        (s, Some(next)) => format!("{s} seconds, then {}.", next.label()),
+        (s, None) => format!("{s} seconds to the finish."),
+    }
+}
+
+pub fn halfway() -> String {
+    "Halfway there.".to_owned()
+}
+
+pub fn complete() -> String {
+    "That's the session done. Nicely run. Time for your stretches.".to_owned()
+}
+
+pub fn stopped(reason: StopReason) -> String {
+    match reason {
+        StopReason::User => "Session ended.".to_owned(),
+        StopReason::PainAboveZone | StopReason::PainStop => {
+            "Session stopped to look after your knee.".to_owned()
+        }
+        StopReason::RedFlag => {
+            "Session stopped. Please get the knee checked before the next run.".to_owned()
+        }
+    }
+}
+
+pub fn paused() -> String {
+    "Paused.".to_owned()
+}
+
+pub fn resumed() -> String {
+    "And off again.".to_owned()
+}
+
+pub fn check_in_prompt() -> String {
+    "Knee check: how does it feel from 0 to 10?".to_owned()
+}
+
+pub fn switched_to_walking() -> String {
+    "No more running today: walk the rest of the session.".to_owned()
+}
+
+pub fn run_ended() -> String {
+    "That's enough running for today. On to the cool-down.".to_owned()
+}
+
+pub fn cadence_low(target_spm: f64) -> String {
+    format!("Shorter, quicker steps, about {target_spm:.0} a minute. Land under your body, softly.")
+}
+
+pub fn cadence_high(target_spm: f64) -> String {
+    format!("Let the rhythm relax a little, back toward {target_spm:.0} a minute.")
+}
+
+pub fn back_on_target() -> String {
+    "That's the rhythm. Hold it there.".to_owned()
+}
+
+pub fn overstride() -> String {
+    "Your foot is reaching out in front. Shorter steps, landing softly below your hips.".to_owned()
+}
+
+pub fn sensor_gap() -> String {
+    "Cadence signal lost; cadence cues are on hold.".to_owned()
+}
+
+pub fn sensor_restored() -> String {
+    "Cadence signal is back.".to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations_read_naturally() {
+        assert_eq!(duration(30_000), "30 seconds");
+        assert_eq!(duration(60_000), "1 minute");
+        assert_eq!(duration(90_000), "1 minute 30 seconds");
+        assert_eq!(duration(240_000), "4 minutes");
+        assert_eq!(duration(1), "1 second");
+        assert_eq!(ending_soon(2, None), "2");
+        assert_eq!(
+            ending_soon(10, Some(SegmentKind::Walk)),
+            "10 seconds, then walk."
+        );
+    }
+}

@@ -1,0 +1,37 @@
+//! The live run session (issue 4): a deterministic state machine that turns
+//! a session plan, monotonic time and cadence readings into events and view
+//! snapshots for the app.
+//!
+//! - [`plan`]: the session plan (segments and the day's cadence target).
+//! - [`config`]: every behaviour setting, with documented defaults.
+//! - [`session`]: the state machine and its inputs; helped by the timeline,
+//!   the cadence track and coaching, and live check-ins (private modules).
+//! - [`event`], [`view`]: what goes out to the app.
+//! - [`history`]: the bounded, downsampled cadence history.
+//! - [`trace`], [`replay`](mod@replay): recorded CSV traces and replaying them.
+
+pub mod config;
+pub mod cue;
+pub mod error;
+pub mod event;
+pub mod history;
+pub mod plan;
+pub mod replay;
+pub mod session;
+pub mod trace;
+pub mod view;
+
+mod coaching;
+mod live_checkin;
+mod timeline;
+mod tracking;
+
+pub use config::{AboveZoneResponse, CheckInPrompts, RunConfig};
+pub use error::RunError;
+pub use event::{PromptReason, RunEvent, RunEventKind, StopReason};
+pub use history::HistoryPoint;
+pub use plan::{PlanError, Segment, SegmentKind, SessionPlan};
+pub use replay::{RefusedRow, Replay, replay, replay_with_units};
+pub use session::{Footprint, RunSession};
+pub use trace::{TraceError, TraceRow, parse_trace};
+pub use view::{CadenceState, RunView, SessionStatus};

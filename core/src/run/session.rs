@@ -1,0 +1,546 @@
+//! The run session: a deterministic state machine driven by monotonic
+//! milliseconds. Every input returns the events it produced; `snapshot`
+//! gives the view. It never reads a clock, so a recorded run replays into
+//! the same events every time.
+//!
+//! Time inside the session is "active time": pauses do not count toward
+//! segments. This file holds the session's state and its inputs; the
+//! timeline (segments, countdowns, prompts) is in `timeline.rs`, the
+//! cadence pipeline in `coaching.rs`, live check-ins in `live_checkin.rs`.
+
+use super::config::RunConfig;
+use super::cue;
+use super::error::RunError;
+use super::event::{RunEvent, RunEventKind, StopReason};
+use super::history::{CadenceHistory, HistoryPoint};
+use super::plan::{SegmentKind, SessionPlan};
+use super::tracking::CadenceTrack;
+use super::view::{RunView, SessionStatus};
+use crate::cadence::{CadenceBand, Metronome, StrideBaseline};
+use crate::pain::CheckIn;
+use crate::sample::{CadenceSample, CadenceUnit, MonoMs};
+
+/// One segment as the session runs it, in active milliseconds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct SegmentRun {
+    pub kind: SegmentKind,
+    pub start_ms: u64,
+    pub duration_ms: u64,
+}
+
+impl SegmentRun {
+    pub fn end_ms(&self) -> u64 {
+        self.start_ms + self.duration_ms
+    }
+}
+
+/// Sizes of everything the session keeps, to show its memory is bounded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Footprint {
+    pub history_points: usize,
+    pub smoothing_samples: usize,
+    pub stride_window: usize,
+    pub sources: usize,
+}
+
+/// A live run.
+#[derive(Debug, Clone)]
+pub struct RunSession {
+    pub(super) config: RunConfig,
+    pub(super) target_spm: Option<f64>,
+    pub(super) segments: Vec<SegmentRun>,
+    pub(super) total_ms: u64,
+    /// Countdown offsets before a segment's end, largest first.
+    pub(super) countdown_ms: Vec<u64>,
+    pub(super) status: SessionStatus,
+    pub(super) latest_ms: MonoMs,
+    pub(super) paused_at_ms: MonoMs,
+    pub(super) active_ms: u64,
+    pub(super) segment: usize,
+    pub(super) next_countdown: usize,
+    pub(super) halfway_done: bool,
+    pub(super) next_prompt_ms: Option<u64>,
+    pub(super) track: CadenceTrack,
+    pub(super) history: CadenceHistory,
+    pub(super) last_checkin: Option<CheckIn>,
+    pub(super) metronome_playing: bool,
+}
+
+pub(super) fn push(
+    events: &mut Vec<RunEvent>,
+    at_ms: MonoMs,
+    kind: RunEventKind,
+    cue: Option<String>,
+) {
+    events.push(RunEvent { at_ms, kind, cue });
+}
+
+impl RunSession {
+    /// A session for `plan`, not yet started.
+    pub fn new(plan: SessionPlan, config: RunConfig) -> Result<Self, RunError> {
+        plan.validate()?;
+        validate_config(&config)?;
+        let mut start_ms = 0;
+        let segments = plan
+            .segments
+            .iter()
+            .map(|s| {
+                let run = SegmentRun {
+                    kind: s.kind,
+                    start_ms,
+                    duration_ms: u64::from(s.duration_s) * 1_000,
+                };
+                start_ms = run.end_ms();
+                run
+            })
+            .collect();
+        let mut countdown_ms: Vec<u64> = config
+            .countdown_s
+            .iter()
+            .filter(|s| **s > 0)
+            .map(|s| u64::from(*s) * 1_000)
+            .collect();
+        countdown_ms.sort_unstable_by(|a, b| b.cmp(a));
+        countdown_ms.dedup();
+        let track = CadenceTrack::new(&config, plan.stride_baseline.clone());
+        let history = CadenceHistory::new(0, config.history_bucket_ms, config.history_max_points);
+        Ok(Self {
+            target_spm: plan.cadence_target_spm,
+            segments,
+            total_ms: start_ms,
+            countdown_ms,
+            status: SessionStatus::NotStarted,
+            latest_ms: 0,
+            paused_at_ms: 0,
+            active_ms: 0,
+            segment: 0,
+            next_countdown: 0,
+            halfway_done: false,
+            next_prompt_ms: None,
+            track,
+            history,
+            last_checkin: None,
+            metronome_playing: false,
+            config,
+        })
+    }
+
+    pub fn status(&self) -> SessionStatus {
+        self.status
+    }
+
+    pub fn config(&self) -> &RunConfig {
+        &self.config
+    }
+
+    /// Starts the session at `now_ms`. Inputs before the start are ignored;
+    /// starting twice does nothing.
+    pub fn start(&mut self, now_ms: MonoMs) -> Vec<RunEvent> {
+        let mut events = Vec::new();
+        if self.status != SessionStatus::NotStarted {
+            return events;
+        }
+        self.status = SessionStatus::Running;
+        self.latest_ms = now_ms;
+        self.history = CadenceHistory::new(
+            now_ms,
+            self.config.history_bucket_ms,
+            self.config.history_max_points,
+        );
+        self.next_prompt_ms = self
+            .config
+            .check_in_prompts
+            .every_min
+            .filter(|m| *m > 0)
+            .map(|m| u64::from(m) * 60_000);
+        push(
+            &mut events,
+            now_ms,
+            RunEventKind::SessionStarted {
+                total_ms: self.total_ms,
+                segments: self.segments.len(),
+            },
+            None,
+        );
+        self.enter_segment(now_ms, None, &mut events);
+        events
+    }
+
+    /// Time passes (a 1 Hz timer is enough).
+    pub fn tick(&mut self, now_ms: MonoMs) -> Result<Vec<RunEvent>, RunError> {
+        let mut events = Vec::new();
+        if self.status == SessionStatus::NotStarted {
+            return Ok(events);
+        }
+        self.check_time(now_ms)?;
+        self.advance(now_ms, &mut events);
+        if self.status == SessionStatus::Running {
+            self.check_gap(now_ms, &mut events);
+            self.coach(now_ms, None, &mut events);
+        }
+        Ok(events)
+    }
+
+    /// A reading from any source. Refused (with the session unchanged) when
+    /// its values are not numbers, or its time repeats or goes behind its
+    /// source's previous reading, or lags the session by more than the
+    /// configured tolerance.
+    pub fn push_sample(&mut self, sample: &CadenceSample) -> Result<Vec<RunEvent>, RunError> {
+        validate_sample(sample)?;
+        let mut events = Vec::new();
+        if self.status == SessionStatus::NotStarted {
+            return Ok(events);
+        }
+        let index = match self.admit(sample) {
+            Ok(index) => index,
+            Err(err) => {
+                self.track.dropped += 1;
+                return Err(err);
+            }
+        };
+        let now_ms = sample.at_ms.max(self.latest_ms);
+        self.advance(now_ms, &mut events);
+        if self.status != SessionStatus::Running {
+            return Ok(events);
+        }
+        self.check_gap(now_ms, &mut events);
+        let stride = self.track.observe(
+            index,
+            sample,
+            now_ms,
+            &self.config,
+            &mut self.history,
+            &mut events,
+        );
+        self.coach(now_ms, stride, &mut events);
+        Ok(events)
+    }
+
+    /// The runner paused.
+    pub fn pause(&mut self, now_ms: MonoMs) -> Result<Vec<RunEvent>, RunError> {
+        let mut events = Vec::new();
+        if self.status != SessionStatus::Running {
+            return Ok(events);
+        }
+        self.check_time(now_ms)?;
+        self.advance(now_ms, &mut events);
+        if self.status != SessionStatus::Running {
+            return Ok(events);
+        }
+        self.status = SessionStatus::Paused;
+        self.paused_at_ms = now_ms;
+        self.track.end_episode();
+        push(
+            &mut events,
+            now_ms,
+            RunEventKind::Paused {
+                elapsed_ms: self.active_ms,
+            },
+            Some(cue::paused()),
+        );
+        self.refresh_metronome(now_ms, &mut events);
+        Ok(events)
+    }
+
+    /// The runner resumed.
+    pub fn resume(&mut self, now_ms: MonoMs) -> Result<Vec<RunEvent>, RunError> {
+        let mut events = Vec::new();
+        if self.status != SessionStatus::Paused {
+            return Ok(events);
+        }
+        self.check_time(now_ms)?;
+        self.latest_ms = now_ms;
+        self.status = SessionStatus::Running;
+        self.track.restart(now_ms);
+        push(
+            &mut events,
+            now_ms,
+            RunEventKind::Resumed {
+                paused_for_ms: now_ms - self.paused_at_ms,
+            },
+            Some(cue::resumed()),
+        );
+        // A live check-in while paused may have moved a segment end to now.
+        self.advance(now_ms, &mut events);
+        self.refresh_metronome(now_ms, &mut events);
+        Ok(events)
+    }
+
+    /// The runner ended the session early.
+    pub fn stop(&mut self, now_ms: MonoMs) -> Result<Vec<RunEvent>, RunError> {
+        let mut events = Vec::new();
+        if !self.is_under_way() {
+            return Ok(events);
+        }
+        self.check_time(now_ms)?;
+        self.advance(now_ms, &mut events);
+        if self.is_under_way() {
+            self.finish_stopped(StopReason::User, now_ms, &mut events);
+        }
+        Ok(events)
+    }
+
+    /// A live pain check-in; see `live_checkin.rs`.
+    pub fn check_in(
+        &mut self,
+        now_ms: MonoMs,
+        checkin: CheckIn,
+    ) -> Result<Vec<RunEvent>, RunError> {
+        self.apply_check_in(now_ms, checkin)
+    }
+
+    /// A source reported that it stopped delivering.
+    pub fn signal_lost(
+        &mut self,
+        source_id: &str,
+        now_ms: MonoMs,
+    ) -> Result<Vec<RunEvent>, RunError> {
+        let mut events = Vec::new();
+        if self.status == SessionStatus::NotStarted {
+            return Ok(events);
+        }
+        self.check_time(now_ms)?;
+        self.advance(now_ms, &mut events);
+        if self.status == SessionStatus::Running {
+            self.track.source_lost(
+                source_id,
+                now_ms,
+                &self.config,
+                &mut self.history,
+                &mut events,
+            );
+            self.coach(now_ms, None, &mut events);
+        }
+        Ok(events)
+    }
+
+    /// A source reported that it is delivering again.
+    pub fn signal_restored(
+        &mut self,
+        source_id: &str,
+        now_ms: MonoMs,
+    ) -> Result<Vec<RunEvent>, RunError> {
+        let mut events = Vec::new();
+        if self.status == SessionStatus::NotStarted {
+            return Ok(events);
+        }
+        self.check_time(now_ms)?;
+        self.advance(now_ms, &mut events);
+        if self.status == SessionStatus::Running {
+            self.track.source_restored(source_id, now_ms, &mut events);
+        }
+        Ok(events)
+    }
+
+    /// The runner says which unit a source counts in (`None` or `Unknown`
+    /// clears the override and lets detection decide).
+    pub fn set_unit_override(
+        &mut self,
+        source_id: &str,
+        unit: Option<CadenceUnit>,
+    ) -> Result<(), RunError> {
+        let index = self
+            .track
+            .source_index(source_id, self.config.max_sources)?;
+        self.track.set_override(index, unit);
+        Ok(())
+    }
+
+    /// The view at `now_ms`, projected from the latest input without
+    /// changing anything.
+    pub fn snapshot(&self, now_ms: MonoMs) -> RunView {
+        let active = match self.status {
+            SessionStatus::Running => {
+                let end = self
+                    .segments
+                    .get(self.segment)
+                    .map_or(self.total_ms, SegmentRun::end_ms);
+                (self.active_ms + now_ms.saturating_sub(self.latest_ms)).min(end)
+            }
+            _ => self.active_ms,
+        };
+        let current = match self.status {
+            SessionStatus::Running | SessionStatus::Paused => self.segments.get(self.segment),
+            _ => None,
+        };
+        let band = self
+            .target_spm
+            .map(|t| CadenceBand::around(t, &self.config.cadence.alert));
+        let smoothed = self.track.last_smoothed;
+        RunView {
+            at_ms: now_ms,
+            status: self.status,
+            segment_index: current.map(|_| self.segment),
+            segment: current.map(|s| s.kind),
+            segment_elapsed_ms: current.map_or(0, |s| active.saturating_sub(s.start_ms)),
+            segment_remaining_ms: current.map_or(0, |s| s.end_ms().saturating_sub(active)),
+            elapsed_ms: active,
+            remaining_ms: self.total_ms.saturating_sub(active),
+            total_ms: self.total_ms,
+            cadence_spm: smoothed.map(|s| s.spm),
+            cadence_confidence: smoothed.map_or(0.0, |s| s.confidence),
+            cadence_state: self.track.state(band),
+            target_spm: self.target_spm,
+            band_low_spm: band.map(|b| b.low_spm),
+            band_high_spm: band.map(|b| b.high_spm),
+            metronome: self.metronome(),
+            speed_mps: self.track.last_speed,
+            stride_length_m: self.track.last_stride,
+            dropped_samples: self.track.dropped,
+            rejected_samples: self.track.rejected,
+        }
+    }
+
+    /// The downsampled cadence history so far.
+    pub fn history(&self) -> Vec<HistoryPoint> {
+        self.history.points()
+    }
+
+    /// The stride baseline as learned so far; the app may keep it for the
+    /// next run's plan.
+    pub fn stride_baseline(&self) -> &StrideBaseline {
+        self.track.stride_baseline()
+    }
+
+    pub fn footprint(&self) -> Footprint {
+        Footprint {
+            history_points: self.history.len(),
+            smoothing_samples: self.track.smoothing_len(),
+            stride_window: self.track.stride_window_len(),
+            sources: self.track.source_count(),
+        }
+    }
+
+    pub(super) fn is_under_way(&self) -> bool {
+        matches!(self.status, SessionStatus::Running | SessionStatus::Paused)
+    }
+
+    pub(super) fn check_time(&self, now_ms: MonoMs) -> Result<(), RunError> {
+        if now_ms < self.latest_ms {
+            return Err(RunError::TimeWentBackwards {
+                now_ms,
+                latest_ms: self.latest_ms,
+            });
+        }
+        Ok(())
+    }
+
+    /// Checks a reading's time against its source and the session; on
+    /// success the source's latest time moves to it.
+    fn admit(&mut self, sample: &CadenceSample) -> Result<usize, RunError> {
+        let tolerance_ms = self.config.late_sample_tolerance_ms;
+        if sample.at_ms.saturating_add(tolerance_ms) < self.latest_ms {
+            return Err(RunError::LateSample {
+                at_ms: sample.at_ms,
+                latest_ms: self.latest_ms,
+                tolerance_ms,
+            });
+        }
+        let index = self
+            .track
+            .source_index(&sample.source_id, self.config.max_sources)?;
+        self.track.admit_time(index, sample)?;
+        Ok(index)
+    }
+
+    pub(super) fn finish_stopped(
+        &mut self,
+        reason: StopReason,
+        at_ms: MonoMs,
+        events: &mut Vec<RunEvent>,
+    ) {
+        self.status = SessionStatus::Stopped;
+        self.track.end_episode();
+        push(
+            events,
+            at_ms,
+            RunEventKind::SessionStopped {
+                reason,
+                elapsed_ms: self.active_ms,
+            },
+            Some(cue::stopped(reason)),
+        );
+        self.refresh_metronome(at_ms, events);
+    }
+
+    pub(super) fn metronome(&self) -> Metronome {
+        let in_run = self.status == SessionStatus::Running
+            && self
+                .segments
+                .get(self.segment)
+                .is_some_and(|s| s.kind == SegmentKind::Run);
+        Metronome::decide(
+            self.config.metronome,
+            self.target_spm,
+            in_run,
+            self.track.below_alert_outstanding(),
+        )
+    }
+
+    pub(super) fn refresh_metronome(&mut self, at_ms: MonoMs, events: &mut Vec<RunEvent>) {
+        let m = self.metronome();
+        if m.playing != self.metronome_playing {
+            self.metronome_playing = m.playing;
+            push(
+                events,
+                at_ms,
+                RunEventKind::MetronomeChanged {
+                    playing: m.playing,
+                    interval_ms: m.interval_ms,
+                },
+                None,
+            );
+        }
+    }
+}
+
+fn validate_config(config: &RunConfig) -> Result<(), RunError> {
+    let bad = |field, problem| Err(RunError::Config { field, problem });
+    if config.history_bucket_ms == 0 {
+        return bad("history_bucket_ms", "must be at least 1");
+    }
+    if config.history_max_points < 2 {
+        return bad("history_max_points", "must be at least 2");
+    }
+    if config.max_sources == 0 {
+        return bad("max_sources", "must be at least 1");
+    }
+    if config.cadence.smoothing.max_samples == 0 {
+        return bad("cadence.smoothing.max_samples", "must be at least 1");
+    }
+    if !(config.cadence.overstride.speed_bin_mps.is_finite()
+        && config.cadence.overstride.speed_bin_mps > 0.0)
+    {
+        return bad(
+            "cadence.overstride.speed_bin_mps",
+            "must be a positive number",
+        );
+    }
+    Ok(())
+}
+
+fn validate_sample(sample: &CadenceSample) -> Result<(), RunError> {
+    let ok = |v: f64| v.is_finite() && v >= 0.0;
+    if !ok(sample.cadence) {
+        return Err(RunError::InvalidSample {
+            field: "cadence",
+            value: sample.cadence,
+        });
+    }
+    if let Some(v) = sample.speed_mps.filter(|v| !ok(*v)) {
+        return Err(RunError::InvalidSample {
+            field: "speed_mps",
+            value: v,
+        });
+    }
+    if let Some(v) = sample.stride_length_m.filter(|v| !ok(*v)) {
+        return Err(RunError::InvalidSample {
+            field: "stride_length_m",
+            value: v,
+        });
+    }
+    if sample.source_id.is_empty() {
+        return Err(RunError::EmptySourceId);
+    }
+    Ok(())
+}

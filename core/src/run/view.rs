@@ -1,0 +1,66 @@
+//! The view record an app draws the run screen from: one snapshot carries
+//! everything, so the app never needs more than one call per second.
+
+use serde::{Deserialize, Serialize};
+
+use super::plan::SegmentKind;
+use crate::cadence::Metronome;
+use crate::sample::MonoMs;
+
+/// Where the session is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SessionStatus {
+    NotStarted,
+    Running,
+    Paused,
+    Complete,
+    Stopped,
+}
+
+/// What the latest readings say.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CadenceState {
+    /// No reading yet, or the signal is lost.
+    NoSignal,
+    Stopped,
+    Walking,
+    /// The latest reading was not believable.
+    Suspect,
+    /// Running, without a target to compare with.
+    Running,
+    BelowBand,
+    InBand,
+    AboveBand,
+}
+
+/// The run screen at one moment.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RunView {
+    pub at_ms: MonoMs,
+    pub status: SessionStatus,
+    pub segment_index: Option<usize>,
+    pub segment: Option<SegmentKind>,
+    pub segment_elapsed_ms: u64,
+    pub segment_remaining_ms: u64,
+    /// Active time (pauses excluded).
+    pub elapsed_ms: u64,
+    pub remaining_ms: u64,
+    pub total_ms: u64,
+    /// Smoothed steps per minute.
+    pub cadence_spm: Option<f64>,
+    /// 0 to 1.
+    pub cadence_confidence: f64,
+    pub cadence_state: CadenceState,
+    pub target_spm: Option<f64>,
+    pub band_low_spm: Option<f64>,
+    pub band_high_spm: Option<f64>,
+    pub metronome: Metronome,
+    pub speed_mps: Option<f64>,
+    pub stride_length_m: Option<f64>,
+    /// Readings refused as errors (out of order, duplicate, late).
+    pub dropped_samples: u64,
+    /// Readings accepted as input but not believed (implausible values).
+    pub rejected_samples: u64,
+}

@@ -1,0 +1,148 @@
+//! Bad input from outside never panics: out-of-order, duplicated or late
+//! timestamps and non-numbers get a clear error naming the field, and the
+//! session carries on as if they never came.
+// Helpers outside #[test] fns: a failed unwrap there is a failed test too.
+#![allow(clippy::unwrap_used, clippy::panic)]
+
+mod run_support;
+
+use patella_core::run::{RunConfig, RunError, RunSession, SessionPlan};
+use run_support::*;
+
+fn session() -> RunSession {
+    let mut s = RunSession::new(
+        SessionPlan::continuous(0, 600, 0).with_target(170.0),
+        RunConfig::default(),
+    )
+    .unwrap();
+    s.start(0);
+    s
+}
+
+#[test]
+fn duplicate_and_out_of_order_readings_are_refused() {
+    let mut s = session();
+    s.push_sample(&steps(10_000, 170.0)).unwrap();
+    let dup = s.push_sample(&steps(10_000, 170.0)).unwrap_err();
+    assert_eq!(
+        dup,
+        RunError::DuplicateSample {
+            source_id: SOURCE.into(),
+            at_ms: 10_000
+        }
+    );
+    assert!(
+        dup.to_string()
+            .starts_with("sample.at_ms: 10000 from 'pod'"),
+        "{dup}"
+    );
+    let back = s.push_sample(&steps(9_500, 170.0)).unwrap_err();
+    assert!(matches!(
+        back,
+        RunError::OutOfOrderSample {
+            previous_ms: 10_000,
+            ..
+        }
+    ));
+    assert_eq!(s.snapshot(10_000).dropped_samples, 2);
+    // Another source may be a little behind the first: within the tolerance.
+    let mut other = steps(9_800, 85.0);
+    other.source_id = "phone".into();
+    assert!(s.push_sample(&other).is_ok());
+}
+
+#[test]
+fn a_reading_far_behind_the_session_is_refused() {
+    let mut s = session();
+    s.tick(30_000).unwrap();
+    let err = s.push_sample(&steps(20_000, 170.0)).unwrap_err();
+    assert_eq!(
+        err,
+        RunError::LateSample {
+            at_ms: 20_000,
+            latest_ms: 30_000,
+            tolerance_ms: 2_000
+        }
+    );
+}
+
+#[test]
+fn time_going_backwards_is_refused_and_changes_nothing() {
+    let mut s = session();
+    s.tick(30_000).unwrap();
+    let before = s.snapshot(30_000);
+    assert_eq!(
+        s.tick(29_999),
+        Err(RunError::TimeWentBackwards {
+            now_ms: 29_999,
+            latest_ms: 30_000
+        })
+    );
+    assert!(s.pause(1_000).is_err());
+    assert!(s.signal_lost(SOURCE, 1_000).is_err());
+    assert_eq!(s.snapshot(30_000), before);
+    // Equal times are fine.
+    assert!(s.tick(30_000).unwrap().is_empty());
+}
+
+#[test]
+fn non_numbers_name_their_field() {
+    let mut s = session();
+    let err = s.push_sample(&steps(1_000, f64::NAN)).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "sample.cadence: NaN is not a valid reading (must be a finite number, 0 or more)"
+    );
+    let err = s
+        .push_sample(&with_motion(steps(1_000, 170.0), -1.0, 1.0))
+        .unwrap_err();
+    assert!(err.to_string().starts_with("sample.speed_mps"), "{err}");
+    let err = s
+        .push_sample(&with_motion(steps(1_000, 170.0), 3.0, f64::INFINITY))
+        .unwrap_err();
+    assert!(
+        err.to_string().starts_with("sample.stride_length_m"),
+        "{err}"
+    );
+    let mut nameless = steps(1_000, 170.0);
+    nameless.source_id.clear();
+    assert_eq!(s.push_sample(&nameless), Err(RunError::EmptySourceId));
+    // The refused readings left no trace: the next good one is the first.
+    s.push_sample(&steps(1_000, 170.0)).unwrap();
+    assert_eq!(s.snapshot(1_000).cadence_spm, Some(170.0));
+}
+
+#[test]
+fn too_many_sources_are_refused() {
+    let mut s = session();
+    for i in 0..8 {
+        let mut r = steps(1_000, 170.0);
+        r.source_id = format!("s{i}");
+        s.push_sample(&r).unwrap();
+    }
+    let mut r = steps(1_000, 170.0);
+    r.source_id = "one-too-many".into();
+    assert!(matches!(
+        s.push_sample(&r),
+        Err(RunError::TooManySources { .. })
+    ));
+    assert_eq!(s.footprint().sources, 8);
+}
+
+#[test]
+fn bad_plans_and_configs_are_refused() {
+    let err = RunSession::new(SessionPlan::continuous(0, 0, 0), RunConfig::default()).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "plan: segments: a session needs at least one segment"
+    );
+    let config = RunConfig {
+        history_max_points: 1,
+        ..RunConfig::default()
+    };
+    let err = RunSession::new(SessionPlan::continuous(0, 60, 0), config).unwrap_err();
+    assert!(
+        err.to_string().starts_with("config.history_max_points"),
+        "{err}"
+    );
+}
