@@ -398,6 +398,41 @@ impl RunSession {
     }
 }
 
+#[uniffi::export]
+impl RunSession {
+    /// Starts a planned run day (from `Coach.today`) as a live session, with
+    /// the runner's current cadence target (none: no cadence cues).
+    #[uniffi::constructor]
+    pub fn from_planned_run(
+        run: crate::coach::PlannedRun,
+        cadence_target_spm: Option<f64>,
+        settings: Option<RunSettings>,
+        observer: Arc<dyn RunObserver>,
+    ) -> Result<Arc<Self>, RunSessionError> {
+        let segments = run
+            .segments
+            .iter()
+            .map(|s| RunSegment {
+                kind: match s.kind {
+                    crate::coach::PlanSegmentKind::WarmUp => RunSegmentKind::WarmUp,
+                    crate::coach::PlanSegmentKind::Run => RunSegmentKind::Run,
+                    crate::coach::PlanSegmentKind::Walk => RunSegmentKind::Walk,
+                    crate::coach::PlanSegmentKind::CoolDown => RunSegmentKind::CoolDown,
+                },
+                duration_s: s.seconds,
+            })
+            .collect();
+        Self::new(
+            RunPlan {
+                segments,
+                cadence_target_spm,
+            },
+            settings,
+            observer,
+        )
+    }
+}
+
 impl RunSession {
     /// The session as a sensor sink, for the Rust BLE client.
     pub fn as_sample_sink(self: Arc<Self>) -> Arc<dyn SampleSink> {
@@ -873,6 +908,51 @@ mod tests {
         fn on_event(&self, event: RunEvent) {
             self.0.lock().unwrap().push(event);
         }
+    }
+
+    #[test]
+    fn a_planned_run_from_the_coach_starts_with_its_segments() {
+        let coach = crate::coach::Coach::new();
+        use crate::coach::{EquipmentItem, ExperienceLevel, RunDay, RunningGoal};
+        let profile = crate::coach::RunnerProfile {
+            experience: ExperienceLevel::NewToRunning,
+            weekly_minutes: None,
+            weekly_km: None,
+            days_per_week: 3,
+            preferred_days: vec![RunDay::Tuesday, RunDay::Thursday, RunDay::Saturday],
+            goal: RunningGoal::Continuous15Minutes,
+            equipment: vec![EquipmentItem::Wall],
+            age_years: Some(40),
+            osteoarthritis: false,
+            osteoporosis: false,
+            balance_problems: false,
+            body_mass_kg: None,
+            height_cm: None,
+            knee_pain: 0,
+            strength_days_per_week: None,
+        };
+        coach
+            .save_profile(profile, "2026-11-23".to_owned())
+            .unwrap();
+        let planned = (23..30)
+            .map(|d| coach.today(format!("2026-11-{d}")).unwrap())
+            .flat_map(|day| day.sessions)
+            .find_map(|s| match s {
+                crate::coach::PlanSession::Run { run } => Some(run),
+                _ => None,
+            })
+            .expect("a run day in the first week");
+        let observer = Arc::new(Collect::default());
+        let session =
+            RunSession::from_planned_run(planned.clone(), Some(165.0), None, observer).unwrap();
+        let view = session.snapshot(0).unwrap();
+        let planned_ms: u64 = planned
+            .segments
+            .iter()
+            .map(|s| u64::from(s.seconds) * 1000)
+            .sum();
+        assert_eq!(view.total_ms, planned_ms);
+        assert_eq!(view.target_spm, Some(165.0));
     }
 
     fn plan() -> RunPlan {

@@ -263,3 +263,21 @@ fn same_history_gives_the_same_plan() {
         "check-in order in the history does not matter"
     );
 }
+
+#[test]
+fn a_planned_run_day_starts_as_the_same_live_session_article_004() {
+    // source: article 004 (warm-up before, cool-down after every run): the
+    // live session keeps the planned segments, in order.
+    let p = plan(&history(new_runner()), 1);
+    let r = run_on(&p, day(1)).expect("run");
+    let live = r.session_plan();
+    let planned: Vec<_> = r.segments.iter().map(|s| (s.kind, s.seconds)).collect();
+    let started: Vec<_> = live
+        .segments
+        .iter()
+        .map(|s| (s.kind, s.duration_s))
+        .collect();
+    assert_eq!(planned, started);
+    let session = patella_core::run::RunSession::new(live, patella_core::run::RunConfig::default());
+    assert!(session.is_ok());
+}

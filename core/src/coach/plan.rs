@@ -9,14 +9,9 @@ use super::catalogue::{Exercise, Level};
 use super::history::SessionKind;
 use crate::pain::{PainTrend, RedFlag};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum SegmentKind {
-    WarmUp,
-    Run,
-    Walk,
-    CoolDown,
-}
+/// The coach plans run days in the run engine's own segment kinds, so a
+/// planned day starts as a live session without translation.
+pub use crate::run::SegmentKind;
 
 /// How hard a run segment is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -80,6 +75,25 @@ pub struct RunSession<'c> {
     pub ladder_stage: Option<u8>,
     /// Offered when running is scaled back.
     pub cross_training_option: Option<CrossTraining>,
+}
+
+impl RunSession<'_> {
+    /// The live session this run day starts as. The cadence target and the
+    /// stride baseline come from the runner's cadence history, not the plan.
+    pub fn session_plan(&self) -> crate::run::SessionPlan {
+        crate::run::SessionPlan {
+            segments: self
+                .segments
+                .iter()
+                .map(|s| crate::run::Segment {
+                    kind: s.kind,
+                    duration_s: s.seconds,
+                })
+                .collect(),
+            cadence_target_spm: None,
+            stride_baseline: None,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
