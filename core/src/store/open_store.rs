@@ -374,17 +374,16 @@ fn settle<T: Persisted>(
 ) -> Result<Vec<T>, StoreError> {
     let file = kind.file_name().to_owned();
     let Some(loaded) = found else {
-        // Documents appear only once set; logs exist from creation on, so a
-        // missing log in a store that has a manifest has lost its records.
-        if is_log {
-            if had_manifest {
-                warnings.push(StoreWarning::LostFile { file });
-            }
-            durable::replace(
-                &dir.join(kind.file_name()),
-                &load::encode_file::<T>(kind, &[])?,
-            )?;
+        // Every file exists from the store's creation on (a document not yet
+        // set is a header alone), so a missing file in a store that has a
+        // manifest has lost what it held.
+        if had_manifest {
+            warnings.push(StoreWarning::LostFile { file });
         }
+        durable::replace(
+            &dir.join(kind.file_name()),
+            &load::encode_file::<T>(kind, &[])?,
+        )?;
         return Ok(Vec::new());
     };
     if !loaded.needs_rewrite() {
