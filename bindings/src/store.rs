@@ -16,20 +16,21 @@ use patella_core::store::{self as core_store, RunSummary};
 pub enum StoreError {
     #[error("{field}: {value:?} is not a date and time like 2026-11-22T07:30:00")]
     InvalidDate { field: String, value: String },
-    #[error("{message}")]
-    Invalid { message: String },
-    #[error("{message}")]
-    Storage { message: String },
+    // `detail`, not `message`: a Kotlin exception already has a `message`.
+    #[error("{detail}")]
+    Invalid { detail: String },
+    #[error("{detail}")]
+    Storage { detail: String },
 }
 
 impl From<core_store::StoreError> for StoreError {
     fn from(err: core_store::StoreError) -> Self {
         match err {
             core_store::StoreError::Invalid(e) => Self::Invalid {
-                message: e.to_string(),
+                detail: e.to_string(),
             },
             other => Self::Storage {
-                message: other.to_string(),
+                detail: other.to_string(),
             },
         }
     }
@@ -92,7 +93,7 @@ pub struct StoredCheckIn {
 
 fn red_flag(name: &str) -> Result<RedFlag, StoreError> {
     serde_json::from_value(serde_json::Value::String(name.to_owned())).map_err(|_| StoreError::Invalid {
-        message: format!("red_flags: {name:?} is not one of swelling, giving_way, loss_of_function, radiating_pain"),
+        detail: format!("red_flags: {name:?} is not one of swelling, giving_way, loss_of_function, radiating_pain"),
     })
 }
 
@@ -120,7 +121,7 @@ impl StoredCheckIn {
             flags,
         )
         .map_err(|e| StoreError::Invalid {
-            message: e.to_string(),
+            detail: e.to_string(),
         })
     }
 
@@ -262,14 +263,14 @@ impl RecordStore {
     pub fn export_backup(&self) -> Result<String, StoreError> {
         let records = self.store.records()?;
         export::backup_to_json(&records).map_err(|e| StoreError::Storage {
-            message: e.to_string(),
+            detail: e.to_string(),
         })
     }
 
     /// Restores a JSON backup into this store, which must be empty.
     pub fn import_backup(&self, backup: String) -> Result<(), StoreError> {
         let records = export::backup_from_json(&backup).map_err(|e| StoreError::Invalid {
-            message: e.to_string(),
+            detail: e.to_string(),
         })?;
         Ok(self.store.import(&records)?)
     }

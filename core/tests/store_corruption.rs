@@ -384,10 +384,11 @@ fn a_damaged_header_is_salvaged_with_its_records() {
 }
 
 #[test]
-fn a_missing_log_is_reported_and_a_leftover_temp_file_is_ignored() {
+fn a_missing_file_is_reported_and_a_leftover_temp_file_is_ignored() {
     let tmp = tempfile::tempdir().expect("tempdir");
     seeded(tmp.path());
     fs::remove_file(tmp.path().join("runs.jsonl")).expect("remove");
+    fs::remove_file(tmp.path().join("profile.jsonl")).expect("remove");
     fs::write(
         tmp.path().join("settings.jsonl.tmp"),
         b"half a settings file",
@@ -396,10 +397,16 @@ fn a_missing_log_is_reported_and_a_leftover_temp_file_is_ignored() {
     let store = Store::open(tmp.path()).expect("opens");
     assert_eq!(
         store.warnings(),
-        &[StoreWarning::LostFile {
-            file: "runs.jsonl".into()
-        }]
+        &[
+            StoreWarning::LostFile {
+                file: "runs.jsonl".into()
+            },
+            StoreWarning::LostFile {
+                file: "profile.jsonl".into()
+            },
+        ]
     );
+    assert_eq!(store.records().expect("records").profile, None);
     assert!(store.warnings()[0].to_string().contains("lost"));
     let records = store.records().expect("records");
     assert_eq!((records.check_ins.len(), records.runs.len()), (30, 0));

@@ -252,3 +252,38 @@ fn acknowledged_writes_survive_being_killed_at_random_points() {
         "too few writes were acknowledged"
     );
 }
+
+#[test]
+fn another_process_holding_the_store_keeps_this_one_out_until_it_dies() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let exe = std::env::current_exe().expect("test binary");
+    let mut child = Command::new(exe)
+        .args([
+            "--exact",
+            "child_writer",
+            "--ignored",
+            "--nocapture",
+            "--test-threads=1",
+        ])
+        .env(DIR_VAR, tmp.path())
+        .env(START_VAR, "0")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("child starts");
+    let stdout = child.stdout.take().expect("piped");
+    let mut lines = BufReader::new(stdout).lines();
+    // Wait until the child has the store open and has written something.
+    let got_going = lines
+        .by_ref()
+        .map_while(Result::ok)
+        .any(|l| l.starts_with("c "));
+    assert!(got_going, "the child never wrote");
+    let err = Store::open(tmp.path()).expect_err("held by the child");
+    assert!(err.to_string().contains("another process"), "{err}");
+    child.kill().expect("kill");
+    child.wait().expect("reaped");
+    // The lock died with its holder.
+    let store = Store::open(tmp.path()).expect("opens once the child is gone");
+    assert!(!store.records().expect("records").check_ins.is_empty());
+}

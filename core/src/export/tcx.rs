@@ -46,7 +46,14 @@ pub fn run_tcx(run: &RunSummary) -> String {
     if !run.cadence_trace.is_empty() {
         out.push_str("<Track>\n");
         for point in &run.cadence_trace {
-            let at = run.started_at + Duration::seconds(i64::from(point.at_s));
+            // A start near the end of the calendar cannot take the offset;
+            // such a point has no time to be written at.
+            let Some(at) = run
+                .started_at
+                .checked_add_signed(Duration::seconds(i64::from(point.at_s)))
+            else {
+                continue;
+            };
             let _ = writeln!(
                 out,
                 "<Trackpoint><Time>{}</Time><Extensions><ax:TPX><ax:RunCadence>{}</ax:RunCadence>\

@@ -80,48 +80,18 @@ impl Store {
         // Phase 2: quarantine and repair, then write the manifest last.
         remove_leftover_tmp_files(dir)?;
         let had_manifest = !matches!(manifest, ManifestState::Absent);
-        let mut warnings = Vec::new();
-        let check_ins = settle(
+        let mut repair = Repair {
             dir,
-            FileKind::CheckIns,
-            check_ins,
-            true,
             had_manifest,
-            &mut warnings,
-        )?;
-        let runs = settle(dir, FileKind::Runs, runs, true, had_manifest, &mut warnings)?;
-        let sessions = settle(
-            dir,
-            FileKind::Sessions,
-            sessions,
-            true,
-            had_manifest,
-            &mut warnings,
-        )?;
-        let profile = settle(
-            dir,
-            FileKind::Profile,
-            profile,
-            false,
-            had_manifest,
-            &mut warnings,
-        )?;
-        let settings = settle(
-            dir,
-            FileKind::Settings,
-            settings,
-            false,
-            had_manifest,
-            &mut warnings,
-        )?;
-        let sensor = settle(
-            dir,
-            FileKind::PairedSensor,
-            sensor,
-            false,
-            had_manifest,
-            &mut warnings,
-        )?;
+            warnings: Vec::new(),
+        };
+        let check_ins = repair.settle(FileKind::CheckIns, check_ins)?;
+        let runs = repair.settle(FileKind::Runs, runs)?;
+        let sessions = repair.settle(FileKind::Sessions, sessions)?;
+        let profile = repair.settle(FileKind::Profile, profile)?;
+        let settings = repair.settle(FileKind::Settings, settings)?;
+        let sensor = repair.settle(FileKind::PairedSensor, sensor)?;
+        let mut warnings = repair.warnings;
 
         match manifest {
             ManifestState::Sound(v) if v == SCHEMA_VERSION => {}
@@ -362,21 +332,28 @@ fn read_file<T: Persisted>(
         .transpose()
 }
 
-/// Quarantines what is damaged in one file, rewrites the file when needed,
-/// and returns its records.
-fn settle<T: Persisted>(
-    dir: &Path,
-    kind: FileKind,
-    found: Found<T>,
-    is_log: bool,
+/// Phase 2 of opening: what has been set aside so far, and where.
+struct Repair<'a> {
+    dir: &'a Path,
     had_manifest: bool,
-    warnings: &mut Vec<StoreWarning>,
-) -> Result<Vec<T>, StoreError> {
-    let file = kind.file_name().to_owned();
-    let Some(loaded) = found else {
-        // Documents appear only once set; logs exist from creation on, so a
-        // missing log in a store that has a manifest has lost its records.
-        if is_log {
+    warnings: Vec<StoreWarning>,
+}
+
+impl Repair<'_> {
+    /// Quarantines what is damaged in one file, rewrites the file when
+    /// needed, and returns its records.
+    fn settle<T: Persisted>(
+        &mut self,
+        kind: FileKind,
+        found: Found<T>,
+    ) -> Result<Vec<T>, StoreError> {
+        let (dir, had_manifest, warnings) = (self.dir, self.had_manifest, &mut self.warnings);
+        let is_log = FileKind::LOGS.contains(&kind);
+        let file = kind.file_name().to_owned();
+        let Some(loaded) = found else {
+            // Every file exists from the store's creation on (a document not yet
+            // set is a header alone), so a missing file in a store that has a
+            // manifest has lost what it held.
             if had_manifest {
                 warnings.push(StoreWarning::LostFile { file });
             }
@@ -384,52 +361,52 @@ fn settle<T: Persisted>(
                 &dir.join(kind.file_name()),
                 &load::encode_file::<T>(kind, &[])?,
             )?;
+            return Ok(Vec::new());
+        };
+        if !loaded.needs_rewrite() {
+            return Ok(loaded.records);
         }
-        return Ok(Vec::new());
-    };
-    if !loaded.needs_rewrite() {
-        return Ok(loaded.records);
+        let mut set_aside = Vec::new();
+        for bad in &loaded.bad {
+            set_aside.extend_from_slice(&bad.bytes);
+            set_aside.push(b'\n');
+        }
+        set_aside.extend_from_slice(&loaded.tail);
+        if set_aside.is_empty() {
+            if loaded.header_damaged {
+                warnings.push(StoreWarning::LostFile { file: file.clone() });
+            }
+        } else {
+            let quarantined_to = quarantine::keep(dir, kind, &set_aside)?;
+            if !loaded.bad.is_empty() {
+                warnings.push(StoreWarning::DamagedRecords {
+                    file: file.clone(),
+                    lines: loaded.bad.iter().map(|b| b.number).collect(),
+                    reasons: loaded.bad.iter().map(|b| b.reason.clone()).collect(),
+                    quarantined_to: quarantined_to.clone(),
+                });
+            }
+            if !loaded.tail.is_empty() {
+                warnings.push(StoreWarning::CutShort {
+                    file: file.clone(),
+                    bytes: loaded.tail.len(),
+                    quarantined_to,
+                });
+            }
+        }
+        let keep: &[T] = if is_log {
+            &loaded.records
+        } else {
+            // A document holds one record; keep the latest.
+            loaded
+                .records
+                .last()
+                .map(std::slice::from_ref)
+                .unwrap_or_default()
+        };
+        durable::replace(&dir.join(kind.file_name()), &load::encode_file(kind, keep)?)?;
+        Ok(keep.to_vec())
     }
-    let mut set_aside = Vec::new();
-    for bad in &loaded.bad {
-        set_aside.extend_from_slice(&bad.bytes);
-        set_aside.push(b'\n');
-    }
-    set_aside.extend_from_slice(&loaded.tail);
-    if set_aside.is_empty() {
-        if loaded.header_damaged {
-            warnings.push(StoreWarning::LostFile { file: file.clone() });
-        }
-    } else {
-        let quarantined_to = quarantine::keep(dir, kind, &set_aside)?;
-        if !loaded.bad.is_empty() {
-            warnings.push(StoreWarning::DamagedRecords {
-                file: file.clone(),
-                lines: loaded.bad.iter().map(|b| b.number).collect(),
-                reasons: loaded.bad.iter().map(|b| b.reason.clone()).collect(),
-                quarantined_to: quarantined_to.clone(),
-            });
-        }
-        if !loaded.tail.is_empty() {
-            warnings.push(StoreWarning::CutShort {
-                file: file.clone(),
-                bytes: loaded.tail.len(),
-                quarantined_to,
-            });
-        }
-    }
-    let keep: &[T] = if is_log {
-        &loaded.records
-    } else {
-        // A document holds one record; keep the latest.
-        loaded
-            .records
-            .last()
-            .map(std::slice::from_ref)
-            .unwrap_or_default()
-    };
-    durable::replace(&dir.join(kind.file_name()), &load::encode_file(kind, keep)?)?;
-    Ok(keep.to_vec())
 }
 
 fn remove_leftover_tmp_files(dir: &Path) -> Result<(), StoreError> {

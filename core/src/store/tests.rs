@@ -47,7 +47,13 @@ fn write_old_store(dir: &std::path::Path) {
             .to_string(),
     ));
     fs::write(dir.join(FileKind::CheckIns.file_name()), log).expect("write");
-    for kind in [FileKind::Runs, FileKind::Sessions] {
+    for kind in [
+        FileKind::Runs,
+        FileKind::Sessions,
+        FileKind::Profile,
+        FileKind::Settings,
+        FileKind::PairedSensor,
+    ] {
         fs::write(dir.join(kind.file_name()), header(kind, old)).expect("write");
     }
 }
