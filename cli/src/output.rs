@@ -8,7 +8,10 @@ pub enum CliError {
     #[error("{0}")]
     Invalid(String),
     #[error("{path}: {source}")]
-    Io { path: String, source: std::io::Error },
+    Io {
+        path: String,
+        source: std::io::Error,
+    },
     #[error("JSON output: {0}")]
     Json(#[from] serde_json::Error),
 }

@@ -34,7 +34,7 @@ fn check_in(n: u64) -> CheckIn {
     CheckIn {
         taken_at: day(n).and_hms_opt(7, 30, 0).expect("time"),
         score: (n % 7) as u8,
-        moment: if n % 2 == 0 {
+        moment: if n.is_multiple_of(2) {
             CheckInMoment::NextMorning
         } else {
             CheckInMoment::AfterRun

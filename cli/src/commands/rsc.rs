@@ -109,7 +109,7 @@ fn parse_hex(text: &str) -> Result<Vec<u8>, CliError> {
             "HEX: '{c}' at position {pos} is not a hex digit"
         )));
     }
-    if digits.len() % 2 != 0 {
+    if !digits.len().is_multiple_of(2) {
         return Err(CliError::Invalid(format!(
             "HEX: {} hex digits is an odd count; each byte needs two",
             digits.len()

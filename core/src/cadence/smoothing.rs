@@ -152,7 +152,11 @@ fn median_abs_deviation(sorted: &[f64], median: f64) -> f64 {
         return 0.0;
     }
     let want_hi = n / 2;
-    let want_lo = if n % 2 == 0 { n / 2 - 1 } else { want_hi };
+    let want_lo = if n.is_multiple_of(2) {
+        n / 2 - 1
+    } else {
+        want_hi
+    };
     let mut right = sorted.partition_point(|v| *v < median);
     let mut left = right;
     let mut lo_value = 0.0;

@@ -350,13 +350,13 @@ impl Catalogue {
                     });
                 }
             }
-            if let Some(sub) = ex.equipment.substitute.as_deref().and_then(|s| self.get(s)) {
-                if !sub.equipment.required_any.is_empty() {
-                    return Err(CatalogueError::SubstituteNeedsEquipment {
-                        id: id(),
-                        target: sub.id.clone(),
-                    });
-                }
+            if let Some(sub) = ex.equipment.substitute.as_deref().and_then(|s| self.get(s))
+                && !sub.equipment.required_any.is_empty()
+            {
+                return Err(CatalogueError::SubstituteNeedsEquipment {
+                    id: id(),
+                    target: sub.id.clone(),
+                });
             }
         }
         Ok(())

@@ -207,19 +207,19 @@ pub fn diff(before: &Plan<'_>, after: &Plan<'_>, date: NaiveDate) -> Vec<PlanCha
                  it builds back by at most 10% a week.",
             ));
         }
-        if let (Some(bp), Some(ap)) = (bw.speed_percent, aw.speed_percent) {
-            if ap < bp {
-                out.push(change(
-                    PlanChangeKind::ReduceLoad {
-                        week_start: aw.start,
-                        factor: LoadFactor::Speed,
-                        from: u32::from(bp),
-                        to: u32::from(ap),
-                        percent: u32::from(bp - ap) * 100 / u32::from(bp.max(1)),
-                    },
-                    "Speed is a load on the knee too: the fast intervals ease off a little.",
-                ));
-            }
+        if let (Some(bp), Some(ap)) = (bw.speed_percent, aw.speed_percent)
+            && ap < bp
+        {
+            out.push(change(
+                PlanChangeKind::ReduceLoad {
+                    week_start: aw.start,
+                    factor: LoadFactor::Speed,
+                    from: u32::from(bp),
+                    to: u32::from(ap),
+                    percent: u32::from(bp - ap) * 100 / u32::from(bp.max(1)),
+                },
+                "Speed is a load on the knee too: the fast intervals ease off a little.",
+            ));
         }
     }
     let new_hold = after.advisories.iter().find_map(|a| match a {

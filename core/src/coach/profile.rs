@@ -149,21 +149,21 @@ impl Profile {
                 }
             }
         }
-        if let Some(km) = c.weekly_km {
-            if !km.is_finite() || !(0.0..=300.0).contains(&km) {
-                return Err(invalid(
-                    "current.weekly_km",
-                    format!("{km} is outside 0-300"),
-                ));
-            }
+        if let Some(km) = c.weekly_km
+            && (!km.is_finite() || !(0.0..=300.0).contains(&km))
+        {
+            return Err(invalid(
+                "current.weekly_km",
+                format!("{km} is outside 0-300"),
+            ));
         }
-        if let Some(min) = c.weekly_minutes {
-            if min > 2_000 {
-                return Err(invalid(
-                    "current.weekly_minutes",
-                    format!("{min} is above 2000"),
-                ));
-            }
+        if let Some(min) = c.weekly_minutes
+            && min > 2_000
+        {
+            return Err(invalid(
+                "current.weekly_minutes",
+                format!("{min} is above 2000"),
+            ));
         }
         if self.experience != Experience::NewToRunning
             && c.weekly_minutes.is_none()
@@ -174,13 +174,13 @@ impl Profile {
                 "give weekly_minutes or weekly_km for a runner who is not new",
             ));
         }
-        if let Goal::WeeklyDistance { target_km } = self.goal {
-            if !target_km.is_finite() || !(1.0..=300.0).contains(&target_km) {
-                return Err(invalid(
-                    "goal.target_km",
-                    format!("{target_km} is outside 1-300"),
-                ));
-            }
+        if let Goal::WeeklyDistance { target_km } = self.goal
+            && (!target_km.is_finite() || !(1.0..=300.0).contains(&target_km))
+        {
+            return Err(invalid(
+                "goal.target_km",
+                format!("{target_km} is outside 1-300"),
+            ));
         }
         if self.equipment.contains(&Equipment::None) && self.equipment.len() > 1 {
             return Err(invalid(
@@ -194,29 +194,29 @@ impl Profile {
             }
         }
         let r = &self.risk_factors;
-        if let Some(age) = r.age_years {
-            if !(10..=110).contains(&age) {
-                return Err(invalid(
-                    "risk_factors.age_years",
-                    format!("{age} is outside 10-110"),
-                ));
-            }
+        if let Some(age) = r.age_years
+            && !(10..=110).contains(&age)
+        {
+            return Err(invalid(
+                "risk_factors.age_years",
+                format!("{age} is outside 10-110"),
+            ));
         }
-        if let Some(kg) = r.body_mass_kg {
-            if !kg.is_finite() || !(25.0..=350.0).contains(&kg) {
-                return Err(invalid(
-                    "risk_factors.body_mass_kg",
-                    format!("{kg} is outside 25-350"),
-                ));
-            }
+        if let Some(kg) = r.body_mass_kg
+            && (!kg.is_finite() || !(25.0..=350.0).contains(&kg))
+        {
+            return Err(invalid(
+                "risk_factors.body_mass_kg",
+                format!("{kg} is outside 25-350"),
+            ));
         }
-        if let Some(cm) = r.height_cm {
-            if !cm.is_finite() || !(100.0..=250.0).contains(&cm) {
-                return Err(invalid(
-                    "risk_factors.height_cm",
-                    format!("{cm} is outside 100-250"),
-                ));
-            }
+        if let Some(cm) = r.height_cm
+            && (!cm.is_finite() || !(100.0..=250.0).contains(&cm))
+        {
+            return Err(invalid(
+                "risk_factors.height_cm",
+                format!("{cm} is outside 100-250"),
+            ));
         }
         if self.knee_pain > MAX_SCORE {
             return Err(invalid(

@@ -39,7 +39,9 @@ pub enum PainAction {
     StopActivity,
     /// Stop progressing and book a clinician; the plan holds until the runner
     /// confirms they have been seen.
-    SeeClinician { flags: Vec<RedFlag> },
+    SeeClinician {
+        flags: Vec<RedFlag>,
+    },
 }
 
 /// The result of one check-in.
@@ -62,10 +64,16 @@ pub fn assess(
     let max = config.buffer_zone_max;
     let mut reasons = Vec::new();
     let mut zone = if checkin.score <= max {
-        reasons.push(PainReason::WithinBuffer { score: checkin.score, max });
+        reasons.push(PainReason::WithinBuffer {
+            score: checkin.score,
+            max,
+        });
         PainZone::WithinBuffer
     } else {
-        reasons.push(PainReason::AboveBuffer { score: checkin.score, max });
+        reasons.push(PainReason::AboveBuffer {
+            score: checkin.score,
+            max,
+        });
         PainZone::AboveBuffer
     };
 
@@ -119,5 +127,10 @@ pub fn assess(
                 .to_owned(),
         ),
     };
-    PainAssessment { zone, action, reasons, advice }
+    PainAssessment {
+        zone,
+        action,
+        reasons,
+        advice,
+    }
 }

@@ -99,7 +99,14 @@ impl CheckIn {
             }
             seen.push(*flag);
         }
-        Ok(Self { taken_at, score, moment, quality, location, red_flags })
+        Ok(Self {
+            taken_at,
+            score,
+            moment,
+            quality,
+            location,
+            red_flags,
+        })
     }
 
     /// Checks a check-in that arrived already built (from a file or the FFI).

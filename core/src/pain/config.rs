@@ -15,6 +15,9 @@ pub struct PainConfig {
 
 impl Default for PainConfig {
     fn default() -> Self {
-        Self { buffer_zone_max: 5, worsening_rise: 2 }
+        Self {
+            buffer_zone_max: 5,
+            worsening_rise: 2,
+        }
     }
 }

@@ -94,10 +94,10 @@ impl SessionPlan {
         if total_s > MAX_TOTAL_S {
             return Err(PlanError::TooLong { total_s });
         }
-        if let Some(value) = self.cadence_target_spm {
-            if !(value.is_finite() && (MIN_TARGET_SPM..=MAX_TARGET_SPM).contains(&value)) {
-                return Err(PlanError::TargetOutOfRange { value });
-            }
+        if let Some(value) = self.cadence_target_spm
+            && !(value.is_finite() && (MIN_TARGET_SPM..=MAX_TARGET_SPM).contains(&value))
+        {
+            return Err(PlanError::TargetOutOfRange { value });
         }
         Ok(())
     }

@@ -140,13 +140,13 @@ impl RunSummary {
             ("average_cadence_spm", self.average_cadence_spm),
             ("target_cadence_spm", self.target_cadence_spm),
         ] {
-            if let Some(v) = value {
-                if !(v.is_finite() && v > 0.0 && v <= MAX_CADENCE_SPM) {
-                    return Err(bad(
-                        field,
-                        format!("{v} is outside 0-{MAX_CADENCE_SPM} steps/min"),
-                    ));
-                }
+            if let Some(v) = value
+                && !(v.is_finite() && v > 0.0 && v <= MAX_CADENCE_SPM)
+            {
+                return Err(bad(
+                    field,
+                    format!("{v} is outside 0-{MAX_CADENCE_SPM} steps/min"),
+                ));
             }
         }
         let mut previous: Option<u32> = None;

@@ -106,12 +106,12 @@ impl SensorClient {
             link: None,
         };
         let task = rt.spawn(async move {
-            if let Err(err) = worker.run(stop_rx).await {
-                if let Some(obs) = observer {
-                    obs.on_state(SensorState::Failed {
-                        reason: err.to_string(),
-                    });
-                }
+            if let Err(err) = worker.run(stop_rx).await
+                && let Some(obs) = observer
+            {
+                obs.on_state(SensorState::Failed {
+                    reason: err.to_string(),
+                });
             }
         });
         Ok(RunningSensor { stop, task })

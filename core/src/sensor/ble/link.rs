@@ -142,16 +142,15 @@ async fn subscribe(
         peripheral.subscribe(&measurement),
     )
     .await?;
-    if let Some(c) = battery_char.filter(|c| c.properties.contains(CharPropFlags::NOTIFY)) {
-        if let Err(e) = timed(
+    if let Some(c) = battery_char.filter(|c| c.properties.contains(CharPropFlags::NOTIFY))
+        && let Err(e) = timed(
             "subscribe battery",
             t.subscribe_ms,
             peripheral.subscribe(&c),
         )
         .await
-        {
-            warnings.push(read_failed("battery notifications", e.to_string()));
-        }
+    {
+        warnings.push(read_failed("battery notifications", e.to_string()));
     }
     Ok(Link {
         peripheral,
