@@ -23,14 +23,16 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Show the knee-safe training plan for a runner profile.
+    Plan(commands::plan::PlanArgs),
     /// Rate knee pain and see what to do now (the pain buffer zone).
     Pain(commands::pain::PainArgs),
+    /// Replay a recorded cadence trace (CSV) through a run session and print its events.
+    Replay(commands::replay::ReplayArgs),
     /// Find Running Speed and Cadence foot pods and watch one live.
     Sensor(commands::sensor::SensorArgs),
     /// Decode raw Running Speed and Cadence packets (support and debugging).
     Rsc(commands::rsc::RscArgs),
-    /// Replay a recorded cadence trace (CSV) through a run session and print its events.
-    Replay(commands::replay::ReplayArgs),
     /// Show everything in the record: check-ins, runs, sessions.
     History(commands::history::HistoryArgs),
     /// Show the progress charts: pain, weekly volume, cadence, streaks.
@@ -39,22 +41,20 @@ enum Command {
     Export(commands::export::ExportArgs),
     /// Restore a JSON backup into an empty store.
     Import(commands::import::ImportArgs),
-    /// Show the knee-safe training plan for a runner profile.
-    Plan(commands::plan::PlanArgs),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
+        Command::Plan(args) => commands::plan::run(args),
         Command::Pain(args) => commands::pain::run(args),
+        Command::Replay(args) => commands::replay::run(args),
         Command::Sensor(args) => commands::sensor::run(args),
         Command::Rsc(args) => commands::rsc::run(args),
-        Command::Replay(args) => commands::replay::run(args),
         Command::History(args) => commands::history::run(args),
         Command::Progress(args) => commands::progress::run(args),
         Command::Export(args) => commands::export::run(args),
         Command::Import(args) => commands::import::run(args),
-        Command::Plan(args) => commands::plan::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
