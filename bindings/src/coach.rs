@@ -22,10 +22,12 @@ pub use changes::{PlanChangeAction, PlanChangeView, PlanLoadFactor};
 pub use error::CoachError;
 
 use crate::pain::{CheckIn, PainAssessment};
+use crate::store::RecordStore;
 pub use exercise::{
     DoseSide, DoseUnit, ExerciseCategory, ExerciseDetail, ExerciseDose, KneeLoadLevel,
     SessionExercise, StrengthLevel, TargetMuscle,
 };
+use patella_core::coach::record;
 pub use plan::{
     CrossTrainingActivity, CrossTrainingOffer, PlanDayKind, PlanDayView, PlanMilestone,
     PlanSegment, PlanSegmentKind, PlanSession, PlanWeekKind, PlanWeekView, PlannedRun,
@@ -78,13 +80,25 @@ pub struct CheckInResult {
     pub trend_warning: Option<String>,
 }
 
+/// The runner's plan and its adaptation to pain. Opened over a
+/// [`RecordStore`], it keeps everything in the record: each change is written
+/// there first, and only then applied, so an error leaves both unchanged.
 #[derive(uniffi::Object)]
 pub struct Coach {
     history: Mutex<Option<History>>,
     config: CoachConfig,
+    record: Option<Arc<RecordStore>>,
 }
 
 impl Coach {
+    /// Saves the profile document of `history`, when the coach has a record.
+    fn save_document(&self, history: &History) -> Result<(), CoachError> {
+        match &self.record {
+            Some(store) => Ok(record::save_document(store.core(), history)?),
+            None => Ok(()),
+        }
+    }
+
     fn lock(&self) -> Result<MutexGuard<'_, Option<History>>, CoachError> {
         self.history.lock().map_err(|_| CoachError::Internal {
             detail: "the coach's state is unavailable after an earlier failure".to_owned(),
@@ -124,14 +138,34 @@ fn with_history<T>(
     }
 }
 
+fn record_error(e: patella_core::store::StoreError) -> CoachError {
+    CoachError::Record {
+        detail: format!("record: {e}"),
+    }
+}
+
 #[uniffi::export]
 impl Coach {
+    /// A coach that keeps its history in memory only (previews, tests).
     #[uniffi::constructor]
     pub fn new() -> Arc<Self> {
         Arc::new(Self {
             history: Mutex::new(None),
             config: CoachConfig::default(),
+            record: None,
         })
+    }
+
+    /// The app's coach: its history is read from `store` and every change is
+    /// saved there before it takes effect.
+    #[uniffi::constructor]
+    pub fn open(store: Arc<RecordStore>) -> Result<Arc<Self>, CoachError> {
+        let history = record::load_history(store.core())?;
+        Ok(Arc::new(Self {
+            history: Mutex::new(history),
+            config: CoachConfig::default(),
+            record: Some(store),
+        }))
     }
 
     /// The saved profile, if any.
@@ -150,13 +184,16 @@ impl Coach {
         let profile: Profile = profile.into();
         profile.validate()?;
         let mut guard = self.lock()?;
-        match guard.as_mut() {
-            Some(h) => {
-                h.profile = profile;
-                h.plan_start = start;
-            }
-            None => *guard = Some(History::new(profile, start)),
-        }
+        let updated = match guard.as_ref() {
+            Some(h) => History {
+                profile,
+                plan_start: start,
+                ..h.clone()
+            },
+            None => History::new(profile, start),
+        };
+        self.save_document(&updated)?;
+        *guard = Some(updated);
         Ok(())
     }
 
@@ -198,6 +235,9 @@ impl Coach {
         let catalogue = Catalogue::builtin()?;
         let mut guard = self.lock()?;
         with_history(&mut guard, |h| {
+            if let Some(store) = &self.record {
+                store.core().add_check_in(&checkin).map_err(record_error)?;
+            }
             let outcome = core_coach::record_check_in(h, checkin, catalogue, &self.config)?;
             Ok(CheckInResult {
                 assessment: outcome.assessment.into(),
@@ -242,11 +282,19 @@ impl Coach {
                     detail: format!("no {session:?} session is planned on {day}"),
                 });
             }
-            h.outcomes.push(SessionOutcome {
+            let outcome = SessionOutcome {
                 date: day,
                 kind,
                 status,
-            });
+            };
+            if let Some(store) = &self.record {
+                let stored = record::stored_outcome(&outcome);
+                store
+                    .core()
+                    .add_session_outcome(&stored)
+                    .map_err(record_error)?;
+            }
+            h.outcomes.push(outcome);
             Ok(())
         })
     }
@@ -260,7 +308,10 @@ impl Coach {
         };
         let mut guard = self.lock()?;
         with_history(&mut guard, |h| {
-            h.gear_changes.push(GearChange { date: day, kind });
+            let mut updated = h.clone();
+            updated.gear_changes.push(GearChange { date: day, kind });
+            self.save_document(&updated)?;
+            *h = updated;
             Ok(())
         })
     }
@@ -271,7 +322,10 @@ impl Coach {
         let day = parse_date("date", &date)?;
         let mut guard = self.lock()?;
         with_history(&mut guard, |h| {
-            h.clinician_visits.push(day);
+            let mut updated = h.clone();
+            updated.clinician_visits.push(day);
+            self.save_document(&updated)?;
+            *h = updated;
             Ok(())
         })
     }
@@ -331,6 +385,33 @@ mod tests {
             knee_pain: 0,
             strength_days_per_week: None,
         }
+    }
+
+    #[test]
+    fn an_opened_coach_keeps_everything_in_the_record_across_reopening() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().to_string_lossy().into_owned();
+        let before = {
+            let coach = Coach::open(RecordStore::open(path.clone()).unwrap()).unwrap();
+            coach.save_profile(runner(), "2026-11-23".into()).unwrap();
+            coach
+                .record_check_in(CheckIn {
+                    taken_at: "2026-11-24T08:00".into(),
+                    score: 6,
+                    moment: crate::pain::CheckInMoment::AfterRun,
+                    quality: None,
+                    location: None,
+                    red_flags: vec![],
+                })
+                .unwrap();
+            coach
+                .record_gear_change("2026-11-25".into(), GearChangeType::Shoes)
+                .unwrap();
+            coach.week("2026-11-30".into()).unwrap()
+        };
+        let reopened = Coach::open(RecordStore::open(path).unwrap()).unwrap();
+        assert_eq!(reopened.profile().unwrap(), Some(runner()));
+        assert_eq!(reopened.week("2026-11-30".into()).unwrap(), before);
     }
 
     #[test]

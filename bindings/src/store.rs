@@ -212,6 +212,11 @@ pub struct RecordStore {
 }
 
 impl RecordStore {
+    /// The core store, for the facades that write through it (the coach).
+    pub(crate) fn core(&self) -> &core_store::Store {
+        &self.store
+    }
+
     /// Runs `view` over the records, for the other facades over the record.
     pub(crate) fn records_view<R>(
         &self,

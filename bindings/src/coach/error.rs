@@ -12,6 +12,9 @@ pub enum CoachError {
     InvalidInput { field: String, detail: String },
     #[error("no profile has been saved yet")]
     NoProfile,
+    /// The record could not be written or read; nothing was changed.
+    #[error("{detail}")]
+    Record { detail: String },
     #[error("{detail}")]
     Internal { detail: String },
 }
@@ -81,6 +84,14 @@ impl From<crate::pain::PainError> for CoachError {
         };
         Self::InvalidInput {
             field,
+            detail: e.to_string(),
+        }
+    }
+}
+
+impl From<patella_core::coach::record::CoachRecordError> for CoachError {
+    fn from(e: patella_core::coach::record::CoachRecordError) -> Self {
+        Self::Record {
             detail: e.to_string(),
         }
     }

@@ -21,6 +21,7 @@ pub mod outcome;
 pub mod plan;
 pub mod profile;
 pub mod progression;
+pub mod record;
 mod run_day;
 pub mod schedule;
 mod selection;

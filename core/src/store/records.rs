@@ -1,9 +1,9 @@
 //! The shapes the store persists, other than the pain check-in (which is
 //! [`crate::pain::CheckIn`], stored as is).
 //!
-//! The profile and plan state belongs to the coach. Until its type is bound
-//! here, the store keeps it as an opaque JSON document: [`ProfileState`] is
-//! the one line to change.
+//! The profile and plan state belongs to the coach, which keeps it here as
+//! one JSON document (`crate::coach::record::CoachDocument`); the store
+//! treats it as opaque, so the coach's format can evolve on its own.
 
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
@@ -12,11 +12,9 @@ use thiserror::Error;
 use crate::pain::{CheckIn, PainError};
 use crate::sample::{CadenceUnit, MonoMs};
 
-/// The runner's profile and plan state, as the coach defines it. Opaque JSON
-/// for now; the store needs `Serialize + DeserializeOwned + Clone + Debug +
-/// PartialEq` (the `Persisted` impl follows this alias), so binding the
-/// coach's type is this one line. Its own version field, if any, travels
-/// inside; the file's header carries the store's schema version.
+/// The runner's profile and plan state, as the coach writes it
+/// (`crate::coach::record::CoachDocument`), kept as opaque JSON. The file's
+/// header carries the store's schema version.
 pub type ProfileState = serde_json::Value;
 
 /// Width of one point of a stored cadence trace. Project's choice: 30 s keeps
