@@ -19,20 +19,22 @@ use crate::pain::{CheckIn, PainError};
 pub enum StoreError {
     #[error("{field}: {value:?} is not a date and time like 2026-11-22T07:30:00")]
     InvalidDate { field: String, value: String },
-    #[error("{message}")]
-    Invalid { message: String },
-    #[error("{message}")]
-    Storage { message: String },
+    // `detail`, not `message`: a field named `message` clashes with
+    // `Throwable.message` in the generated Kotlin exception.
+    #[error("{detail}")]
+    Invalid { detail: String },
+    #[error("{detail}")]
+    Storage { detail: String },
 }
 
 impl From<core_store::StoreError> for StoreError {
     fn from(err: core_store::StoreError) -> Self {
         match err {
             core_store::StoreError::Invalid(e) => Self::Invalid {
-                message: e.to_string(),
+                detail: e.to_string(),
             },
             other => Self::Storage {
-                message: other.to_string(),
+                detail: other.to_string(),
             },
         }
     }
@@ -52,7 +54,7 @@ impl From<PainError> for StoreError {
         match e {
             PainError::InvalidDateTime { field, value } => Self::InvalidDate { field, value },
             other => Self::Invalid {
-                message: other.to_string(),
+                detail: other.to_string(),
             },
         }
     }
@@ -205,14 +207,14 @@ impl RecordStore {
     pub fn export_backup(&self) -> Result<String, StoreError> {
         let records = self.store.records()?;
         export::backup_to_json(&records).map_err(|e| StoreError::Storage {
-            message: e.to_string(),
+            detail: e.to_string(),
         })
     }
 
     /// Restores a JSON backup into this store, which must be empty.
     pub fn import_backup(&self, backup: String) -> Result<(), StoreError> {
         let records = export::backup_from_json(&backup).map_err(|e| StoreError::Invalid {
-            message: e.to_string(),
+            detail: e.to_string(),
         })?;
         Ok(self.store.import(&records)?)
     }
