@@ -160,6 +160,31 @@ final class StoreBindingsTests: XCTestCase {
         XCTAssertEqual(try store.runs(), [])
     }
 
+    func testCheckInsFromSeveralThreadsAreAllKept() throws {
+        do {
+            let store = try RecordStore.open(dir: dataDir.path)
+            let failures = NSLock()
+            var errors: [Error] = []
+            DispatchQueue.concurrentPerform(iterations: 4) { t in
+                for i in 0..<25 {
+                    let checkIn = CheckIn(
+                        takenAt: String(format: "2026-11-2%dT07:%02d:00", t, i), score: Int64(i % 11),
+                        moment: .nextMorning, quality: nil, location: nil, redFlags: []
+                    )
+                    do { try store.addCheckIn(checkIn: checkIn) } catch {
+                        failures.lock(); errors.append(error); failures.unlock()
+                    }
+                }
+            }
+            XCTAssertTrue(errors.isEmpty, "\(errors)")
+            XCTAssertEqual(try store.checkIns().count, 100)
+        }
+        let store = try RecordStore.open(dir: dataDir.path)
+        XCTAssertEqual(store.warnings(), [])
+        let byDay = Dictionary(grouping: try store.checkIns(), by: { String($0.takenAt.prefix(10)) }).mapValues(\.count)
+        XCTAssertEqual(byDay, ["2026-11-20": 25, "2026-11-21": 25, "2026-11-22": 25, "2026-11-23": 25])
+    }
+
     func testABackupMovesTheRecordToAnotherFolder() throws {
         try writeRecord()
         let backup = try RecordStore.open(dir: dataDir.path).exportBackup()

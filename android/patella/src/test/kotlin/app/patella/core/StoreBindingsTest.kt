@@ -158,6 +158,28 @@ class StoreBindingsTest {
     }
 
     @Test
+    fun checkInsFromSeveralThreadsAreAllKept() {
+        val dir = dataDir()
+        RecordStore.open(dir).use { store ->
+            val threads = (0 until 4).map { t ->
+                Thread {
+                    repeat(25) { i ->
+                        val minute = i.toString().padStart(2, '0')
+                        store.addCheckIn(CheckIn("2026-11-2${t}T07:${minute}:00", (i % 11).toLong(), CheckInMoment.NEXT_MORNING, null, null, emptyList()))
+                    }
+                }.also { it.start() }
+            }
+            threads.forEach { it.join(10_000) }
+            assertEquals(100, store.checkIns().size)
+        }
+        RecordStore.open(dir).use { store ->
+            assertEquals(emptyList<StoreWarningRecord>(), store.warnings())
+            val byDay = store.checkIns().groupingBy { it.takenAt.substring(0, 10) }.eachCount()
+            assertEquals((0 until 4).associate { "2026-11-2$it" to 25 }, byDay)
+        }
+    }
+
+    @Test
     fun aBackupMovesTheRecordToAnotherFolder() {
         val dir = dataDir()
         writeRecord(dir)
