@@ -516,6 +516,17 @@ mod tests {
             })
             .expect_err("out of range");
         assert!(matches!(err, CoachError::InvalidInput { field, .. } if field == "score"));
+        let err = coach
+            .record_check_in(CheckIn {
+                taken_at: "tonight".into(),
+                score: 3,
+                moment: CheckInMoment::AfterRun,
+                quality: None,
+                location: None,
+                red_flags: vec![],
+            })
+            .expect_err("bad time");
+        assert!(matches!(err, CoachError::InvalidDate { field, .. } if field == "taken_at"));
     }
 
     #[test]

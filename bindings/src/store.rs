@@ -2,21 +2,25 @@
 //! check-ins and runs, read them back, and see what was set aside on open.
 //!
 //! Dates cross as ISO-8601 strings and are validated here, naming the field.
+//! A check-in is the same [`CheckIn`] record the pain and coach facades take,
+//! so the app fills one form and hands it to both.
 //! The store itself is already `Send + Sync`; this object only wraps it.
 
 use std::sync::Arc;
 
-use chrono::NaiveDateTime;
 use patella_core::export;
-use patella_core::pain::{CheckIn, CheckInMoment, PainLocation, PainQuality, RedFlag};
 use patella_core::store::{self as core_store, RunSummary};
+
+use crate::dates::{format_date_time, parse_date_time};
+use crate::pain::{CheckIn, PainError};
 
 /// Why a store call failed, worded for the runner or the app's log.
 #[derive(Debug, thiserror::Error, uniffi::Error)]
 pub enum StoreError {
     #[error("{field}: {value:?} is not a date and time like 2026-11-22T07:30:00")]
     InvalidDate { field: String, value: String },
-    // `detail`, not `message`: a Kotlin exception already has a `message`.
+    // `detail`, not `message`: a field named `message` clashes with
+    // `Throwable.message` in the generated Kotlin exception.
     #[error("{detail}")]
     Invalid { detail: String },
     #[error("{detail}")]
@@ -36,109 +40,29 @@ impl From<core_store::StoreError> for StoreError {
     }
 }
 
-const DATE_TIME: &str = "%Y-%m-%dT%H:%M:%S";
-
-fn parse_date_time(field: &str, value: &str) -> Result<NaiveDateTime, StoreError> {
-    NaiveDateTime::parse_from_str(value, DATE_TIME).map_err(|_| StoreError::InvalidDate {
-        field: field.to_owned(),
-        value: value.to_owned(),
-    })
-}
-
-/// When in the day a stored check-in was taken.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
-pub enum StoredMoment {
-    BeforeRun,
-    DuringRun,
-    AfterRun,
-    NextMorning,
-    DuringStrength,
-}
-
-impl From<StoredMoment> for CheckInMoment {
-    fn from(m: StoredMoment) -> Self {
-        match m {
-            StoredMoment::BeforeRun => Self::BeforeRun,
-            StoredMoment::DuringRun => Self::DuringRun,
-            StoredMoment::AfterRun => Self::AfterRun,
-            StoredMoment::NextMorning => Self::NextMorning,
-            StoredMoment::DuringStrength => Self::DuringStrength,
+impl From<crate::dates::DateFieldError> for StoreError {
+    fn from(e: crate::dates::DateFieldError) -> Self {
+        Self::InvalidDate {
+            field: e.field,
+            value: e.value,
         }
     }
 }
 
-impl From<CheckInMoment> for StoredMoment {
-    fn from(m: CheckInMoment) -> Self {
-        match m {
-            CheckInMoment::BeforeRun => Self::BeforeRun,
-            CheckInMoment::DuringRun => Self::DuringRun,
-            CheckInMoment::AfterRun => Self::AfterRun,
-            CheckInMoment::NextMorning => Self::NextMorning,
-            CheckInMoment::DuringStrength => Self::DuringStrength,
-        }
-    }
-}
-
-/// A pain check-in as stored. `taken_at` is local time, "2026-11-22T07:30:00".
-#[derive(Debug, Clone, PartialEq, uniffi::Record)]
-pub struct StoredCheckIn {
-    pub taken_at: String,
-    pub score: u8,
-    pub moment: StoredMoment,
-    pub sharp: bool,
-    pub behind_kneecap: bool,
-    /// Red flags by name: "swelling", "giving_way", "loss_of_function", "radiating_pain".
-    pub red_flags: Vec<String>,
-}
-
-fn red_flag(name: &str) -> Result<RedFlag, StoreError> {
-    serde_json::from_value(serde_json::Value::String(name.to_owned())).map_err(|_| StoreError::Invalid {
-        detail: format!("red_flags: {name:?} is not one of swelling, giving_way, loss_of_function, radiating_pain"),
-    })
-}
-
-fn red_flag_name(flag: RedFlag) -> String {
-    serde_json::to_value(flag)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_owned))
-        .unwrap_or_default()
-}
-
-impl StoredCheckIn {
-    fn to_core(&self) -> Result<CheckIn, StoreError> {
-        let flags = self
-            .red_flags
-            .iter()
-            .map(|f| red_flag(f))
-            .collect::<Result<Vec<_>, _>>()?;
-        CheckIn::new(
-            parse_date_time("taken_at", &self.taken_at)?,
-            i64::from(self.score),
-            self.moment.into(),
-            self.sharp.then_some(PainQuality::Sharp),
-            self.behind_kneecap
-                .then_some(PainLocation::AroundOrBehindKneecap),
-            flags,
-        )
-        .map_err(|e| StoreError::Invalid {
-            detail: e.to_string(),
-        })
-    }
-
-    fn from_core(c: &CheckIn) -> Self {
-        Self {
-            taken_at: c.taken_at.format(DATE_TIME).to_string(),
-            score: c.score,
-            moment: c.moment.into(),
-            sharp: c.quality == Some(PainQuality::Sharp),
-            behind_kneecap: c.location == Some(PainLocation::AroundOrBehindKneecap),
-            red_flags: c.red_flags.iter().map(|f| red_flag_name(*f)).collect(),
+impl From<PainError> for StoreError {
+    fn from(e: PainError) -> Self {
+        match e {
+            PainError::InvalidDateTime { field, value } => Self::InvalidDate { field, value },
+            other => Self::Invalid {
+                detail: other.to_string(),
+            },
         }
     }
 }
 
 /// A run as stored, without its cadence trace (charts come from the
-/// progress views).
+/// progress views). `started_at` is local time, "2026-11-22T07:30:00";
+/// `id` is the app's own (a UUID), unique per run.
 #[derive(Debug, Clone, PartialEq, uniffi::Record)]
 pub struct StoredRun {
     pub id: String,
@@ -153,12 +77,26 @@ impl From<&RunSummary> for StoredRun {
     fn from(r: &RunSummary) -> Self {
         Self {
             id: r.id.clone(),
-            started_at: r.started_at.format(DATE_TIME).to_string(),
+            started_at: format_date_time(r.started_at),
             duration_s: r.duration_s,
             distance_m: r.distance_m,
             average_cadence_spm: r.average_cadence_spm,
             target_cadence_spm: r.target_cadence_spm,
         }
+    }
+}
+
+impl StoredRun {
+    fn to_core(&self) -> Result<RunSummary, StoreError> {
+        Ok(RunSummary {
+            id: self.id.clone(),
+            started_at: parse_date_time("started_at", &self.started_at)?,
+            duration_s: self.duration_s,
+            distance_m: self.distance_m,
+            average_cadence_spm: self.average_cadence_spm,
+            target_cadence_spm: self.target_cadence_spm,
+            cadence_trace: Vec::new(),
+        })
     }
 }
 
@@ -246,15 +184,21 @@ impl RecordStore {
     }
 
     /// Saves a check-in; once this returns, it survives a crash.
-    pub fn add_check_in(&self, check_in: StoredCheckIn) -> Result<(), StoreError> {
+    pub fn add_check_in(&self, check_in: CheckIn) -> Result<(), StoreError> {
         Ok(self.store.add_check_in(&check_in.to_core()?)?)
     }
 
     /// Every check-in, oldest first as saved.
-    pub fn check_ins(&self) -> Result<Vec<StoredCheckIn>, StoreError> {
+    pub fn check_ins(&self) -> Result<Vec<CheckIn>, StoreError> {
         Ok(self
             .store
-            .with_records(|r| r.check_ins.iter().map(StoredCheckIn::from_core).collect())?)
+            .with_records(|r| r.check_ins.iter().map(CheckIn::from).collect())?)
+    }
+
+    /// Saves a finished run (without its cadence trace); once this returns,
+    /// it survives a crash.
+    pub fn add_run(&self, run: StoredRun) -> Result<(), StoreError> {
+        Ok(self.store.add_run(&run.to_core()?)?)
     }
 
     /// Every run, as saved.
@@ -285,14 +229,16 @@ impl RecordStore {
 mod tests {
     use super::*;
 
-    fn check_in(score: u8) -> StoredCheckIn {
-        StoredCheckIn {
+    use crate::pain::{CheckInMoment, PainLocation, RedFlag};
+
+    fn check_in(score: i64) -> CheckIn {
+        CheckIn {
             taken_at: "2026-11-22T07:30:00".into(),
             score,
-            moment: StoredMoment::NextMorning,
-            sharp: false,
-            behind_kneecap: true,
-            red_flags: vec!["swelling".into()],
+            moment: CheckInMoment::NextMorning,
+            quality: None,
+            location: Some(PainLocation::AroundOrBehindKneecap),
+            red_flags: vec![RedFlag::Swelling],
         }
     }
 
@@ -302,10 +248,20 @@ mod tests {
         let dir = tmp.path().to_string_lossy().into_owned();
         let store = RecordStore::open(dir.clone()).expect("opens");
         store.add_check_in(check_in(4)).expect("saved");
+        let run = StoredRun {
+            id: "run-1".into(),
+            started_at: "2026-11-22T08:00:00".into(),
+            duration_s: 1200,
+            distance_m: 3100,
+            average_cadence_spm: Some(168.5),
+            target_cadence_spm: Some(170.0),
+        };
+        store.add_run(run.clone()).expect("saved");
         drop(store);
         let store = RecordStore::open(dir).expect("reopens");
         assert!(store.warnings().is_empty());
         assert_eq!(store.check_ins().expect("read"), vec![check_in(4)]);
+        assert_eq!(store.runs().expect("read"), vec![run]);
     }
 
     #[test]
@@ -313,7 +269,7 @@ mod tests {
         let tmp = tempfile::tempdir().expect("tempdir");
         let store = RecordStore::open(tmp.path().to_string_lossy().into_owned()).expect("opens");
         let err = store
-            .add_check_in(StoredCheckIn {
+            .add_check_in(CheckIn {
                 taken_at: "22/11/2026".into(),
                 ..check_in(1)
             })
@@ -322,12 +278,23 @@ mod tests {
         let err = store.add_check_in(check_in(11)).expect_err("bad score");
         assert!(err.to_string().contains("score"), "{err}");
         let err = store
-            .add_check_in(StoredCheckIn {
-                red_flags: vec!["sore".into()],
+            .add_check_in(CheckIn {
+                red_flags: vec![RedFlag::Swelling, RedFlag::Swelling],
                 ..check_in(1)
             })
-            .expect_err("bad flag");
+            .expect_err("repeated flag");
         assert!(err.to_string().contains("red_flags"), "{err}");
+        let err = store
+            .add_run(StoredRun {
+                id: "r1".into(),
+                started_at: "2026-11-22 07:30".into(),
+                duration_s: 600,
+                distance_m: 1500,
+                average_cadence_spm: None,
+                target_cadence_spm: None,
+            })
+            .expect_err("bad start");
+        assert!(err.to_string().starts_with("started_at:"), "{err}");
     }
 
     #[test]

@@ -4,7 +4,8 @@
 use chrono::NaiveDate;
 use patella_core::progress::{self, ImprovementStatus, MilestoneKind, ProgressConfig};
 
-use crate::store::{RecordStore, StoreError, StoredMoment};
+use crate::pain::CheckInMoment;
+use crate::store::{RecordStore, StoreError};
 
 /// One check-in on the pain chart.
 #[derive(Debug, Clone, PartialEq, uniffi::Record)]
@@ -17,7 +18,7 @@ pub struct PainPointRecord {
 /// The check-ins of one kind, oldest first.
 #[derive(Debug, Clone, PartialEq, uniffi::Record)]
 pub struct PainSeriesRecord {
-    pub moment: StoredMoment,
+    pub moment: CheckInMoment,
     pub points: Vec<PainPointRecord>,
 }
 
@@ -186,7 +187,7 @@ impl RecordStore {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::StoredCheckIn;
+    use crate::pain::CheckIn;
 
     #[test]
     fn the_snapshot_carries_the_charts_of_the_record() {
@@ -194,12 +195,12 @@ mod tests {
         let store = RecordStore::open(tmp.path().to_string_lossy().into_owned()).expect("opens");
         for (day, score) in [(20, 3), (21, 6)] {
             store
-                .add_check_in(StoredCheckIn {
+                .add_check_in(CheckIn {
                     taken_at: format!("2026-11-{day}T07:30:00"),
                     score,
-                    moment: StoredMoment::NextMorning,
-                    sharp: false,
-                    behind_kneecap: false,
+                    moment: CheckInMoment::NextMorning,
+                    quality: None,
+                    location: None,
                     red_flags: vec![],
                 })
                 .expect("saved");

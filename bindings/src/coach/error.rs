@@ -76,6 +76,11 @@ impl From<crate::dates::DateFieldError> for CoachError {
 impl From<crate::pain::PainError> for CoachError {
     fn from(e: crate::pain::PainError) -> Self {
         use crate::pain::PainError;
+        // A bad time is a bad date like any other the coach takes, so the
+        // apps catch one error case for every date field.
+        if let PainError::InvalidDateTime { field, value } = e {
+            return Self::InvalidDate { field, value };
+        }
         let field = match &e {
             PainError::ScoreOutOfRange { .. } => "score".to_owned(),
             PainError::DuplicateRedFlag { .. } => "red_flags".to_owned(),
