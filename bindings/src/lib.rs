@@ -10,6 +10,7 @@
 //! - [`coach`]: the runner profile, today's sessions, the week, check-ins with
 //!   their plan changes, and session outcomes.
 //! - [`pain`]: pain check-ins, their assessment, and the journal object.
+//! - [`clock`]: the monotonic time base the app shares with the sensor client.
 //! - [`events`]: the background thread that delivers events to a foreign observer.
 //! - `mirror`: `mirror_enum!`, the From impls between mirrored enums.
 //! - [`dates`]: ISO-8601 dates and times as they cross the FFI.
@@ -24,6 +25,7 @@ uniffi::setup_scaffolding!();
 #[macro_use]
 mod mirror;
 
+pub mod clock;
 pub mod coach;
 pub mod dates;
 pub mod events;

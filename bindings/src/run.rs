@@ -2,7 +2,9 @@
 //! a run plan, drives with a 1 Hz tick (and pedometer or manual readings),
 //! and reads with one `snapshot` per second. Events go to the app's
 //! `RunObserver`; sensor readings from the Rust BLE client reach the session
-//! through `SampleSink` without crossing the FFI.
+//! through `SampleSink` without crossing the FFI. When a sensor feeds the
+//! session, every `now_ms` must come from `monotonic_now_ms()` (see
+//! `clock.rs`), the clock the sensor stamps its readings with.
 //!
 //! Type names carry a `Run` prefix so they never collide with the records
 //! of other areas (pain, plan, sensor) in the generated Swift and Kotlin.

@@ -207,4 +207,27 @@ final class CoachBindingsTests: XCTestCase {
         XCTAssertTrue(try coach.advisories(date: "2026-11-30").allSatisfy { $0.kind != .seeClinician })
         XCTAssertFalse(coach.disclaimer().isEmpty)
     }
+
+    // Nothing the runner enters may be lost: a coach opened over the record
+    // writes through it, and a coach opened again later plans the same week.
+    func testACoachOpenedOverTheRecordKeepsEverythingAcrossRestarts() throws {
+        let folder = FileManager.default.temporaryDirectory
+            .appendingPathComponent("patella-coach-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var weekBefore: PlanWeekView?
+        do {
+            let coach = try Coach.open(store: try RecordStore.open(dir: folder))
+            XCTAssertNil(try coach.profile())
+            try coach.saveProfile(profile: runner(), planStart: planStart)
+            // Source: article 002: pain above 5 after a run scales the plan back.
+            _ = try coach.recordCheckIn(checkIn: afterRun(6, at: "2026-11-24T19:00"))
+            try coach.markSession(date: "2026-11-24", session: .run, result: .done)
+            weekBefore = try coach.week(date: "2026-11-26")
+        }
+        let store = try RecordStore.open(dir: folder)
+        XCTAssertEqual(try store.checkIns().count, 1)
+        let reopened = try Coach.open(store: store)
+        XCTAssertEqual(try reopened.profile(), runner())
+        XCTAssertEqual(try reopened.week(date: "2026-11-26"), weekBefore)
+    }
 }

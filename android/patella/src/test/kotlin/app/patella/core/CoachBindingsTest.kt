@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Assertions.assertNull
 import org.junit.jupiter.api.Assertions.assertThrows
 import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
+import org.junit.jupiter.api.io.TempDir
 
 /**
  * The coach through the real Rust library: the profile, today's sessions
@@ -223,6 +224,30 @@ class CoachBindingsTest {
             coach.confirmClinicianVisit("2026-11-27")
             assertTrue(coach.advisories("2026-11-30").none { it.kind == AdvisoryKind.SEE_CLINICIAN })
             assertTrue(coach.disclaimer().isNotBlank())
+        }
+    }
+
+    // Nothing the runner enters may be lost: a coach opened over the record
+    // writes through it, and a coach opened again later plans the same week.
+    @Test
+    fun aCoachOpenedOverTheRecordKeepsEverythingAcrossRestarts(@TempDir dir: java.nio.file.Path) {
+        val folder = dir.resolve("record").toString()
+        val weekBefore = RecordStore.open(folder).use { store ->
+            Coach.open(store).use { coach ->
+                assertNull(coach.profile())
+                coach.saveProfile(runner(), planStart)
+                // Source: article 002: pain above 5 after a run scales the plan back.
+                coach.recordCheckIn(afterRun(6, "2026-11-24T19:00"))
+                coach.markSession("2026-11-24", SessionType.RUN, SessionResult.DONE)
+                coach.week("2026-11-26")
+            }
+        }
+        RecordStore.open(folder).use { store ->
+            assertEquals(1, store.checkIns().size)
+            Coach.open(store).use { coach ->
+                assertEquals(runner(), coach.profile())
+                assertEquals(weekBefore, coach.week("2026-11-26"))
+            }
         }
     }
 }
