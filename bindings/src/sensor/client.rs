@@ -354,6 +354,18 @@ mod tests {
             .expect("the pushed cadence reached the run");
         assert!((cadence - 172.0).abs() < 1.0, "{cadence}");
         assert_eq!(view.dropped_samples, 0);
+        // An implausible reading is refused by the run and said so, with its value.
+        push_rsc(&client, 250);
+        let rejected = events.0.lock().expect("events").last().cloned();
+        assert!(
+            matches!(
+                rejected.map(|e| e.kind),
+                Some(crate::run::RunEventKind::ReadingsRejected { ref source_id, value, ref reason })
+                    if source_id == "foot-pod" && value == 250.0 && reason == "above_max"
+            ),
+            "{:?}",
+            events.names()
+        );
         // A dropped link reaches the run as a sensor gap, still inside Rust.
         client.push_link_state(false).expect("down");
         let names = events.names();
