@@ -15,10 +15,10 @@ use crate::run::RunSession;
 /// Why a sensor call failed, worded for a log line.
 #[derive(Debug, thiserror::Error, uniffi::Error)]
 pub enum SensorError {
-    #[error("Bluetooth: {message}")]
-    Bluetooth { message: String },
-    #[error("{field}: {message}")]
-    InvalidArgument { field: String, message: String },
+    #[error("Bluetooth: {detail}")]
+    Bluetooth { detail: String },
+    #[error("{field}: {detail}")]
+    InvalidArgument { field: String, detail: String },
     #[error("a sensor is already running; stop it first")]
     AlreadyRunning,
     #[error("no pushed sensor: call start_pushed first")]
@@ -65,7 +65,7 @@ impl SensorClient {
 
 fn bluetooth(e: impl std::fmt::Display) -> SensorError {
     SensorError::Bluetooth {
-        message: e.to_string(),
+        detail: e.to_string(),
     }
 }
 
@@ -96,7 +96,7 @@ impl SensorClient {
         let window =
             Duration::try_from_secs_f64(seconds).map_err(|_| SensorError::InvalidArgument {
                 field: "seconds".to_owned(),
-                message: format!("{seconds} is not a usable scan duration"),
+                detail: format!("{seconds} is not a usable scan duration"),
             })?;
         let found = self.core.scan_blocking(window).map_err(bluetooth)?;
         Ok(found.into_iter().map(Into::into).collect())
@@ -124,7 +124,7 @@ impl SensorClient {
         if source_id.trim().is_empty() {
             return Err(SensorError::InvalidArgument {
                 field: "source_id".to_owned(),
-                message: "must not be empty".to_owned(),
+                detail: "must not be empty".to_owned(),
             });
         }
         let mut slots = self.slots()?;
