@@ -32,11 +32,11 @@ fun main(args: Array<String>) {
     val n = args.firstOrNull()?.toIntOrNull() ?: 100_000
     // A first full round lets the JIT compile the binding and JNA paths, so
     // the order of the measurements does not skew them; it is not printed.
-    measure(n / 2, report = false)
-    measure(n, report = true)
+    measure(n / 2, show = false)
+    measure(n, show = true)
 }
 
-private fun measure(n: Int, report: Boolean) {
+private fun measure(n: Int, show: Boolean) {
     val warm = n / 5
     val observer = CountingObserver()
 
@@ -83,7 +83,7 @@ private fun measure(n: Int, report: Boolean) {
         }
     }
 
-    if (!report) return
+    if (!show) return
     println("kotlin FFI bench: $n calls each after a warm-up round and $warm warm-up calls, library ${System.getProperty("jna.library.path")}")
     report("tick (unchanged time)", tickNs)
     report("snapshot", snapshotNs)
