@@ -26,6 +26,8 @@ let package = Package(
         ffiTarget,
         .target(name: "Patella", dependencies: ["PatellaFFI"], path: "Sources/Patella"),
         .testTarget(name: "PatellaTests", dependencies: ["Patella"], path: "Tests/PatellaTests"),
+        // The per-call FFI cost measurement, run by scripts/bench-ffi only.
+        .executableTarget(name: "PatellaBench", dependencies: ["Patella"], path: "Sources/PatellaBench"),
     ],
     swiftLanguageVersions: [.v5]
 )

@@ -300,10 +300,10 @@ pub struct RunView {
 /// What a session call can fail with.
 #[derive(Debug, thiserror::Error, uniffi::Error)]
 pub enum RunSessionError {
-    #[error("{message}")]
-    InvalidPlan { message: String },
-    #[error("{message}")]
-    InvalidInput { message: String },
+    #[error("{detail}")]
+    InvalidPlan { detail: String },
+    #[error("{detail}")]
+    InvalidInput { detail: String },
     #[error(
         "{field}: '{value}' is not an ISO-8601 date or date and time (e.g. 2026-11-22T07:30:00)"
     )]
@@ -340,7 +340,7 @@ impl RunSession {
         let config = settings.map_or_else(RunConfig::default, config_from);
         let session = core_run::RunSession::new(plan.into(), config).map_err(|e| {
             RunSessionError::InvalidPlan {
-                message: e.to_string(),
+                detail: e.to_string(),
             }
         })?;
         Ok(Arc::new(Self {
@@ -509,7 +509,7 @@ impl SampleSink for RunSession {
 
 fn input_error(e: core_run::RunError) -> RunSessionError {
     RunSessionError::InvalidInput {
-        message: e.to_string(),
+        detail: e.to_string(),
     }
 }
 
@@ -570,7 +570,7 @@ fn checkin_from(c: RunCheckIn) -> Result<pain::CheckIn, RunSessionError> {
         flags,
     )
     .map_err(|e| RunSessionError::InvalidInput {
-        message: format!("check_in.{e}"),
+        detail: format!("check_in.{e}"),
     })
 }
 

@@ -10,14 +10,15 @@ use patella_core::sensor::clock::InstantClock;
 use patella_core::sensor::push::PushedSensor;
 
 use super::types::{FoundSensorView, ObserverBridge, SensorObserver};
+use crate::run::RunSession;
 
 /// Why a sensor call failed, worded for a log line.
 #[derive(Debug, thiserror::Error, uniffi::Error)]
 pub enum SensorError {
-    #[error("Bluetooth: {message}")]
-    Bluetooth { message: String },
-    #[error("{field}: {message}")]
-    InvalidArgument { field: String, message: String },
+    #[error("Bluetooth: {detail}")]
+    Bluetooth { detail: String },
+    #[error("{field}: {detail}")]
+    InvalidArgument { field: String, detail: String },
     #[error("a sensor is already running; stop it first")]
     AlreadyRunning,
     #[error("no pushed sensor: call start_pushed first")]
@@ -64,7 +65,7 @@ impl SensorClient {
 
 fn bluetooth(e: impl std::fmt::Display) -> SensorError {
     SensorError::Bluetooth {
-        message: e.to_string(),
+        detail: e.to_string(),
     }
 }
 
@@ -95,7 +96,7 @@ impl SensorClient {
         let window =
             Duration::try_from_secs_f64(seconds).map_err(|_| SensorError::InvalidArgument {
                 field: "seconds".to_owned(),
-                message: format!("{seconds} is not a usable scan duration"),
+                detail: format!("{seconds} is not a usable scan duration"),
             })?;
         let found = self.core.scan_blocking(window).map_err(bluetooth)?;
         Ok(found.into_iter().map(Into::into).collect())
@@ -123,7 +124,7 @@ impl SensorClient {
         if source_id.trim().is_empty() {
             return Err(SensorError::InvalidArgument {
                 field: "source_id".to_owned(),
-                message: "must not be empty".to_owned(),
+                detail: "must not be empty".to_owned(),
             });
         }
         let mut slots = self.slots()?;
@@ -173,6 +174,22 @@ impl SensorClient {
         let slots = self.slots()?;
         let pushed = slots.pushed.as_ref().ok_or(SensorError::NotPushing)?;
         pushed.tick().map_err(bluetooth)
+    }
+
+    /// Feeds this sensor's readings, gaps and restores straight into `session`
+    /// on the Rust side, so no reading crosses the FFI; `None` detaches it.
+    /// Applies at once to a pushed sensor and from the next `start` to a
+    /// Bluetooth one. The session stamps nothing itself: it sees the sensor's
+    /// monotonic clock (ms since `start` / `start_pushed`), so the app drives
+    /// the session's `tick` on that same time base.
+    pub fn feed_run(&self, session: Option<Arc<RunSession>>) -> Result<(), SensorError> {
+        let sink = session.map(RunSession::as_sample_sink);
+        let mut slots = self.slots()?;
+        if let Some(pushed) = slots.pushed.as_ref() {
+            pushed.set_sink(sink.clone()).map_err(bluetooth)?;
+        }
+        slots.sink = sink;
+        Ok(())
     }
 
     /// Stops whichever sensor runs and disconnects. Stopping twice is fine.
@@ -281,6 +298,89 @@ mod tests {
             seen[4],
             "state Reconnecting { attempt: 1, retry_in_ms: 500 }"
         );
+    }
+
+    #[derive(Default)]
+    struct RunEvents(Mutex<Vec<crate::run::RunEvent>>);
+
+    impl crate::run::RunObserver for RunEvents {
+        fn on_event(&self, event: crate::run::RunEvent) {
+            self.0.lock().expect("events").push(event);
+        }
+    }
+
+    impl RunEvents {
+        fn names(&self) -> Vec<String> {
+            let events = self.0.lock().expect("events");
+            events.iter().map(|e| e.name.clone()).collect()
+        }
+    }
+
+    fn one_run_segment() -> crate::run::RunPlan {
+        crate::run::RunPlan {
+            segments: vec![crate::run::RunSegment {
+                kind: crate::run::RunSegmentKind::Run,
+                duration_s: 600,
+            }],
+            cadence_target_spm: Some(170.0),
+        }
+    }
+
+    /// Pushes one RSC measurement (running, speed 3 m/s) and waits past the
+    /// sensor clock's millisecond, so no two readings share a timestamp.
+    fn push_rsc(client: &SensorClient, cadence: u8) {
+        client
+            .push_raw_rsc(vec![0x04, 0x00, 0x03, cadence])
+            .expect("push");
+        std::thread::sleep(Duration::from_millis(3));
+    }
+
+    #[test]
+    fn feed_run_carries_pushed_bytes_and_gaps_into_the_run_session() {
+        let events = Arc::new(RunEvents::default());
+        let session = RunSession::new(one_run_segment(), None, events.clone()).expect("session");
+        let client = SensorClient::new();
+        client.feed_run(Some(session.clone())).expect("feed");
+        client.start_pushed("foot-pod".into()).expect("start");
+        // The session runs on the sensor's clock, which began at start_pushed.
+        session.start(0).expect("start run");
+        client.push_link_state(true).expect("up");
+        for _ in 0..12 {
+            push_rsc(&client, 172);
+        }
+        let view = session.snapshot(0).expect("view");
+        let cadence = view
+            .cadence_spm
+            .expect("the pushed cadence reached the run");
+        assert!((cadence - 172.0).abs() < 1.0, "{cadence}");
+        assert_eq!(view.dropped_samples, 0);
+        // An implausible reading is refused by the run and said so, with its value.
+        push_rsc(&client, 250);
+        let rejected = events.0.lock().expect("events").last().cloned();
+        assert!(
+            matches!(
+                rejected.map(|e| e.kind),
+                Some(crate::run::RunEventKind::ReadingsRejected { ref source_id, value, ref reason })
+                    if source_id == "foot-pod" && value == 250.0 && reason == "above_max"
+            ),
+            "{:?}",
+            events.names()
+        );
+        // A dropped link reaches the run as a sensor gap, still inside Rust.
+        client.push_link_state(false).expect("down");
+        let names = events.names();
+        assert!(names.iter().any(|n| n == "sensor_gap"), "{names:?}");
+
+        // Detached: later bytes no longer reach the session.
+        client.feed_run(None).expect("detach");
+        client.push_link_state(true).expect("up again");
+        let before = session.snapshot(0).expect("view").elapsed_ms;
+        for _ in 0..3 {
+            push_rsc(&client, 150);
+        }
+        assert_eq!(events.names(), names);
+        assert_eq!(session.snapshot(0).expect("view").elapsed_ms, before);
+        client.stop().expect("stop");
     }
 
     #[test]

@@ -1,0 +1,143 @@
+import Foundation
+import XCTest
+@testable import Patella
+
+/// The sensor client through the real Rust library, in pushed mode (the app
+/// owns the Bluetooth link and hands over raw bytes): state, battery and
+/// warnings reach a Swift observer, and `feedRun` carries the readings into a
+/// run session inside Rust, with no call per reading across the FFI.
+final class SensorBindingsTests: XCTestCase {
+    enum Seen: Equatable {
+        case state(SensorConnectionState)
+        case battery(UInt8)
+        case details(String)
+        case warning(SensorWarningView)
+    }
+
+    final class Recorder: SensorObserver, @unchecked Sendable {
+        private let lock = NSLock()
+        private var all: [Seen] = []
+        private func add(_ s: Seen) {
+            lock.lock()
+            all.append(s)
+            lock.unlock()
+        }
+        var seen: [Seen] {
+            lock.lock()
+            defer { lock.unlock() }
+            return all
+        }
+        func onState(state: SensorConnectionState) { add(.state(state)) }
+        func onBattery(percent: UInt8) { add(.battery(percent)) }
+        func onDetails(details: SensorDetailsView) { add(.details(details.id)) }
+        func onWarning(warning: SensorWarningView) { add(.warning(warning)) }
+    }
+
+    /// An RSC Measurement notification: flags (running), speed 3 m/s, cadence.
+    private func rsc(_ cadence: UInt8) -> Data { Data([0x04, 0x00, 0x03, cadence]) }
+
+    func testPushedBatteryAndBadBytesReachTheObserver() throws {
+        let recorder = Recorder()
+        let client = SensorClient()
+        try client.setObserver(observer: recorder)
+        try client.startPushed(sourceId: "watch-pod")
+        try client.pushLinkState(up: true)
+        try client.pushRawBattery(bytes: Data([9]))
+        try client.pushRawRsc(bytes: Data([0x07, 0x00, 0x03]))
+        try client.stop()
+        let seen = recorder.seen
+        XCTAssertEqual(seen.first, .state(.connected))
+        let battery = try XCTUnwrap(seen.firstIndex(of: .battery(9)), "no battery level in \(seen)")
+        // The low-battery threshold is the project's choice, not the articles'.
+        XCTAssertEqual(seen[battery + 1], .warning(.lowBattery(percent: 9)))
+        let malformed: [String] = seen.compactMap {
+            if case let .warning(.malformedPacket(detail)) = $0 { return detail }
+            return nil
+        }
+        XCTAssertEqual(malformed.count, 1)
+        XCTAssertFalse(malformed[0].isEmpty)
+    }
+
+    func testMisuseIsATypedErrorNamingTheField() throws {
+        let client = SensorClient()
+        XCTAssertThrowsError(try client.pushRawRsc(bytes: rsc(170))) { error in
+            XCTAssertEqual(error as? SensorError, .NotPushing)
+        }
+        XCTAssertThrowsError(try client.startPushed(sourceId: "  ")) { error in
+            XCTAssertEqual(error as? SensorError, .InvalidArgument(field: "source_id", detail: "must not be empty"))
+        }
+        XCTAssertThrowsError(try client.scan(seconds: -1)) { error in
+            guard case let SensorError.InvalidArgument(field, _) = error else {
+                return XCTFail("expected InvalidArgument, got \(error)")
+            }
+            XCTAssertEqual(field, "seconds")
+        }
+        try client.startPushed(sourceId: "pod")
+        XCTAssertThrowsError(try client.startPushed(sourceId: "pod-2")) { error in
+            XCTAssertEqual(error as? SensorError, .AlreadyRunning)
+        }
+        try client.stop()
+        try client.stop() // stopping twice is fine
+        try client.startPushed(sourceId: "pod-2") // and the client can start again
+        try client.stop()
+    }
+
+    // Readings pushed as raw bytes reach the run session inside Rust: its view
+    // shows the cadence, and the run's own events (an implausible reading
+    // refused, a link drop as a sensor gap) reach the run observer.
+    func testFeedRunCarriesPushedBytesIntoTheRunSession() throws {
+        let runEvents = RunBindingsTests.Recorder()
+        let plan = RunPlan(segments: [RunSegment(kind: .run, durationS: 600)], cadenceTargetSpm: 170)
+        let session = try RunSession(plan: plan, settings: nil, observer: runEvents)
+        let client = SensorClient()
+        try client.feedRun(session: session)
+        try client.startPushed(sourceId: "foot-pod")
+        // The session shares the sensor's clock, which began at startPushed.
+        try session.start(nowMs: 0)
+        try client.pushLinkState(up: true)
+        for _ in 0..<12 {
+            try client.pushRawRsc(bytes: rsc(172))
+            usleep(3_000) // one reading per sensor-clock millisecond at most
+        }
+        let view = try session.snapshot(nowMs: 0)
+        let cadence = try XCTUnwrap(view.cadenceSpm, "the pushed cadence never reached the run")
+        XCTAssertEqual(cadence, 172, accuracy: 1)
+        XCTAssertEqual(view.droppedSamples, 0)
+
+        try client.pushRawRsc(bytes: rsc(250))
+        XCTAssertTrue(runEvents.events.map(\.kind).contains(
+            .readingsRejected(sourceId: "foot-pod", value: 250, reason: "above_max")
+        ), "\(runEvents.names)")
+
+        try client.pushLinkState(up: false)
+        let gaps: [String?] = runEvents.events.compactMap {
+            if case let .sensorGap(sourceId, _) = $0.kind { return sourceId }
+            return nil
+        }
+        XCTAssertEqual(gaps, ["foot-pod"])
+
+        // Detached: the session hears nothing more from the sensor.
+        try client.feedRun(session: nil)
+        let before = runEvents.events.count
+        try client.pushLinkState(up: true)
+        try client.pushRawRsc(bytes: rsc(250))
+        XCTAssertEqual(runEvents.events.count, before)
+        try client.stop()
+    }
+
+    func testClientsAreReleasedWithoutCrashing() throws {
+        for n in 0..<200 {
+            let client = SensorClient()
+            try client.setObserver(observer: Recorder())
+            try client.startPushed(sourceId: "pod-\(n)")
+            try client.pushRawBattery(bytes: Data([80]))
+        }
+        weak var released: SensorClient?
+        do {
+            let client = SensorClient()
+            released = client
+            try client.startPushed(sourceId: "leaked")
+        }
+        XCTAssertNil(released, "the client outlived its last reference")
+    }
+}
