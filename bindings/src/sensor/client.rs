@@ -179,9 +179,9 @@ impl SensorClient {
     /// Feeds this sensor's readings, gaps and restores straight into `session`
     /// on the Rust side, so no reading crosses the FFI; `None` detaches it.
     /// Applies at once to a pushed sensor and from the next `start` to a
-    /// Bluetooth one. The session stamps nothing itself: it sees the sensor's
-    /// monotonic clock (ms since `start` / `start_pushed`), so the app drives
-    /// the session's `tick` on that same time base.
+    /// Bluetooth one. The sensor stamps its readings with the library's
+    /// monotonic clock, so the app drives the session (`start`, `tick`, ...)
+    /// with `monotonic_now_ms()`, the same time base.
     pub fn feed_run(&self, session: Option<Arc<RunSession>>) -> Result<(), SensorError> {
         let sink = session.map(RunSession::as_sample_sink);
         let mut slots = self.slots()?;
