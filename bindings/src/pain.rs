@@ -250,16 +250,22 @@ impl From<core::PainAssessment> for PainAssessment {
     fn from(a: core::PainAssessment) -> Self {
         Self {
             zone: a.zone.into(),
-            action: match a.action {
-                core::PainAction::Continue => PainAction::Continue,
-                core::PainAction::ScaleBack => PainAction::ScaleBack,
-                core::PainAction::StopActivity => PainAction::StopActivity,
-                core::PainAction::SeeClinician { flags } => PainAction::SeeClinician {
-                    flags: flags.into_iter().map(Into::into).collect(),
-                },
-            },
+            action: a.action.into(),
             reasons: a.reasons.into_iter().map(Into::into).collect(),
             advice: a.advice,
+        }
+    }
+}
+
+impl From<core::PainAction> for PainAction {
+    fn from(a: core::PainAction) -> Self {
+        match a {
+            core::PainAction::Continue => Self::Continue,
+            core::PainAction::ScaleBack => Self::ScaleBack,
+            core::PainAction::StopActivity => Self::StopActivity,
+            core::PainAction::SeeClinician { flags } => Self::SeeClinician {
+                flags: flags.into_iter().map(Into::into).collect(),
+            },
         }
     }
 }

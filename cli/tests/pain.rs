@@ -69,3 +69,13 @@ fn an_out_of_range_score_fails_and_names_the_field() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("score: 12"), "{stderr}");
 }
+
+#[test]
+fn text_output_speaks_plain_words() {
+    let out = patella(&["pain", "--score", "7", "--when", "after-run"]);
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("above the buffer zone"), "{text}");
+    assert!(text.contains("scale back"), "{text}");
+    assert!(!text.contains("AboveBuffer"), "{text}");
+}

@@ -92,8 +92,26 @@ pub fn run(args: PainArgs) -> Result<(), CliError> {
             reasons: &assessment.reasons,
         });
     }
-    println!("zone:   {:?}", assessment.zone);
-    println!("action: {:?}", assessment.action);
+    println!("zone:   {}", zone_label(assessment.zone));
+    println!("action: {}", action_label(&assessment.action));
     println!("{}", assessment.advice);
     Ok(())
+}
+
+fn zone_label(zone: pain::PainZone) -> &'static str {
+    match zone {
+        pain::PainZone::WithinBuffer => "within the buffer zone (0-5)",
+        pain::PainZone::AboveBuffer => "above the buffer zone",
+        pain::PainZone::Stop => "stop",
+        pain::PainZone::SeeClinician => "see a clinician",
+    }
+}
+
+fn action_label(action: &pain::PainAction) -> &'static str {
+    match action {
+        pain::PainAction::Continue => "continue",
+        pain::PainAction::ScaleBack => "scale back",
+        pain::PainAction::StopActivity => "stop the activity",
+        pain::PainAction::SeeClinician { .. } => "see a doctor or physical therapist",
+    }
 }

@@ -119,8 +119,8 @@ class RunBindingsTest {
         }
         val assessed = recorder.events.map { it.kind }.filterIsInstance<RunEventKind.CheckInAssessed>().single()
         assertEquals(7.toUByte(), assessed.score)
-        assertEquals(RunPainZone.ABOVE_BUFFER, assessed.zone)
-        assertEquals(RunPainAction.SCALE_BACK, assessed.action)
+        assertEquals(PainZone.ABOVE_BUFFER, assessed.zone)
+        assertEquals(PainAction.ScaleBack, assessed.action)
         val walking = recorder.events.map { it.kind }.filterIsInstance<RunEventKind.SwitchedToWalking>().single()
         assertTrue(walking.segmentsChanged >= 1u, "$walking")
     }

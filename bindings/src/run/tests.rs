@@ -1,0 +1,214 @@
+//! The run facade's own tests: the object, its mappings and `SampleSink`.
+
+use super::*;
+use std::sync::{Arc, Mutex};
+
+use patella_core::sample::{CadenceSample, CadenceUnit};
+
+#[derive(Default)]
+struct Collect(Mutex<Vec<RunEvent>>);
+
+impl RunObserver for Collect {
+    fn on_event(&self, event: RunEvent) {
+        self.0.lock().unwrap().push(event);
+    }
+}
+
+#[test]
+fn a_planned_run_from_the_coach_starts_with_its_segments() {
+    let coach = crate::coach::Coach::new();
+    use crate::coach::{EquipmentItem, ExperienceLevel, RunDay, RunningGoal};
+    let profile = crate::coach::RunnerProfile {
+        experience: ExperienceLevel::NewToRunning,
+        weekly_minutes: None,
+        weekly_km: None,
+        days_per_week: 3,
+        preferred_days: vec![RunDay::Tuesday, RunDay::Thursday, RunDay::Saturday],
+        goal: RunningGoal::Continuous15Minutes,
+        equipment: vec![EquipmentItem::Wall],
+        age_years: Some(40),
+        osteoarthritis: false,
+        osteoporosis: false,
+        balance_problems: false,
+        body_mass_kg: None,
+        height_cm: None,
+        knee_pain: 0,
+        strength_days_per_week: None,
+    };
+    coach
+        .save_profile(profile, "2026-11-23".to_owned())
+        .unwrap();
+    let planned = (23..30)
+        .map(|d| coach.today(format!("2026-11-{d}")).unwrap())
+        .flat_map(|day| day.sessions)
+        .find_map(|s| match s {
+            crate::coach::PlanSession::Run { run } => Some(run),
+            _ => None,
+        })
+        .expect("a run day in the first week");
+    let observer = Arc::new(Collect::default());
+    let session =
+        RunSession::from_planned_run(planned.clone(), Some(165.0), None, observer).unwrap();
+    let view = session.snapshot(0).unwrap();
+    let planned_ms: u64 = planned
+        .segments
+        .iter()
+        .map(|s| u64::from(s.seconds) * 1000)
+        .sum();
+    assert_eq!(view.total_ms, planned_ms);
+    assert_eq!(view.target_spm, Some(165.0));
+}
+
+fn plan() -> RunPlan {
+    RunPlan {
+        segments: vec![
+            RunSegment {
+                kind: RunSegmentKind::WarmUp,
+                duration_s: 30,
+            },
+            RunSegment {
+                kind: RunSegmentKind::Run,
+                duration_s: 300,
+            },
+            RunSegment {
+                kind: RunSegmentKind::CoolDown,
+                duration_s: 30,
+            },
+        ],
+        cadence_target_spm: Some(170.0),
+    }
+}
+
+fn sample(at_ms: u64, cadence: f64) -> CadenceSample {
+    CadenceSample {
+        at_ms,
+        source_id: "pod".into(),
+        cadence,
+        unit: CadenceUnit::StepsPerMinute,
+        speed_mps: None,
+        stride_length_m: None,
+        gait: None,
+    }
+}
+
+fn assert_send_sync<T: Send + Sync>() {}
+
+// source: article 002/004 (cadence cue), delivered through the observer
+#[test]
+fn a_short_session_reaches_the_observer_in_order() {
+    assert_send_sync::<RunSession>();
+    let observer = Arc::new(Collect::default());
+    let session = RunSession::new(plan(), None, observer.clone()).unwrap();
+    session.start(0).unwrap();
+    let sink = session.clone().as_sample_sink();
+    for t in 1..=360u64 {
+        // A sensor on the Rust side: below the band during the run.
+        sink.on_sample(sample(t * 1_000, if t > 30 { 150.0 } else { 170.0 }));
+        session.tick(t * 1_000).unwrap();
+    }
+    let events = observer.0.lock().unwrap();
+    let names: Vec<&str> = events.iter().map(|e| e.name.as_str()).collect();
+    assert_eq!(names.first(), Some(&"session_started"));
+    assert_eq!(names.last(), Some(&"session_complete"));
+    assert_eq!(names.iter().filter(|n| **n == "cadence_low").count(), 1);
+    assert!(events.windows(2).all(|w| w[0].at_ms <= w[1].at_ms));
+    let low = events.iter().find(|e| e.name == "cadence_low").unwrap();
+    assert!(matches!(low.kind, RunEventKind::CadenceLow { target_spm, .. } if target_spm == 170.0));
+    let view = session.snapshot(360_000).unwrap();
+    assert_eq!(view.status, RunStatus::Complete);
+}
+
+#[test]
+fn errors_name_the_field_and_nothing_panics() {
+    let observer = Arc::new(Collect::default());
+    let session = RunSession::new(plan(), None, observer).unwrap();
+    session.start(0).unwrap();
+    session.tick(10_000).unwrap();
+    let err = session.tick(5_000).unwrap_err();
+    assert!(err.to_string().starts_with("now_ms:"), "{err}");
+    let checkin = RunCheckIn {
+        taken_at: "22/11/2026".into(),
+        score: 3,
+        sharp: false,
+        red_flags: vec![],
+    };
+    let err = session.check_in(11_000, checkin).unwrap_err();
+    assert!(matches!(err, RunSessionError::InvalidDate { ref field, .. } if field == "taken_at"));
+    let checkin = RunCheckIn {
+        taken_at: "2026-11-22T07:30:00".into(),
+        score: 12,
+        sharp: false,
+        red_flags: vec![],
+    };
+    assert!(
+        session
+            .check_in(11_000, checkin)
+            .unwrap_err()
+            .to_string()
+            .contains("score")
+    );
+    let bad = RunPlan {
+        segments: vec![],
+        cadence_target_spm: None,
+    };
+    let err = RunSession::new(bad, None, Arc::new(Collect::default()))
+        .err()
+        .unwrap();
+    assert!(err.to_string().contains("segments"));
+}
+
+// source: article 002 (sharp pain: stop), applied live through the FFI
+#[test]
+fn a_sharp_check_in_stops_and_settings_apply() {
+    let observer = Arc::new(Collect::default());
+    let settings = RunSettings {
+        metronome: RunMetronomeMode::Always,
+        alert_above_band: true,
+        end_run_on_pain_above_zone: true,
+        check_in_every_min: None,
+        min_seconds_between_cues: 30,
+    };
+    let session = RunSession::new(plan(), Some(settings), observer.clone()).unwrap();
+    session.start(0).unwrap();
+    session.tick(40_000).unwrap();
+    assert!(session.snapshot(40_000).unwrap().metronome_playing);
+    let checkin = RunCheckIn {
+        taken_at: "2026-11-22T07:41:00".into(),
+        score: 2,
+        sharp: true,
+        red_flags: vec![],
+    };
+    session.check_in(41_000, checkin).unwrap();
+    let events = observer.0.lock().unwrap();
+    assert!(events.iter().any(|e| matches!(
+        e.kind,
+        RunEventKind::SessionStopped {
+            reason: RunStopReason::PainStop,
+            ..
+        }
+    )));
+    assert_eq!(session.snapshot(41_000).unwrap().status, RunStatus::Stopped);
+}
+
+/// An observer that calls back into the session must not deadlock.
+struct Reentrant(Mutex<Option<Arc<RunSession>>>, Mutex<u32>);
+
+impl RunObserver for Reentrant {
+    fn on_event(&self, _event: RunEvent) {
+        if let Some(s) = self.0.lock().unwrap().as_ref() {
+            let _ = s.snapshot(0);
+            let _ = s.tick(1_000);
+        }
+        *self.1.lock().unwrap() += 1;
+    }
+}
+
+#[test]
+fn an_observer_may_call_back_in() {
+    let observer = Arc::new(Reentrant(Mutex::new(None), Mutex::new(0)));
+    let session = RunSession::new(plan(), None, observer.clone()).unwrap();
+    *observer.0.lock().unwrap() = Some(session.clone());
+    session.start(0).unwrap();
+    assert!(*observer.1.lock().unwrap() >= 2);
+    *observer.0.lock().unwrap() = None;
+}
