@@ -30,7 +30,9 @@ pub enum SensorError {
 #[derive(Default)]
 struct Slots {
     running: Option<RunningSensor>,
-    pushed: Option<PushedSensor>,
+    // Shared so a push can run outside the lock: the feed calls the app's
+    // observer, which may call back into this client (e.g. `stop`).
+    pushed: Option<Arc<PushedSensor>>,
     observer: Option<Arc<dyn SensorObserver>>,
     sink: Option<Arc<dyn SampleSink>>,
 }
@@ -45,6 +47,11 @@ pub struct SensorClient {
 impl SensorClient {
     fn slots(&self) -> Result<MutexGuard<'_, Slots>, SensorError> {
         self.slots.lock().map_err(|_| SensorError::Poisoned)
+    }
+
+    /// The pushed sensor, taken out of the lock before it is fed.
+    fn pushed(&self) -> Result<Arc<PushedSensor>, SensorError> {
+        self.slots()?.pushed.clone().ok_or(SensorError::NotPushing)
     }
 
     /// Rust-side only: the run session attaches itself here so samples stay
@@ -140,28 +147,25 @@ impl SensorClient {
         pushed
             .set_observer(Self::core_observer(&slots))
             .map_err(bluetooth)?;
-        slots.pushed = Some(pushed);
+        slots.pushed = Some(Arc::new(pushed));
         Ok(())
     }
 
     /// Raw RSC Measurement bytes, exactly as the app's stack notified them.
     pub fn push_raw_rsc(&self, bytes: Vec<u8>) -> Result<(), SensorError> {
-        let slots = self.slots()?;
-        let pushed = slots.pushed.as_ref().ok_or(SensorError::NotPushing)?;
+        let pushed = self.pushed()?;
         pushed.push_measurement(&bytes).map_err(bluetooth)
     }
 
     /// Raw Battery Level bytes.
     pub fn push_raw_battery(&self, bytes: Vec<u8>) -> Result<(), SensorError> {
-        let slots = self.slots()?;
-        let pushed = slots.pushed.as_ref().ok_or(SensorError::NotPushing)?;
+        let pushed = self.pushed()?;
         pushed.push_battery(&bytes).map_err(bluetooth)
     }
 
     /// The app's own link came up (`true`) or dropped (`false`).
     pub fn push_link_state(&self, up: bool) -> Result<(), SensorError> {
-        let slots = self.slots()?;
-        let pushed = slots.pushed.as_ref().ok_or(SensorError::NotPushing)?;
+        let pushed = self.pushed()?;
         if up {
             pushed.link_up().map_err(bluetooth)
         } else {
@@ -171,8 +175,7 @@ impl SensorClient {
 
     /// Lets the pushed sensor notice silence; call about once a second.
     pub fn push_tick(&self) -> Result<(), SensorError> {
-        let slots = self.slots()?;
-        let pushed = slots.pushed.as_ref().ok_or(SensorError::NotPushing)?;
+        let pushed = self.pushed()?;
         pushed.tick().map_err(bluetooth)
     }
 
@@ -335,6 +338,38 @@ mod tests {
         std::thread::sleep(Duration::from_millis(3));
     }
 
+    /// Stops the client from inside its own observer, as an app reacting
+    /// to a low battery might.
+    struct StopOnBattery(Mutex<Option<Arc<SensorClient>>>);
+
+    impl SensorObserver for StopOnBattery {
+        fn on_state(&self, _: SensorConnectionState) {}
+        fn on_battery(&self, _: u8) {
+            let client = self.0.lock().unwrap().take();
+            if let Some(client) = client {
+                client.stop().expect("stop from the observer");
+            }
+        }
+        fn on_details(&self, _: SensorDetailsView) {}
+        fn on_warning(&self, _: SensorWarningView) {}
+    }
+
+    #[test]
+    fn an_observer_may_stop_the_client_from_its_callback() {
+        let client = SensorClient::new();
+        let observer = Arc::new(StopOnBattery(Mutex::new(Some(client.clone()))));
+        client.set_observer(Some(observer.clone())).unwrap();
+        client.start_pushed("pod".into()).unwrap();
+        client
+            .push_raw_battery(vec![80])
+            .expect("the push completes");
+        assert!(observer.0.lock().unwrap().is_none(), "the observer ran");
+        assert!(matches!(
+            client.push_raw_battery(vec![80]),
+            Err(SensorError::NotPushing)
+        ));
+    }
+
     #[test]
     fn feed_run_carries_pushed_bytes_and_gaps_into_the_run_session() {
         let events = Arc::new(RunEvents::default());
@@ -342,7 +377,7 @@ mod tests {
         let client = SensorClient::new();
         client.feed_run(Some(session.clone())).expect("feed");
         client.start_pushed("foot-pod".into()).expect("start");
-        // The session runs on the sensor's clock, which began at start_pushed.
+        // The session runs on the library's clock, as the sensor does.
         session.start(0).expect("start run");
         client.push_link_state(true).expect("up");
         for _ in 0..12 {
