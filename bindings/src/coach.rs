@@ -384,6 +384,7 @@ mod tests {
             height_cm: None,
             knee_pain: 0,
             strength_days_per_week: None,
+            cadence_baseline_spm: None,
         }
     }
 

@@ -31,6 +31,7 @@ fn history(experience: Experience, minutes: u32, goal: Goal) -> History {
         risk_factors: RiskFactors::default(),
         knee_pain: 2,
         strength_days_per_week: Some(2),
+        cadence_baseline_spm: None,
     };
     let mut h = History::new(profile, start);
     for week in 0..6i64 {

@@ -116,6 +116,7 @@ fn profile() -> impl Strategy<Value = Profile> {
                     },
                     knee_pain,
                     strength_days_per_week: strength.filter(|n| *n == 2 || days <= 3),
+                    cadence_baseline_spm: None,
                 }
             },
         )

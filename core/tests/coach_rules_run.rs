@@ -281,3 +281,42 @@ fn a_planned_run_day_starts_as_the_same_live_session_article_004() {
     let session = patella_core::run::RunSession::new(live, patella_core::run::RunConfig::default());
     assert!(session.is_ok());
 }
+
+#[test]
+fn cadence_target_steps_up_about_five_percent_at_a_time_article_004() {
+    // source: article 004 (raise cadence 5-10% in all, about 5% at a time,
+    // not in one jump) and article 002 (aim for 165-180 steps/min).
+    let mut profile = new_runner();
+    profile.cadence_baseline_spm = Some(155.0);
+    let p = plan(&history(profile), 8);
+    let weekly: Vec<f64> = p
+        .weeks
+        .iter()
+        .filter_map(|w| {
+            w.days.iter().flat_map(|d| d.sessions.iter()).find_map(|s| match s {
+                patella_core::coach::Session::Run(r) => r.cadence_target_spm,
+                _ => None,
+            })
+        })
+        .collect();
+    assert_eq!(weekly.len(), 8, "every week's runs carry a target");
+    assert_eq!(weekly[0], 155.0, "the first weeks hold the baseline");
+    for pair in weekly.windows(2) {
+        let rise = pair[1] - pair[0];
+        assert!((0.0..=155.0 * 0.05 + 0.5).contains(&rise), "step {pair:?}");
+    }
+    let total = weekly[7] / 155.0 - 1.0;
+    assert!((0.05..=0.10 + 0.005).contains(&total), "total rise {total}");
+    assert!(weekly.windows(2).filter(|p| p[1] > p[0]).count() >= 2, "more than one step");
+    // A run day starts as a live session with that day's target.
+    let run = run_on(&p, day(1)).expect("run");
+    assert_eq!(run.session_plan().cadence_target_spm, Some(155.0));
+}
+
+#[test]
+fn an_implausible_cadence_baseline_is_refused_naming_the_field() {
+    let mut profile = new_runner();
+    profile.cadence_baseline_spm = Some(20.0);
+    let err = profile.validate().unwrap_err();
+    assert!(err.to_string().starts_with("cadence_baseline_spm:"), "{err}");
+}

@@ -44,6 +44,8 @@ pub struct PlannedRun {
     pub running_seconds: u32,
     pub ladder_stage: Option<u8>,
     pub cross_training_option: Option<CrossTrainingOffer>,
+    /// This week's cadence target, whole steps/min; none without a baseline.
+    pub cadence_target_spm: Option<u32>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Enum)]
@@ -159,6 +161,10 @@ impl From<&RunSession<'_>> for PlannedRun {
             running_seconds: r.running_seconds,
             ladder_stage: r.ladder_stage,
             cross_training_option: r.cross_training_option.as_ref().map(offer),
+            // Targets are whole steps/min by construction (the schedule rounds).
+            cadence_target_spm: r
+                .cadence_target_spm
+                .map(|t| t.round().clamp(0.0, 300.0) as u32),
         }
     }
 }

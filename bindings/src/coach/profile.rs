@@ -61,6 +61,10 @@ pub struct RunnerProfile {
     pub height_cm: Option<f64>,
     pub knee_pain: u8,
     pub strength_days_per_week: Option<u8>,
+    /// The runner's cadence, steps/min, measured or entered: the plan's run
+    /// days then carry a cadence target that steps up from it.
+    #[uniffi(default = None)]
+    pub cadence_baseline_spm: Option<f64>,
 }
 
 mirror_enum!(ExperienceLevel <=> Experience { NewToRunning, Returning, Regular });
@@ -140,6 +144,7 @@ impl From<RunnerProfile> for Profile {
             },
             knee_pain: p.knee_pain,
             strength_days_per_week: p.strength_days_per_week,
+            cadence_baseline_spm: p.cadence_baseline_spm,
         }
     }
 }
@@ -167,6 +172,7 @@ impl From<Profile> for RunnerProfile {
             height_cm: p.risk_factors.height_cm,
             knee_pain: p.knee_pain,
             strength_days_per_week: p.strength_days_per_week,
+            cadence_baseline_spm: p.cadence_baseline_spm,
         }
     }
 }

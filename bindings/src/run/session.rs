@@ -95,11 +95,10 @@ impl RunSession {
 #[uniffi::export]
 impl RunSession {
     /// Starts a planned run day (from `Coach.today`) as a live session, with
-    /// the runner's current cadence target (none: no cadence cues).
+    /// the day's cadence target from the plan (none: no cadence cues).
     #[uniffi::constructor]
     pub fn from_planned_run(
         run: crate::coach::PlannedRun,
-        cadence_target_spm: Option<f64>,
         settings: Option<RunSettings>,
         observer: Arc<dyn RunObserver>,
     ) -> Result<Arc<Self>, RunSessionError> {
@@ -119,7 +118,7 @@ impl RunSession {
         Self::new(
             RunPlan {
                 segments,
-                cadence_target_spm,
+                cadence_target_spm: run.cadence_target_spm.map(f64::from),
             },
             settings,
             observer,

@@ -34,6 +34,7 @@ fn a_planned_run_from_the_coach_starts_with_its_segments() {
         height_cm: None,
         knee_pain: 0,
         strength_days_per_week: None,
+        cadence_baseline_spm: Some(160.0),
     };
     coach
         .save_profile(profile, "2026-11-23".to_owned())
@@ -47,8 +48,7 @@ fn a_planned_run_from_the_coach_starts_with_its_segments() {
         })
         .expect("a run day in the first week");
     let observer = Arc::new(Collect::default());
-    let session =
-        RunSession::from_planned_run(planned.clone(), Some(165.0), None, observer).unwrap();
+    let session = RunSession::from_planned_run(planned.clone(), None, observer).unwrap();
     let view = session.snapshot(0).unwrap();
     let planned_ms: u64 = planned
         .segments
@@ -56,7 +56,11 @@ fn a_planned_run_from_the_coach_starts_with_its_segments() {
         .map(|s| u64::from(s.seconds) * 1000)
         .sum();
     assert_eq!(view.total_ms, planned_ms);
-    assert_eq!(view.target_spm, Some(165.0));
+    assert_eq!(
+        view.target_spm,
+        Some(160.0),
+        "the baseline in the first weeks"
+    );
 }
 
 fn plan() -> RunPlan {

@@ -83,6 +83,11 @@ pub struct CoachConfig {
     pub speed_long_seconds: u32,
     /// Most exercises in the daily knee routine (kept short). Project's choice: 6.
     pub knee_routine_max_exercises: usize,
+    /// The cadence step-up schedule (articles 002 and 004).
+    pub cadence: crate::cadence::TargetConfig,
+    /// Weeks each cadence step is held before the next one. Project's
+    /// choice: 2, so a step of about 5% has time to feel normal.
+    pub cadence_weeks_per_step: u8,
 }
 
 impl Default for CoachConfig {
@@ -127,6 +132,8 @@ impl Default for CoachConfig {
             speed_short_seconds: 60,
             speed_long_seconds: 180,
             knee_routine_max_exercises: 6,
+            cadence: crate::cadence::TargetConfig::default(),
+            cadence_weeks_per_step: 2,
         }
     }
 }

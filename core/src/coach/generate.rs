@@ -17,6 +17,7 @@ use super::progression::{self, Pace, Progress, WeekReport};
 use super::run_day::{self, MainSet};
 use super::schedule::WeekTemplate;
 use super::selection::{self, Filter};
+use crate::cadence::StepUpSchedule;
 use crate::pain::CheckInMoment;
 
 /// Longest plan the coach makes. Project's choice: two years.
@@ -220,8 +221,15 @@ pub fn build_plan<'c>(
     let mut strength_weeks: u16 = 0;
     let mut shown: Vec<Milestone> = Vec::new();
     let mut out = Vec::with_capacity(usize::from(weeks));
+    // Validation already checked the baseline, so a schedule always builds.
+    let cadence = profile
+        .cadence_baseline_spm
+        .and_then(|spm| StepUpSchedule::new(spm, &config.cadence).ok());
 
     for w in 0..weeks {
+        // One step every few weeks, never in one jump (article 004).
+        let step = usize::from(w) / usize::from(config.cadence_weeks_per_step.max(1));
+        let cadence_target = cadence.as_ref().map(|s| s.target_at(step));
         let ws = history.plan_start + Duration::days(7 * i64::from(w));
         let we = ws + Duration::days(6);
         let held_at_start = !inp.knee.active_holds(ws).is_empty();
@@ -287,7 +295,14 @@ pub fn build_plan<'c>(
                     };
                     run_index += 1;
                     first_run = false;
-                    let session = run_day::run_session(catalogue, main, filter, offer, config);
+                    let session = run_day::run_session(
+                        catalogue,
+                        main,
+                        filter,
+                        offer,
+                        cadence_target,
+                        config,
+                    );
                     if inp.swaps.contains(&date) {
                         let minutes = session
                             .segments

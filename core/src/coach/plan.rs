@@ -75,11 +75,14 @@ pub struct RunSession<'c> {
     pub ladder_stage: Option<u8>,
     /// Offered when running is scaled back.
     pub cross_training_option: Option<CrossTraining>,
+    /// This week's step of the cadence schedule, steps/min (articles 002 and
+    /// 004); `None` until the profile has a cadence baseline.
+    pub cadence_target_spm: Option<f64>,
 }
 
 impl RunSession<'_> {
-    /// The live session this run day starts as. The cadence target and the
-    /// stride baseline come from the runner's cadence history, not the plan.
+    /// The live session this run day starts as, with the day's cadence
+    /// target. The stride baseline comes from the runner's earlier runs.
     pub fn session_plan(&self) -> crate::run::SessionPlan {
         crate::run::SessionPlan {
             segments: self
@@ -90,7 +93,7 @@ impl RunSession<'_> {
                     duration_s: s.seconds,
                 })
                 .collect(),
-            cadence_target_spm: None,
+            cadence_target_spm: self.cadence_target_spm,
             stride_baseline: None,
         }
     }

@@ -92,6 +92,10 @@ pub struct Profile {
     /// Strength days wanted per week (2 or 3; articles 000, 001, 004).
     #[serde(default)]
     pub strength_days_per_week: Option<u8>,
+    /// The runner's measured or entered cadence, steps/min: the start of the
+    /// step-up schedule. `None`: no cadence target yet.
+    #[serde(default)]
+    pub cadence_baseline_spm: Option<f64>,
 }
 
 /// A profile field that cannot be accepted, named by its path.
@@ -240,6 +244,10 @@ impl Profile {
                     ),
                 ));
             }
+        }
+        if let Some(spm) = self.cadence_baseline_spm {
+            crate::cadence::StepUpSchedule::new(spm, &crate::cadence::TargetConfig::default())
+                .map_err(|e| invalid("cadence_baseline_spm", e.to_string()))?;
         }
         Ok(())
     }

@@ -82,6 +82,7 @@ pub fn run_session<'c>(
     main: MainSet,
     filter: Filter<'_>,
     offer_cross_training: bool,
+    cadence_target_spm: Option<f64>,
     config: &CoachConfig,
 ) -> RunSession<'c> {
     let warm_up = selection::warm_up(catalogue, filter);
@@ -119,5 +120,6 @@ pub fn run_session<'c>(
         ladder_stage,
         cross_training_option: offer_cross_training
             .then(|| CrossTraining::new(main_seconds.div_ceil(60))),
+        cadence_target_spm,
     }
 }

@@ -36,6 +36,7 @@ pub fn new_runner() -> Profile {
         risk_factors: RiskFactors::default(),
         knee_pain: 0,
         strength_days_per_week: None,
+        cadence_baseline_spm: None,
     }
 }
 
@@ -53,6 +54,7 @@ pub fn regular(minutes: u32, goal: Goal) -> Profile {
         risk_factors: RiskFactors::default(),
         knee_pain: 0,
         strength_days_per_week: None,
+        cadence_baseline_spm: None,
     }
 }
 
