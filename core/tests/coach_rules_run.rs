@@ -293,10 +293,13 @@ fn cadence_target_steps_up_about_five_percent_at_a_time_article_004() {
         .weeks
         .iter()
         .filter_map(|w| {
-            w.days.iter().flat_map(|d| d.sessions.iter()).find_map(|s| match s {
-                patella_core::coach::Session::Run(r) => r.cadence_target_spm,
-                _ => None,
-            })
+            w.days
+                .iter()
+                .flat_map(|d| d.sessions.iter())
+                .find_map(|s| match s {
+                    patella_core::coach::Session::Run(r) => r.cadence_target_spm,
+                    _ => None,
+                })
         })
         .collect();
     assert_eq!(weekly.len(), 8, "every week's runs carry a target");
@@ -307,7 +310,10 @@ fn cadence_target_steps_up_about_five_percent_at_a_time_article_004() {
     }
     let total = weekly[7] / 155.0 - 1.0;
     assert!((0.05..=0.10 + 0.005).contains(&total), "total rise {total}");
-    assert!(weekly.windows(2).filter(|p| p[1] > p[0]).count() >= 2, "more than one step");
+    assert!(
+        weekly.windows(2).filter(|p| p[1] > p[0]).count() >= 2,
+        "more than one step"
+    );
     // A run day starts as a live session with that day's target.
     let run = run_on(&p, day(1)).expect("run");
     assert_eq!(run.session_plan().cadence_target_spm, Some(155.0));
@@ -318,5 +324,8 @@ fn an_implausible_cadence_baseline_is_refused_naming_the_field() {
     let mut profile = new_runner();
     profile.cadence_baseline_spm = Some(20.0);
     let err = profile.validate().unwrap_err();
-    assert!(err.to_string().starts_with("cadence_baseline_spm:"), "{err}");
+    assert!(
+        err.to_string().starts_with("cadence_baseline_spm:"),
+        "{err}"
+    );
 }
