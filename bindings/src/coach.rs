@@ -363,11 +363,11 @@ impl Coach {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::pain::{CheckInMoment, PainAction, PainLocation, PainZone, RedFlag};
 
-    fn runner() -> RunnerProfile {
+    pub(crate) fn runner() -> RunnerProfile {
         RunnerProfile {
             experience: ExperienceLevel::NewToRunning,
             weekly_minutes: None,

@@ -6,6 +6,17 @@ fn patella() -> Command {
     Command::new(env!("CARGO_BIN_EXE_patella"))
 }
 
+/// Runs `patella` with `args`, expects success, and parses its JSON output.
+fn plan_json(args: &[&str]) -> serde_json::Value {
+    let out = patella().args(args).output().expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("JSON")
+}
+
 fn fixture() -> String {
     format!(
         "{}/../tests/fixtures/profile-new-runner.json",
@@ -15,25 +26,16 @@ fn fixture() -> String {
 
 #[test]
 fn plan_json_prints_weeks_days_and_sessions() {
-    let out = patella()
-        .args([
-            "plan",
-            "--profile",
-            &fixture(),
-            "--weeks",
-            "3",
-            "--start",
-            "2026-11-23",
-            "--json",
-        ])
-        .output()
-        .expect("runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let plan: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let plan = plan_json(&[
+        "plan",
+        "--profile",
+        &fixture(),
+        "--weeks",
+        "3",
+        "--start",
+        "2026-11-23",
+        "--json",
+    ]);
     let weeks = plan["weeks"].as_array().expect("weeks");
     assert_eq!(weeks.len(), 3);
     assert_eq!(weeks[0]["start"], "2026-11-23");
@@ -143,23 +145,14 @@ fn plan_from_a_history_reflects_its_check_ins() {
         "check_ins": [{"taken_at": "2026-11-28T19:00:00", "score": 7, "moment": "after_run"}]
     }"#;
     std::fs::write(&path, history).expect("write");
-    let out = patella()
-        .args([
-            "plan",
-            "--history",
-            path.to_str().expect("utf-8"),
-            "--weeks",
-            "2",
-            "--json",
-        ])
-        .output()
-        .expect("runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let plan: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let plan = plan_json(&[
+        "plan",
+        "--history",
+        path.to_str().expect("utf-8"),
+        "--weeks",
+        "2",
+        "--json",
+    ]);
     assert_eq!(plan["weeks"][1]["kind"], "step_back");
     assert_eq!(plan["weeks"][1]["nominal_minutes"], 72);
     let tuesday = &plan["weeks"][1]["days"][1];

@@ -14,7 +14,7 @@ use std::time::Duration;
 use ble_harness::recorder::{Recorder, Seen};
 use ble_harness::{fake_log, scenario};
 use patella_core::sample::{CadenceSample, CadenceUnit, Gait, SampleSink};
-use patella_core::sensor::ble::{BleConfig, BleTimeouts, FoundSensor, SensorClient};
+use patella_core::sensor::ble::{BleConfig, BleTimeouts, FoundSensor, RunningSensor, SensorClient};
 use patella_core::sensor::clock::InstantClock;
 use patella_core::sensor::observer::{SensorObserver, SensorState, SensorWarning};
 use patella_core::sensor::rsc::{RscFeatures, SensorLocation, parse_measurement};
@@ -66,6 +66,19 @@ fn sinks(rec: &Arc<Recorder>) -> Sinks {
 }
 
 /// Measurement packets the fake notified, in order, for device `address`.
+/// Scans until the fake's one pod shows, then starts the client on it with a
+/// recorder for everything it delivers: the opening of most scenarios.
+fn start_on_the_only_pod(data_timeout_ms: u64) -> (Vec<FoundSensor>, Arc<Recorder>, RunningSensor) {
+    let client = client(data_timeout_ms);
+    let found = scan(&client, 1);
+    let rec = Recorder::new();
+    let (sink, obs) = sinks(&rec);
+    let running = client
+        .start(Some(found[0].id.clone()), None, sink, obs)
+        .expect("start");
+    (found, rec, running)
+}
+
 fn notified(address: &str) -> Vec<Vec<u8>> {
     let path = format!("dev_{}/service0010/char0011", address.replace(':', "_"));
     fake_log()
@@ -116,16 +129,10 @@ fn happy_path() {
         "happy_path",
         &["--battery", "17", "--battery-drain-every", "3"],
         || {
-            let client = client(1_000);
-            let found = scan(&client, 1);
+            let (found, rec, running) = start_on_the_only_pod(1_000);
             assert_eq!(found[0].name.as_deref(), Some("Patella Pod A"));
             assert_eq!(found[0].rssi, Some(-55));
             assert_eq!(found[0].address, "C0:FF:EE:18:14:00");
-            let rec = Recorder::new();
-            let (sink, obs) = sinks(&rec);
-            let running = client
-                .start(Some(found[0].id.clone()), None, sink, obs)
-                .expect("start");
             rec.wait_for("12 samples", WAIT, |r| r.samples().len() >= 12);
             running.stop_blocking().expect("stop");
 
@@ -233,13 +240,7 @@ fn malformed_packets_mixed_with_good() {
         "malformed_packets_mixed_with_good",
         &["--malformed-every", "3"],
         || {
-            let client = client(1_000);
-            let found = scan(&client, 1);
-            let rec = Recorder::new();
-            let (sink, obs) = sinks(&rec);
-            let running = client
-                .start(Some(found[0].id.clone()), None, sink, obs)
-                .expect("start");
+            let (found, rec, running) = start_on_the_only_pod(1_000);
             rec.wait_for("10 good samples", WAIT, |r| r.samples().len() >= 10);
             running.stop_blocking().expect("stop");
             assert_samples_match_notified(&rec.samples(), &found[0].address);
@@ -270,13 +271,7 @@ fn connect_error_then_success() {
         "connect_error_then_success",
         &["--connect-errors", "2"],
         || {
-            let client = client(1_000);
-            let found = scan(&client, 1);
-            let rec = Recorder::new();
-            let (sink, obs) = sinks(&rec);
-            let running = client
-                .start(Some(found[0].id.clone()), None, sink, obs)
-                .expect("start");
+            let (found, rec, running) = start_on_the_only_pod(1_000);
             rec.wait_for("5 samples", WAIT, |r| r.samples().len() >= 5);
             running.stop_blocking().expect("stop");
             let states = rec.states();
@@ -315,13 +310,7 @@ fn link_loss_and_reconnect_twenty_times() {
         "link_loss_and_reconnect_twenty_times",
         &["--drop-every", "3", "--drops", "20"],
         || {
-            let client = client(1_000);
-            let found = scan(&client, 1);
-            let rec = Recorder::new();
-            let (sink, obs) = sinks(&rec);
-            let running = client
-                .start(Some(found[0].id.clone()), None, sink, obs)
-                .expect("start");
+            let (found, rec, running) = start_on_the_only_pod(1_000);
             rec.wait_for("20 losses and 66 samples", Duration::from_secs(60), |r| {
                 r.samples().len() >= 66
             });
@@ -347,13 +336,7 @@ fn link_loss_and_reconnect_twenty_times() {
 #[test]
 fn connected_but_silent() {
     scenario("connected_but_silent", &["--silent-after", "5"], || {
-        let client = client(400);
-        let found = scan(&client, 1);
-        let rec = Recorder::new();
-        let (sink, obs) = sinks(&rec);
-        let running = client
-            .start(Some(found[0].id.clone()), None, sink, obs)
-            .expect("start");
+        let (found, rec, running) = start_on_the_only_pod(400);
         rec.wait_for("samples after recovery", WAIT, |r| {
             r.gaps() == [true, false] && r.samples().len() >= 10
         });
@@ -396,13 +379,7 @@ fn adapter_powered_off_and_on() {
         "adapter_powered_off_and_on",
         &["--power-off-after", "6", "--off-for", "0.6"],
         || {
-            let client = client(1_000);
-            let found = scan(&client, 1);
-            let rec = Recorder::new();
-            let (sink, obs) = sinks(&rec);
-            let running = client
-                .start(Some(found[0].id.clone()), None, sink, obs)
-                .expect("start");
+            let (found, rec, running) = start_on_the_only_pod(1_000);
             rec.wait_for("samples after power returns", WAIT, |r| {
                 r.gaps() == [true, false] && r.samples().len() >= 12
             });
@@ -428,13 +405,7 @@ fn device_disappears_and_comes_back() {
         "device_disappears_and_comes_back",
         &["--vanish-after", "6", "--gone-for", "0.5"],
         || {
-            let client = client(1_000);
-            let found = scan(&client, 1);
-            let rec = Recorder::new();
-            let (sink, obs) = sinks(&rec);
-            let running = client
-                .start(Some(found[0].id.clone()), None, sink, obs)
-                .expect("start");
+            let (found, rec, running) = start_on_the_only_pod(1_000);
             rec.wait_for("samples after the pod returns", WAIT, |r| {
                 r.gaps() == [true, false] && r.samples().len() >= 12
             });

@@ -17,24 +17,9 @@ impl RunObserver for Collect {
 #[test]
 fn a_planned_run_from_the_coach_starts_with_its_segments() {
     let coach = crate::coach::Coach::new();
-    use crate::coach::{EquipmentItem, ExperienceLevel, RunDay, RunningGoal};
     let profile = crate::coach::RunnerProfile {
-        experience: ExperienceLevel::NewToRunning,
-        weekly_minutes: None,
-        weekly_km: None,
-        days_per_week: 3,
-        preferred_days: vec![RunDay::Tuesday, RunDay::Thursday, RunDay::Saturday],
-        goal: RunningGoal::Continuous15Minutes,
-        equipment: vec![EquipmentItem::Wall],
-        age_years: Some(40),
-        osteoarthritis: false,
-        osteoporosis: false,
-        balance_problems: false,
-        body_mass_kg: None,
-        height_cm: None,
-        knee_pain: 0,
-        strength_days_per_week: None,
         cadence_baseline_spm: Some(160.0),
+        ..crate::coach::tests::runner()
     };
     coach
         .save_profile(profile, "2026-11-23".to_owned())

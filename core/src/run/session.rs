@@ -295,23 +295,16 @@ impl RunSession {
         source_id: &str,
         now_ms: MonoMs,
     ) -> Result<Vec<RunEvent>, RunError> {
-        let mut events = Vec::new();
-        if self.status == SessionStatus::NotStarted {
-            return Ok(events);
-        }
-        self.check_time(now_ms)?;
-        self.advance(now_ms, &mut events);
-        if self.status == SessionStatus::Running {
-            self.track.source_lost(
+        self.signal_change(now_ms, |session, events| {
+            session.track.source_lost(
                 source_id,
                 now_ms,
-                &self.config,
-                &mut self.history,
-                &mut events,
+                &session.config,
+                &mut session.history,
+                events,
             );
-            self.coach(now_ms, None, &mut events);
-        }
-        Ok(events)
+            session.coach(now_ms, None, events);
+        })
     }
 
     /// A source reported that it is delivering again.
@@ -320,6 +313,18 @@ impl RunSession {
         source_id: &str,
         now_ms: MonoMs,
     ) -> Result<Vec<RunEvent>, RunError> {
+        self.signal_change(now_ms, |session, events| {
+            session.track.source_restored(source_id, now_ms, events);
+        })
+    }
+
+    /// A signal change: ignored before the start, brings the timeline up to
+    /// `now_ms`, and touches the tracking only while running.
+    fn signal_change(
+        &mut self,
+        now_ms: MonoMs,
+        while_running: impl FnOnce(&mut Self, &mut Vec<RunEvent>),
+    ) -> Result<Vec<RunEvent>, RunError> {
         let mut events = Vec::new();
         if self.status == SessionStatus::NotStarted {
             return Ok(events);
@@ -327,7 +332,7 @@ impl RunSession {
         self.check_time(now_ms)?;
         self.advance(now_ms, &mut events);
         if self.status == SessionStatus::Running {
-            self.track.source_restored(source_id, now_ms, &mut events);
+            while_running(self, &mut events);
         }
         Ok(events)
     }
