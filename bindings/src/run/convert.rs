@@ -30,6 +30,7 @@ pub(super) fn config_from(s: RunSettings) -> RunConfig {
     config.check_in_prompts.every_min = s.check_in_every_min;
     config.cadence.alert.alert_above_band = s.alert_above_band;
     config.cadence.alert.min_gap_ms = u64::from(s.min_seconds_between_cues) * 1_000;
+    config.target_guard.allow_unusual = s.allow_unusual_target;
     config
 }
 
@@ -266,6 +267,15 @@ impl From<core_run::RunEventKind> for RunEventKind {
                 speed_mps,
                 excess_pct,
             },
+            K::WalkingInRunSegment {
+                walking_for_ms,
+                cadence_spm,
+                speed_mps,
+            } => Self::WalkingInRunSegment {
+                walking_for_ms,
+                cadence_spm,
+                speed_mps,
+            },
             K::SensorGap {
                 source_id,
                 last_reading_ms,
@@ -340,6 +350,7 @@ impl From<core_run::RunView> for RunView {
                 core_run::CadenceState::InBand => RunCadenceState::InBand,
                 core_run::CadenceState::AboveBand => RunCadenceState::AboveBand,
             },
+            walking_in_run_ms: v.walking_in_run_ms,
             target_spm: v.target_spm,
             band_low_spm: v.band_low_spm,
             band_high_spm: v.band_high_spm,

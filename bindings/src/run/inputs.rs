@@ -45,6 +45,11 @@ pub struct RunSettings {
     pub check_in_every_min: Option<u32>,
     /// Shortest time between two form cues, in seconds.
     pub min_seconds_between_cues: u32,
+    /// Take a cadence target outside the usual 150-190 steps/min (refused
+    /// otherwise, as a likely typo or unit mix-up). A planned run from the
+    /// coach always may: its target steps up from the runner's own baseline.
+    #[uniffi(default = false)]
+    pub allow_unusual_target: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]

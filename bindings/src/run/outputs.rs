@@ -91,6 +91,13 @@ pub enum RunEventKind {
         speed_mps: f64,
         excess_pct: f64,
     },
+    /// A steady walk in a run segment (once per segment); cadence cues
+    /// stay off while the runner walks.
+    WalkingInRunSegment {
+        walking_for_ms: u64,
+        cadence_spm: Option<f64>,
+        speed_mps: Option<f64>,
+    },
     SensorGap {
         source_id: Option<String>,
         last_reading_ms: Option<u64>,
@@ -161,6 +168,8 @@ pub struct RunView {
     pub cadence_spm: Option<f64>,
     pub cadence_confidence: f64,
     pub cadence_state: RunCadenceState,
+    /// How long the runner has been walking in this run segment, while they are.
+    pub walking_in_run_ms: Option<u64>,
     pub target_spm: Option<f64>,
     pub band_low_spm: Option<f64>,
     pub band_high_spm: Option<f64>,

@@ -30,17 +30,7 @@ impl RunSession {
         observer: Arc<dyn RunObserver>,
     ) -> Result<Arc<Self>, RunSessionError> {
         let config = settings.map_or_else(RunConfig::default, config_from);
-        let session = core_run::RunSession::new(plan.into(), config).map_err(|e| {
-            RunSessionError::InvalidPlan {
-                detail: e.to_string(),
-            }
-        })?;
-        Ok(Arc::new(Self {
-            state: Mutex::new(session),
-            observer,
-            queue: Mutex::new(VecDeque::new()),
-            delivering: AtomicBool::new(false),
-        }))
+        Self::with_config(plan, config, observer)
     }
 
     pub fn start(&self, now_ms: u64) -> Result<(), RunSessionError> {
@@ -115,18 +105,40 @@ impl RunSession {
                 duration_s: s.seconds,
             })
             .collect();
-        Self::new(
+        let mut config = settings.map_or_else(RunConfig::default, config_from);
+        // The coach's target steps up from the runner's own measured
+        // baseline (article 004), so a low one is meant, not a typo.
+        config.target_guard.allow_unusual = true;
+        Self::with_config(
             RunPlan {
                 segments,
                 cadence_target_spm: run.cadence_target_spm.map(f64::from),
             },
-            settings,
+            config,
             observer,
         )
     }
 }
 
 impl RunSession {
+    fn with_config(
+        plan: RunPlan,
+        config: RunConfig,
+        observer: Arc<dyn RunObserver>,
+    ) -> Result<Arc<Self>, RunSessionError> {
+        let session = core_run::RunSession::new(plan.into(), config).map_err(|e| {
+            RunSessionError::InvalidPlan {
+                detail: e.to_string(),
+            }
+        })?;
+        Ok(Arc::new(Self {
+            state: Mutex::new(session),
+            observer,
+            queue: Mutex::new(VecDeque::new()),
+            delivering: AtomicBool::new(false),
+        }))
+    }
+
     /// The session as a sensor sink, for the Rust BLE client.
     pub fn as_sample_sink(self: Arc<Self>) -> Arc<dyn SampleSink> {
         self

@@ -156,6 +156,7 @@ fn a_sharp_check_in_stops_and_settings_apply() {
         end_run_on_pain_above_zone: true,
         check_in_every_min: None,
         min_seconds_between_cues: 30,
+        allow_unusual_target: false,
     };
     let session = RunSession::new(plan(), Some(settings), observer.clone()).unwrap();
     session.start(0).unwrap();
@@ -200,4 +201,47 @@ fn an_observer_may_call_back_in() {
     session.start(0).unwrap();
     assert!(*observer.1.lock().unwrap() >= 2);
     *observer.0.lock().unwrap() = None;
+}
+
+// Issue 9, "cadence targets stay honest" (article 002's 165-180 aim): a
+// target far outside it is refused through the FFI unless overridden, and a
+// reading a day ahead is refused without moving the run (issue 10, finding 6).
+#[test]
+fn unusual_targets_need_the_override_and_far_future_readings_are_refused() {
+    let low = RunPlan {
+        cadence_target_spm: Some(140.0),
+        ..plan()
+    };
+    let err = RunSession::new(low.clone(), None, Arc::new(Collect::default()))
+        .err()
+        .unwrap();
+    assert!(
+        err.to_string().contains("outside the usual 150-190"),
+        "{err}"
+    );
+    let settings = RunSettings {
+        metronome: RunMetronomeMode::Nudge,
+        alert_above_band: false,
+        end_run_on_pain_above_zone: false,
+        check_in_every_min: None,
+        min_seconds_between_cues: 60,
+        allow_unusual_target: true,
+    };
+    let session = RunSession::new(low, Some(settings), Arc::new(Collect::default())).unwrap();
+    session.start(0).unwrap();
+    let ahead = RunSample {
+        at_ms: 24 * 3_600_000,
+        source_id: "pedometer".into(),
+        cadence: 150.0,
+        unit: RunCadenceUnit::StepsPerMinute,
+        speed_mps: None,
+        stride_length_m: None,
+        gait: None,
+    };
+    let err = session.push_sample(ahead).unwrap_err();
+    assert!(err.to_string().contains("ahead"), "{err}");
+    session.tick(1_000).unwrap();
+    let view = session.snapshot(1_000).unwrap();
+    assert_eq!(view.status, RunStatus::Running);
+    assert_eq!(view.elapsed_ms, 1_000);
 }

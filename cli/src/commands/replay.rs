@@ -20,9 +20,14 @@ pub struct ReplayArgs {
     /// run/walk pair N times). Default: one run segment as long as the trace.
     #[arg(long)]
     plan: Option<String>,
-    /// Cadence target in steps per minute (overrides the plan's).
+    /// Cadence target in steps per minute (overrides the plan's). Outside
+    /// 150-190 it needs --allow-unusual-target.
     #[arg(long)]
     target: Option<f64>,
+    /// Take a cadence target outside the usual 150-190 steps/min (a runner
+    /// with a low baseline steps up from it); a warning is printed.
+    #[arg(long)]
+    allow_unusual_target: bool,
     /// The unit every source of the trace counts in, overriding detection.
     #[arg(long, value_enum)]
     unit: Option<UnitArg>,
@@ -73,6 +78,11 @@ pub fn run(args: ReplayArgs) -> Result<(), CliError> {
         ..RunConfig::default()
     };
     config.cadence.alert.alert_above_band = args.above_band;
+    check_target(
+        plan.cadence_target_spm,
+        &mut config,
+        args.allow_unusual_target,
+    )?;
     let overrides: Vec<(String, CadenceUnit)> = match args.unit {
         None => Vec::new(),
         Some(u) => {
@@ -100,6 +110,34 @@ pub fn run(args: ReplayArgs) -> Result<(), CliError> {
     for event in &replay.events {
         print_event(event);
     }
+    Ok(())
+}
+
+/// Refuses a target outside the usual range unless the runner overrides
+/// it, and then says so (the session applies the same rule; this names the
+/// flag).
+fn check_target(
+    target_spm: Option<f64>,
+    config: &mut RunConfig,
+    allow_unusual: bool,
+) -> Result<(), CliError> {
+    let guard = &mut config.target_guard;
+    let Some(target) = target_spm else {
+        return Ok(());
+    };
+    if (guard.usual_low_spm..=guard.usual_high_spm).contains(&target) {
+        return Ok(());
+    }
+    let (low, high) = (guard.usual_low_spm, guard.usual_high_spm);
+    if !allow_unusual {
+        return Err(CliError::Invalid(format!(
+            "cadence target {target} steps/min is outside the usual {low}-{high} (the aim is 165-180, reached about 5% at a time); check the number and its unit, or pass --allow-unusual-target if you mean it"
+        )));
+    }
+    guard.allow_unusual = true;
+    eprintln!(
+        "patella: warning: cadence target {target} steps/min is outside the usual {low}-{high}; taking it as asked"
+    );
     Ok(())
 }
 

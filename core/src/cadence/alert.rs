@@ -35,9 +35,11 @@ pub enum Ineligible {
 }
 
 impl Ineligible {
-    /// Whether this ends an alert episode (rather than pausing it).
+    /// Whether this ends an alert episode (rather than pausing it). Walking
+    /// ends it too: an outstanding "below" alert would keep the nudging
+    /// metronome playing, and a walker must not be pushed to speed up.
     fn ends_episode(self) -> bool {
-        matches!(self, Self::NotRunSegment | Self::NoTarget)
+        matches!(self, Self::NotRunSegment | Self::NoTarget | Self::Walking)
     }
 }
 

@@ -32,6 +32,15 @@ pub struct PlausibilityConfig {
     /// Below this a runner is walking, not running. Project's choice: even a
     /// slow shuffle runs above 130; 120 keeps a margin.
     pub min_running_spm: f64,
+    /// Below this speed, together with a rate under `walking_below_spm`, the
+    /// runner is walking whatever the sensor says. Project's choice: people
+    /// switch from walking to running near 2 m/s (about 7 km/h).
+    pub walking_below_mps: f64,
+    /// Below this many steps/min, together with a speed under
+    /// `walking_below_mps`, the runner is walking. Project's choice: a brisk
+    /// walk reaches 120-135 steps/min (60-68 a minute per foot), which the
+    /// rate alone would take for a slow jog; even a slow jog runs near 150.
+    pub walking_below_spm: f64,
     /// Longest believable single step (speed × 60 / steps). Project's choice.
     pub max_step_length_m: f64,
     /// How far speed may stray from stride × cadence before the two relations
@@ -50,6 +59,8 @@ impl Default for PlausibilityConfig {
             stopped_below_mps: 0.5,
             max_spm: 240.0,
             min_running_spm: 120.0,
+            walking_below_mps: 2.0,
+            walking_below_spm: 140.0,
             max_step_length_m: 2.5,
             unit_fit_tolerance: 0.25,
             min_speed_for_fit_mps: 1.0,

@@ -68,14 +68,24 @@ pub fn classify(
             };
         }
     }
+    if gait == Some(Gait::Walking) || walks_by_speed_and_rate(spm, speed_mps, config) {
+        return Reading::Walking { spm };
+    }
     match gait {
-        Some(Gait::Walking) => Reading::Walking { spm },
         Some(Gait::Running) if spm < config.min_running_spm => Reading::Rejected {
             reason: RejectReason::TooLowForRunning { spm },
         },
         _ if spm < config.min_running_spm => Reading::Walking { spm },
         _ => Reading::Running { spm },
     }
+}
+
+/// Walking by speed and rate together (issue 9: a brisk walk must never be
+/// coached as slow running). The rate alone cannot tell: 124 steps/min is a
+/// brisk walk or a shuffle, but at 1.4 m/s it is a walk. This holds even if
+/// the sensor's gait flag says running, since many pods never clear it.
+fn walks_by_speed_and_rate(spm: f64, speed_mps: Option<f64>, config: &PlausibilityConfig) -> bool {
+    speed_mps.is_some_and(|v| v < config.walking_below_mps) && spm < config.walking_below_spm
 }
 
 #[cfg(test)]
@@ -104,6 +114,34 @@ mod tests {
         assert!(is_stopped(0.0, None, &cfg()));
         assert!(is_stopped(160.0, Some(0.1), &cfg()));
         assert!(!is_stopped(160.0, Some(2.5), &cfg()));
+    }
+
+    // source: issue 9 item 6 (walking is not slow running); thresholds are
+    // the project's choice
+    #[test]
+    fn a_brisk_walk_is_walking_by_speed_and_rate() {
+        // 62 a minute per foot is 124 steps/min: above the rate-only line.
+        assert_eq!(
+            classify(124.0, Some(1.4), None, &cfg()),
+            Reading::Walking { spm: 124.0 }
+        );
+        assert_eq!(
+            classify(124.0, Some(1.4), Some(Gait::Running), &cfg()),
+            Reading::Walking { spm: 124.0 }
+        );
+        // Without a speed the rate alone decides; a slow jog stays a run.
+        assert_eq!(
+            classify(124.0, None, None, &cfg()),
+            Reading::Running { spm: 124.0 }
+        );
+        assert_eq!(
+            classify(150.0, Some(1.9), None, &cfg()),
+            Reading::Running { spm: 150.0 }
+        );
+        assert_eq!(
+            classify(130.0, Some(2.4), None, &cfg()),
+            Reading::Running { spm: 130.0 }
+        );
     }
 
     #[test]

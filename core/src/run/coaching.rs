@@ -1,6 +1,7 @@
 //! Turning the cadence track into cues: when alerts may fire at all (only in
 //! run segments, past the first seconds, while moving at a running rate on a
-//! live, believable signal), and the events they become.
+//! live, believable signal), and the events they become. Walking in a run
+//! segment is noted from here too (see `walking.rs`).
 
 use super::cue;
 use super::event::{RunEvent, RunEventKind};
@@ -120,6 +121,7 @@ impl RunSession {
                 );
             }
         }
+        self.note_walking(now_ms, events);
         self.refresh_metronome(now_ms, events);
     }
 }

@@ -45,6 +45,36 @@ impl Default for CheckInPrompts {
     }
 }
 
+/// Which cadence targets a session takes as given (issue 9, "cadence
+/// targets stay honest"). Article 002 aims at 165-180 steps/min and article
+/// 004 moves toward it about 5% at a time, so a target far outside the aim
+/// is usually a typo or a unit mix-up (85 strides typed as steps). Such a
+/// target is refused unless the caller says it means it: a runner whose own
+/// baseline is low (the coach's step-up schedule starts from it), or a
+/// runner who chose it knowingly.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct TargetGuard {
+    /// Lowest and highest target taken without an override. Project's
+    /// choice: 150-190, the 165-180 aim widened by about one block of 5%
+    /// step-ups each way.
+    pub usual_low_spm: f64,
+    pub usual_high_spm: f64,
+    /// The explicit override: take a target outside the usual range
+    /// (still within the plan's hard limits).
+    pub allow_unusual: bool,
+}
+
+impl Default for TargetGuard {
+    fn default() -> Self {
+        Self {
+            usual_low_spm: 150.0,
+            usual_high_spm: 190.0,
+            allow_unusual: false,
+        }
+    }
+}
+
 /// The whole session configuration.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -64,6 +94,17 @@ pub struct RunConfig {
     /// used (treated as arriving now); older ones are dropped. Project's
     /// choice: radio and scheduling jitter stays well under 2 s.
     pub late_sample_tolerance_ms: u64,
+    /// Furthest a reading may carry the session's time past what it already
+    /// has; one stamped further ahead is refused and moves nothing (see
+    /// `session.rs`, "How time moves"). Project's choice: with a 1 Hz tick
+    /// and readings stamped on arrival, a genuine reading leads by about a
+    /// second; 5 s leaves room for a late tick and matches the gap limit.
+    pub max_reading_lead_ms: u64,
+    /// A steady walk in a run segment for this long raises one
+    /// `walking_in_run_segment` event. Project's choice: half a minute is
+    /// more than a stumble or a kerb, and soon enough to be reassuring.
+    pub walking_in_run_after_ms: u64,
+    pub target_guard: TargetGuard,
     /// Most distinct sources in one session; more is a caller bug, and the
     /// bound keeps memory fixed. Project's choice.
     pub max_sources: usize,
@@ -85,6 +126,9 @@ impl Default for RunConfig {
             metronome: MetronomeMode::default(),
             signal_gap_ms: 5_000,
             late_sample_tolerance_ms: 2_000,
+            max_reading_lead_ms: 5_000,
+            walking_in_run_after_ms: 30_000,
+            target_guard: TargetGuard::default(),
             max_sources: 8,
             history_bucket_ms: 5_000,
             history_max_points: 720,

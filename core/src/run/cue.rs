@@ -97,6 +97,12 @@ pub fn overstride() -> String {
     "Your foot is reaching out in front. Shorter steps, landing softly below your hips.".to_owned()
 }
 
+/// Gentle on purpose: a walk in a run segment may be the knee talking.
+pub fn walking_in_run_segment() -> String {
+    "Walking is fine. Jog again when it feels easy; if the knee is the reason, keep walking and log a knee check."
+        .to_owned()
+}
+
 pub fn sensor_gap() -> String {
     "Cadence signal lost; cadence cues are on hold.".to_owned()
 }

@@ -1,5 +1,10 @@
 //! What a run session refuses, naming the input at fault. The session's
 //! state is unchanged by any refused input.
+//!
+//! Time itself is never a reason to refuse the app's own calls: a `now_ms`
+//! behind the session's time is taken as the session's time (see
+//! `session.rs`). Only readings are refused for their time, when they lie
+//! outside the bounds the session config states.
 
 use thiserror::Error;
 
@@ -16,17 +21,17 @@ pub enum RunError {
         field: &'static str,
         problem: &'static str,
     },
-    #[error("now_ms: {now_ms} is earlier than the session's latest time {latest_ms}")]
-    TimeWentBackwards { now_ms: MonoMs, latest_ms: MonoMs },
-    #[error("sample.at_ms: {at_ms} from '{source_id}' repeats the time of its previous reading")]
-    DuplicateSample { source_id: String, at_ms: MonoMs },
     #[error(
-        "sample.at_ms: {at_ms} from '{source_id}' is earlier than its previous reading at {previous_ms}"
+        "cadence_target_spm: {value} steps/min is outside the usual {low}-{high}; such a target needs an explicit override (allow an unusual target) if it is meant"
     )]
-    OutOfOrderSample {
-        source_id: String,
+    UnusualTarget { value: f64, low: f64, high: f64 },
+    #[error(
+        "sample.at_ms: {at_ms} is more than {max_lead_ms} ms ahead of the session's time {latest_ms}; a reading cannot carry the session further ahead (check the source's clock)"
+    )]
+    FutureSample {
         at_ms: MonoMs,
-        previous_ms: MonoMs,
+        latest_ms: MonoMs,
+        max_lead_ms: u64,
     },
     #[error(
         "sample.at_ms: {at_ms} is more than {tolerance_ms} ms behind the session's time {latest_ms}"

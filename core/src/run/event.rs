@@ -117,6 +117,13 @@ pub enum RunEventKind {
         speed_mps: f64,
         excess_pct: f64,
     },
+    /// The runner has walked steadily in a run segment for a while (once per
+    /// segment). Cadence cues are off while they walk.
+    WalkingInRunSegment {
+        walking_for_ms: u64,
+        cadence_spm: Option<f64>,
+        speed_mps: Option<f64>,
+    },
     /// No readings (or the source said it was lost): cadence cues pause.
     SensorGap {
         source_id: Option<String>,
@@ -172,6 +179,7 @@ impl RunEventKind {
             Self::CadenceHigh { .. } => "cadence_high",
             Self::BackOnTarget { .. } => "back_on_target",
             Self::Overstride { .. } => "overstride",
+            Self::WalkingInRunSegment { .. } => "walking_in_run_segment",
             Self::SensorGap { .. } => "sensor_gap",
             Self::SensorRestored { .. } => "sensor_restored",
             Self::UnitDetected { .. } => "unit_detected",

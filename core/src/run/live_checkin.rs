@@ -23,7 +23,7 @@ impl RunSession {
             return Err(RunError::NotUnderWay);
         }
         checkin.validate()?;
-        self.check_time(now_ms)?;
+        let now_ms = self.session_time(now_ms);
         let mut events = Vec::new();
         self.advance(now_ms, &mut events);
         // The session is an activity: sharp or rising pain counts as such.

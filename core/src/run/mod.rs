@@ -25,8 +25,9 @@ mod coaching;
 mod live_checkin;
 mod timeline;
 mod tracking;
+mod walking;
 
-pub use config::{AboveZoneResponse, CheckInPrompts, RunConfig};
+pub use config::{AboveZoneResponse, CheckInPrompts, RunConfig, TargetGuard};
 pub use error::RunError;
 pub use event::{PromptReason, RunEvent, RunEventKind, StopReason};
 pub use history::HistoryPoint;

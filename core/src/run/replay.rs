@@ -59,13 +59,16 @@ pub fn replay_with_units(
     };
     let origin = first.sample.at_ms;
     events.extend(session.start(origin));
-    let mut next_tick = origin + TICK_MS;
+    let mut next_tick = origin.saturating_add(TICK_MS);
     let mut latest = origin;
     for row in rows {
-        while next_tick < row.sample.at_ms {
+        // Ticks stop with the session: a plan is at most a day long, so a
+        // trace whose times leap (even to the end of the clock) cannot make
+        // this loop run on.
+        while session.status() == SessionStatus::Running && next_tick < row.sample.at_ms {
             events.extend(session.tick(next_tick)?);
             latest = next_tick;
-            next_tick += TICK_MS;
+            next_tick = next_tick.saturating_add(TICK_MS);
         }
         match session.push_sample(&row.sample) {
             Ok(produced) => {
@@ -80,10 +83,12 @@ pub fn replay_with_units(
     }
     // Tick on to the end of the plan (pauses cannot occur in a replay, so
     // the plan's length bounds this loop).
-    let end = origin + session.snapshot(latest).total_ms + TICK_MS;
-    let mut at = latest.max(next_tick - TICK_MS);
+    let end = origin
+        .saturating_add(session.snapshot(latest).total_ms)
+        .saturating_add(TICK_MS);
+    let mut at = latest.max(next_tick.saturating_sub(TICK_MS));
     while session.status() == SessionStatus::Running && at < end {
-        at += TICK_MS;
+        at = at.saturating_add(TICK_MS);
         events.extend(session.tick(at)?);
     }
     let final_view = session.snapshot(at);

@@ -4,7 +4,41 @@
 //! the same events every time.
 //!
 //! Time inside the session is "active time": pauses do not count toward
-//! segments. This file holds the session's state and its inputs; the
+//! segments.
+//!
+//! # Whose clock
+//! Every `now_ms` and every reading's `at_ms` are milliseconds of one
+//! monotonic clock that keeps counting while the phone sleeps, so that a
+//! run goes on in the pocket with the screen off. On the phones that clock
+//! is the library's own `monotonic_now_ms()` (the sensor client stamps its
+//! readings with it on arrival): on Android it reads the boot-time clock
+//! that `SystemClock.elapsedRealtime()` also reads, on iOS the continuous
+//! clock behind `clock_gettime(CLOCK_MONOTONIC_RAW)`. A platform clock that
+//! stops in sleep (`SystemClock.uptimeMillis`, `CLOCK_UPTIME_RAW`,
+//! `DispatchTime`) would freeze the run while the phone sleeps, and a wall
+//! clock can jump back; neither may be passed.
+//!
+//! # How time moves, and the bounds on it
+//! - The app's calls (`tick`, `pause`, `resume`, `stop`, `check_in`, and a
+//!   sensor's signal changes) are the clock. One stamped behind the
+//!   session's time, by a millisecond or an hour, is taken as happening at
+//!   the session's time: never refused, so a check-in or a stop always lands.
+//! - A reading may move the session's time forward by at most
+//!   `RunConfig::max_reading_lead_ms` past the time it already has; one
+//!   stamped further ahead is refused (`RunError::FutureSample`) and moves
+//!   nothing, so a bad timestamp cannot finish a run or fire countdowns. A
+//!   reading more than `late_sample_tolerance_ms` behind is refused as late;
+//!   within it, it counts as arriving now. Readings that share a millisecond
+//!   are all kept, in the order they arrived.
+//! - A forward jump of the app's clock (the phone slept, the app was
+//!   suspended) is time that passed: the timeline catches up, firing every
+//!   countdown, segment change and prompt it passed in order, each stamped
+//!   with the time it fell on, and a silence longer than the gap limit marks
+//!   a sensor gap. The app may skip speaking cues whose time is long past.
+//!   Without ticks only readings move time, a bound at a time, so an app
+//!   must keep its 1 Hz tick running for a run to move on across a silence.
+//!
+//! This file holds the session's state and its inputs; the
 //! timeline (segments, countdowns, prompts) is in `timeline.rs`, the
 //! cadence pipeline in `coaching.rs`, live check-ins in `live_checkin.rs`.
 
@@ -64,6 +98,8 @@ pub struct RunSession {
     pub(super) history: CadenceHistory,
     pub(super) last_checkin: Option<CheckIn>,
     pub(super) metronome_playing: bool,
+    /// Walking in the current run segment was already mentioned.
+    pub(super) walk_noted: bool,
 }
 
 pub(super) fn push(
@@ -80,6 +116,7 @@ impl RunSession {
     pub fn new(plan: SessionPlan, config: RunConfig) -> Result<Self, RunError> {
         plan.validate()?;
         validate_config(&config)?;
+        check_target(plan.cadence_target_spm, &config)?;
         let mut start_ms = 0;
         let segments = plan
             .segments
@@ -121,6 +158,7 @@ impl RunSession {
             history,
             last_checkin: None,
             metronome_playing: false,
+            walk_noted: false,
             config,
         })
     }
@@ -172,7 +210,7 @@ impl RunSession {
         if self.status == SessionStatus::NotStarted {
             return Ok(events);
         }
-        self.check_time(now_ms)?;
+        let now_ms = self.session_time(now_ms);
         self.advance(now_ms, &mut events);
         if self.status == SessionStatus::Running {
             self.check_gap(now_ms, &mut events);
@@ -182,13 +220,17 @@ impl RunSession {
     }
 
     /// A reading from any source. Refused (with the session unchanged) when
-    /// its values are not numbers, or its time repeats or goes behind its
-    /// source's previous reading, or lags the session by more than the
-    /// configured tolerance.
+    /// its values are not numbers, or its time lags the session by more than
+    /// `late_sample_tolerance_ms` or leads it by more than
+    /// `max_reading_lead_ms`. Within those bounds a reading behind the
+    /// session's time, or sharing its millisecond with others, counts as
+    /// arriving now, in arrival order.
     pub fn push_sample(&mut self, sample: &CadenceSample) -> Result<Vec<RunEvent>, RunError> {
         validate_sample(sample)?;
         let mut events = Vec::new();
-        if self.status == SessionStatus::NotStarted {
+        // Before the start and after the end a reading says nothing; it is
+        // not judged, so a trace running past the plan raises no errors.
+        if !self.is_under_way() {
             return Ok(events);
         }
         let index = match self.admit(sample) {
@@ -219,10 +261,11 @@ impl RunSession {
     /// The runner paused.
     pub fn pause(&mut self, now_ms: MonoMs) -> Result<Vec<RunEvent>, RunError> {
         let mut events = Vec::new();
-        if self.status != SessionStatus::Running {
+        if !self.is_under_way() {
             return Ok(events);
         }
-        self.check_time(now_ms)?;
+        // Even a repeated pause tells the time.
+        let now_ms = self.session_time(now_ms);
         self.advance(now_ms, &mut events);
         if self.status != SessionStatus::Running {
             return Ok(events);
@@ -245,10 +288,15 @@ impl RunSession {
     /// The runner resumed.
     pub fn resume(&mut self, now_ms: MonoMs) -> Result<Vec<RunEvent>, RunError> {
         let mut events = Vec::new();
-        if self.status != SessionStatus::Paused {
+        if !self.is_under_way() {
             return Ok(events);
         }
-        self.check_time(now_ms)?;
+        let now_ms = self.session_time(now_ms);
+        if self.status == SessionStatus::Running {
+            // Not paused: the call still tells the time.
+            self.advance(now_ms, &mut events);
+            return Ok(events);
+        }
         self.latest_ms = now_ms;
         self.status = SessionStatus::Running;
         self.track.restart(now_ms);
@@ -256,7 +304,7 @@ impl RunSession {
             &mut events,
             now_ms,
             RunEventKind::Resumed {
-                paused_for_ms: now_ms - self.paused_at_ms,
+                paused_for_ms: now_ms.saturating_sub(self.paused_at_ms),
             },
             Some(cue::resumed()),
         );
@@ -272,7 +320,7 @@ impl RunSession {
         if !self.is_under_way() {
             return Ok(events);
         }
-        self.check_time(now_ms)?;
+        let now_ms = self.session_time(now_ms);
         self.advance(now_ms, &mut events);
         if self.is_under_way() {
             self.finish_stopped(StopReason::User, now_ms, &mut events);
@@ -295,7 +343,7 @@ impl RunSession {
         source_id: &str,
         now_ms: MonoMs,
     ) -> Result<Vec<RunEvent>, RunError> {
-        self.signal_change(now_ms, |session, events| {
+        self.signal_change(now_ms, |session, now_ms, events| {
             session.track.source_lost(
                 source_id,
                 now_ms,
@@ -313,7 +361,7 @@ impl RunSession {
         source_id: &str,
         now_ms: MonoMs,
     ) -> Result<Vec<RunEvent>, RunError> {
-        self.signal_change(now_ms, |session, events| {
+        self.signal_change(now_ms, |session, now_ms, events| {
             session.track.source_restored(source_id, now_ms, events);
         })
     }
@@ -323,16 +371,16 @@ impl RunSession {
     fn signal_change(
         &mut self,
         now_ms: MonoMs,
-        while_running: impl FnOnce(&mut Self, &mut Vec<RunEvent>),
+        while_running: impl FnOnce(&mut Self, MonoMs, &mut Vec<RunEvent>),
     ) -> Result<Vec<RunEvent>, RunError> {
         let mut events = Vec::new();
         if self.status == SessionStatus::NotStarted {
             return Ok(events);
         }
-        self.check_time(now_ms)?;
+        let now_ms = self.session_time(now_ms);
         self.advance(now_ms, &mut events);
         if self.status == SessionStatus::Running {
-            while_running(self, &mut events);
+            while_running(self, now_ms, &mut events);
         }
         Ok(events)
     }
@@ -360,7 +408,9 @@ impl RunSession {
                     .segments
                     .get(self.segment)
                     .map_or(self.total_ms, SegmentRun::end_ms);
-                (self.active_ms + now_ms.saturating_sub(self.latest_ms)).min(end)
+                self.active_ms
+                    .saturating_add(now_ms.saturating_sub(self.latest_ms))
+                    .min(end)
             }
             _ => self.active_ms,
         };
@@ -385,6 +435,7 @@ impl RunSession {
             cadence_spm: smoothed.map(|s| s.spm),
             cadence_confidence: smoothed.map_or(0.0, |s| s.confidence),
             cadence_state: self.track.state(band),
+            walking_in_run_ms: self.walking_in_run_ms(now_ms.max(self.latest_ms)),
             target_spm: self.target_spm,
             band_low_spm: band.map(|b| b.low_spm),
             band_high_spm: band.map(|b| b.high_spm),
@@ -420,18 +471,15 @@ impl RunSession {
         matches!(self.status, SessionStatus::Running | SessionStatus::Paused)
     }
 
-    pub(super) fn check_time(&self, now_ms: MonoMs) -> Result<(), RunError> {
-        if now_ms < self.latest_ms {
-            return Err(RunError::TimeWentBackwards {
-                now_ms,
-                latest_ms: self.latest_ms,
-            });
-        }
-        Ok(())
+    /// The time an app call happens at: its own, or the session's time when
+    /// it is stamped behind (skew between the app's clock read and a
+    /// reading that just landed is no reason to lose a stop or a check-in).
+    pub(super) fn session_time(&self, now_ms: MonoMs) -> MonoMs {
+        now_ms.max(self.latest_ms)
     }
 
-    /// Checks a reading's time against its source and the session; on
-    /// success the source's latest time moves to it.
+    /// Checks a reading's time against the session's bounds; on success the
+    /// source's latest time moves to it.
     fn admit(&mut self, sample: &CadenceSample) -> Result<usize, RunError> {
         let tolerance_ms = self.config.late_sample_tolerance_ms;
         if sample.at_ms.saturating_add(tolerance_ms) < self.latest_ms {
@@ -441,10 +489,18 @@ impl RunSession {
                 tolerance_ms,
             });
         }
+        let max_lead_ms = self.config.max_reading_lead_ms;
+        if sample.at_ms > self.latest_ms.saturating_add(max_lead_ms) {
+            return Err(RunError::FutureSample {
+                at_ms: sample.at_ms,
+                latest_ms: self.latest_ms,
+                max_lead_ms,
+            });
+        }
         let index = self
             .track
             .source_index(&sample.source_id, self.config.max_sources)?;
-        self.track.admit_time(index, sample)?;
+        self.track.note_time(index, sample.at_ms);
         Ok(index)
     }
 
@@ -522,6 +578,24 @@ fn validate_config(config: &RunConfig) -> Result<(), RunError> {
         );
     }
     Ok(())
+}
+
+/// The one place the usual-target rule is applied (see `TargetGuard`).
+fn check_target(target_spm: Option<f64>, config: &RunConfig) -> Result<(), RunError> {
+    let guard = &config.target_guard;
+    match target_spm {
+        Some(value)
+            if !guard.allow_unusual
+                && !(guard.usual_low_spm..=guard.usual_high_spm).contains(&value) =>
+        {
+            Err(RunError::UnusualTarget {
+                value,
+                low: guard.usual_low_spm,
+                high: guard.usual_high_spm,
+            })
+        }
+        _ => Ok(()),
+    }
 }
 
 fn validate_sample(sample: &CadenceSample) -> Result<(), RunError> {

@@ -26,7 +26,7 @@ impl RunSession {
         if self.status != SessionStatus::Running {
             return;
         }
-        let to = self.active_ms + delta;
+        let to = self.active_ms.saturating_add(delta);
         while let Some((point, milestone)) = self.next_milestone() {
             if point > to {
                 break;
@@ -142,6 +142,7 @@ impl RunSession {
             .position(|c| *c < seg.duration_ms)
             .unwrap_or(self.countdown_ms.len());
         self.track.end_episode();
+        self.walk_noted = false;
         push(
             events,
             at_ms,

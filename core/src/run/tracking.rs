@@ -58,6 +58,10 @@ pub(super) struct CadenceTrack {
     pub(super) last_reading: LastReading,
     /// When the runner last started moving after a stop or a pause.
     moving_since_ms: Option<MonoMs>,
+    /// Since when the readings have said walking without a break (a
+    /// running or standing reading, a gap or a pause ends the stretch; a
+    /// rejected reading does not).
+    pub(super) walking_since_ms: Option<MonoMs>,
     last_reading_ms: Option<MonoMs>,
     signal: Signal,
     pub(super) last_speed: Option<f64>,
@@ -79,6 +83,7 @@ impl CadenceTrack {
             smoothed_at_ms: None,
             last_reading: LastReading::None,
             moving_since_ms: None,
+            walking_since_ms: None,
             last_reading_ms: None,
             signal: Signal::Waiting,
             last_speed: None,
@@ -114,26 +119,11 @@ impl CadenceTrack {
         }
     }
 
-    /// Refuses a reading whose time repeats or goes behind its source's
-    /// previous one; otherwise takes its time as the source's latest.
-    pub fn admit_time(&mut self, index: usize, sample: &CadenceSample) -> Result<(), RunError> {
-        let Some(source) = self.sources.get_mut(index) else {
-            return Ok(());
-        };
-        match source.last_at_ms {
-            Some(prev) if sample.at_ms == prev => Err(RunError::DuplicateSample {
-                source_id: source.id.clone(),
-                at_ms: sample.at_ms,
-            }),
-            Some(prev) if sample.at_ms < prev => Err(RunError::OutOfOrderSample {
-                source_id: source.id.clone(),
-                at_ms: sample.at_ms,
-                previous_ms: prev,
-            }),
-            _ => {
-                source.last_at_ms = Some(sample.at_ms);
-                Ok(())
-            }
+    /// Moves a source's latest time to an admitted reading's (never back:
+    /// a reading kept as arriving now leaves it where it was).
+    pub fn note_time(&mut self, index: usize, at_ms: MonoMs) {
+        if let Some(source) = self.sources.get_mut(index) {
+            source.last_at_ms = Some(source.last_at_ms.map_or(at_ms, |t| t.max(at_ms)));
         }
     }
 
@@ -171,6 +161,7 @@ impl CadenceTrack {
         self.smoothed_at_ms = None;
         self.overstride.interrupt();
         self.moving_since_ms = Some(now_ms);
+        self.walking_since_ms = None;
         if let Signal::Live = self.signal {
             self.last_reading_ms = Some(now_ms);
         }
@@ -195,7 +186,7 @@ impl CadenceTrack {
                 now_ms,
                 RunEventKind::SensorRestored {
                     source_id: Some(source.id.clone()),
-                    gap_ms: now_ms - since_ms,
+                    gap_ms: now_ms.saturating_sub(since_ms),
                 },
                 Some(cue::sensor_restored()),
             );
@@ -250,6 +241,7 @@ impl CadenceTrack {
                     self.smoother.clear();
                     self.overstride.interrupt();
                 }
+                self.walking_since_ms = None;
                 self.last_reading = LastReading::Stopped;
             }
             Reading::Rejected { reason } => {
@@ -287,6 +279,11 @@ impl CadenceTrack {
                     self.smoother.clear();
                     self.overstride.interrupt();
                 }
+                self.walking_since_ms = if running {
+                    None
+                } else {
+                    self.walking_since_ms.or(Some(now_ms))
+                };
                 self.smoother.push(now_ms, spm, unit_confidence);
                 history.add(now_ms, spm);
                 self.last_reading = now_state;
@@ -365,7 +362,7 @@ impl CadenceTrack {
                 now_ms,
                 RunEventKind::SensorRestored {
                     source_id: Some(source_id.to_owned()),
-                    gap_ms: now_ms - since_ms,
+                    gap_ms: now_ms.saturating_sub(since_ms),
                 },
                 Some(cue::sensor_restored()),
             );
@@ -387,6 +384,7 @@ impl CadenceTrack {
         self.smoothed_at_ms = None;
         self.overstride.interrupt();
         self.last_reading = LastReading::None;
+        self.walking_since_ms = None;
         history.mark_gap(now_ms);
         push(
             events,

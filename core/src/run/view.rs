@@ -53,13 +53,17 @@ pub struct RunView {
     /// 0 to 1.
     pub cadence_confidence: f64,
     pub cadence_state: CadenceState,
+    /// How long the runner has been walking in this run segment, while they
+    /// are (`None` otherwise): the run screen shows it, and no cadence cue
+    /// comes meanwhile.
+    pub walking_in_run_ms: Option<u64>,
     pub target_spm: Option<f64>,
     pub band_low_spm: Option<f64>,
     pub band_high_spm: Option<f64>,
     pub metronome: Metronome,
     pub speed_mps: Option<f64>,
     pub stride_length_m: Option<f64>,
-    /// Readings refused as errors (out of order, duplicate, late).
+    /// Readings refused as errors (stamped too late or too far ahead).
     pub dropped_samples: u64,
     /// Readings accepted as input but not believed (implausible values).
     pub rejected_samples: u64,
