@@ -113,8 +113,21 @@ fn errors_name_the_field_and_nothing_panics() {
     let session = RunSession::new(plan(), None, observer).unwrap();
     session.start(0).unwrap();
     session.tick(10_000).unwrap();
-    let err = session.tick(5_000).unwrap_err();
-    assert!(err.to_string().starts_with("now_ms:"), "{err}");
+    // A stale clock read is taken at the session's time, not refused.
+    session.tick(5_000).unwrap();
+    assert_eq!(session.snapshot(10_000).unwrap().elapsed_ms, 10_000);
+    let err = session
+        .push_sample(RunSample {
+            at_ms: 11_000,
+            source_id: "pedometer".into(),
+            cadence: f64::NAN,
+            unit: RunCadenceUnit::StepsPerMinute,
+            speed_mps: None,
+            stride_length_m: None,
+            gait: None,
+        })
+        .unwrap_err();
+    assert!(err.to_string().starts_with("sample.cadence"), "{err}");
     let checkin = RunCheckIn {
         taken_at: "22/11/2026".into(),
         score: 3,

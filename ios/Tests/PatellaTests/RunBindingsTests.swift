@@ -158,11 +158,15 @@ final class RunBindingsTests: XCTestCase {
         let session = try RunSession(plan: plan(), settings: nil, observer: Recorder())
         try session.start(nowMs: 0)
         try session.tick(nowMs: 10_000)
-        XCTAssertThrowsError(try session.tick(nowMs: 5_000)) { error in
+        // A stale clock read is taken at the session's time, not refused (issue 10).
+        try session.tick(nowMs: 5_000)
+        XCTAssertEqual(try session.snapshot(nowMs: 10_000).elapsedMs, 10_000)
+        // A reading a day ahead is refused and moves nothing.
+        XCTAssertThrowsError(try session.pushSample(sample: sample(86_400_000, 170))) { error in
             guard case let RunSessionError.InvalidInput(detail) = error else {
                 return XCTFail("expected InvalidInput, got \(error)")
             }
-            XCTAssertTrue(detail.hasPrefix("now_ms"), detail)
+            XCTAssertTrue(detail.contains("ahead"), detail)
         }
         XCTAssertThrowsError(try session.checkIn(nowMs: 11_000, checkin: checkIn(3, at: "22/11/2026"))) { error in
             XCTAssertEqual(error as? RunSessionError, .InvalidDate(field: "taken_at", value: "22/11/2026"))
@@ -182,6 +186,23 @@ final class RunBindingsTests: XCTestCase {
         // The session still works after refusing input.
         try session.tick(nowMs: 12_000)
         XCTAssertEqual(try session.snapshot(nowMs: 12_000).elapsedMs, 12_000)
+    }
+
+    // Issue 9, article 002's 165-180 aim: a target outside 150-190 needs the override.
+    func testAnUnusualCadenceTargetNeedsTheOverride() throws {
+        XCTAssertThrowsError(try RunSession(plan: plan(target: 140), settings: nil, observer: Recorder())) { error in
+            guard case let RunSessionError.InvalidPlan(detail) = error else {
+                return XCTFail("expected InvalidPlan, got \(error)")
+            }
+            XCTAssertTrue(detail.contains("outside the usual"), detail)
+        }
+        let settings = RunSettings(
+            metronome: .nudge, alertAboveBand: false, endRunOnPainAboveZone: false,
+            checkInEveryMin: nil, minSecondsBetweenCues: 60, allowUnusualTarget: true
+        )
+        let session = try RunSession(plan: plan(target: 140), settings: settings, observer: Recorder())
+        try session.start(nowMs: 0)
+        XCTAssertEqual(try session.snapshot(nowMs: 0).targetSpm, 140)
     }
 
     func testSessionsAreReleasedWithoutCrashing() throws {

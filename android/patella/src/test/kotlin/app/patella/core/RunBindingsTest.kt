@@ -160,8 +160,14 @@ class RunBindingsTest {
         RunSession(plan(), null, Recorder()).use { session ->
             session.start(0u)
             session.tick(10_000u)
-            val backwards = assertThrows(RunSessionException.InvalidInput::class.java) { session.tick(5_000u) }
-            assertTrue(backwards.message!!.contains("now_ms"), backwards.message)
+            // A stale clock read is taken at the session's time, not refused (issue 10).
+            session.tick(5_000u)
+            assertEquals(10_000uL, session.snapshot(10_000u).elapsedMs)
+            // A reading a day ahead is refused and moves nothing.
+            val ahead = assertThrows(RunSessionException.InvalidInput::class.java) {
+                session.pushSample(sample(86_400_000, 170.0))
+            }
+            assertTrue(ahead.message!!.contains("ahead"), ahead.message)
 
             val date = assertThrows(RunSessionException.InvalidDate::class.java) {
                 session.checkIn(11_000u, checkIn(3, at = "22/11/2026"))
@@ -181,6 +187,27 @@ class RunBindingsTest {
             // The session still works after refusing input.
             session.tick(12_000u)
             assertEquals(12_000uL, session.snapshot(12_000u).elapsedMs)
+        }
+    }
+
+    // Issue 9, article 002's 165-180 aim: a target outside 150-190 needs the override.
+    @Test
+    fun anUnusualCadenceTargetNeedsTheOverride() {
+        val unusual = assertThrows(RunSessionException.InvalidPlan::class.java) {
+            RunSession(plan(140.0), null, Recorder())
+        }
+        assertTrue(unusual.message!!.contains("outside the usual"), unusual.message)
+        val settings = RunSettings(
+            metronome = RunMetronomeMode.NUDGE,
+            alertAboveBand = false,
+            endRunOnPainAboveZone = false,
+            checkInEveryMin = null,
+            minSecondsBetweenCues = 60u,
+            allowUnusualTarget = true,
+        )
+        RunSession(plan(140.0), settings, Recorder()).use { session ->
+            session.start(0u)
+            assertEquals(140.0, session.snapshot(0u).targetSpm)
         }
     }
 
