@@ -5,8 +5,10 @@
 //! must count from the same zero, so the app reads its `now_ms` here rather
 //! than from its platform clock whenever a sensor feeds the session.
 
-/// Milliseconds on the library's monotonic clock. Pass this as `now_ms` to
-/// `RunSession` calls.
+/// Milliseconds on the library's monotonic clock, which keeps counting while
+/// the phone sleeps (Android's boot-time clock, iOS's continuous clock; see
+/// `patella_core::sensor::clock`). Pass this as `now_ms` to `RunSession`
+/// calls, and as `at_ms` of pedometer readings.
 #[uniffi::export]
 pub fn monotonic_now_ms() -> u64 {
     patella_core::sensor::clock::process_now_ms()

@@ -126,3 +126,39 @@ fn bad_plans_and_configs_are_refused() {
         "{err}"
     );
 }
+
+// Issue 9, "cadence targets stay honest" (article 002 aims at 165-180,
+// article 004 moves toward it about 5% at a time): a target outside the
+// usual 150-190 is refused, naming the override, unless the caller sets it.
+#[test]
+fn an_unusual_cadence_target_needs_the_explicit_override() {
+    for target in [140.0, 149.9, 190.1, 200.0] {
+        let plan = SessionPlan::continuous(0, 600, 0).with_target(target);
+        let err = RunSession::new(plan.clone(), RunConfig::default()).unwrap_err();
+        assert_eq!(
+            err,
+            RunError::UnusualTarget {
+                value: target,
+                low: 150.0,
+                high: 190.0
+            }
+        );
+        assert!(err.to_string().contains("explicit override"), "{err}");
+        let mut config = RunConfig::default();
+        config.target_guard.allow_unusual = true;
+        let s = RunSession::new(plan, config).unwrap();
+        assert_eq!(s.snapshot(0).target_spm, Some(target));
+    }
+    for target in [150.0, 170.0, 190.0] {
+        let plan = SessionPlan::continuous(0, 600, 0).with_target(target);
+        assert!(RunSession::new(plan, RunConfig::default()).is_ok());
+    }
+    // The plan's hard limits hold even with the override.
+    let mut config = RunConfig::default();
+    config.target_guard.allow_unusual = true;
+    let plan = SessionPlan::continuous(0, 600, 0).with_target(400.0);
+    assert!(matches!(
+        RunSession::new(plan, config),
+        Err(RunError::Plan(_))
+    ));
+}
