@@ -11,12 +11,14 @@
 //! monotonic clock that keeps counting while the phone sleeps, so that a
 //! run goes on in the pocket with the screen off. On the phones that clock
 //! is the library's own `monotonic_now_ms()` (the sensor client stamps its
-//! readings with it on arrival): on Android it reads the boot-time clock
-//! that `SystemClock.elapsedRealtime()` also reads, on iOS the continuous
-//! clock behind `clock_gettime(CLOCK_MONOTONIC_RAW)`. A platform clock that
-//! stops in sleep (`SystemClock.uptimeMillis`, `CLOCK_UPTIME_RAW`,
-//! `DispatchTime`) would freeze the run while the phone sleeps, and a wall
-//! clock can jump back; neither may be passed.
+//! readings with it on arrival): on Android it reads `CLOCK_BOOTTIME`, the
+//! clock of `SystemClock.elapsedRealtime()`; on iOS Darwin's
+//! `CLOCK_MONOTONIC`, which unlike Linux's keeps counting while asleep (as
+//! `CLOCK_MONOTONIC_RAW` and Swift's `ContinuousClock` do); see
+//! `sensor/clock.rs`. A clock that stops in sleep (`SystemClock.uptimeMillis`,
+//! `CLOCK_UPTIME_RAW`, `DispatchTime`, Rust's `Instant`) would freeze the
+//! run while the phone sleeps, and a wall clock can jump back; neither may
+//! be passed.
 //!
 //! # How time moves, and the bounds on it
 //! - The app's calls (`tick`, `pause`, `resume`, `stop`, `check_in`, and a
