@@ -47,6 +47,12 @@ pub struct PlausibilityConfig {
     /// (strides: /60, steps: /120) count as not fitting. Project's choice:
     /// 25%, since foot pods are calibrated loosely.
     pub unit_fit_tolerance: f64,
+    /// Shortest believable step, at a speed of at least
+    /// `min_speed_for_fit_mps`: a reading that would need shorter steps if
+    /// it counted one foot must count both. Project's choice: at 1.4 m/s a
+    /// 40 cm step is 210 steps a minute, a gait nobody walks or runs, while
+    /// a slow walker's steps stay above 50 cm.
+    pub min_step_length_m: f64,
     /// Slowest speed at which the speed/stride relation is used at all:
     /// near zero both sides are noise. Project's choice.
     pub min_speed_for_fit_mps: f64,
@@ -63,6 +69,7 @@ impl Default for PlausibilityConfig {
             walking_below_spm: 140.0,
             max_step_length_m: 2.5,
             unit_fit_tolerance: 0.25,
+            min_step_length_m: 0.4,
             min_speed_for_fit_mps: 1.0,
         }
     }

@@ -22,6 +22,10 @@ pub enum UnitFit {
     /// Speed and stride are there but fit neither relation: the cadence value
     /// is something else (for example power/10).
     Neither { ratio: f64 },
+    /// No stride length, but the speed alone rules out one foot: counted as
+    /// strides, the steps would be shorter than anyone takes (a walk in
+    /// steps/min from a pod that does not say its unit).
+    StepsBySpeed,
     /// Speed or stride missing, or too slow to judge.
     NotApplicable,
 }
@@ -34,7 +38,7 @@ pub fn fit(
     config: &PlausibilityConfig,
 ) -> UnitFit {
     let (Some(speed), Some(stride)) = (speed_mps, stride_length_m) else {
-        return UnitFit::NotApplicable;
+        return fit_by_speed(raw_cadence, speed_mps, config);
     };
     if speed < config.min_speed_for_fit_mps || stride <= 0.0 || raw_cadence <= 0.0 {
         return UnitFit::NotApplicable;
@@ -51,6 +55,22 @@ pub fn fit(
     }
 }
 
+/// The speed alone: only one answer, and only when it is clear.
+fn fit_by_speed(raw_cadence: f64, speed_mps: Option<f64>, config: &PlausibilityConfig) -> UnitFit {
+    match speed_mps {
+        Some(speed) if speed >= config.min_speed_for_fit_mps && raw_cadence > 0.0 => {
+            // Step length if the value counted one foot (twice as many steps).
+            let step_if_strides = speed * 60.0 / (2.0 * raw_cadence);
+            if step_if_strides < config.min_step_length_m {
+                UnitFit::StepsBySpeed
+            } else {
+                UnitFit::NotApplicable
+            }
+        }
+        _ => UnitFit::NotApplicable,
+    }
+}
+
 /// Why the detector settled on a unit for one reading.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -61,6 +81,8 @@ pub enum UnitEvidence {
     Declared,
     /// Speed and stride length fit one relation.
     SpeedAndStride,
+    /// The speed ruled out one foot.
+    SpeedAlone,
     /// Several earlier readings of this source agreed.
     History,
     /// This reading's rate alone: the weakest evidence.
@@ -178,6 +200,15 @@ impl UnitDetector {
                     confidence: 1.0,
                 };
             }
+            UnitFit::StepsBySpeed => {
+                // Weaker than a full fit: it only rules one unit out.
+                self.vote(CadenceUnit::StepsPerMinute, RATE_WEIGHT);
+                return UnitDecision {
+                    unit: CadenceUnit::StepsPerMinute,
+                    evidence: UnitEvidence::SpeedAlone,
+                    confidence: 0.9,
+                };
+            }
             UnitFit::Neither { .. } | UnitFit::NotApplicable => {}
         }
         if raw < CLEARLY_STRIDES_BELOW {
@@ -240,6 +271,27 @@ mod tests {
             fit(170.0, Some(0.2), Some(2.0), &cfg()),
             UnitFit::NotApplicable
         );
+    }
+
+    // source: rsc-protocol notes (steps or strides) and issue 9 item 6: a
+    // walk at 115 steps/min from a pod that does not say its unit must not
+    // read as 230 steps/min of running.
+    #[test]
+    fn the_speed_alone_rules_out_one_foot_when_it_is_clear() {
+        // Counted as strides: 1.4 × 60 / 230 = 0.37 m steps.
+        assert_eq!(fit(115.0, Some(1.4), None, &cfg()), UnitFit::StepsBySpeed);
+        // A brisk walk counted per foot: 0.70 m steps either way is possible.
+        assert_eq!(fit(62.0, Some(1.45), None, &cfg()), UnitFit::NotApplicable);
+        // A run counted per foot: 1.06 m steps.
+        assert_eq!(fit(85.0, Some(3.0), None, &cfg()), UnitFit::NotApplicable);
+        assert_eq!(fit(115.0, Some(0.8), None, &cfg()), UnitFit::NotApplicable);
+        let mut d = UnitDetector::default();
+        for _ in 0..5 {
+            d.decide(62.0, CadenceUnit::Unknown, UnitFit::NotApplicable);
+        }
+        let got = d.decide(115.0, CadenceUnit::Unknown, UnitFit::StepsBySpeed);
+        assert_eq!(got.unit, CadenceUnit::StepsPerMinute);
+        assert_eq!(got.evidence, UnitEvidence::SpeedAlone);
     }
 
     #[test]
