@@ -41,7 +41,11 @@ impl RunSession {
         self.drive(|s| s.tick(now_ms))
     }
 
-    /// A pedometer or manual reading.
+    /// A pedometer or manual reading, stamped with `monotonic_now_ms()`.
+    /// Refused (`InvalidInput`, nothing changed) when stamped more than 5 s
+    /// ahead of the session or 2 s behind it; readings sharing a millisecond
+    /// are all kept. Every other call stamped behind the session's time is
+    /// taken at the session's time, never refused.
     pub fn push_sample(&self, sample: RunSample) -> Result<(), RunSessionError> {
         let sample = CadenceSample::from(sample);
         self.drive(|s| s.push_sample(&sample))
