@@ -266,6 +266,7 @@ fn a_file_of_pure_noise_is_quarantined_and_never_silently_empty() {
             StoreWarning::CutShort { file, .. }
             | StoreWarning::DamagedRecords { file, .. }
             | StoreWarning::LostFile { file } => file.as_str(),
+            other => panic!("nothing else is wrong with this store: {other}"),
         })
         .collect();
     assert!(

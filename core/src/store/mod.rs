@@ -33,8 +33,11 @@
 //! records.
 
 mod checksum;
+mod date_range;
+pub mod disk;
 mod durable;
 mod error;
+mod import;
 mod line;
 mod load;
 mod lock;
@@ -43,7 +46,11 @@ mod quarantine;
 mod records;
 mod schema;
 
+pub use date_range::{EARLIEST_YEAR, LATEST_YEAR, check_date, check_date_time, date_in_range};
+pub use disk::{Disk, OsDisk};
 pub use error::{StoreError, StoreWarning};
+pub use import::{COMMIT_MARK, STAGED_SUFFIX};
+pub use lock::LOCK_FILE;
 pub use load::Persisted;
 pub use open_store::Store;
 pub use quarantine::QUARANTINE_DIR;
