@@ -348,6 +348,41 @@ fn after_a_failed_import_no_write_is_acknowledged_into_a_replaced_file() {
     assert!(failed > 0);
 }
 
+// Issue 10, item 11: an import that fails, and whose clean-up is then cut
+// off by a power cut a few steps later, is still all or nothing.
+#[test]
+fn an_import_failing_then_cut_off_during_its_clean_up_is_all_or_nothing() {
+    let records = backup();
+    let span = {
+        let disk = SimDisk::new();
+        let store = open(&disk).expect("opens");
+        let before = disk.ops();
+        store.import(&records).expect("imports");
+        disk.ops() - before
+    };
+    for point in 1..=span {
+        for (later, pattern) in (1..=8).flat_map(|l| (0..4).map(move |p| (l, p))) {
+            let case = format!("import failing at op {point}, cut {later} ops later ({pattern})");
+            let disk = SimDisk::new();
+            let store = open(&disk).expect("opens");
+            disk.fail_at(point);
+            disk.crash_at(point + later);
+            let imported = store.import(&records);
+            drop(store);
+            disk.power_cut(&mut Lcg(point * 1_000 + later * 10 + pattern));
+            let store = open(&disk).unwrap_or_else(|e| panic!("{case}: {e}"));
+            let found = store.records().expect("records");
+            assert!(
+                found == records || found == Records::default(),
+                "{case}: a part of an import"
+            );
+            if imported.is_ok() {
+                assert_eq!(found, records, "{case}: acknowledged import lost");
+            }
+        }
+    }
+}
+
 fn torn_store(disk: &SimDisk) {
     let store = open(disk).expect("opens");
     write(&store, 0, 5, &mut Acked::default());

@@ -74,6 +74,8 @@ pub fn stage_and_switch(
                 .and_then(|()| disk.sync(&path))
                 .map_err(io_err(&path))?;
         }
+        // Every staged name is durable before the marker can be: the
+        // disk may write back name changes in any order.
         disk.sync_dir(dir).map_err(io_err(dir))
     })();
     if let Err(err) = staged {

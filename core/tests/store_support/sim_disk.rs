@@ -5,9 +5,10 @@
 //! renamed, removed) on `sync_dir` of its folder. Cutting the power keeps
 //! the durable state plus whatever the disk happened to write back on its
 //! own: for each file a random prefix of its unsynced appended bytes (a torn
-//! tail), and for each folder, at random, either its durable names or the
-//! ones the program last saw (a rename that reached the disk without a
-//! folder sync), never bytes that were not synced under a name that was.
+//! tail), and for each folder, at random, its durable names, the ones the
+//! program last saw, or any mix of the two (renames and removals that
+//! reached the disk without a folder sync, in any order); never bytes that
+//! were not synced, beyond a torn tail.
 //!
 //! Faults: `crash_at(n)` cuts the power instead of operation `n` (every
 //! later operation fails too); `fail_at(n)` fails operation `n` alone;
@@ -32,8 +33,41 @@ struct Inode {
     synced: Vec<u8>,
 }
 
+/// A change of names not yet made durable by a folder sync.
+#[derive(Debug, Clone)]
+enum NameOp {
+    Create(PathBuf, Entry),
+    Remove(PathBuf),
+    Rename(PathBuf, PathBuf, Entry),
+}
+
+impl NameOp {
+    /// The folder whose sync makes it durable (a rename's target folder).
+    fn dir(&self) -> PathBuf {
+        match self {
+            Self::Create(p, _) | Self::Remove(p) | Self::Rename(_, p, _) => parent_of(p),
+        }
+    }
+
+    fn apply(&self, names: &mut BTreeMap<PathBuf, Entry>) {
+        match self {
+            Self::Create(p, e) => {
+                names.insert(p.clone(), *e);
+            }
+            Self::Remove(p) => {
+                names.remove(p);
+            }
+            Self::Rename(from, to, e) => {
+                names.remove(from);
+                names.insert(to.clone(), *e);
+            }
+        }
+    }
+}
+
 #[derive(Debug, Default)]
 struct State {
+    pending: Vec<NameOp>,
     inodes: Vec<Inode>,
     names: BTreeMap<PathBuf, Entry>,
     durable: BTreeMap<PathBuf, Entry>,
@@ -156,21 +190,23 @@ impl SimDisk {
             }
             inode.synced = inode.data.clone();
         }
-        let dirs: BTreeSet<PathBuf> = s
-            .names
-            .keys()
-            .chain(s.durable.keys())
-            .map(|p| parent_of(p))
-            .collect();
-        let mut names = BTreeMap::new();
-        for dir in dirs {
-            let source = if rng.below(2) == 0 { &s.durable } else { &s.names };
-            for (path, entry) in source {
-                if parent_of(path) == dir {
-                    names.insert(path.clone(), *entry);
-                }
+        // Per folder: none of the name changes not yet synced reach the
+        // disk, all of them, or any of them (a file system may write them
+        // back in any order); each rename is atomic.
+        let dirs: BTreeSet<PathBuf> = s.pending.iter().map(|op| op.dir()).collect();
+        let modes: BTreeMap<PathBuf, u64> = dirs.into_iter().map(|d| (d, rng.below(3))).collect();
+        let mut names = s.durable.clone();
+        for op in &s.pending {
+            let applied = match modes.get(&op.dir()).copied().unwrap_or(0) {
+                0 => false,
+                1 => true,
+                _ => rng.below(2) == 0,
+            };
+            if applied {
+                op.apply(&mut names);
             }
         }
+        s.pending.clear();
         // A name whose folder did not survive is gone with it.
         let orphans: Vec<PathBuf> = names
             .keys()
@@ -279,6 +315,8 @@ impl Disk for SimDisk {
                     synced: Vec::new(),
                 });
                 s.names.insert(path.to_path_buf(), Entry::File(id));
+                s.pending
+                    .push(NameOp::Create(path.to_path_buf(), Entry::File(id)));
             }
         }
         Ok(())
@@ -307,6 +345,8 @@ impl Disk for SimDisk {
         }
         s.names.remove(from);
         s.names.insert(to.to_path_buf(), entry);
+        s.pending
+            .push(NameOp::Rename(from.to_path_buf(), to.to_path_buf(), entry));
         Ok(())
     }
 
@@ -333,6 +373,7 @@ impl Disk for SimDisk {
             .map(|(p, e)| (p.clone(), *e))
             .collect();
         s.durable.extend(now);
+        s.pending.retain(|op| op.dir() != dir);
         Ok(())
     }
 
@@ -341,10 +382,12 @@ impl Disk for SimDisk {
         s.tick(true)?;
         match s.names.get(path) {
             Some(Entry::Dir) => Err(io::Error::other("is a folder")),
-            _ => {
+            Some(Entry::File(_)) => {
                 s.names.remove(path);
+                s.pending.push(NameOp::Remove(path.to_path_buf()));
                 Ok(())
             }
+            None => Ok(()),
         }
     }
 
@@ -361,6 +404,8 @@ impl Disk for SimDisk {
             return Err(not_found(dir));
         }
         s.names.insert(dir.to_path_buf(), Entry::Dir);
+        s.pending
+            .push(NameOp::Create(dir.to_path_buf(), Entry::Dir));
         Ok(true)
     }
 
@@ -370,7 +415,9 @@ impl Disk for SimDisk {
         if s.names.keys().any(|p| parent_of(p) == dir) {
             return Err(io::Error::other("folder not empty"));
         }
-        s.names.remove(dir);
+        if s.names.remove(dir).is_some() {
+            s.pending.push(NameOp::Remove(dir.to_path_buf()));
+        }
         Ok(())
     }
 
