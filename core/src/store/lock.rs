@@ -43,8 +43,8 @@ impl Drop for DirLock {
 pub enum Acquired {
     /// Held: the store may write.
     Held(DirLock),
-    /// The lock file could not be created (a read-only folder): the store
-    /// may still be read, but not written.
+    /// The lock file could not be opened (a read-only folder, a link in
+    /// its place): the store may still be read, but not written.
     Unavailable(DirLock, std::io::Error),
 }
 
@@ -76,17 +76,8 @@ pub fn acquire(disk: &dyn Disk, dir: &Path, key: Option<PathBuf>) -> Result<Acqu
         Ok(None) => Err(StoreError::Locked {
             dir: dir.to_path_buf(),
         }),
-        Err(e) if is_unwritable(&e) => Ok(Acquired::Unavailable(lock, e)),
-        Err(source) => Err(StoreError::Io { path, source }),
+        // A read-only folder, or a `.lock` that is not the store's (a link
+        // is never followed): the store can still be read.
+        Err(e) => Ok(Acquired::Unavailable(lock, e)),
     }
-}
-
-/// Errors that mean the folder or file cannot be written, as opposed to a
-/// fault: the store then opens read-only.
-pub fn is_unwritable(e: &std::io::Error) -> bool {
-    use std::io::ErrorKind::{PermissionDenied, QuotaExceeded, ReadOnlyFilesystem, StorageFull};
-    matches!(
-        e.kind(),
-        PermissionDenied | ReadOnlyFilesystem | StorageFull | QuotaExceeded
-    )
 }
