@@ -24,8 +24,8 @@ macro_rules! println {
     };
 }
 
-mod output;
 mod commands;
+mod output;
 
 use std::process::ExitCode;
 

@@ -389,7 +389,10 @@ fn opening_a_folder_leaves_files_that_are_not_the_stores_alone() {
     std::fs::create_dir_all(&data).expect("mkdir");
     std::fs::write(data.join("thesis.tmp"), "chapter 1").expect("write");
     std::fs::write(data.join("notes.jsonl.tmp"), "mine").expect("write");
-    ok(&patella(&["history", "--data-dir", data.to_str().expect("p")], &[]));
+    ok(&patella(
+        &["history", "--data-dir", data.to_str().expect("p")],
+        &[],
+    ));
     assert_eq!(
         std::fs::read_to_string(data.join("thesis.tmp")).expect("kept"),
         "chapter 1"
@@ -397,7 +400,10 @@ fn opening_a_folder_leaves_files_that_are_not_the_stores_alone() {
     assert!(data.join("notes.jsonl.tmp").exists());
     // The store's own leftover of a cut-off replacement does go.
     std::fs::write(data.join("profile.jsonl.tmp"), "half").expect("write");
-    ok(&patella(&["history", "--data-dir", data.to_str().expect("p")], &[]));
+    ok(&patella(
+        &["history", "--data-dir", data.to_str().expect("p")],
+        &[],
+    ));
     assert!(!data.join("profile.jsonl.tmp").exists());
 }
 
@@ -466,7 +472,11 @@ fn export_out_replaces_the_previous_file_whole_and_owner_only() {
         "the previous backup",
         "the old file was overwritten in place"
     );
-    let mode = std::fs::metadata(&target).expect("meta").permissions().mode() & 0o777;
+    let mode = std::fs::metadata(&target)
+        .expect("meta")
+        .permissions()
+        .mode()
+        & 0o777;
     assert_eq!(mode, 0o600);
     let mut names: Vec<String> = std::fs::read_dir(&out_dir)
         .expect("list")
@@ -502,7 +512,15 @@ fn tcx_times_carry_the_utc_offset() {
     let (data, _) = imported(tmp.path());
     let dir = data.to_str().expect("p");
     let tcx = ok(&patella(
-        &["export", "--format", "tcx", "--utc-offset", "+02:00", "--data-dir", dir],
+        &[
+            "export",
+            "--format",
+            "tcx",
+            "--utc-offset",
+            "+02:00",
+            "--data-dir",
+            dir,
+        ],
         &[],
     ));
     assert!(tcx.contains("<Id>2026-05-02T07:00:00+02:00</Id>"), "{tcx}");
@@ -514,7 +532,15 @@ fn tcx_times_carry_the_utc_offset() {
         .expect("runs");
     assert!(ok(&out).contains("<Id>2026-05-02T07:00:00+00:00</Id>"));
     let bad = patella(
-        &["export", "--format", "tcx", "--utc-offset", "2 hours", "--data-dir", dir],
+        &[
+            "export",
+            "--format",
+            "tcx",
+            "--utc-offset",
+            "2 hours",
+            "--data-dir",
+            dir,
+        ],
         &[],
     );
     assert!(String::from_utf8_lossy(&bad.stderr).contains("--utc-offset"));
@@ -552,5 +578,8 @@ fn a_backup_the_coach_cannot_use_is_refused_before_anything_is_written() {
         ));
         assert!(history.contains("check-ins: 0") && history.contains("runs: 0"));
     }
-    ok(&import(&write_backup(tmp.path(), "good.json", &records()), &data));
+    ok(&import(
+        &write_backup(tmp.path(), "good.json", &records()),
+        &data,
+    ));
 }

@@ -1,7 +1,7 @@
 //! CSV, TCX and the JSON backup.
 
-use chrono::{FixedOffset, NaiveDate, NaiveDateTime};
 use chrono::Weekday;
+use chrono::{FixedOffset, NaiveDate, NaiveDateTime};
 use patella_core::coach::profile::{CurrentRunning, RiskFactors};
 use patella_core::coach::record::CoachDocument;
 use patella_core::coach::{Experience, Goal, History, Profile};
@@ -208,7 +208,10 @@ fn every_tcx_time_carries_the_runners_utc_offset() {
     let new_york = FixedOffset::west_opt(5 * 3600).expect("offset");
     let tcx = run_tcx(&run(), new_york);
     assert!(tcx.contains("<Id>2026-04-06T07:15:00-05:00</Id>"), "{tcx}");
-    assert!(tcx.contains("<Lap StartTime=\"2026-04-06T07:15:00-05:00\">"), "{tcx}");
+    assert!(
+        tcx.contains("<Lap StartTime=\"2026-04-06T07:15:00-05:00\">"),
+        "{tcx}"
+    );
     let times: Vec<&str> = tcx
         .split("<Time>")
         .skip(1)

@@ -203,10 +203,15 @@ fn a_second_opener_in_the_same_process_is_told_the_store_is_open_here() {
     let first = Store::open(tmp.path()).expect("opens");
     let err = Store::open(tmp.path()).expect_err("already open");
     assert!(matches!(err, StoreError::AlreadyOpen { .. }), "{err}");
-    assert!(err.to_string().contains("already open in this process"), "{err}");
-    let same_folder = tmp.path().join(".").join("..").join(
-        tmp.path().file_name().expect("name"),
+    assert!(
+        err.to_string().contains("already open in this process"),
+        "{err}"
     );
+    let same_folder = tmp
+        .path()
+        .join(".")
+        .join("..")
+        .join(tmp.path().file_name().expect("name"));
     let err = Store::open(&same_folder).expect_err("same folder by another path");
     assert!(matches!(err, StoreError::AlreadyOpen { .. }), "{err}");
     drop(first);
@@ -227,7 +232,10 @@ fn saving_the_same_record_again_keeps_it_once() {
     let err = store.add_run(&other).expect_err("id taken");
     assert!(err.to_string().contains("run.id"), "{err}");
     drop(store);
-    let records = Store::open(tmp.path()).expect("reopens").records().expect("records");
+    let records = Store::open(tmp.path())
+        .expect("reopens")
+        .records()
+        .expect("records");
     assert_eq!(records.check_ins, vec![check_in(2, 4)]);
     assert_eq!(records.runs, vec![run("r1", 2)]);
 }

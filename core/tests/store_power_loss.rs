@@ -15,8 +15,8 @@ use std::sync::Arc;
 use chrono::{NaiveDate, NaiveDateTime};
 use patella_core::pain::{CheckIn, CheckInMoment};
 use patella_core::store::{
-    COMMIT_MARK, Outcome, Records, RunSummary, STAGED_SUFFIX, SessionOutcome, Settings, Store, StoreError,
-    StoreWarning,
+    COMMIT_MARK, Outcome, Records, RunSummary, STAGED_SUFFIX, SessionOutcome, Settings, Store,
+    StoreError, StoreWarning,
 };
 use serde_json::json;
 use store_support::sim_disk::{Lcg, SimDisk};
@@ -127,9 +127,16 @@ fn verify(disk: &SimDisk, acked: &Acked, case: &str) -> usize {
     let records = store.records().expect("records");
     let ids: Vec<u64> = records.check_ins.iter().map(check_in_id).collect();
     let present: BTreeSet<u64> = ids.iter().copied().collect();
-    assert_eq!(present.len(), ids.len(), "{case}: a check-in is there twice");
+    assert_eq!(
+        present.len(),
+        ids.len(),
+        "{case}: a check-in is there twice"
+    );
     let lost: Vec<_> = acked.check_ins.difference(&present).collect();
-    assert!(lost.is_empty(), "{case}: acknowledged check-ins lost: {lost:?}");
+    assert!(
+        lost.is_empty(),
+        "{case}: acknowledged check-ins lost: {lost:?}"
+    );
     assert!(
         present.iter().all(|id| *id <= acked.attempted_up_to),
         "{case}: a check-in that was never written"
@@ -139,7 +146,10 @@ fn verify(disk: &SimDisk, acked: &Acked, case: &str) -> usize {
         .iter()
         .map(|r| r.id.trim_start_matches("run-").parse().expect("id"))
         .collect();
-    assert!(acked.runs.is_subset(&runs), "{case}: acknowledged runs lost");
+    assert!(
+        acked.runs.is_subset(&runs),
+        "{case}: acknowledged runs lost"
+    );
     let sessions: BTreeSet<u64> = records
         .sessions
         .iter()
@@ -290,7 +300,9 @@ fn an_import_cut_off_at_any_point_is_all_or_nothing() {
             } else {
                 assert!(imported.is_err(), "{case}: acknowledged import lost");
                 assert_eq!(found, Records::default(), "{case}: a part of an import");
-                store.import(&records).unwrap_or_else(|e| panic!("{case}: again: {e}"));
+                store
+                    .import(&records)
+                    .unwrap_or_else(|e| panic!("{case}: again: {e}"));
                 none += 1;
             }
             no_leftovers(&disk, &case);

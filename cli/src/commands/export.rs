@@ -96,7 +96,7 @@ fn parse_offset(text: &str) -> Result<FixedOffset, CliError> {
         ))
     };
     if text.eq_ignore_ascii_case("z") {
-        return Ok(FixedOffset::east_opt(0).ok_or_else(bad)?);
+        return FixedOffset::east_opt(0).ok_or_else(bad);
     }
     let (sign, rest) = match text.as_bytes().first() {
         Some(b'+') => (1, &text[1..]),
@@ -121,7 +121,11 @@ fn local_offset(at: NaiveDateTime) -> FixedOffset {
     let offset = Local.offset_from_local_datetime(&at);
     offset
         .earliest()
-        .or_else(|| Local.offset_from_local_datetime(&(at - chrono::Duration::hours(1))).earliest())
+        .or_else(|| {
+            Local
+                .offset_from_local_datetime(&(at - chrono::Duration::hours(1)))
+                .earliest()
+        })
         .map(|o| o.fix())
         .unwrap_or_else(|| Local::now().offset().fix())
 }
@@ -132,9 +136,9 @@ fn write_whole(path: &Path, bytes: &[u8]) -> Result<(), CliError> {
         let path = path.display().to_string();
         move |source| CliError::Io { path, source }
     };
-    let name = path
-        .file_name()
-        .ok_or_else(|| CliError::Invalid(format!("--out: {} is not a file name", path.display())))?;
+    let name = path.file_name().ok_or_else(|| {
+        CliError::Invalid(format!("--out: {} is not a file name", path.display()))
+    })?;
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),

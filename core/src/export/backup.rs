@@ -95,7 +95,11 @@ fn check_coach_can_read(profile: &serde_json::Value) -> Result<(), BackupError> 
     for (field, dates) in [
         (
             "gear_changes",
-            document.gear_changes.iter().map(|g| g.date).collect::<Vec<_>>(),
+            document
+                .gear_changes
+                .iter()
+                .map(|g| g.date)
+                .collect::<Vec<_>>(),
         ),
         ("clinician_visits", document.clinician_visits.clone()),
     ] {

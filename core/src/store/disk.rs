@@ -24,7 +24,7 @@ pub trait AppendHandle: Send + Debug {
     /// Cuts the file back to `len` bytes (not yet durable).
     fn truncate(&mut self, len: u64) -> io::Result<()>;
     /// The file's length now.
-    fn len(&self) -> io::Result<u64>;
+    fn size(&self) -> io::Result<u64>;
 }
 
 /// Something that keeps the data folder to one holder while it lives.
@@ -96,7 +96,7 @@ impl AppendHandle for OsAppend {
     fn truncate(&mut self, len: u64) -> io::Result<()> {
         self.0.set_len(len)
     }
-    fn len(&self) -> io::Result<u64> {
+    fn size(&self) -> io::Result<u64> {
         Ok(self.0.metadata()?.len())
     }
 }
@@ -121,7 +121,9 @@ impl Disk for OsDisk {
     }
 
     fn sync(&self, path: &Path) -> io::Result<()> {
-        own_file(OpenOptions::new().read(true)).open(path)?.sync_all()
+        own_file(OpenOptions::new().read(true))
+            .open(path)?
+            .sync_all()
     }
 
     fn rename(&self, from: &Path, to: &Path) -> io::Result<()> {

@@ -74,7 +74,7 @@ impl AppendFile {
     /// Opens an existing file for appending.
     pub fn open(disk: &dyn Disk, path: &Path) -> Result<Self, StoreError> {
         let file = disk.open_append(path).map_err(io_err(path))?;
-        let len = file.len().map_err(io_err(path))?;
+        let len = file.size().map_err(io_err(path))?;
         Ok(Self {
             path: path.to_path_buf(),
             file,
@@ -95,10 +95,7 @@ impl AppendFile {
                 // Best effort: cut a half-written line off so that the next
                 // append starts on a line of its own. If this fails too, the
                 // torn tail is caught by its checksum when the store reopens.
-                let _ = self
-                    .file
-                    .truncate(self.len)
-                    .and_then(|()| self.file.sync());
+                let _ = self.file.truncate(self.len).and_then(|()| self.file.sync());
                 Err(StoreError::Io {
                     path: self.path.clone(),
                     source,

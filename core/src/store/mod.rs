@@ -50,8 +50,8 @@ pub use date_range::{EARLIEST_YEAR, LATEST_YEAR, check_date, check_date_time, da
 pub use disk::{Disk, OsDisk};
 pub use error::{StoreError, StoreWarning};
 pub use import::{COMMIT_MARK, STAGED_SUFFIX};
-pub use lock::LOCK_FILE;
 pub use load::Persisted;
+pub use lock::LOCK_FILE;
 pub use open_store::Store;
 pub use quarantine::QUARANTINE_DIR;
 pub use records::{

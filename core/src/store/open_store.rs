@@ -159,9 +159,8 @@ impl Store {
 
         let logs = match refusal {
             Some(reason) => Err(Refusal::ReadOnly(reason)),
-            None => Logs::open(d, dir).map_err(|e| {
-                Refusal::ReadOnly(format!("a log cannot be opened for writing: {e}"))
-            }),
+            None => Logs::open(d, dir)
+                .map_err(|e| Refusal::ReadOnly(format!("a log cannot be opened for writing: {e}"))),
         };
         if let Err(Refusal::ReadOnly(reason)) = &logs {
             warnings.push(StoreWarning::ReadOnly {

@@ -318,17 +318,30 @@ impl Records {
         if let Some(sensor) = &self.paired_sensor {
             sensor.check()?;
         }
-        first_repeat(&self.runs, |r| r.id.clone())
-            .map_or(Ok(()), |(i, id)| Err(repeated("runs", i, format!("id {id:?} is used twice"))))?;
-        first_repeat(&self.check_ins, |c| serde_json::to_string(c).unwrap_or_default())
-            .map_or(Ok(()), |(i, _)| {
-                Err(repeated("check_ins", i, format!("repeats check-in {}", self.check_ins[i].taken_at)))
-            })?;
-        first_repeat(&self.sessions, |s| (s.date, s.session_id.clone(), s.outcome))
-            .map_or(Ok(()), |(i, _)| {
-                let s = &self.sessions[i];
-                Err(repeated("sessions", i, format!("repeats {} on {}", s.session_id, s.date)))
-            })
+        first_repeat(&self.runs, |r| r.id.clone()).map_or(Ok(()), |(i, id)| {
+            Err(repeated("runs", i, format!("id {id:?} is used twice")))
+        })?;
+        first_repeat(&self.check_ins, |c| {
+            serde_json::to_string(c).unwrap_or_default()
+        })
+        .map_or(Ok(()), |(i, _)| {
+            Err(repeated(
+                "check_ins",
+                i,
+                format!("repeats check-in {}", self.check_ins[i].taken_at),
+            ))
+        })?;
+        first_repeat(&self.sessions, |s| {
+            (s.date, s.session_id.clone(), s.outcome)
+        })
+        .map_or(Ok(()), |(i, _)| {
+            let s = &self.sessions[i];
+            Err(repeated(
+                "sessions",
+                i,
+                format!("repeats {} on {}", s.session_id, s.date),
+            ))
+        })
     }
 }
 
@@ -340,7 +353,12 @@ fn first_repeat<T, K: Eq + std::hash::Hash>(
     let mut seen = std::collections::HashSet::with_capacity(items.len());
     items.iter().enumerate().find_map(|(i, item)| {
         let k = key(item);
-        if seen.contains(&k) { Some((i, k)) } else { seen.insert(k); None }
+        if seen.contains(&k) {
+            Some((i, k))
+        } else {
+            seen.insert(k);
+            None
+        }
     })
 }
 
@@ -353,7 +371,11 @@ fn at(list: &'static str, index: usize, err: RecordError) -> RecordError {
 }
 
 fn repeated(list: &'static str, index: usize, reason: String) -> RecordError {
-    RecordError::At { list, index, reason }
+    RecordError::At {
+        list,
+        index,
+        reason,
+    }
 }
 
 #[cfg(test)]

@@ -145,7 +145,9 @@ impl SimDisk {
     }
 
     fn state(&self) -> MutexGuard<'_, State> {
-        self.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+        self.0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
     /// Operations done so far.
@@ -279,7 +281,7 @@ impl AppendHandle for SimAppend {
         s.inodes[self.inode].data.truncate(len as usize);
         Ok(())
     }
-    fn len(&self) -> io::Result<u64> {
+    fn size(&self) -> io::Result<u64> {
         let s = self.disk.state();
         Ok(s.inodes[self.inode].data.len() as u64)
     }
