@@ -36,6 +36,9 @@ impl From<core_store::StoreError> for StoreError {
             core_store::StoreError::Invalid(e) => Self::Invalid {
                 detail: e.to_string(),
             },
+            e @ core_store::StoreError::ImportInvalid(_) => Self::Invalid {
+                detail: e.to_string(),
+            },
             other => Self::Storage {
                 detail: other.to_string(),
             },

@@ -113,22 +113,24 @@ impl Store {
             ManifestState::Sound(v) => v,
             _ => SCHEMA_VERSION,
         };
-        let check_ins = read_file::<CheckIn>(d, dir, FileKind::CheckIns, fallback, migrations)?;
-        let runs = read_file::<RunSummary>(d, dir, FileKind::Runs, fallback, migrations)?;
-        let sessions =
+        let mut check_ins = read_file::<CheckIn>(d, dir, FileKind::CheckIns, fallback, migrations)?;
+        let mut runs = read_file::<RunSummary>(d, dir, FileKind::Runs, fallback, migrations)?;
+        let mut sessions =
             read_file::<SessionOutcome>(d, dir, FileKind::Sessions, fallback, migrations)?;
-        let profile = read_file::<ProfileState>(d, dir, FileKind::Profile, fallback, migrations)?;
-        let settings = read_file::<Settings>(d, dir, FileKind::Settings, fallback, migrations)?;
-        let sensor =
+        let mut profile =
+            read_file::<ProfileState>(d, dir, FileKind::Profile, fallback, migrations)?;
+        let mut settings = read_file::<Settings>(d, dir, FileKind::Settings, fallback, migrations)?;
+        let mut sensor =
             read_file::<PairedSensor>(d, dir, FileKind::PairedSensor, fallback, migrations)?;
 
+        // What is kept is decided now; the repair below writes just that.
         let records = Records {
-            check_ins: kept(&check_ins, true),
-            runs: kept(&runs, true),
-            sessions: kept(&sessions, true),
-            profile: kept(&profile, false).pop(),
-            settings: kept(&settings, false).pop().unwrap_or_default(),
-            paired_sensor: kept(&sensor, false).pop(),
+            check_ins: take_kept(&mut check_ins, true),
+            runs: take_kept(&mut runs, true),
+            sessions: take_kept(&mut sessions, true),
+            profile: take_kept(&mut profile, false).pop(),
+            settings: take_kept(&mut settings, false).pop().unwrap_or_default(),
+            paired_sensor: take_kept(&mut sensor, false).pop(),
         };
 
         // Phase 2: quarantine and repair, then write the manifest last. A
@@ -143,12 +145,14 @@ impl Store {
         if refusal.is_none() {
             let repaired = (|| {
                 remove_leftover_tmp_files(d, dir)?;
-                repair.settle(FileKind::CheckIns, &check_ins)?;
-                repair.settle(FileKind::Runs, &runs)?;
-                repair.settle(FileKind::Sessions, &sessions)?;
-                repair.settle(FileKind::Profile, &profile)?;
-                repair.settle(FileKind::Settings, &settings)?;
-                repair.settle(FileKind::PairedSensor, &sensor)?;
+                let r = &records;
+                repair.settle(FileKind::CheckIns, &check_ins, &r.check_ins)?;
+                repair.settle(FileKind::Runs, &runs, &r.runs)?;
+                repair.settle(FileKind::Sessions, &sessions, &r.sessions)?;
+                repair.settle(FileKind::Profile, &profile, r.profile.as_slice())?;
+                let settings_kept = std::slice::from_ref(&r.settings);
+                repair.settle(FileKind::Settings, &settings, settings_kept)?;
+                repair.settle(FileKind::PairedSensor, &sensor, r.paired_sensor.as_slice())?;
                 repair.manifest(manifest)
             })();
             if let Err(e) = repaired {
@@ -447,14 +451,17 @@ fn read_file<T: Persisted>(
         .transpose()
 }
 
-/// The records of a file that are kept: all of a log's, the latest of a
-/// document's.
-fn kept<T: Clone>(found: &Found<T>, is_log: bool) -> Vec<T> {
-    match found {
-        None => Vec::new(),
-        Some(loaded) if is_log => loaded.records.clone(),
-        Some(loaded) => loaded.records.last().cloned().into_iter().collect(),
+/// Takes out the records of a file that are kept: all of a log's, the
+/// latest of a document's (a document holds one record).
+fn take_kept<T>(found: &mut Found<T>, is_log: bool) -> Vec<T> {
+    let Some(loaded) = found else {
+        return Vec::new();
+    };
+    let mut records = std::mem::take(&mut loaded.records);
+    if !is_log && records.len() > 1 {
+        records.drain(..records.len() - 1);
     }
+    records
 }
 
 /// Phase 2 of opening: what has been set aside so far, and where.
@@ -469,9 +476,13 @@ impl Repair<'_> {
     /// Quarantines what is damaged in one file and rewrites the file when
     /// needed. Running it again after a failure part-way does the same, and
     /// adds no second copy of what was already set aside.
-    fn settle<T: Persisted>(&mut self, kind: FileKind, found: &Found<T>) -> Result<(), StoreError> {
+    fn settle<T: Persisted>(
+        &mut self,
+        kind: FileKind,
+        found: &Found<T>,
+        keep: &[T],
+    ) -> Result<(), StoreError> {
         let (disk, dir) = (self.disk, self.dir);
-        let is_log = FileKind::LOGS.contains(&kind);
         let file = kind.file_name().to_owned();
         let Some(loaded) = found else {
             // Every file exists from the store's creation on (a document not yet
@@ -519,11 +530,10 @@ impl Repair<'_> {
                 });
             }
         }
-        let keep = kept(found, is_log);
         durable::replace(
             disk,
             &dir.join(kind.file_name()),
-            &load::encode_file(kind, &keep)?,
+            &load::encode_file(kind, keep)?,
         )?;
         self.warnings.append(&mut warnings);
         Ok(())
