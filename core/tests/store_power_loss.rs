@@ -459,6 +459,28 @@ fn a_store_that_cannot_be_repaired_opens_read_only_and_repair_is_idempotent() {
     }
 }
 
+// Issue 10, item 14: a sound store whose log cannot be opened for writing
+// (a 0400 file) still opens, read-only, with everything in it.
+#[test]
+fn a_sound_store_that_cannot_be_written_opens_read_only() {
+    let disk = SimDisk::new();
+    let store = open(&disk).expect("opens");
+    write(&store, 0, 6, &mut Acked::default());
+    drop(store);
+    disk.refuse_writes(Some(ErrorKind::PermissionDenied));
+    let store = open(&disk).expect("opens read-only");
+    assert!(!store.is_writable());
+    let [StoreWarning::ReadOnly { reason }] = store.warnings() else {
+        panic!("one read-only warning expected: {:?}", store.warnings());
+    };
+    assert!(reason.contains("log"), "{reason}");
+    assert_eq!(store.records().expect("records").check_ins.len(), 6);
+    assert!(matches!(
+        store.set_profile(&json!({})),
+        Err(StoreError::ReadOnly { .. })
+    ));
+}
+
 // Issue 10, item 14: the copy set aside survives when the rewrite after it
 // fails, and the next open reuses it rather than adding another.
 #[test]

@@ -124,12 +124,13 @@ impl Store {
             read_file::<PairedSensor>(d, dir, FileKind::PairedSensor, fallback, migrations)?;
 
         // What is kept is decided now; the repair below writes just that.
+        let settings_kept = take_kept(&mut settings, false);
         let records = Records {
             check_ins: take_kept(&mut check_ins, true),
             runs: take_kept(&mut runs, true),
             sessions: take_kept(&mut sessions, true),
             profile: take_kept(&mut profile, false).pop(),
-            settings: take_kept(&mut settings, false).pop().unwrap_or_default(),
+            settings: settings_kept.last().cloned().unwrap_or_default(),
             paired_sensor: take_kept(&mut sensor, false).pop(),
         };
 
@@ -150,8 +151,7 @@ impl Store {
                 repair.settle(FileKind::Runs, &runs, &r.runs)?;
                 repair.settle(FileKind::Sessions, &sessions, &r.sessions)?;
                 repair.settle(FileKind::Profile, &profile, r.profile.as_slice())?;
-                let settings_kept = std::slice::from_ref(&r.settings);
-                repair.settle(FileKind::Settings, &settings, settings_kept)?;
+                repair.settle(FileKind::Settings, &settings, &settings_kept)?;
                 repair.settle(FileKind::PairedSensor, &sensor, r.paired_sensor.as_slice())?;
                 repair.manifest(manifest)
             })();
