@@ -17,17 +17,26 @@
 //! Either way a write is complete or absent once the call returns.
 //!
 //! # Damage
-//! On open, every line is checked. Damaged lines and cut-off tails are
-//! copied to `quarantine/` first, then the file is rewritten without them,
-//! and a [`StoreWarning`] says what was set aside. A store from a newer
-//! build, or at a schema version with no migration, is refused with a
-//! [`StoreError`] and not touched.
+//! On open, every line is checked, dates included (`date_range`). Damaged
+//! lines and cut-off tails are copied to `quarantine/` first (once: a
+//! repeated repair reuses the copy), then the file is rewritten without
+//! them, and a [`StoreWarning`] says what was set aside. A store from a
+//! newer build, or at a schema version with no migration, is refused with a
+//! [`StoreError`] and not touched. A store that cannot be repaired or
+//! written (full disk, read-only folder) opens read-only with a warning.
+//!
+//! # The disk
+//! Every file step goes through the [`Disk`] trait ([`OsDisk`] in
+//! production), so that tests can cut the power at any step of a simulated
+//! disk. The store touches only the files it names, and follows no link out
+//! of its folder. Import is staged and committed atomically (`import`).
 //!
 //! # Concurrency
 //! [`Store`] is `Send + Sync`; one mutex orders all writes, and the
 //! read-modify-write of documents happens under it (`update_settings`,
 //! `update_profile`), so no update is lost. Another process is kept out by
-//! an advisory lock held while the store is open.
+//! an advisory lock held while the store is open, and a second open in the
+//! same process is refused as such (`lock`).
 //!
 //! The store does I/O but reads no clock: dates and ids come in with the
 //! records.
