@@ -395,6 +395,29 @@ fn an_import_failing_then_cut_off_during_its_clean_up_is_all_or_nothing() {
     }
 }
 
+// Issue 10, item 14: an import that fills the disk leaves nothing behind
+// (a failed import left a 1 MB temp file), the store keeps taking writes
+// into its untouched files, and the import succeeds once there is room.
+#[test]
+fn an_import_on_a_full_disk_leaves_nothing_behind() {
+    let disk = SimDisk::new();
+    let store = open(&disk).expect("opens");
+    disk.refuse_writes(Some(ErrorKind::StorageFull));
+    let err = store.import(&backup()).expect_err("disk full");
+    assert!(matches!(err, StoreError::Io { .. }), "{err}");
+    no_leftovers(&disk, "full disk");
+    disk.refuse_writes(None);
+    store.add_check_in(&check_in(500)).expect("writes go on");
+    store.import(&backup()).expect_err("no longer empty");
+    drop(store);
+    let store = open(&disk).expect("reopens");
+    assert_eq!(
+        store.records().expect("records").check_ins,
+        vec![check_in(500)]
+    );
+    assert!(store.warnings().is_empty(), "{:?}", store.warnings());
+}
+
 fn torn_store(disk: &SimDisk) {
     let store = open(disk).expect("opens");
     write(&store, 0, 5, &mut Acked::default());

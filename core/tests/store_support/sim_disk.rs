@@ -65,6 +65,16 @@ impl NameOp {
     }
 }
 
+/// What an operation does to the disk, for the faults that refuse changes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Change {
+    None,
+    /// Takes more space: writing bytes, creating a folder.
+    Grows,
+    /// Renames, removes, truncates.
+    Other,
+}
+
 #[derive(Debug, Default)]
 struct State {
     pending: Vec<NameOp>,
@@ -108,7 +118,7 @@ impl Lcg {
 
 impl State {
     /// Counts one operation and applies the faults set for it.
-    fn tick(&mut self, mutates: bool) -> io::Result<()> {
+    fn tick(&mut self, change: Change) -> io::Result<()> {
         if self.powered_off {
             return Err(io::Error::other("the power is off"));
         }
@@ -120,8 +130,14 @@ impl State {
         if self.fail_at == Some(self.ops) {
             return Err(io::Error::other("injected I/O error"));
         }
+        let refused = match (self.refuse_writes, change) {
+            (None, _) | (_, Change::None) => false,
+            // A full disk still removes and renames: that frees space.
+            (Some(io::ErrorKind::StorageFull), Change::Other) => false,
+            _ => true,
+        };
         match self.refuse_writes {
-            Some(kind) if mutates => Err(io::Error::new(kind, "refused by the simulated disk")),
+            Some(kind) if refused => Err(io::Error::new(kind, "refused by the simulated disk")),
             _ => Ok(()),
         }
     }
@@ -263,13 +279,13 @@ struct SimAppend {
 impl AppendHandle for SimAppend {
     fn write(&mut self, bytes: &[u8]) -> io::Result<()> {
         let mut s = self.disk.state();
-        s.tick(true)?;
+        s.tick(Change::Grows)?;
         s.inodes[self.inode].data.extend_from_slice(bytes);
         Ok(())
     }
     fn sync(&mut self) -> io::Result<()> {
         let mut s = self.disk.state();
-        s.tick(false)?;
+        s.tick(Change::None)?;
         s.syncs += 1;
         let inode = &mut s.inodes[self.inode];
         inode.synced = inode.data.clone();
@@ -277,7 +293,7 @@ impl AppendHandle for SimAppend {
     }
     fn truncate(&mut self, len: u64) -> io::Result<()> {
         let mut s = self.disk.state();
-        s.tick(true)?;
+        s.tick(Change::Other)?;
         s.inodes[self.inode].data.truncate(len as usize);
         Ok(())
     }
@@ -294,13 +310,13 @@ impl LockGuard for SimLock {}
 impl Disk for SimDisk {
     fn read(&self, path: &Path) -> io::Result<Option<Vec<u8>>> {
         let mut s = self.state();
-        s.tick(false)?;
+        s.tick(Change::None)?;
         Ok(s.file(path).ok().map(|id| s.inodes[id].data.clone()))
     }
 
     fn write_file(&self, path: &Path, bytes: &[u8]) -> io::Result<()> {
         let mut s = self.state();
-        s.tick(true)?;
+        s.tick(Change::Grows)?;
         if !s.dir_exists(&parent_of(path)) {
             return Err(not_found(path));
         }
@@ -326,7 +342,7 @@ impl Disk for SimDisk {
 
     fn sync(&self, path: &Path) -> io::Result<()> {
         let mut s = self.state();
-        s.tick(false)?;
+        s.tick(Change::None)?;
         s.syncs += 1;
         let id = s.file(path)?;
         let inode = &mut s.inodes[id];
@@ -336,7 +352,7 @@ impl Disk for SimDisk {
 
     fn rename(&self, from: &Path, to: &Path) -> io::Result<()> {
         let mut s = self.state();
-        s.tick(true)?;
+        s.tick(Change::Other)?;
         let entry = *s.names.get(from).ok_or_else(|| not_found(from))?;
         if !s.dir_exists(&parent_of(to)) {
             return Err(not_found(to));
@@ -354,7 +370,7 @@ impl Disk for SimDisk {
 
     fn sync_dir(&self, dir: &Path) -> io::Result<()> {
         let mut s = self.state();
-        s.tick(false)?;
+        s.tick(Change::None)?;
         s.syncs += 1;
         if !s.dir_exists(dir) {
             return Err(not_found(dir));
@@ -381,7 +397,7 @@ impl Disk for SimDisk {
 
     fn remove(&self, path: &Path) -> io::Result<()> {
         let mut s = self.state();
-        s.tick(true)?;
+        s.tick(Change::Other)?;
         match s.names.get(path) {
             Some(Entry::Dir) => Err(io::Error::other("is a folder")),
             Some(Entry::File(_)) => {
@@ -401,7 +417,7 @@ impl Disk for SimDisk {
             None if dir.parent().is_none() => return Ok(false),
             None => {}
         }
-        s.tick(true)?;
+        s.tick(Change::Grows)?;
         if !s.dir_exists(&parent_of(dir)) {
             return Err(not_found(dir));
         }
@@ -413,7 +429,7 @@ impl Disk for SimDisk {
 
     fn remove_dir(&self, dir: &Path) -> io::Result<()> {
         let mut s = self.state();
-        s.tick(true)?;
+        s.tick(Change::Other)?;
         if s.names.keys().any(|p| parent_of(p) == dir) {
             return Err(io::Error::other("folder not empty"));
         }
@@ -425,7 +441,7 @@ impl Disk for SimDisk {
 
     fn list(&self, dir: &Path) -> io::Result<Vec<String>> {
         let mut s = self.state();
-        s.tick(false)?;
+        s.tick(Change::None)?;
         Ok(s.names
             .keys()
             .filter(|p| parent_of(p) == dir)
@@ -435,8 +451,9 @@ impl Disk for SimDisk {
 
     fn open_append(&self, path: &Path) -> io::Result<Box<dyn AppendHandle>> {
         let mut s = self.state();
-        s.tick(false)?;
-        if let Some(kind) = s.refuse_writes {
+        s.tick(Change::None)?;
+        // Opening to append needs write permission; a full disk still opens.
+        if let Some(kind) = s.refuse_writes.filter(|k| *k != io::ErrorKind::StorageFull) {
             return Err(io::Error::new(kind, "refused by the simulated disk"));
         }
         let inode = s.file(path)?;
