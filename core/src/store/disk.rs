@@ -7,8 +7,8 @@
 //! about: writing bytes does not make them durable, `sync` does; creating,
 //! renaming or removing a name does not make the name durable, `sync_dir`
 //! of its folder does. [`OsDisk`] maps each step to one system call and
-//! never follows a symbolic link at the last component of a path it opens
-//! or creates.
+//! never follows a symbolic link at the last component of a path it writes,
+//! creates or locks, nor in place of a folder of the store's own.
 
 use std::fmt::Debug;
 use std::fs::{self, File, OpenOptions};
