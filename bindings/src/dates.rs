@@ -1,32 +1,60 @@
 //! Dates and times cross the FFI as ISO-8601 strings ("2026-11-22",
 //! "2026-11-22T07:30:00"): every platform formats and parses them natively,
 //! and a typo comes back as an error naming the field instead of a wrong day.
+//!
+//! This is where dates enter from the app, so this is where their range is
+//! checked: a date outside the record's calendar
+//! (`patella_core::store::EARLIEST_YEAR`..=`LATEST_YEAR`) is refused here
+//! like a typo, before it can reach the coach or the store.
 
 use chrono::{NaiveDate, NaiveDateTime};
+use patella_core::store::{check_date, check_date_time};
 
 /// Why a date string was refused.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DateFieldError {
     pub field: String,
     pub value: String,
+    /// What is wrong with it, e.g. not a date, or outside the years kept.
+    pub reason: String,
 }
 
-pub fn parse_date(field: &str, value: &str) -> Result<NaiveDate, DateFieldError> {
-    NaiveDate::parse_from_str(value, "%Y-%m-%d").map_err(|_| DateFieldError {
+impl std::fmt::Display for DateFieldError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {:?} {}", self.field, self.value, self.reason)
+    }
+}
+
+fn refused(field: &str, value: &str, reason: String) -> DateFieldError {
+    DateFieldError {
         field: field.to_owned(),
         value: value.to_owned(),
-    })
+        reason,
+    }
 }
 
-/// Accepts "YYYY-MM-DDTHH:MM[:SS]" in local time.
+/// Accepts "YYYY-MM-DD" within the record's calendar.
+pub fn parse_date(field: &str, value: &str) -> Result<NaiveDate, DateFieldError> {
+    let date = NaiveDate::parse_from_str(value, "%Y-%m-%d")
+        .map_err(|_| refused(field, value, "is not a date like 2026-11-22".to_owned()))?;
+    check_date(date).map_err(|r| refused(field, value, r))?;
+    Ok(date)
+}
+
+/// Accepts "YYYY-MM-DDTHH:MM[:SS]" in local time, within the record's calendar.
 pub fn parse_date_time(field: &str, value: &str) -> Result<NaiveDateTime, DateFieldError> {
-    ["%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M"]
+    let at = ["%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M"]
         .iter()
         .find_map(|format| NaiveDateTime::parse_from_str(value, format).ok())
-        .ok_or_else(|| DateFieldError {
-            field: field.to_owned(),
-            value: value.to_owned(),
-        })
+        .ok_or_else(|| {
+            refused(
+                field,
+                value,
+                "is not a date and time like 2026-11-22T07:30:00".to_owned(),
+            )
+        })?;
+    check_date_time(at).map_err(|r| refused(field, value, r))?;
+    Ok(at)
 }
 
 pub fn format_date(date: NaiveDate) -> String {
@@ -48,5 +76,20 @@ mod tests {
         let err = parse_date("start", "22/11/2026").unwrap_err();
         assert_eq!(err.field, "start");
         assert_eq!(err.value, "22/11/2026");
+    }
+
+    // Issue 10, item 9: a far-future date is refused where it enters, with
+    // the field named, so it never reaches the coach's date arithmetic.
+    #[test]
+    fn dates_outside_the_records_calendar_are_refused_where_they_enter() {
+        for value in ["+262142-12-20", "2200-01-01", "1899-12-31", "-0001-01-01"] {
+            let err = parse_date("plan_start", value).unwrap_err();
+            assert_eq!(err.field, "plan_start");
+            assert!(err.to_string().contains("outside"), "{err}");
+        }
+        let err = parse_date_time("taken_at", "+262142-12-20T07:00").unwrap_err();
+        assert!(err.to_string().contains("outside"), "{err}");
+        assert!(parse_date("plan_start", "2199-12-31").is_ok());
+        assert!(parse_date_time("taken_at", "1900-01-01T00:00").is_ok());
     }
 }

@@ -17,7 +17,10 @@ use crate::pain::{CheckIn, PainError};
 /// Why a store call failed, worded for the runner or the app's log.
 #[derive(Debug, thiserror::Error, uniffi::Error)]
 pub enum StoreError {
-    #[error("{field}: {value:?} is not a date and time like 2026-11-22T07:30:00")]
+    #[error(
+        "{field}: {value:?} is not a usable date and time (like 2026-11-22T07:30:00, in the \
+         years 1900-2199)"
+    )]
     InvalidDate { field: String, value: String },
     // `detail`, not `message`: a field named `message` clashes with
     // `Throwable.message` in the generated Kotlin exception.
@@ -31,6 +34,9 @@ impl From<core_store::StoreError> for StoreError {
     fn from(err: core_store::StoreError) -> Self {
         match err {
             core_store::StoreError::Invalid(e) => Self::Invalid {
+                detail: e.to_string(),
+            },
+            e @ core_store::StoreError::ImportInvalid(_) => Self::Invalid {
                 detail: e.to_string(),
             },
             other => Self::Storage {
@@ -106,6 +112,10 @@ pub enum StoreWarningKind {
     CutShort,
     DamagedRecords,
     LostFile,
+    /// The store opened read-only: it could not be repaired or written.
+    ReadOnly,
+    /// An import interrupted before it completed was undone.
+    ImportUndone,
 }
 
 /// One thing found damaged on open; `message` is ready to show.
@@ -133,6 +143,8 @@ impl From<&core_store::StoreWarning> for StoreWarningRecord {
                 ..
             } => (StoreWarningKind::DamagedRecords, file, Some(quarantined_to)),
             W::LostFile { file } => (StoreWarningKind::LostFile, file, None),
+            W::ReadOnly { .. } => (StoreWarningKind::ReadOnly, &String::new(), None),
+            W::ImportUndone => (StoreWarningKind::ImportUndone, &String::new(), None),
         };
         Self {
             kind,
@@ -336,5 +348,35 @@ mod tests {
             target.check_ins().expect("read"),
             source.check_ins().expect("read")
         );
+    }
+
+    // Issue 10 ("Smaller"): a second open of the same folder in one process
+    // says so, not that another process holds it; once the first is
+    // dropped, the folder opens again.
+    #[test]
+    fn a_second_open_in_the_same_process_says_what_happened() {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let dir = tmp.path().to_string_lossy().into_owned();
+        let first = RecordStore::open(dir.clone()).expect("opens");
+        let Err(err) = RecordStore::open(dir.clone()) else {
+            panic!("a second open of an open folder must be refused");
+        };
+        let text = err.to_string();
+        assert!(text.contains("already open in this process"), "{text}");
+        assert!(!text.contains("another process"), "{text}");
+        drop(first);
+        RecordStore::open(dir).expect("opens again once the first is gone");
+    }
+
+    // Issue 10, item 9: a far-future date never reaches the store.
+    #[test]
+    fn a_check_in_dated_far_in_the_future_is_refused_naming_the_field() {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let store = RecordStore::open(tmp.path().to_string_lossy().into_owned()).expect("opens");
+        let mut c = check_in(3);
+        c.taken_at = "+262142-12-20T07:00:00".into();
+        let err = store.add_check_in(c).expect_err("far future");
+        assert!(err.to_string().contains("taken_at"), "{err}");
+        assert!(store.check_ins().expect("read").is_empty());
     }
 }

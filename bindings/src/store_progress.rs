@@ -1,7 +1,6 @@
 //! The progress screen across the FFI: one snapshot of every chart for a
 //! day, computed inside Rust from the open record.
 
-use chrono::NaiveDate;
 use patella_core::progress::{self, ImprovementStatus, MilestoneKind, ProgressConfig};
 
 use crate::pain::CheckInMoment;
@@ -172,11 +171,7 @@ impl RecordStore {
     /// The progress screen as of `today` ("2026-11-22"), with the default
     /// thresholds.
     pub fn progress(&self, today: String) -> Result<ProgressSnapshot, StoreError> {
-        let day =
-            NaiveDate::parse_from_str(&today, "%Y-%m-%d").map_err(|_| StoreError::InvalidDate {
-                field: "today".to_owned(),
-                value: today.clone(),
-            })?;
+        let day = crate::dates::parse_date("today", &today)?;
         let view = self.records_view(|records| {
             progress::progress_view(records, day, &ProgressConfig::default())
         })?;

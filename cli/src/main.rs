@@ -7,6 +7,23 @@
 // Data from outside (the app, files, the radio) must never panic the process.
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+// Every subcommand's `print!` and `println!` go through one writer that
+// survives a closed pipe (`patella history | head`) instead of panicking;
+// see `output`. Defined before the modules so that it is the one they use.
+macro_rules! print {
+    ($($arg:tt)*) => {
+        $crate::output::write_stdout(format_args!($($arg)*))
+    };
+}
+macro_rules! println {
+    () => {
+        $crate::output::write_stdout(format_args!("\n"))
+    };
+    ($($arg:tt)*) => {
+        $crate::output::write_stdout(format_args!("{}\n", format_args!($($arg)*)))
+    };
+}
+
 mod commands;
 mod output;
 

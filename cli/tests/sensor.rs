@@ -85,3 +85,49 @@ fn watch_prints_state_battery_and_cadence() {
         Some("idle".into())
     );
 }
+
+// Issue 10 ("Smaller"): `patella sensor watch | head -4` panicked on the
+// closed pipe and then hung, still connected. Now it stops, sends the
+// Disconnect, and exits, quietly.
+#[test]
+fn watch_ends_and_disconnects_when_its_reader_goes_away() {
+    use std::io::{BufRead, BufReader};
+    use std::process::Stdio;
+    use std::time::{Duration, Instant};
+
+    let bus = FakeBluez::start(&[]);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_patella"))
+        .args(["sensor", "watch", "C0:FF:EE:18:14:00"])
+        .env("DBUS_SYSTEM_BUS_ADDRESS", bus.address())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run patella");
+    let stdout = child.stdout.take().expect("piped");
+    let mut lines = BufReader::new(stdout).lines();
+    for _ in 0..4 {
+        lines.next().expect("a line").expect("text");
+    }
+    drop(lines); // what `head -4` does after its fourth line
+    let started = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait") {
+            break status;
+        }
+        if started.elapsed() > Duration::from_secs(20) {
+            let _ = child.kill();
+            panic!("watch is still running 20 s after its reader left");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    let mut stderr = String::new();
+    std::io::Read::read_to_string(&mut child.stderr.take().expect("piped"), &mut stderr)
+        .expect("stderr");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(status.success(), "{status:?}: {stderr}");
+    assert!(
+        bus.log().contains("Device1.Disconnect"),
+        "no Disconnect was sent:\n{}",
+        bus.log()
+    );
+}

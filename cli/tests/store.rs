@@ -4,7 +4,10 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, Weekday};
+use patella_core::coach::profile::{CurrentRunning, RiskFactors};
+use patella_core::coach::record::CoachDocument;
+use patella_core::coach::{Experience, Goal, History, Profile};
 use patella_core::export::backup_to_json;
 use patella_core::pain::{CheckIn, CheckInMoment};
 use patella_core::store::{CadencePoint, Outcome, Records, RunSummary, SessionOutcome};
@@ -66,9 +69,30 @@ fn records() -> Records {
             session_id: "s1".into(),
             outcome: Outcome::Done,
         }],
-        profile: Some(json!({"plan": "week 1"})),
+        profile: Some(coach_document()),
         ..Records::default()
     }
+}
+
+/// A profile document the coach reads, as the coach saves it.
+fn coach_document() -> Value {
+    let profile = Profile {
+        experience: Experience::NewToRunning,
+        current: CurrentRunning {
+            weekly_minutes: None,
+            weekly_km: None,
+            days_per_week: 3,
+            preferred_days: vec![Weekday::Tue, Weekday::Thu, Weekday::Sat],
+        },
+        goal: Goal::Continuous15Minutes,
+        equipment: vec![],
+        risk_factors: RiskFactors::default(),
+        knee_pain: 0,
+        strength_days_per_week: None,
+        cadence_baseline_spm: None,
+    };
+    let start = NaiveDate::from_ymd_opt(2026, 5, 1).expect("date");
+    serde_json::to_value(CoachDocument::of(&History::new(profile, start))).expect("json")
 }
 
 /// A data folder restored from a backup with `patella import`.
@@ -291,4 +315,271 @@ fn a_backup_from_a_newer_app_is_refused_clearly() {
     );
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("newer Patella"));
+}
+
+fn write_backup(tmp: &Path, name: &str, records: &Records) -> std::path::PathBuf {
+    let file = tmp.join(name);
+    std::fs::write(&file, backup_to_json(records).expect("backup")).expect("write");
+    file
+}
+
+fn import(file: &Path, data: &Path) -> Output {
+    patella(
+        &[
+            "import",
+            file.to_str().expect("p"),
+            "--data-dir",
+            data.to_str().expect("p"),
+        ],
+        &[],
+    )
+}
+
+// Issue 10 ("Smaller"): `patella history | head` panicked. The history is
+// larger than a pipe holds, so the program is still writing when the
+// reader leaves.
+#[test]
+fn history_survives_its_reader_leaving_early() {
+    use std::io::{BufRead, BufReader};
+    use std::process::Stdio;
+
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let mut big = records();
+    let start = NaiveDate::from_ymd_opt(2026, 1, 1)
+        .and_then(|d| d.and_hms_opt(6, 0, 0))
+        .expect("time");
+    big.check_ins = (0..4_000)
+        .map(|i| CheckIn {
+            taken_at: start + chrono::Duration::minutes(i),
+            score: (i % 11) as u8,
+            moment: CheckInMoment::NextMorning,
+            quality: None,
+            location: None,
+            red_flags: vec![],
+        })
+        .collect();
+    let data = tmp.path().join("data");
+    ok(&import(&write_backup(tmp.path(), "big.json", &big), &data));
+    for args in [vec!["history"], vec!["history", "--json"]] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_patella"))
+            .args(&args)
+            .args(["--data-dir", data.to_str().expect("p")])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("runs");
+        let mut lines = BufReader::new(child.stdout.take().expect("piped")).lines();
+        for _ in 0..10 {
+            lines.next().expect("a line").expect("text");
+        }
+        drop(lines); // what `head` does after ten lines
+        let out = child.wait_with_output().expect("exits");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+        assert!(out.status.success(), "{args:?}: {:?} {stderr}", out.status);
+    }
+}
+
+// Issue 10, item 13: opening a data folder touches only the store's own
+// files: a user's `thesis.tmp` there survives.
+#[test]
+fn opening_a_folder_leaves_files_that_are_not_the_stores_alone() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let data = tmp.path().join("data");
+    std::fs::create_dir_all(&data).expect("mkdir");
+    std::fs::write(data.join("thesis.tmp"), "chapter 1").expect("write");
+    std::fs::write(data.join("notes.jsonl.tmp"), "mine").expect("write");
+    ok(&patella(
+        &["history", "--data-dir", data.to_str().expect("p")],
+        &[],
+    ));
+    assert_eq!(
+        std::fs::read_to_string(data.join("thesis.tmp")).expect("kept"),
+        "chapter 1"
+    );
+    assert!(data.join("notes.jsonl.tmp").exists());
+    // The store's own leftover of a cut-off replacement does go.
+    std::fs::write(data.join("profile.jsonl.tmp"), "half").expect("write");
+    ok(&patella(
+        &["history", "--data-dir", data.to_str().expect("p")],
+        &[],
+    ));
+    assert!(!data.join("profile.jsonl.tmp").exists());
+}
+
+// Issue 10, item 13: `quarantine/` and `.lock` are never followed out of
+// the data folder.
+#[cfg(unix)]
+#[test]
+fn quarantine_and_lock_links_are_not_followed_out_of_the_folder() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let (data, _) = imported(tmp.path());
+    let elsewhere = tmp.path().join("elsewhere");
+    std::fs::create_dir_all(&elsewhere).expect("mkdir");
+    std::os::unix::fs::symlink(&elsewhere, data.join("quarantine")).expect("link");
+    std::fs::remove_file(data.join(".lock")).expect("unlock");
+    std::os::unix::fs::symlink(elsewhere.join("lockfile"), data.join(".lock")).expect("link");
+    // Damage that must be set aside.
+    let log = data.join("check_ins.jsonl");
+    let mut bytes = std::fs::read(&log).expect("read");
+    bytes.extend_from_slice(b"deadbeef {\"torn");
+    std::fs::write(&log, bytes).expect("write");
+    let out = patella(&["history", "--data-dir", data.to_str().expect("p")], &[]);
+    let stdout = ok(&out);
+    assert!(stdout.contains("check-ins: 3"), "{stdout}");
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("read-only"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let written: Vec<_> = std::fs::read_dir(&elsewhere).expect("list").collect();
+    assert!(written.is_empty(), "wrote outside the folder: {written:?}");
+}
+
+// Issue 10, item 15: `--out` replaces a previous backup whole: never
+// truncated in place (a hard link to the old file keeps the old bytes),
+// owner-only, and with no temp file left behind.
+#[cfg(unix)]
+#[test]
+fn export_out_replaces_the_previous_file_whole_and_owner_only() {
+    use std::os::unix::fs::PermissionsExt;
+
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let (data, _) = imported(tmp.path());
+    let out_dir = tmp.path().join("out");
+    std::fs::create_dir_all(&out_dir).expect("mkdir");
+    let target = out_dir.join("backup.json");
+    std::fs::write(&target, "the previous backup").expect("write");
+    std::fs::set_permissions(&target, std::fs::Permissions::from_mode(0o644)).expect("chmod");
+    std::fs::hard_link(&target, out_dir.join("old-link")).expect("link");
+    ok(&patella(
+        &[
+            "export",
+            "--format",
+            "backup",
+            "--out",
+            target.to_str().expect("p"),
+            "--data-dir",
+            data.to_str().expect("p"),
+        ],
+        &[],
+    ));
+    let new: Value =
+        serde_json::from_str(&std::fs::read_to_string(&target).expect("read")).expect("json");
+    assert_eq!(new["format"], "patella-backup");
+    assert_eq!(
+        std::fs::read_to_string(out_dir.join("old-link")).expect("read"),
+        "the previous backup",
+        "the old file was overwritten in place"
+    );
+    let mode = std::fs::metadata(&target)
+        .expect("meta")
+        .permissions()
+        .mode()
+        & 0o777;
+    assert_eq!(mode, 0o600);
+    let mut names: Vec<String> = std::fs::read_dir(&out_dir)
+        .expect("list")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, vec!["backup.json", "old-link"]);
+
+    // A failure leaves nothing behind and says where.
+    let nowhere = tmp.path().join("missing").join("backup.json");
+    let failed = patella(
+        &[
+            "export",
+            "--format",
+            "backup",
+            "--out",
+            nowhere.to_str().expect("p"),
+            "--data-dir",
+            data.to_str().expect("p"),
+        ],
+        &[],
+    );
+    assert!(!failed.status.success());
+    assert!(String::from_utf8_lossy(&failed.stderr).contains("missing"));
+}
+
+// Issue 10 ("Smaller"): TCX times carry an offset from UTC, from
+// `--utc-offset` or the machine's zone, so platforms do not read local
+// time as UTC.
+#[test]
+fn tcx_times_carry_the_utc_offset() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let (data, _) = imported(tmp.path());
+    let dir = data.to_str().expect("p");
+    let tcx = ok(&patella(
+        &[
+            "export",
+            "--format",
+            "tcx",
+            "--utc-offset",
+            "+02:00",
+            "--data-dir",
+            dir,
+        ],
+        &[],
+    ));
+    assert!(tcx.contains("<Id>2026-05-02T07:00:00+02:00</Id>"), "{tcx}");
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_patella"));
+    let out = cmd
+        .args(["export", "--format", "tcx", "--data-dir", dir])
+        .env("TZ", "UTC")
+        .output()
+        .expect("runs");
+    assert!(ok(&out).contains("<Id>2026-05-02T07:00:00+00:00</Id>"));
+    let bad = patella(
+        &[
+            "export",
+            "--format",
+            "tcx",
+            "--utc-offset",
+            "2 hours",
+            "--data-dir",
+            dir,
+        ],
+        &[],
+    );
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("--utc-offset"));
+}
+
+// Issue 10, item 12: a backup is checked in full before anything is
+// written: a profile the coach cannot read, a run id used twice, a
+// check-in repeated, a date out of range. The store stays empty, and a
+// good backup still imports afterwards.
+#[test]
+fn a_backup_the_coach_cannot_use_is_refused_before_anything_is_written() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let data = tmp.path().join("data");
+    let mut unreadable = records();
+    unreadable.profile = Some(json!({"plan": "week 1"}));
+    let mut twice = records();
+    twice.runs.push(twice.runs[0].clone());
+    let mut repeated = records();
+    repeated.check_ins.push(repeated.check_ins[0].clone());
+    let mut far = records();
+    far.sessions[0].date = NaiveDate::from_ymd_opt(9999, 1, 1).expect("date");
+    for (name, bad, says) in [
+        ("unreadable.json", unreadable, "coach cannot read"),
+        ("twice.json", twice, "used twice"),
+        ("repeated.json", repeated, "repeats"),
+        ("far.json", far, "outside the years"),
+    ] {
+        let out = import(&write_backup(tmp.path(), name, &bad), &data);
+        assert!(!out.status.success(), "{name}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains(says), "{name}: {stderr}");
+        let history = ok(&patella(
+            &["history", "--data-dir", data.to_str().expect("p")],
+            &[],
+        ));
+        assert!(history.contains("check-ins: 0") && history.contains("runs: 0"));
+    }
+    ok(&import(
+        &write_backup(tmp.path(), "good.json", &records()),
+        &data,
+    ));
 }

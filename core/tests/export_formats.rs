@@ -1,6 +1,10 @@
 //! CSV, TCX and the JSON backup.
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::Weekday;
+use chrono::{FixedOffset, NaiveDate, NaiveDateTime};
+use patella_core::coach::profile::{CurrentRunning, RiskFactors};
+use patella_core::coach::record::CoachDocument;
+use patella_core::coach::{Experience, Goal, History, Profile};
 use patella_core::export::{
     BackupError, backup_from_json, backup_to_json, check_ins_csv, run_tcx, runs_csv, tcx_cadence,
 };
@@ -44,6 +48,27 @@ fn run() -> RunSummary {
     }
 }
 
+/// A profile document the coach reads, as the coach saves it.
+fn coach_document() -> serde_json::Value {
+    let profile = Profile {
+        experience: Experience::NewToRunning,
+        current: CurrentRunning {
+            weekly_minutes: None,
+            weekly_km: None,
+            days_per_week: 3,
+            preferred_days: vec![Weekday::Tue, Weekday::Thu, Weekday::Sat],
+        },
+        goal: Goal::Continuous15Minutes,
+        equipment: vec![],
+        risk_factors: RiskFactors::default(),
+        knee_pain: 0,
+        strength_days_per_week: None,
+        cadence_baseline_spm: None,
+    };
+    let start = at(6, 0, 0).date();
+    serde_json::to_value(CoachDocument::of(&History::new(profile, start))).expect("json")
+}
+
 fn sample_records() -> Records {
     Records {
         check_ins: vec![
@@ -70,7 +95,7 @@ fn sample_records() -> Records {
             session_id: "w2-run-1".into(),
             outcome: Outcome::Done,
         }],
-        profile: Some(json!({"version": 1, "plan": {"week": 2, "intervals": [30, 240]}})),
+        profile: Some(coach_document()),
         settings: Settings {
             metronome: false,
             ..Settings::default()
@@ -123,9 +148,9 @@ fn tcx_cadence_is_per_foot_half_the_step_rate() {
     assert_eq!(tcx_cadence(172.0), 86);
     assert_eq!(tcx_cadence(175.5), 88);
     assert_eq!(tcx_cadence(169.0), 85);
-    let tcx = run_tcx(&run());
+    let tcx = run_tcx(&run(), FixedOffset::east_opt(3600).expect("offset"));
     assert!(tcx.contains("<Activity Sport=\"Running\">"));
-    assert!(tcx.contains("<Id>2026-04-06T07:15:00</Id>"));
+    assert!(tcx.contains("<Id>2026-04-06T07:15:00+01:00</Id>"));
     assert!(tcx.contains("<TotalTimeSeconds>95</TotalTimeSeconds>"));
     assert!(tcx.contains("<DistanceMeters>300</DistanceMeters>"));
     assert!(
@@ -152,9 +177,9 @@ fn tcx_cadence_is_per_foot_half_the_step_rate() {
     assert_eq!(
         points,
         vec![
-            ("2026-04-06T07:15:00", "84"),
-            ("2026-04-06T07:15:30", "86"),
-            ("2026-04-06T07:16:00", "88")
+            ("2026-04-06T07:15:00+01:00", "84"),
+            ("2026-04-06T07:15:30+01:00", "86"),
+            ("2026-04-06T07:16:00+01:00", "88")
         ]
     );
     assert!(
@@ -174,6 +199,28 @@ fn tcx_cadence_is_per_foot_half_the_step_rate() {
             "{tag} is balanced"
         );
     }
+}
+
+// Issue 10 ("Smaller"): a TCX time without an offset is read as UTC, so a
+// run at 07:15 local in New York would show at 03:15 on a platform.
+#[test]
+fn every_tcx_time_carries_the_runners_utc_offset() {
+    let new_york = FixedOffset::west_opt(5 * 3600).expect("offset");
+    let tcx = run_tcx(&run(), new_york);
+    assert!(tcx.contains("<Id>2026-04-06T07:15:00-05:00</Id>"), "{tcx}");
+    assert!(
+        tcx.contains("<Lap StartTime=\"2026-04-06T07:15:00-05:00\">"),
+        "{tcx}"
+    );
+    let times: Vec<&str> = tcx
+        .split("<Time>")
+        .skip(1)
+        .filter_map(|t| t.split("</Time>").next())
+        .collect();
+    assert_eq!(times.len(), 3);
+    assert!(times.iter().all(|t| t.ends_with("-05:00")), "{times:?}");
+    let utc = run_tcx(&run(), FixedOffset::east_opt(0).expect("offset"));
+    assert!(utc.contains("<Id>2026-04-06T07:15:00+00:00</Id>"), "{utc}");
 }
 
 #[test]
@@ -209,14 +256,16 @@ fn a_backup_exported_and_imported_equals_the_original() {
     assert_eq!(restored.records().expect("records"), records);
 
     // What was imported is on disk, and the store keeps appending after it.
-    restored
-        .add_check_in(&records.check_ins[0])
-        .expect("append after import");
+    let later = CheckIn {
+        taken_at: at(9, 7, 0),
+        ..records.check_ins[0].clone()
+    };
+    restored.add_check_in(&later).expect("append after import");
     drop(restored);
     let reopened = Store::open(restored_dir.path()).expect("reopens");
     assert!(reopened.warnings().is_empty());
     let mut expected = records.clone();
-    expected.check_ins.push(records.check_ins[0].clone());
+    expected.check_ins.push(later);
     assert_eq!(reopened.records().expect("records"), expected);
 
     // An import never mixes into existing records.
@@ -303,6 +352,14 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
     #[test]
     fn any_backup_round_trips(check_ins in proptest::collection::vec(arb_check_in(), 0..20), runs in proptest::collection::vec(arb_run(), 0..5)) {
+        // A backup holds nothing twice: keep the first of any repeat.
+        let mut check_ins = check_ins;
+        let mut seen = std::collections::HashSet::new();
+        check_ins.retain(|c| seen.insert(serde_json::to_string(c).expect("json")));
+        let mut runs = runs;
+        for (i, r) in runs.iter_mut().enumerate() {
+            r.id = format!("{}-{i}", r.id);
+        }
         let records = Records { check_ins, runs, ..sample_records() };
         let back = backup_from_json(&backup_to_json(&records).expect("export")).expect("import");
         prop_assert_eq!(back, records);

@@ -266,6 +266,7 @@ fn a_file_of_pure_noise_is_quarantined_and_never_silently_empty() {
             StoreWarning::CutShort { file, .. }
             | StoreWarning::DamagedRecords { file, .. }
             | StoreWarning::LostFile { file } => file.as_str(),
+            other => panic!("nothing else is wrong with this store: {other}"),
         })
         .collect();
     assert!(
@@ -412,4 +413,37 @@ fn a_missing_file_is_reported_and_a_leftover_temp_file_is_ignored() {
     assert_eq!((records.check_ins.len(), records.runs.len()), (30, 0));
     assert_eq!(records.settings.distance_unit, DistanceUnit::Miles);
     assert!(!tmp.path().join("settings.jsonl.tmp").exists());
+}
+
+// Issue 10, item 9: a record dated far outside any runner's life (here with
+// a sound checksum, as an older build could have written it) is
+// quarantined like a damaged line, so it can never reach the coach.
+#[test]
+fn a_stored_record_dated_out_of_range_is_quarantined_like_a_damaged_line() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    seeded(tmp.path());
+    let far = json!({
+        "taken_at": "+262142-12-20T07:00:00",
+        "score": 3,
+        "moment": "next_morning"
+    })
+    .to_string();
+    let line = format!("{:08x} {far}\n", crc32(far.as_bytes()));
+    let path = tmp.path().join(CHECK_INS);
+    let mut bytes = fs::read(&path).expect("read");
+    bytes.extend_from_slice(line.as_bytes());
+    fs::write(&path, bytes).expect("write");
+
+    let store = Store::open(tmp.path()).expect("opens");
+    let [StoreWarning::DamagedRecords { file, reasons, .. }] = store.warnings() else {
+        panic!("one damaged record expected: {:?}", store.warnings());
+    };
+    assert_eq!(file, CHECK_INS);
+    assert!(reasons[0].contains("taken_at"), "{reasons:?}");
+    assert_eq!(store.records().expect("records").check_ins.len(), 30);
+    let kept: String = fs::read_dir(tmp.path().join(QUARANTINE_DIR))
+        .expect("quarantine")
+        .map(|e| fs::read_to_string(e.expect("entry").path()).expect("read"))
+        .collect();
+    assert!(kept.contains("+262142"), "{kept}");
 }

@@ -5,6 +5,11 @@
 //!
 //! The child is this same test binary, re-run with `--exact
 //! child_writer --ignored` and the data folder in an environment variable.
+//!
+//! A killed process still has its writes in the kernel's cache, so this test
+//! cannot see a missing sync, and a line written in one call is rarely torn.
+//! Power loss (unsynced data lost, torn tails) is tested on a simulated disk
+//! in `store_power_loss.rs`, where removing any sync fails a test.
 
 use std::collections::BTreeSet;
 use std::io::{BufRead, BufReader};

@@ -1,7 +1,15 @@
 //! `patella export`: CSV tables, a run as TCX, or the full JSON backup.
+//!
+//! With `--out`, the file is written whole or not at all: to a temp file
+//! next to it (owner-only, 0600: the record is health data), synced,
+//! renamed over the target, and the folder synced. A previous backup at
+//! that path stays intact until the new one is complete.
 
-use std::path::PathBuf;
+use std::fs::{self, File, OpenOptions};
+use std::io::Write;
+use std::path::{Path, PathBuf};
 
+use chrono::{FixedOffset, Local, NaiveDateTime, Offset, TimeZone};
 use clap::{Args, ValueEnum};
 use patella_core::export;
 
@@ -20,6 +28,10 @@ pub struct ExportArgs {
     /// For TCX: the id of the run (default: the latest run).
     #[arg(long)]
     run: Option<String>,
+    /// For TCX: the offset from UTC the run's local times were in, e.g.
+    /// +01:00 (default: this machine's time zone on the run's date).
+    #[arg(long, value_name = "±HH:MM", allow_hyphen_values = true)]
+    utc_offset: Option<String>,
     /// Write to this file instead of standard output.
     #[arg(long, value_name = "FILE")]
     out: Option<PathBuf>,
@@ -59,18 +71,104 @@ pub fn run(args: ExportArgs) -> Result<(), CliError> {
                         CliError::Invalid("--format tcx: the record holds no run yet".to_owned())
                     })?,
             };
-            export::run_tcx(run)
+            let offset = match &args.utc_offset {
+                Some(text) => parse_offset(text)?,
+                None => local_offset(run.started_at),
+            };
+            export::run_tcx(run, offset)
         }
         Format::Backup => export::backup_to_json(&records)? + "\n",
     };
     match &args.out {
-        Some(path) => std::fs::write(path, text).map_err(|source| CliError::Io {
-            path: path.display().to_string(),
-            source,
-        }),
+        Some(path) => write_whole(path, text.as_bytes()),
         None => {
             print!("{text}");
             Ok(())
         }
     }
+}
+
+/// `+01:00`, `-05:00`, `+0530` or `Z` as an offset from UTC.
+fn parse_offset(text: &str) -> Result<FixedOffset, CliError> {
+    let bad = || {
+        CliError::Invalid(format!(
+            "--utc-offset: {text:?} is not an offset like +01:00, -05:00 or Z"
+        ))
+    };
+    if text.eq_ignore_ascii_case("z") {
+        return FixedOffset::east_opt(0).ok_or_else(bad);
+    }
+    let (sign, rest) = match text.as_bytes().first() {
+        Some(b'+') => (1, &text[1..]),
+        Some(b'-') => (-1, &text[1..]),
+        _ => return Err(bad()),
+    };
+    let digits: String = rest.chars().filter(|c| *c != ':').collect();
+    if digits.len() != 4 || !digits.chars().all(|c| c.is_ascii_digit()) {
+        return Err(bad());
+    }
+    let hours: i32 = digits[..2].parse().map_err(|_| bad())?;
+    let minutes: i32 = digits[2..].parse().map_err(|_| bad())?;
+    if minutes >= 60 {
+        return Err(bad());
+    }
+    FixedOffset::east_opt(sign * (hours * 3600 + minutes * 60)).ok_or_else(bad)
+}
+
+/// This machine's offset from UTC at local time `at` (the earlier one in a
+/// repeated hour, the one before the gap in a skipped hour).
+fn local_offset(at: NaiveDateTime) -> FixedOffset {
+    let offset = Local.offset_from_local_datetime(&at);
+    offset
+        .earliest()
+        .or_else(|| {
+            Local
+                .offset_from_local_datetime(&(at - chrono::Duration::hours(1)))
+                .earliest()
+        })
+        .map(|o| o.fix())
+        .unwrap_or_else(|| Local::now().offset().fix())
+}
+
+/// Writes `bytes` to `path` completely or not at all, owner-only.
+fn write_whole(path: &Path, bytes: &[u8]) -> Result<(), CliError> {
+    let io = |path: &Path| {
+        let path = path.display().to_string();
+        move |source| CliError::Io { path, source }
+    };
+    let name = path.file_name().ok_or_else(|| {
+        CliError::Invalid(format!("--out: {} is not a file name", path.display()))
+    })?;
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let mut tmp_name = std::ffi::OsString::from(".");
+    tmp_name.push(name);
+    tmp_name.push(format!(".{}.partial", std::process::id()));
+    let tmp = dir.join(tmp_name);
+    let mut options = OpenOptions::new();
+    // A fresh name: never truncates or follows anything already there.
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let written = options.open(&tmp).map_err(io(&tmp)).and_then(|mut file| {
+        file.write_all(bytes)
+            .and_then(|()| file.sync_all())
+            .map_err(io(&tmp))
+    });
+    let renamed = written.and_then(|()| fs::rename(&tmp, path).map_err(io(path)));
+    if let Err(err) = renamed {
+        // Nothing half-written is left to fill the disk.
+        let _ = fs::remove_file(&tmp);
+        return Err(err);
+    }
+    #[cfg(unix)]
+    File::open(&dir)
+        .and_then(|d| d.sync_all())
+        .map_err(io(&dir))?;
+    Ok(())
 }

@@ -12,7 +12,7 @@ use patella_core::sensor::clock::InstantClock;
 use patella_core::sensor::observer::{SensorDetails, SensorObserver, SensorState, SensorWarning};
 use serde::Serialize;
 
-use crate::output::{CliError, print_json};
+use crate::output::{CliError, print_json, stdout_closed};
 
 #[derive(Args)]
 pub struct SensorArgs {
@@ -94,12 +94,11 @@ fn watch(args: WatchArgs) -> Result<(), CliError> {
     let running = client()
         .start(args.id, None, Some(printer.clone()), Some(printer))
         .map_err(|e| CliError::Invalid(format!("watch: {e}")))?;
-    match limit {
-        Some(d) => std::thread::sleep(d),
-        // Until Ctrl-C ends the process.
-        None => loop {
-            std::thread::sleep(Duration::from_secs(3600));
-        },
+    // Until the time is up, the reader of the output has gone (`| head`),
+    // or Ctrl-C ends the process; then the link is closed properly.
+    let deadline = limit.and_then(|d| std::time::Instant::now().checked_add(d));
+    while !stdout_closed() && deadline.is_none_or(|at| std::time::Instant::now() < at) {
+        std::thread::sleep(Duration::from_millis(50));
     }
     running
         .stop_blocking()

@@ -4,7 +4,8 @@
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use crate::store::{RecordError, Records, SCHEMA_VERSION};
+use crate::coach::record::CoachDocument;
+use crate::store::{RecordError, Records, SCHEMA_VERSION, check_date};
 
 /// The value of the `format` field that marks a Patella backup.
 pub const BACKUP_FORMAT: &str = "patella-backup";
@@ -32,6 +33,8 @@ pub enum BackupError {
     UnsupportedVersion { found: u32, supported: u32 },
     #[error("backup: {0}")]
     Invalid(#[from] RecordError),
+    #[error("backup.records.profile: the coach cannot read it: {0}")]
+    UnreadableProfile(String),
 }
 
 /// The backup document for `records`.
@@ -72,5 +75,37 @@ pub fn backup_from_json(text: &str) -> Result<Records, BackupError> {
     }
     let backup: Backup = serde_json::from_str(text)?;
     backup.records.validate()?;
+    if let Some(profile) = &backup.records.profile {
+        check_coach_can_read(profile)?;
+    }
     Ok(backup.records)
+}
+
+/// A profile is imported only if the coach will open with it: otherwise the
+/// runner would be locked out of a store that now refuses a second import.
+fn check_coach_can_read(profile: &serde_json::Value) -> Result<(), BackupError> {
+    let unreadable = |reason: String| BackupError::UnreadableProfile(reason);
+    let document: CoachDocument =
+        serde_json::from_value(profile.clone()).map_err(|e| unreadable(e.to_string()))?;
+    document
+        .profile
+        .validate()
+        .map_err(|e| unreadable(e.to_string()))?;
+    check_date(document.plan_start).map_err(|r| unreadable(format!("plan_start: {r}")))?;
+    for (field, dates) in [
+        (
+            "gear_changes",
+            document
+                .gear_changes
+                .iter()
+                .map(|g| g.date)
+                .collect::<Vec<_>>(),
+        ),
+        ("clinician_visits", document.clinician_visits.clone()),
+    ] {
+        for date in dates {
+            check_date(date).map_err(|r| unreadable(format!("{field}: {r}")))?;
+        }
+    }
+    Ok(())
 }

@@ -2,12 +2,15 @@
 //!
 //! TCX carries running cadence in the ActivityExtension `RunCadence`, which
 //! by convention counts one foot: strides per minute, half of Patella's
-//! steps per minute. Times are the runner's local time; the core knows no
-//! time zone, so none is written.
+//! steps per minute. TCX times are absolute (xsd:dateTime): a time without
+//! an offset is read as UTC by training platforms, which would shift every
+//! run by the runner's time zone. The run is stored in local time, and the
+//! core reads no clock or zone, so the caller passes the offset from UTC
+//! that was in force, and each time is written with it.
 
 use std::fmt::Write;
 
-use chrono::{Duration, NaiveDateTime};
+use chrono::{Duration, FixedOffset, NaiveDateTime, TimeZone};
 
 use crate::store::RunSummary;
 
@@ -16,8 +19,14 @@ pub fn tcx_cadence(steps_per_min: f64) -> u8 {
     (steps_per_min / 2.0).round().clamp(0.0, 255.0) as u8
 }
 
-fn time(at: NaiveDateTime) -> String {
-    at.format("%Y-%m-%dT%H:%M:%S").to_string()
+/// Local `at` as an xsd:dateTime with `offset`, e.g. `2026-03-01T07:00:00+01:00`.
+fn time(at: NaiveDateTime, offset: FixedOffset) -> String {
+    match offset.from_local_datetime(&at).single() {
+        Some(zoned) => zoned.format("%Y-%m-%dT%H:%M:%S%:z").to_string(),
+        // A fixed offset maps every local time to exactly one instant; this
+        // arm only keeps the function total.
+        None => format!("{}Z", at.format("%Y-%m-%dT%H:%M:%S")),
+    }
 }
 
 fn escape(text: &str) -> String {
@@ -27,9 +36,10 @@ fn escape(text: &str) -> String {
         .replace('"', "&quot;")
 }
 
-/// The run as a TCX document.
-pub fn run_tcx(run: &RunSummary) -> String {
-    let start = time(run.started_at);
+/// The run as a TCX document; `utc_offset` is the runner's offset from UTC
+/// when the run started (local time = UTC + offset).
+pub fn run_tcx(run: &RunSummary, utc_offset: FixedOffset) -> String {
+    let start = time(run.started_at, utc_offset);
     let mut out = String::new();
     let _ = write!(
         out,
@@ -58,7 +68,7 @@ pub fn run_tcx(run: &RunSummary) -> String {
                 out,
                 "<Trackpoint><Time>{}</Time><Extensions><ax:TPX><ax:RunCadence>{}</ax:RunCadence>\
                  </ax:TPX></Extensions></Trackpoint>",
-                time(at),
+                time(at, utc_offset),
                 tcx_cadence(point.steps_per_min),
             );
         }

@@ -1,78 +1,53 @@
-//! Durable file primitives: owner-only files, atomic replacement and
-//! synced appends.
+//! Durable file steps built on [`Disk`]: atomic replacement and synced
+//! appends.
 //!
-//! A replacement is written to `<name>.tmp`, fsynced, renamed over the old
-//! file, and then the directory is fsynced so the rename itself survives a
-//! power cut. An append is one `write_all` of a whole line followed by
-//! `sync_data`; if the write fails half-way the file is cut back to its old
-//! length so the next record does not start mid-line.
+//! A replacement is written to `<name>.tmp`, synced, renamed over the old
+//! file, and then the folder is synced so the rename itself survives a
+//! power cut; a replacement that fails removes its temp file. An append is
+//! one write of a whole line followed by a sync; if either fails the file
+//! is cut back to its old length so the next record does not start
+//! mid-line.
 
-use std::fs::{self, File, OpenOptions};
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use super::disk::{AppendHandle, Disk};
 use super::error::StoreError;
 
-/// Suffix of a replacement in progress; such files are leftovers of a crash.
+/// Suffix of a replacement in progress.
 pub const TMP_SUFFIX: &str = ".tmp";
 
-fn io_err(path: &Path) -> impl FnOnce(std::io::Error) -> StoreError + '_ {
+pub fn io_err(path: &Path) -> impl FnOnce(std::io::Error) -> StoreError + '_ {
     move |source| StoreError::Io {
         path: path.to_path_buf(),
         source,
     }
 }
 
-fn owner_only(options: &mut OpenOptions) -> &mut OpenOptions {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
+/// Creates `dir` (owner-only) if it does not exist yet, and makes its name
+/// durable in its parent. `own`: a folder of the store's, never a link.
+pub fn ensure_dir(disk: &dyn Disk, dir: &Path, own: bool) -> Result<(), StoreError> {
+    let created = disk.ensure_dir(dir, own).map_err(io_err(dir))?;
+    if created && let Some(parent) = dir.parent() {
+        disk.sync_dir(parent).map_err(io_err(parent))?;
     }
-    options
-}
-
-/// Creates `dir` (owner-only) if it does not exist yet.
-pub fn ensure_dir(dir: &Path) -> Result<(), StoreError> {
-    if dir.is_dir() {
-        return Ok(());
-    }
-    let mut builder = fs::DirBuilder::new();
-    builder.recursive(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::DirBuilderExt;
-        builder.mode(0o700);
-    }
-    builder.create(dir).map_err(io_err(dir))
-}
-
-/// Makes a rename or a file creation in `dir` durable.
-pub fn sync_dir(dir: &Path) -> Result<(), StoreError> {
-    #[cfg(unix)]
-    {
-        File::open(dir)
-            .and_then(|d| d.sync_all())
-            .map_err(io_err(dir))?;
-    }
-    #[cfg(not(unix))]
-    let _ = dir;
     Ok(())
 }
 
 /// Replaces `path` with `bytes`, completely or not at all.
-pub fn replace(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+pub fn replace(disk: &dyn Disk, path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
     let tmp = tmp_path(path);
-    {
-        let mut file = owner_only(OpenOptions::new().write(true).create(true).truncate(true))
-            .open(&tmp)
-            .map_err(io_err(&tmp))?;
-        file.write_all(bytes).map_err(io_err(&tmp))?;
-        file.sync_all().map_err(io_err(&tmp))?;
+    let written = disk
+        .write_file(&tmp, bytes)
+        .and_then(|()| disk.sync(&tmp))
+        .map_err(io_err(&tmp))
+        .and_then(|()| disk.rename(&tmp, path).map_err(io_err(path)));
+    if let Err(err) = written {
+        // A full disk must not be filled further by what was never used.
+        let _ = disk.remove(&tmp);
+        return Err(err);
     }
-    fs::rename(&tmp, path).map_err(io_err(path))?;
     match path.parent() {
-        Some(dir) => sync_dir(dir),
+        Some(dir) => disk.sync_dir(dir).map_err(io_err(dir)),
         None => Ok(()),
     }
 }
@@ -91,17 +66,15 @@ pub fn tmp_path(path: &Path) -> PathBuf {
 #[derive(Debug)]
 pub struct AppendFile {
     path: PathBuf,
-    file: File,
+    file: Box<dyn AppendHandle>,
     len: u64,
 }
 
 impl AppendFile {
     /// Opens an existing file for appending.
-    pub fn open(path: &Path) -> Result<Self, StoreError> {
-        let file = owner_only(OpenOptions::new().append(true))
-            .open(path)
-            .map_err(io_err(path))?;
-        let len = file.metadata().map_err(io_err(path))?.len();
+    pub fn open(disk: &dyn Disk, path: &Path) -> Result<Self, StoreError> {
+        let file = disk.open_append(path).map_err(io_err(path))?;
+        let len = file.size().map_err(io_err(path))?;
         Ok(Self {
             path: path.to_path_buf(),
             file,
@@ -112,10 +85,7 @@ impl AppendFile {
     /// Appends `line` and waits until it is on disk. When this returns `Ok`
     /// the record is acknowledged: it survives a crash from then on.
     pub fn append(&mut self, line: &[u8]) -> Result<(), StoreError> {
-        let result = self
-            .file
-            .write_all(line)
-            .and_then(|()| self.file.sync_data());
+        let result = self.file.write(line).and_then(|()| self.file.sync());
         match result {
             Ok(()) => {
                 self.len += line.len() as u64;
@@ -125,10 +95,7 @@ impl AppendFile {
                 // Best effort: cut a half-written line off so that the next
                 // append starts on a line of its own. If this fails too, the
                 // torn tail is caught by its checksum when the store reopens.
-                let _ = self
-                    .file
-                    .set_len(self.len)
-                    .and_then(|()| self.file.sync_data());
+                let _ = self.file.truncate(self.len).and_then(|()| self.file.sync());
                 Err(StoreError::Io {
                     path: self.path.clone(),
                     source,

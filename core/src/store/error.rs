@@ -22,6 +22,23 @@ pub enum StoreError {
     )]
     Locked { dir: PathBuf },
     #[error(
+        "{dir}: the store is already open in this process; use the store that is open \
+         (or drop it before opening again)",
+        dir = dir.display()
+    )]
+    AlreadyOpen { dir: PathBuf },
+    #[error(
+        "{dir}: the store is open read-only ({reason}); nothing can be saved until that is fixed",
+        dir = dir.display()
+    )]
+    ReadOnly { dir: PathBuf, reason: String },
+    #[error(
+        "{dir}: an import was committed but could not be finished ({reason}); reopen the store \
+         to finish it",
+        dir = dir.display()
+    )]
+    ImportUnfinished { dir: PathBuf, reason: String },
+    #[error(
         "{file}: written by a newer Patella (schema version {found}, this build reads up to \
          {supported}); update the app. Nothing was changed."
     )]
@@ -57,6 +74,8 @@ pub enum StoreError {
     Invalid(#[from] RecordError),
     #[error("import: the store already holds records; import only into an empty store")]
     NotEmpty,
+    #[error("import: {0}; nothing was imported")]
+    ImportInvalid(String),
     #[error("the store is unusable after a failure in another thread; reopen it")]
     Poisoned,
 }
@@ -98,4 +117,14 @@ pub enum StoreWarning {
     /// unless a backup has it.
     #[error("{file}: missing or empty; recreated empty, whatever it held is lost")]
     LostFile { file: String },
+    /// The store could not be repaired or cannot be written (a full disk,
+    /// a read-only folder, a file without write permission): it opened
+    /// read-only with everything that could be read, and every write is
+    /// refused until it is reopened after the cause is fixed.
+    #[error("the store opened read-only: {reason}; nothing can be saved until that is fixed")]
+    ReadOnly { reason: String },
+    /// An import that had not been committed when the app stopped was
+    /// undone: the store holds what it held before.
+    #[error("an import interrupted before it completed was undone; import the backup again")]
+    ImportUndone,
 }

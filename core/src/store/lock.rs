@@ -1,47 +1,83 @@
-//! The advisory lock that keeps a second process out of an open store.
+//! Keeping a store to one holder.
 //!
-//! Within one process the store's mutex orders every write. Across
-//! processes (the CLI next to a running app, an app extension) an exclusive
-//! advisory lock on `.lock` is held for the life of the store. The operating
-//! system drops it when the holder dies, so a crash never leaves the store
-//! locked.
+//! Across processes (the CLI next to a running app, an app extension) an
+//! exclusive advisory lock on `.lock` is held for the life of the store.
+//! The operating system drops it when the holder dies, so a crash never
+//! leaves the store locked. Within one process the advisory lock cannot
+//! tell a second open from another process, so a process-wide list of open
+//! folders answers first: a second open in the same process is refused
+//! with an error that says so.
 
-use std::fs::{File, OpenOptions, TryLockError};
-use std::path::Path;
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, PoisonError};
 
+use super::disk::{Disk, LockGuard};
 use super::error::StoreError;
 
 /// Name of the lock file in the data folder.
 pub const LOCK_FILE: &str = ".lock";
 
+/// Folders open in this process, by canonical path.
+static OPEN_HERE: Mutex<Option<HashSet<PathBuf>>> = Mutex::new(None);
+
 /// Held while the store is open; released on drop.
 #[derive(Debug)]
 pub struct DirLock {
-    _file: File,
+    _guard: Option<Box<dyn LockGuard>>,
+    registered: Option<PathBuf>,
 }
 
-/// Takes the lock on `dir`, or says that another process holds it.
-// `File::try_lock` is std since Rust 1.89; the workspace's declared
-// rust-version predates it (see the store's report to the lead).
-#[allow(clippy::incompatible_msrv)]
-pub fn acquire(dir: &Path) -> Result<DirLock, StoreError> {
-    let path = dir.join(LOCK_FILE);
-    let mut options = OpenOptions::new();
-    options.read(true).write(true).create(true).truncate(false);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
+impl Drop for DirLock {
+    fn drop(&mut self) {
+        if let Some(path) = self.registered.take() {
+            let mut open = OPEN_HERE.lock().unwrap_or_else(PoisonError::into_inner);
+            if let Some(set) = open.as_mut() {
+                set.remove(&path);
+            }
+        }
     }
-    let file = options.open(&path).map_err(|source| StoreError::Io {
-        path: path.clone(),
-        source,
-    })?;
-    match file.try_lock() {
-        Ok(()) => Ok(DirLock { _file: file }),
-        Err(TryLockError::WouldBlock) => Err(StoreError::Locked {
+}
+
+/// How the lock was (or was not) taken.
+pub enum Acquired {
+    /// Held: the store may write.
+    Held(DirLock),
+    /// The lock file could not be opened (a read-only folder, a link in
+    /// its place): the store may still be read, but not written.
+    Unavailable(DirLock, std::io::Error),
+}
+
+/// Takes the lock on `dir`, or says who holds it. `key` is the folder's
+/// identity within this process (its canonical path), when it has one.
+pub fn acquire(disk: &dyn Disk, dir: &Path, key: Option<PathBuf>) -> Result<Acquired, StoreError> {
+    let registered = match key {
+        Some(key) => {
+            let mut open = OPEN_HERE.lock().unwrap_or_else(PoisonError::into_inner);
+            if !open.get_or_insert_with(HashSet::new).insert(key.clone()) {
+                return Err(StoreError::AlreadyOpen {
+                    dir: dir.to_path_buf(),
+                });
+            }
+            Some(key)
+        }
+        None => None,
+    };
+    let mut lock = DirLock {
+        _guard: None,
+        registered,
+    };
+    let path = dir.join(LOCK_FILE);
+    match disk.try_lock(&path) {
+        Ok(Some(guard)) => {
+            lock._guard = Some(guard);
+            Ok(Acquired::Held(lock))
+        }
+        Ok(None) => Err(StoreError::Locked {
             dir: dir.to_path_buf(),
         }),
-        Err(TryLockError::Error(source)) => Err(StoreError::Io { path, source }),
+        // A read-only folder, or a `.lock` that is not the store's (a link
+        // is never followed): the store can still be read.
+        Err(e) => Ok(Acquired::Unavailable(lock, e)),
     }
 }

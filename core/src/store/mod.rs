@@ -17,24 +17,36 @@
 //! Either way a write is complete or absent once the call returns.
 //!
 //! # Damage
-//! On open, every line is checked. Damaged lines and cut-off tails are
-//! copied to `quarantine/` first, then the file is rewritten without them,
-//! and a [`StoreWarning`] says what was set aside. A store from a newer
-//! build, or at a schema version with no migration, is refused with a
-//! [`StoreError`] and not touched.
+//! On open, every line is checked, dates included (`date_range`). Damaged
+//! lines and cut-off tails are copied to `quarantine/` first (once: a
+//! repeated repair reuses the copy), then the file is rewritten without
+//! them, and a [`StoreWarning`] says what was set aside. A store from a
+//! newer build, or at a schema version with no migration, is refused with a
+//! [`StoreError`] and not touched. A store that cannot be repaired or
+//! written (full disk, read-only folder) opens read-only with a warning.
+//!
+//! # The disk
+//! Every file step goes through the [`Disk`] trait ([`OsDisk`] in
+//! production), so that tests can cut the power at any step of a simulated
+//! disk. The store touches only the files it names, and follows no link out
+//! of its folder. Import is staged and committed atomically (`import`).
 //!
 //! # Concurrency
 //! [`Store`] is `Send + Sync`; one mutex orders all writes, and the
 //! read-modify-write of documents happens under it (`update_settings`,
 //! `update_profile`), so no update is lost. Another process is kept out by
-//! an advisory lock held while the store is open.
+//! an advisory lock held while the store is open, and a second open in the
+//! same process is refused as such (`lock`).
 //!
 //! The store does I/O but reads no clock: dates and ids come in with the
 //! records.
 
 mod checksum;
+mod date_range;
+pub mod disk;
 mod durable;
 mod error;
+mod import;
 mod line;
 mod load;
 mod lock;
@@ -43,8 +55,12 @@ mod quarantine;
 mod records;
 mod schema;
 
+pub use date_range::{EARLIEST_YEAR, LATEST_YEAR, check_date, check_date_time, date_in_range};
+pub use disk::{Disk, OsDisk};
 pub use error::{StoreError, StoreWarning};
+pub use import::{COMMIT_MARK, STAGED_SUFFIX};
 pub use load::Persisted;
+pub use lock::LOCK_FILE;
 pub use open_store::Store;
 pub use quarantine::QUARANTINE_DIR;
 pub use records::{

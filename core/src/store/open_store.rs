@@ -1,15 +1,16 @@
 //! The open store: loading and repairing on open, then every read and
 //! write under one mutex.
 
-use std::fs;
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard};
 
-use super::durable::{self, AppendFile, TMP_SUFFIX};
+use super::disk::{Disk, OsDisk};
+use super::durable::{self, AppendFile, TMP_SUFFIX, io_err};
 use super::error::{StoreError, StoreWarning};
+use super::import::{self, ImportFailure, Recovered};
 use super::line::{self, Header};
 use super::load::{self, Loaded, Persisted};
-use super::lock::{self, DirLock};
+use super::lock::{self, Acquired, DirLock};
 use super::quarantine;
 use super::records::{PairedSensor, ProfileState, Records, RunSummary, SessionOutcome, Settings};
 use super::schema::{self, FileKind, Migration, SCHEMA_VERSION};
@@ -21,6 +22,7 @@ use crate::pain::CheckIn;
 #[derive(Debug)]
 pub struct Store {
     dir: PathBuf,
+    disk: Arc<dyn Disk>,
     warnings: Vec<StoreWarning>,
     inner: Mutex<Inner>,
     _lock: DirLock,
@@ -29,9 +31,22 @@ pub struct Store {
 #[derive(Debug)]
 struct Inner {
     records: Records,
+    /// Where writes go, or why none may be made.
+    logs: Result<Logs, Refusal>,
+}
+
+#[derive(Debug)]
+struct Logs {
     check_ins: AppendFile,
     runs: AppendFile,
     sessions: AppendFile,
+}
+
+/// Why the store takes no writes.
+#[derive(Debug, Clone)]
+enum Refusal {
+    ReadOnly(String),
+    ImportUnfinished(String),
 }
 
 impl Store {
@@ -40,19 +55,47 @@ impl Store {
     /// Damaged records are quarantined and reported in [`Store::warnings`];
     /// the store opens with everything else. A store written by a newer
     /// build, or at a schema version this build cannot migrate, is refused
-    /// and left untouched.
+    /// and left untouched. A store that cannot be written or repaired (a
+    /// full disk, a read-only folder) opens read-only, with a warning.
+    /// Opening a folder already open in this process is refused with
+    /// [`StoreError::AlreadyOpen`].
     pub fn open(dir: impl AsRef<Path>) -> Result<Self, StoreError> {
-        Self::open_with(dir.as_ref(), schema::MIGRATIONS)
+        Self::open_with(Arc::new(OsDisk), dir.as_ref(), schema::MIGRATIONS)
     }
 
-    pub(crate) fn open_with(dir: &Path, migrations: &[Migration]) -> Result<Self, StoreError> {
-        durable::ensure_dir(dir)?;
-        let lock = lock::acquire(dir)?;
+    /// Opens the store in `dir` on `disk` (a simulated disk in tests).
+    pub fn open_on(disk: Arc<dyn Disk>, dir: impl AsRef<Path>) -> Result<Self, StoreError> {
+        Self::open_with(disk, dir.as_ref(), schema::MIGRATIONS)
+    }
+
+    pub(crate) fn open_with(
+        disk: Arc<dyn Disk>,
+        dir: &Path,
+        migrations: &[Migration],
+    ) -> Result<Self, StoreError> {
+        let d: &dyn Disk = disk.as_ref();
+        durable::ensure_dir(d, dir, false)?;
+        let (lock, mut refusal) = match lock::acquire(d, dir, d.identity(dir))? {
+            Acquired::Held(lock) => (lock, None),
+            Acquired::Unavailable(lock, e) => {
+                (lock, Some(format!("the lock file cannot be created: {e}")))
+            }
+        };
+        let mut warnings = Vec::new();
+
+        // An import a crash or an error left half-way is settled first.
+        if refusal.is_none() {
+            match import::recover(d, dir) {
+                Ok(Recovered::Undone) => warnings.push(StoreWarning::ImportUndone),
+                Ok(_) => {}
+                Err(e) => refusal = Some(format!("an interrupted import cannot be settled: {e}")),
+            }
+        }
 
         // Phase 1: read everything and decide; nothing is written, so a
         // refusal leaves the folder exactly as it was.
         let manifest_path = dir.join(FileKind::Manifest.file_name());
-        let manifest_bytes = read_optional(&manifest_path)?;
+        let manifest_bytes = d.read(&manifest_path).map_err(io_err(&manifest_path))?;
         let manifest = match &manifest_bytes {
             None => ManifestState::Absent,
             Some(bytes) => match load::read_header(bytes) {
@@ -70,62 +113,69 @@ impl Store {
             ManifestState::Sound(v) => v,
             _ => SCHEMA_VERSION,
         };
-        let check_ins = read_file::<CheckIn>(dir, FileKind::CheckIns, fallback, migrations)?;
-        let runs = read_file::<RunSummary>(dir, FileKind::Runs, fallback, migrations)?;
-        let sessions = read_file::<SessionOutcome>(dir, FileKind::Sessions, fallback, migrations)?;
-        let profile = read_file::<ProfileState>(dir, FileKind::Profile, fallback, migrations)?;
-        let settings = read_file::<Settings>(dir, FileKind::Settings, fallback, migrations)?;
-        let sensor = read_file::<PairedSensor>(dir, FileKind::PairedSensor, fallback, migrations)?;
+        let mut check_ins = read_file::<CheckIn>(d, dir, FileKind::CheckIns, fallback, migrations)?;
+        let mut runs = read_file::<RunSummary>(d, dir, FileKind::Runs, fallback, migrations)?;
+        let mut sessions =
+            read_file::<SessionOutcome>(d, dir, FileKind::Sessions, fallback, migrations)?;
+        let mut profile =
+            read_file::<ProfileState>(d, dir, FileKind::Profile, fallback, migrations)?;
+        let mut settings = read_file::<Settings>(d, dir, FileKind::Settings, fallback, migrations)?;
+        let mut sensor =
+            read_file::<PairedSensor>(d, dir, FileKind::PairedSensor, fallback, migrations)?;
 
-        // Phase 2: quarantine and repair, then write the manifest last.
-        remove_leftover_tmp_files(dir)?;
+        // What is kept is decided now; the repair below writes just that.
+        let settings_kept = take_kept(&mut settings, false);
+        let records = Records {
+            check_ins: take_kept(&mut check_ins, true),
+            runs: take_kept(&mut runs, true),
+            sessions: take_kept(&mut sessions, true),
+            profile: take_kept(&mut profile, false).pop(),
+            settings: settings_kept.last().cloned().unwrap_or_default(),
+            paired_sensor: take_kept(&mut sensor, false).pop(),
+        };
+
+        // Phase 2: quarantine and repair, then write the manifest last. A
+        // store that cannot be repaired is still read, but not written.
         let had_manifest = !matches!(manifest, ManifestState::Absent);
         let mut repair = Repair {
+            disk: d,
             dir,
             had_manifest,
             warnings: Vec::new(),
         };
-        let check_ins = repair.settle(FileKind::CheckIns, check_ins)?;
-        let runs = repair.settle(FileKind::Runs, runs)?;
-        let sessions = repair.settle(FileKind::Sessions, sessions)?;
-        let profile = repair.settle(FileKind::Profile, profile)?;
-        let settings = repair.settle(FileKind::Settings, settings)?;
-        let sensor = repair.settle(FileKind::PairedSensor, sensor)?;
-        let mut warnings = repair.warnings;
-
-        match manifest {
-            ManifestState::Sound(v) if v == SCHEMA_VERSION => {}
-            ManifestState::Damaged { reason, bytes } => {
-                let quarantined_to = quarantine::keep(dir, FileKind::Manifest, &bytes)?;
-                warnings.push(StoreWarning::DamagedRecords {
-                    file: FileKind::Manifest.file_name().to_owned(),
-                    lines: vec![1],
-                    reasons: vec![reason],
-                    quarantined_to,
-                });
-                write_manifest(dir)?;
+        if refusal.is_none() {
+            let repaired = (|| {
+                remove_leftover_tmp_files(d, dir)?;
+                let r = &records;
+                repair.settle(FileKind::CheckIns, &check_ins, &r.check_ins)?;
+                repair.settle(FileKind::Runs, &runs, &r.runs)?;
+                repair.settle(FileKind::Sessions, &sessions, &r.sessions)?;
+                repair.settle(FileKind::Profile, &profile, r.profile.as_slice())?;
+                repair.settle(FileKind::Settings, &settings, &settings_kept)?;
+                repair.settle(FileKind::PairedSensor, &sensor, r.paired_sensor.as_slice())?;
+                repair.manifest(manifest)
+            })();
+            if let Err(e) = repaired {
+                refusal = Some(format!("the store could not be repaired: {e}"));
             }
-            _ => write_manifest(dir)?,
         }
+        warnings.append(&mut repair.warnings);
 
-        let records = Records {
-            check_ins,
-            runs,
-            sessions,
-            profile: profile.into_iter().last(),
-            settings: settings.into_iter().last().unwrap_or_default(),
-            paired_sensor: sensor.into_iter().last(),
+        let logs = match refusal {
+            Some(reason) => Err(Refusal::ReadOnly(reason)),
+            None => Logs::open(d, dir)
+                .map_err(|e| Refusal::ReadOnly(format!("a log cannot be opened for writing: {e}"))),
         };
-        let inner = Inner {
-            records,
-            check_ins: AppendFile::open(&dir.join(FileKind::CheckIns.file_name()))?,
-            runs: AppendFile::open(&dir.join(FileKind::Runs.file_name()))?,
-            sessions: AppendFile::open(&dir.join(FileKind::Sessions.file_name()))?,
-        };
+        if let Err(Refusal::ReadOnly(reason)) = &logs {
+            warnings.push(StoreWarning::ReadOnly {
+                reason: reason.clone(),
+            });
+        }
         Ok(Self {
             dir: dir.to_path_buf(),
+            disk,
             warnings,
-            inner: Mutex::new(inner),
+            inner: Mutex::new(Inner { records, logs }),
             _lock: lock,
         })
     }
@@ -144,6 +194,27 @@ impl Store {
         self.inner.lock().map_err(|_| StoreError::Poisoned)
     }
 
+    /// Whether the store takes writes (it opened read-only otherwise).
+    pub fn is_writable(&self) -> bool {
+        self.inner().is_ok_and(|inner| inner.logs.is_ok())
+    }
+
+    fn refused(&self, refusal: &Refusal) -> StoreError {
+        let dir = self.dir.clone();
+        match refusal.clone() {
+            Refusal::ReadOnly(reason) => StoreError::ReadOnly { dir, reason },
+            Refusal::ImportUnfinished(reason) => StoreError::ImportUnfinished { dir, reason },
+        }
+    }
+
+    /// The open logs, or why no write may be made.
+    fn logs<'a>(&self, inner: &'a mut Inner) -> Result<&'a mut Logs, StoreError> {
+        match &mut inner.logs {
+            Ok(logs) => Ok(logs),
+            Err(refusal) => Err(self.refused(refusal)),
+        }
+    }
+
     /// A copy of everything the store holds.
     pub fn records(&self) -> Result<Records, StoreError> {
         Ok(self.inner()?.records.clone())
@@ -155,28 +226,47 @@ impl Store {
     }
 
     /// Appends a pain check-in. Once this returns `Ok`, it survives a crash.
+    /// The same check-in saved again (an app retrying) is kept once.
     pub fn add_check_in(&self, check_in: &CheckIn) -> Result<(), StoreError> {
         let line = checked_line(check_in)?;
         let mut inner = self.inner()?;
-        inner.check_ins.append(&line)?;
+        if inner.records.check_ins.iter().rev().any(|c| c == check_in) {
+            return Ok(());
+        }
+        self.logs(&mut inner)?.check_ins.append(&line)?;
         inner.records.check_ins.push(check_in.clone());
         Ok(())
     }
 
-    /// Appends a run summary.
+    /// Appends a run summary. The same run saved again is kept once; another
+    /// run with the same id is refused.
     pub fn add_run(&self, run: &RunSummary) -> Result<(), StoreError> {
         let line = checked_line(run)?;
         let mut inner = self.inner()?;
-        inner.runs.append(&line)?;
+        if let Some(same_id) = inner.records.runs.iter().find(|r| r.id == run.id) {
+            if same_id == run {
+                return Ok(());
+            }
+            return Err(StoreError::Invalid(super::RecordError::Field {
+                record: "run",
+                field: "id",
+                reason: format!("{:?} is already the id of another run", run.id),
+            }));
+        }
+        self.logs(&mut inner)?.runs.append(&line)?;
         inner.records.runs.push(run.clone());
         Ok(())
     }
 
-    /// Appends a session marked done or skipped.
+    /// Appends a session marked done or skipped. The same outcome saved
+    /// again straight after is kept once.
     pub fn add_session_outcome(&self, outcome: &SessionOutcome) -> Result<(), StoreError> {
         let line = checked_line(outcome)?;
         let mut inner = self.inner()?;
-        inner.sessions.append(&line)?;
+        if inner.records.sessions.last() == Some(outcome) {
+            return Ok(());
+        }
+        self.logs(&mut inner)?.sessions.append(&line)?;
         inner.records.sessions.push(outcome.clone());
         Ok(())
     }
@@ -193,6 +283,7 @@ impl Store {
         change: impl FnOnce(Option<&ProfileState>) -> ProfileState,
     ) -> Result<ProfileState, StoreError> {
         let mut inner = self.inner()?;
+        self.logs(&mut inner)?;
         let next = change(inner.records.profile.as_ref());
         self.write_document(FileKind::Profile, Some(&next))?;
         inner.records.profile = Some(next.clone());
@@ -211,6 +302,7 @@ impl Store {
         change: impl FnOnce(&mut Settings),
     ) -> Result<Settings, StoreError> {
         let mut inner = self.inner()?;
+        self.logs(&mut inner)?;
         let mut next = inner.records.settings.clone();
         change(&mut next);
         self.write_document(FileKind::Settings, Some(&next))?;
@@ -224,6 +316,7 @@ impl Store {
             s.check()?;
         }
         let mut inner = self.inner()?;
+        self.logs(&mut inner)?;
         self.write_document(FileKind::PairedSensor, sensor)?;
         inner.records.paired_sensor = sensor.cloned();
         Ok(())
@@ -235,41 +328,74 @@ impl Store {
         value: Option<&T>,
     ) -> Result<(), StoreError> {
         let bytes = load::encode_file(kind, value.as_slice())?;
-        durable::replace(&self.dir.join(kind.file_name()), &bytes)
+        durable::replace(self.disk.as_ref(), &self.dir.join(kind.file_name()), &bytes)
     }
 
     /// Loads `records` (e.g. from a backup) into this store, which must hold
-    /// nothing yet. Each file is replaced atomically.
+    /// nothing yet. Every record is checked first (dates in range, nothing
+    /// twice); then the import is all or nothing, across errors and
+    /// crashes (see the `import` module). After a failed import the store
+    /// takes writes again only if nothing was replaced.
     pub fn import(&self, records: &Records) -> Result<(), StoreError> {
-        records.validate()?;
+        records
+            .validate()
+            .map_err(|e| StoreError::ImportInvalid(e.to_string()))?;
         let mut inner = self.inner()?;
+        self.logs(&mut inner)?;
         if !inner.records.is_empty() {
             return Err(StoreError::NotEmpty);
         }
-        let dir = &self.dir;
-        let replace =
-            |kind: FileKind, bytes: Vec<u8>| durable::replace(&dir.join(kind.file_name()), &bytes);
-        replace(
-            FileKind::CheckIns,
-            load::encode_file(FileKind::CheckIns, &records.check_ins)?,
-        )?;
-        replace(
-            FileKind::Runs,
-            load::encode_file(FileKind::Runs, &records.runs)?,
-        )?;
-        replace(
-            FileKind::Sessions,
-            load::encode_file(FileKind::Sessions, &records.sessions)?,
-        )?;
-        self.write_document(FileKind::Profile, records.profile.as_ref())?;
-        self.write_document(FileKind::Settings, Some(&records.settings))?;
-        self.write_document(FileKind::PairedSensor, records.paired_sensor.as_ref())?;
+        let files = vec![
+            (
+                FileKind::CheckIns,
+                load::encode_file(FileKind::CheckIns, &records.check_ins)?,
+            ),
+            (
+                FileKind::Runs,
+                load::encode_file(FileKind::Runs, &records.runs)?,
+            ),
+            (
+                FileKind::Sessions,
+                load::encode_file(FileKind::Sessions, &records.sessions)?,
+            ),
+            (
+                FileKind::Profile,
+                load::encode_file(FileKind::Profile, records.profile.as_slice())?,
+            ),
+            (
+                FileKind::Settings,
+                load::encode_file(FileKind::Settings, std::slice::from_ref(&records.settings))?,
+            ),
+            (
+                FileKind::PairedSensor,
+                load::encode_file(FileKind::PairedSensor, records.paired_sensor.as_slice())?,
+            ),
+        ];
+        let d = self.disk.as_ref();
+        match import::stage_and_switch(d, &self.dir, &files) {
+            Ok(()) => {}
+            Err(ImportFailure::Undone(err)) => return Err(err),
+            Err(ImportFailure::Unsettled(err)) => {
+                inner.logs = Err(Refusal::ImportUnfinished(err.to_string()));
+                return Err(err);
+            }
+        }
         // The logs were replaced by new files: append to those from now on.
-        inner.check_ins = AppendFile::open(&dir.join(FileKind::CheckIns.file_name()))?;
-        inner.runs = AppendFile::open(&dir.join(FileKind::Runs.file_name()))?;
-        inner.sessions = AppendFile::open(&dir.join(FileKind::Sessions.file_name()))?;
         inner.records = records.clone();
+        inner.logs = Logs::open(d, &self.dir)
+            .map_err(|e| Refusal::ImportUnfinished(format!("reopening the logs: {e}")));
         Ok(())
+    }
+}
+
+impl Logs {
+    fn open(disk: &dyn Disk, dir: &Path) -> Result<Self, StoreError> {
+        let open = |kind: FileKind| AppendFile::open(disk, &dir.join(kind.file_name()));
+        Ok(Self {
+            check_ins: open(FileKind::CheckIns)?,
+            runs: open(FileKind::Runs)?,
+            sessions: open(FileKind::Sessions)?,
+        })
     }
 }
 
@@ -291,12 +417,13 @@ fn check_manifest(header: &Header, migrations: &[Migration]) -> Result<(), Store
     schema::plan(file, header.schema_version, migrations).map(|_| ())
 }
 
-fn write_manifest(dir: &Path) -> Result<(), StoreError> {
+fn write_manifest(disk: &dyn Disk, dir: &Path) -> Result<(), StoreError> {
     let header = Header {
         patella: FileKind::Manifest.tag().to_owned(),
         schema_version: SCHEMA_VERSION,
     };
     durable::replace(
+        disk,
         &dir.join(FileKind::Manifest.file_name()),
         &line::encode_value(&header)?,
     )
@@ -307,64 +434,72 @@ fn checked_line<T: Persisted>(record: &T) -> Result<Vec<u8>, StoreError> {
     Ok(line::encode_value(record)?)
 }
 
-fn read_optional(path: &Path) -> Result<Option<Vec<u8>>, StoreError> {
-    match fs::read(path) {
-        Ok(bytes) => Ok(Some(bytes)),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(source) => Err(StoreError::Io {
-            path: path.to_path_buf(),
-            source,
-        }),
-    }
-}
-
 /// A file as found on disk: absent, or read (possibly with damage).
 type Found<T> = Option<Loaded<T>>;
 
 fn read_file<T: Persisted>(
+    disk: &dyn Disk,
     dir: &Path,
     kind: FileKind,
     fallback_version: u32,
     migrations: &[Migration],
 ) -> Result<Found<T>, StoreError> {
-    read_optional(&dir.join(kind.file_name()))?
+    let path = import::source_of(disk, dir, kind)?;
+    disk.read(&path)
+        .map_err(io_err(&path))?
         .map(|bytes| load::load::<T>(kind, &bytes, fallback_version, migrations))
         .transpose()
 }
 
+/// Takes out the records of a file that are kept: all of a log's, the
+/// latest of a document's (a document holds one record).
+fn take_kept<T>(found: &mut Found<T>, is_log: bool) -> Vec<T> {
+    let Some(loaded) = found else {
+        return Vec::new();
+    };
+    let mut records = std::mem::take(&mut loaded.records);
+    if !is_log && records.len() > 1 {
+        records.drain(..records.len() - 1);
+    }
+    records
+}
+
 /// Phase 2 of opening: what has been set aside so far, and where.
 struct Repair<'a> {
+    disk: &'a dyn Disk,
     dir: &'a Path,
     had_manifest: bool,
     warnings: Vec<StoreWarning>,
 }
 
 impl Repair<'_> {
-    /// Quarantines what is damaged in one file, rewrites the file when
-    /// needed, and returns its records.
+    /// Quarantines what is damaged in one file and rewrites the file when
+    /// needed. Running it again after a failure part-way does the same, and
+    /// adds no second copy of what was already set aside.
     fn settle<T: Persisted>(
         &mut self,
         kind: FileKind,
-        found: Found<T>,
-    ) -> Result<Vec<T>, StoreError> {
-        let (dir, had_manifest, warnings) = (self.dir, self.had_manifest, &mut self.warnings);
-        let is_log = FileKind::LOGS.contains(&kind);
+        found: &Found<T>,
+        keep: &[T],
+    ) -> Result<(), StoreError> {
+        let (disk, dir) = (self.disk, self.dir);
         let file = kind.file_name().to_owned();
         let Some(loaded) = found else {
             // Every file exists from the store's creation on (a document not yet
             // set is a header alone), so a missing file in a store that has a
             // manifest has lost what it held.
-            if had_manifest {
-                warnings.push(StoreWarning::LostFile { file });
-            }
             durable::replace(
+                disk,
                 &dir.join(kind.file_name()),
                 &load::encode_file::<T>(kind, &[])?,
             )?;
-            return Ok(Vec::new());
+            if self.had_manifest {
+                self.warnings.push(StoreWarning::LostFile { file });
+            }
+            return Ok(());
         };
         if !loaded.needs_rewrite() {
-            return Ok(loaded.records);
+            return Ok(());
         }
         let mut set_aside = Vec::new();
         for bad in &loaded.bad {
@@ -372,12 +507,13 @@ impl Repair<'_> {
             set_aside.push(b'\n');
         }
         set_aside.extend_from_slice(&loaded.tail);
+        let mut warnings = Vec::new();
         if set_aside.is_empty() {
             if loaded.header_damaged {
                 warnings.push(StoreWarning::LostFile { file: file.clone() });
             }
         } else {
-            let quarantined_to = quarantine::keep(dir, kind, &set_aside)?;
+            let quarantined_to = quarantine::keep(disk, dir, kind, &set_aside)?;
             if !loaded.bad.is_empty() {
                 warnings.push(StoreWarning::DamagedRecords {
                     file: file.clone(),
@@ -394,40 +530,52 @@ impl Repair<'_> {
                 });
             }
         }
-        let keep: &[T] = if is_log {
-            &loaded.records
-        } else {
-            // A document holds one record; keep the latest.
-            loaded
-                .records
-                .last()
-                .map(std::slice::from_ref)
-                .unwrap_or_default()
-        };
-        durable::replace(&dir.join(kind.file_name()), &load::encode_file(kind, keep)?)?;
-        Ok(keep.to_vec())
+        durable::replace(
+            disk,
+            &dir.join(kind.file_name()),
+            &load::encode_file(kind, keep)?,
+        )?;
+        self.warnings.append(&mut warnings);
+        Ok(())
+    }
+
+    /// Writes the manifest last, setting a damaged one aside first.
+    fn manifest(&mut self, manifest: ManifestState) -> Result<(), StoreError> {
+        match manifest {
+            ManifestState::Sound(v) if v == SCHEMA_VERSION => Ok(()),
+            ManifestState::Damaged { reason, bytes } => {
+                let quarantined_to =
+                    quarantine::keep(self.disk, self.dir, FileKind::Manifest, &bytes)?;
+                write_manifest(self.disk, self.dir)?;
+                self.warnings.push(StoreWarning::DamagedRecords {
+                    file: FileKind::Manifest.file_name().to_owned(),
+                    lines: vec![1],
+                    reasons: vec![reason],
+                    quarantined_to,
+                });
+                Ok(())
+            }
+            _ => write_manifest(self.disk, self.dir),
+        }
     }
 }
 
-fn remove_leftover_tmp_files(dir: &Path) -> Result<(), StoreError> {
-    let io = |source| StoreError::Io {
-        path: dir.to_path_buf(),
-        source,
-    };
-    for entry in fs::read_dir(dir).map_err(io)? {
-        let path = entry.map_err(io)?.path();
-        // A replacement that never reached its rename was never
-        // acknowledged: the file it was replacing is still whole.
-        if path
-            .file_name()
-            .and_then(|n| n.to_str())
-            .is_some_and(|n| n.ends_with(TMP_SUFFIX))
-        {
-            fs::remove_file(&path).map_err(|source| StoreError::Io {
-                path: path.clone(),
-                source,
-            })?;
-        }
+/// Removes the temp files a replacement of the store's own left when it
+/// was cut off: `<store file>.tmp` in the folder and in `quarantine/`.
+/// Such a replacement never reached its rename, so it was never
+/// acknowledged and the file it was replacing is still whole. Nothing else
+/// in the folder is touched.
+fn remove_leftover_tmp_files(disk: &dyn Disk, dir: &Path) -> Result<(), StoreError> {
+    let names = disk.list(dir).map_err(io_err(dir))?;
+    let mut leftovers: Vec<PathBuf> = FileKind::ALL
+        .iter()
+        .map(|kind| format!("{}{TMP_SUFFIX}", kind.file_name()))
+        .filter(|tmp| names.contains(tmp))
+        .map(|tmp| dir.join(tmp))
+        .collect();
+    leftovers.extend(quarantine::leftover_tmp_files(disk, dir)?);
+    for path in &leftovers {
+        disk.remove(path).map_err(io_err(path))?;
     }
     Ok(())
 }

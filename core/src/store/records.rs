@@ -9,6 +9,8 @@ use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
+use super::date_range;
+use super::load::Persisted;
 use crate::pain::{CheckIn, PainError};
 use crate::sample::{CadenceUnit, MonoMs};
 
@@ -134,6 +136,7 @@ impl RunSummary {
         if self.duration_s == 0 {
             return Err(bad("duration_s", "must be more than 0".into()));
         }
+        date_range::check_date_time(self.started_at).map_err(|r| bad("started_at", r))?;
         for (field, value) in [
             ("average_cadence_spm", self.average_cadence_spm),
             ("target_cadence_spm", self.target_cadence_spm),
@@ -190,14 +193,15 @@ pub struct SessionOutcome {
 
 impl SessionOutcome {
     pub fn validate(&self) -> Result<(), RecordError> {
+        let bad = |field, reason| RecordError::Field {
+            record: "session outcome",
+            field,
+            reason,
+        };
         if self.session_id.trim().is_empty() {
-            return Err(RecordError::Field {
-                record: "session outcome",
-                field: "session_id",
-                reason: "must not be empty".into(),
-            });
+            return Err(bad("session_id", "must not be empty".into()));
         }
-        Ok(())
+        date_range::check_date(self.date).map_err(|r| bad("date", r))
     }
 }
 
@@ -267,6 +271,12 @@ pub enum RecordError {
     },
     #[error("check-in {0}")]
     CheckIn(#[from] PainError),
+    #[error("{list}[{index}]: {reason}")]
+    At {
+        list: &'static str,
+        index: usize,
+        reason: String,
+    },
 }
 
 /// Everything the store holds, in the order it was written.
@@ -291,16 +301,80 @@ impl Records {
             && self.paired_sensor.is_none()
     }
 
-    /// Validates every record, naming the first one at fault.
+    /// Validates every record, naming the first one at fault: each record's
+    /// own checks (dates in range included), and that nothing is there
+    /// twice: no two runs share an id, and no check-in or session outcome
+    /// is repeated. A backup passes this before anything is written.
     pub fn validate(&self) -> Result<(), RecordError> {
-        self.check_ins.iter().try_for_each(CheckIn::validate)?;
-        self.runs.iter().try_for_each(RunSummary::validate)?;
-        self.sessions
-            .iter()
-            .try_for_each(SessionOutcome::validate)?;
-        self.paired_sensor
-            .iter()
-            .try_for_each(PairedSensor::validate)
+        for (i, c) in self.check_ins.iter().enumerate() {
+            c.check().map_err(|e| at("check_ins", i, e))?;
+        }
+        for (i, r) in self.runs.iter().enumerate() {
+            r.check().map_err(|e| at("runs", i, e))?;
+        }
+        for (i, s) in self.sessions.iter().enumerate() {
+            s.check().map_err(|e| at("sessions", i, e))?;
+        }
+        if let Some(sensor) = &self.paired_sensor {
+            sensor.check()?;
+        }
+        first_repeat(&self.runs, |r| r.id.clone()).map_or(Ok(()), |(i, id)| {
+            Err(repeated("runs", i, format!("id {id:?} is used twice")))
+        })?;
+        first_repeat(&self.check_ins, |c| {
+            serde_json::to_string(c).unwrap_or_default()
+        })
+        .map_or(Ok(()), |(i, _)| {
+            Err(repeated(
+                "check_ins",
+                i,
+                format!("repeats check-in {}", self.check_ins[i].taken_at),
+            ))
+        })?;
+        first_repeat(&self.sessions, |s| {
+            (s.date, s.session_id.clone(), s.outcome)
+        })
+        .map_or(Ok(()), |(i, _)| {
+            let s = &self.sessions[i];
+            Err(repeated(
+                "sessions",
+                i,
+                format!("repeats {} on {}", s.session_id, s.date),
+            ))
+        })
+    }
+}
+
+/// The index and key of the first item whose key came earlier too.
+fn first_repeat<T, K: Eq + std::hash::Hash>(
+    items: &[T],
+    key: impl Fn(&T) -> K,
+) -> Option<(usize, K)> {
+    let mut seen = std::collections::HashSet::with_capacity(items.len());
+    items.iter().enumerate().find_map(|(i, item)| {
+        let k = key(item);
+        if seen.contains(&k) {
+            Some((i, k))
+        } else {
+            seen.insert(k);
+            None
+        }
+    })
+}
+
+fn at(list: &'static str, index: usize, err: RecordError) -> RecordError {
+    RecordError::At {
+        list,
+        index,
+        reason: err.to_string(),
+    }
+}
+
+fn repeated(list: &'static str, index: usize, reason: String) -> RecordError {
+    RecordError::At {
+        list,
+        index,
+        reason,
     }
 }
 

@@ -26,6 +26,16 @@ pub enum FileKind {
 }
 
 impl FileKind {
+    /// Every file of a store, the manifest first.
+    pub const ALL: [FileKind; 7] = [
+        FileKind::Manifest,
+        FileKind::CheckIns,
+        FileKind::Runs,
+        FileKind::Sessions,
+        FileKind::Profile,
+        FileKind::Settings,
+        FileKind::PairedSensor,
+    ];
     /// Files that grow by appending one record at a time.
     pub const LOGS: [FileKind; 3] = [FileKind::CheckIns, FileKind::Runs, FileKind::Sessions];
     /// Files that hold one document, replaced whole.

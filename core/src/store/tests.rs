@@ -63,7 +63,8 @@ fn an_older_store_is_migrated_file_by_file_and_stays_migrated() {
     let tmp = tempfile::tempdir().expect("tempdir");
     write_old_store(tmp.path());
 
-    let store = Store::open_with(tmp.path(), STEP).expect("migrates");
+    let store =
+        Store::open_with(std::sync::Arc::new(super::OsDisk), tmp.path(), STEP).expect("migrates");
     assert!(store.warnings().is_empty(), "{:?}", store.warnings());
     let records = store.records().expect("records");
     assert_eq!(records.check_ins.len(), 1);
@@ -104,7 +105,8 @@ fn a_record_the_migration_cannot_convert_is_quarantined_not_fatal() {
     ));
     fs::write(&path, log).expect("write");
 
-    let store = Store::open_with(tmp.path(), STEP).expect("opens");
+    let store =
+        Store::open_with(std::sync::Arc::new(super::OsDisk), tmp.path(), STEP).expect("opens");
     assert_eq!(store.records().expect("records").check_ins.len(), 1);
     let warning = store.warnings().first().expect("one warning").to_string();
     assert!(

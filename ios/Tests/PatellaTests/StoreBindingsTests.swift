@@ -55,7 +55,9 @@ final class StoreBindingsTests: XCTestCase {
             let first = try RecordStore.open(dir: dataDir.path)
             try first.addCheckIn(checkIn: checkIns[0])
             XCTAssertThrowsError(try RecordStore.open(dir: dataDir.path)) { error in
-                guard case StoreError.Storage = error else { return XCTFail("expected Storage, got \(error)") }
+                guard case let StoreError.Storage(detail) = error else { return XCTFail("expected Storage, got \(error)") }
+                // Said as it is: open in this process, not in another one.
+                XCTAssertTrue(detail.contains("already open in this process"), detail)
             }
         }
         // Releasing the last reference released the folder.

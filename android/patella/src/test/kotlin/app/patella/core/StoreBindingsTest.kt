@@ -64,7 +64,9 @@ class StoreBindingsTest {
         val dir = dataDir()
         RecordStore.open(dir).use { first ->
             first.addCheckIn(checkIns[0])
-            assertThrows(StoreException.Storage::class.java) { RecordStore.open(dir) }
+            val refused = assertThrows(StoreException.Storage::class.java) { RecordStore.open(dir) }
+            // Said as it is: open in this process, not in another one.
+            assertTrue(refused.detail.contains("already open in this process"), refused.detail)
         }
         // Closing released the folder.
         RecordStore.open(dir).use { assertEquals(listOf(checkIns[0]), it.checkIns()) }
