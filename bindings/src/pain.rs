@@ -79,6 +79,8 @@ pub enum PainReason {
     WithinBuffer { score: u8, max: u8 },
     AboveBuffer { score: u8, max: u8 },
     SharpDuringActivity,
+    /// Sharp pain outside an activity: no run or knee-loading work today.
+    Sharp,
     WorseningDuringActivity { from: u8, to: u8 },
     RedFlag { flag: RedFlag },
 }
@@ -276,6 +278,7 @@ impl From<core::PainReason> for PainReason {
             core::PainReason::WithinBuffer { score, max } => Self::WithinBuffer { score, max },
             core::PainReason::AboveBuffer { score, max } => Self::AboveBuffer { score, max },
             core::PainReason::SharpDuringActivity => Self::SharpDuringActivity,
+            core::PainReason::Sharp => Self::Sharp,
             core::PainReason::WorseningDuringActivity { from, to } => {
                 Self::WorseningDuringActivity { from, to }
             }

@@ -13,6 +13,9 @@ pub struct Filter<'a> {
     pub owned: &'a [Equipment],
     /// No plyometric and no deep-loaded exercise (article 001).
     pub knee_restricted: bool,
+    /// The knee hurts: where a muscle group has a move that keeps the knee
+    /// straight, choose it (article 002).
+    pub prefer_straight_knee: bool,
 }
 
 impl Filter<'_> {
@@ -63,6 +66,14 @@ pub fn strength_session<'c>(
                     .any(|c: &PlannedExercise<'_>| c.exercise.id == p.exercise.id)
             })
             .collect();
+        let straight = filter.prefer_straight_knee
+            && candidates
+                .iter()
+                .any(|p| p.exercise.knee_load == KneeLoad::None);
+        let candidates: Vec<PlannedExercise<'c>> = candidates
+            .into_iter()
+            .filter(|p| !straight || p.exercise.knee_load == KneeLoad::None)
+            .collect();
         let Some(top) = candidates.iter().map(|p| p.exercise.level).max() else {
             continue;
         };
@@ -96,6 +107,7 @@ pub fn knee_routine<'c>(
     let filter = Filter {
         owned,
         knee_restricted: true,
+        prefer_straight_knee: true,
     };
     let gentle = |e: &&Exercise| e.knee_load == KneeLoad::None && e.level == Level::Foundation;
     let mut chosen: Vec<PlannedExercise<'c>> = Vec::new();
@@ -152,12 +164,16 @@ pub fn warm_up<'c>(catalogue: &'c Catalogue, filter: Filter<'_>) -> Vec<PlannedE
         .collect()
 }
 
-/// The stretches after a run (article 004), 30 s per side.
+/// The stretches after a run, 30 s per side: article 004's three, then the
+/// stretches of article 003's routine.
 pub fn cool_down<'c>(catalogue: &'c Catalogue, filter: Filter<'_>) -> Vec<PlannedExercise<'c>> {
     catalogue
         .exercises
         .iter()
-        .filter(|e| e.kind == ExerciseKind::CoolDown)
+        .filter(|e| {
+            e.kind == ExerciseKind::CoolDown
+                || (e.kind == ExerciseKind::Mobility && e.sources.contains(&3))
+        })
         .filter(|e| !(filter.knee_restricted && e.knee_load >= KneeLoad::Moderate))
         .filter_map(|e| filter.admit(catalogue, e))
         .collect()

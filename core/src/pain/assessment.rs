@@ -13,7 +13,8 @@ pub enum PainZone {
     WithinBuffer,
     /// Above 5: the load comes down.
     AboveBuffer,
-    /// Sharp or worsening during activity: stop this activity now.
+    /// Sharp pain at any moment, or pain climbing during an activity: stop
+    /// the activity if there is one, and do not start the next today.
     Stop,
     /// A red flag: see a doctor or physical therapist before progressing.
     SeeClinician,
@@ -26,6 +27,8 @@ pub enum PainReason {
     WithinBuffer { score: u8, max: u8 },
     AboveBuffer { score: u8, max: u8 },
     SharpDuringActivity,
+    /// Sharp pain outside an activity (before a run, after it, in the morning).
+    Sharp,
     WorseningDuringActivity { from: u8, to: u8 },
     RedFlag { flag: RedFlag },
 }
@@ -54,8 +57,10 @@ pub struct PainAssessment {
     pub advice: String,
 }
 
-/// Assesses `checkin`. `earlier_in_activity` is the previous check-in of the
-/// same activity, if any, so that pain rising mid-run is caught.
+/// Assesses `checkin`. `earlier_in_activity` is the lowest earlier check-in
+/// of the same activity, if any, so that pain climbing mid-run is caught
+/// whether it jumps or creeps up a point at a time (article 001: worsening
+/// pain means stopping).
 pub fn assess(
     checkin: &CheckIn,
     earlier_in_activity: Option<&CheckIn>,
@@ -77,11 +82,17 @@ pub fn assess(
         PainZone::AboveBuffer
     };
 
+    // Sharp pain stops training whenever it is felt (articles 001 and 004),
+    // not only mid-activity.
+    if checkin.quality == Some(super::PainQuality::Sharp) {
+        reasons.push(if checkin.moment.is_during_activity() {
+            PainReason::SharpDuringActivity
+        } else {
+            PainReason::Sharp
+        });
+        zone = zone.max(PainZone::Stop);
+    }
     if checkin.moment.is_during_activity() {
-        if checkin.quality == Some(super::PainQuality::Sharp) {
-            reasons.push(PainReason::SharpDuringActivity);
-            zone = zone.max(PainZone::Stop);
-        }
         if let Some(before) = earlier_in_activity {
             let rise = checkin.score.saturating_sub(before.score);
             if rise >= config.worsening_rise {
@@ -114,10 +125,17 @@ pub fn assess(
              cross-train, and keep up the strength work."
                 .to_owned(),
         ),
+        PainZone::Stop if checkin.moment.is_during_activity() => (
+            PainAction::StopActivity,
+            "Stop this activity now. Sharp or climbing pain is a signal to rest the knee. If it \
+             comes back or does not ease, have a doctor or physical therapist check the knee."
+                .to_owned(),
+        ),
         PainZone::Stop => (
             PainAction::StopActivity,
-            "Stop this activity now. Sharp or climbing pain is a signal to rest the knee; if it \
-             keeps happening, get it checked."
+            "Sharp pain: no running or knee-loading exercise today; let the knee rest. If the \
+             sharp pain comes back or does not ease, have a doctor or physical therapist check \
+             the knee."
                 .to_owned(),
         ),
         PainZone::SeeClinician => (
