@@ -16,36 +16,8 @@ use patella_core::pain::{
     self, CheckIn, CheckInMoment, PainAction, PainConfig, PainQuality, PainZone, RedFlag,
 };
 
-/// Marks every run of `weeks` weeks done and adds an after-run check-in at
-/// `score` on each run day: the evidence a week needs to build.
-fn comfortable_weeks(h: &mut History, weeks: u16, score: u8) {
-    let p = plan(h, weeks);
-    for d in p.weeks.iter().flat_map(|w| w.days.iter()) {
-        if d.sessions.iter().any(|s| matches!(s, Session::Run(_))) {
-            h.outcomes.push(SessionOutcome {
-                date: d.date,
-                kind: SessionKind::Run,
-                status: SessionStatus::Done,
-            });
-            h.check_ins.push(checkin(
-                (d.date - start()).num_days(),
-                score,
-                CheckInMoment::AfterRun,
-            ));
-        }
-    }
-}
-
-/// Grows the evidence week by week, since each week's runs depend on the
-/// weeks before.
-fn comfortable_plan(mut h: History, weeks: u16, score: u8) -> (History, Plan<'static>) {
-    for w in 1..=weeks {
-        let mut fresh = h.clone();
-        fresh.outcomes.clear();
-        fresh.check_ins.retain(|c| c.moment != CheckInMoment::AfterRun);
-        comfortable_weeks(&mut fresh, w, score);
-        h = fresh;
-    }
+fn comfortable_plan(h: History, weeks: u16, score: u8) -> (History, Plan<'static>) {
+    let h = with_evidence(&h, weeks, score);
     let p = plan(&h, weeks);
     (h, p)
 }
@@ -344,13 +316,3 @@ fn the_cool_down_holds_article_003s_stretches_article_003() {
     }
 }
 
-#[test]
-fn zz_debug() {
-    let (_, p) = comfortable_plan(history(regular(5, distance_goal())), 6, 1);
-    for w in &p.weeks { eprintln!("{:?} {} {:?}", w.kind, w.nominal_minutes, w.reasons); }
-    let mut h = history(regular(120, distance_goal()));
-    h.check_ins.push(CheckIn { red_flags: vec![RedFlag::GivingWay], ..checkin(2, 0, CheckInMoment::AfterRun) });
-    h.clinician_visits.push(day(20));
-    let p = plan(&h, 6);
-    for w in &p.weeks { eprintln!("{:?} {} {:?}", w.kind, w.nominal_minutes, w.reasons); }
-}

@@ -296,6 +296,7 @@ fn advance(
             .any(|d| skipped(d, SessionKind::Run)),
         pain_above: ruling.pain_above,
         held: ruling.held,
+        training_held: ruling.training_held,
         released: ruling.released,
         may_build: ruling.may_build,
         gear_change: week.days.iter().any(|d| {

@@ -130,6 +130,8 @@ pub struct WeekRuling {
     pub pain_above: bool,
     /// A hold is open at the week's end.
     pub held: bool,
+    /// That hold stops training, not only progression.
+    pub training_held: bool,
     /// A hold was released by a visit during the week.
     pub released: bool,
     /// Evidence that the knee coped with the week's load.
@@ -278,6 +280,7 @@ impl KneeGuard {
         WeekRuling {
             pain_above,
             held,
+            training_held: self.knee.stopping_hold(last).is_some(),
             released,
             may_build,
             reasons,

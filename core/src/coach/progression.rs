@@ -14,6 +14,9 @@ pub struct WeekReport {
     pub pain_above: bool,
     /// Progression is held for a clinician at the week's end.
     pub held: bool,
+    /// Training itself is held (a red flag or repeated sharp pain): the
+    /// level is kept as it is until the visit, then restarts lower.
+    pub training_held: bool,
     /// A hold was released by a visit in the week: restart a step lower.
     pub released: bool,
     /// The knee guard found evidence the knee coped (see `guard`).
@@ -102,11 +105,14 @@ pub fn next_week(
                     kind,
                 )
             };
-            if report.held {
+            if report.training_held {
                 return same(WeekKind::Hold, weeks_done_at_stage);
             }
             if report.pain_above || report.released {
                 return down(WeekKind::StepBack);
+            }
+            if report.held {
+                return same(WeekKind::Hold, weeks_done_at_stage);
             }
             if report.gear_change {
                 return down(WeekKind::GearChange);
@@ -157,7 +163,7 @@ pub fn next_week(
             let cap = allowed(last, pace, config);
             let mut builds = builds_since_taper;
             let mut speed = speed_level;
-            let (next, kind) = if report.held {
+            let (next, kind) = if report.training_held {
                 (nominal, WeekKind::Hold)
             } else if report.pain_above || report.released {
                 speed = speed.saturating_sub(1);
@@ -165,6 +171,8 @@ pub fn next_week(
                     scaled(nominal, 1.0 - config.pain_scale_back),
                     WeekKind::StepBack,
                 )
+            } else if report.held {
+                (nominal, WeekKind::Hold)
             } else if report.gear_change {
                 (
                     scaled(nominal, config.gear_change_factor),

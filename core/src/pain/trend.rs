@@ -22,7 +22,7 @@ pub struct TrendConfig {
     /// Rise of the weekly average, first week to last, that counts as
     /// worsening. Project's choice: 1 point.
     pub worsening_points: f64,
-    /// Latest weekly average at or below which steady pain is settled.
+    /// Latest weekly average at or below which pain is settled: no trend.
     pub settled_max: f64,
 }
 
@@ -69,10 +69,15 @@ pub fn trend(checkins: &[CheckIn], as_of: NaiveDate, config: &TrendConfig) -> Op
         (Some(f), Some(t)) => (*f, *t),
         _ => return None,
     };
+    // Low pain is settled, whichever way it drifts: neither a rise to 1.7
+    // after two quiet weeks nor a steady 2 calls for a clinician.
+    if to <= config.settled_max {
+        return None;
+    }
     if to - from >= config.worsening_points {
         return Some(PainTrend::Worsening { weeks, from, to });
     }
-    if averages.iter().all(|a| *a > 0.0) && to >= from && to > config.settled_max {
+    if averages.iter().all(|a| *a > 0.0) && to >= from {
         return Some(PainTrend::NoImprovement { weeks, from, to });
     }
     None
