@@ -51,9 +51,9 @@ impl From<CoreCoachError> for CoachError {
                     detail: text,
                 }
             }
-            CoreCoachError::History(HistoryError::DateOutOfRange { field, .. }) => {
+            CoreCoachError::History(HistoryError::DateOutOfRange { ref field, .. }) => {
                 Self::InvalidInput {
-                    field,
+                    field: field.clone(),
                     detail: e.to_string(),
                 }
             }

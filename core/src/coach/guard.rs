@@ -251,7 +251,13 @@ impl KneeGuard {
         }
         let end = self.day(last);
         if !end.may_progress {
-            reasons.extend(end.reasons.iter().cloned());
+            // Soreness limits a day's exercises, not the week's growth.
+            reasons.extend(
+                end.reasons
+                    .iter()
+                    .filter(|r| !matches!(r, GuardReason::Sore { .. }))
+                    .cloned(),
+            );
         }
         let ran = planned_runs.iter().any(|d| {
             history.outcome(*d, SessionKind::Run) == Some(SessionStatus::Done)

@@ -3,7 +3,7 @@
 //! and cool-down. Every choice is filtered by the runner's equipment and by
 //! the knee's state.
 
-use super::catalogue::{Catalogue, Exercise, ExerciseKind, KneeLoad, Level, MuscleGroup};
+use super::catalogue::{Catalogue, Exercise, ExerciseKind, KneeLoad, Level, Muscle, MuscleGroup};
 use super::plan::PlannedExercise;
 use super::profile::Equipment;
 
@@ -41,6 +41,21 @@ fn push_unique<'c>(list: &mut Vec<PlannedExercise<'c>>, item: PlannedExercise<'c
     true
 }
 
+/// For a sore knee (article 002: prefer moves that do not bend the knee):
+/// the candidates with the least knee load, and among bent-knee moves those
+/// that do not work the quadriceps through the bend (bridges before squats,
+/// lunges and step-ups, which load the kneecap most; project's reading).
+fn gentlest(candidates: Vec<PlannedExercise<'_>>) -> Vec<PlannedExercise<'_>> {
+    let rank = |p: &PlannedExercise<'_>| {
+        let quad = p.exercise.muscles.contains(&Muscle::Quadriceps);
+        (p.exercise.knee_load, p.exercise.knee_load != KneeLoad::None && quad)
+    };
+    let Some(best) = candidates.iter().map(rank).min() else {
+        return candidates;
+    };
+    candidates.into_iter().filter(|p| rank(p) == best).collect()
+}
+
 /// One exercise per muscle group at the highest level the phase allows,
 /// rotating through the candidates week by week, plus one balance move.
 pub fn strength_session<'c>(
@@ -66,14 +81,11 @@ pub fn strength_session<'c>(
                     .any(|c: &PlannedExercise<'_>| c.exercise.id == p.exercise.id)
             })
             .collect();
-        let straight = filter.prefer_straight_knee
-            && candidates
-                .iter()
-                .any(|p| p.exercise.knee_load == KneeLoad::None);
-        let candidates: Vec<PlannedExercise<'c>> = candidates
-            .into_iter()
-            .filter(|p| !straight || p.exercise.knee_load == KneeLoad::None)
-            .collect();
+        let candidates = if filter.prefer_straight_knee {
+            gentlest(candidates)
+        } else {
+            candidates
+        };
         let Some(top) = candidates.iter().map(|p| p.exercise.level).max() else {
             continue;
         };

@@ -29,6 +29,9 @@ pub struct PlanArgs {
     /// Print JSON instead of text.
     #[arg(long)]
     json: bool,
+    /// List every warm-up and cool-down move with its dose.
+    #[arg(long)]
+    detail: bool,
 }
 
 fn read(path: &Path) -> Result<(String, String), CliError> {
@@ -81,7 +84,7 @@ pub fn run(args: PlanArgs) -> Result<(), CliError> {
         return print_json(&plan);
     }
     let mut out = std::io::stdout().lock();
-    for line in text::render(&plan) {
+    for line in text::render(&plan, args.detail) {
         if writeln!(out, "{line}").is_err() {
             // The reader went away (a closed pipe): nothing more to say.
             return Ok(());

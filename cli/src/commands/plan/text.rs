@@ -8,6 +8,8 @@ use patella_core::coach::plan::{
 };
 use patella_core::coach::{Level, Plan, Session};
 
+const ROUTINE: &str = "    daily knee routine (gentle moves, then stretches):";
+
 /// "1 min 30 s", "4 min", "30 s".
 pub fn duration(seconds: u32) -> String {
     let (m, s) = (seconds / 60, seconds % 60);
@@ -131,7 +133,7 @@ fn exercise_lines(out: &mut Vec<String>, list: &[&patella_core::coach::plan::Pla
     }
 }
 
-fn session_lines(out: &mut Vec<String>, session: &Session<'_>) {
+fn session_lines(out: &mut Vec<String>, session: &Session<'_>, detail: bool) {
     match session {
         Session::Run(r) => {
             let total: u32 = r.segments.iter().map(|s| s.seconds).sum();
@@ -145,10 +147,27 @@ fn session_lines(out: &mut Vec<String>, session: &Session<'_>) {
                 duration(r.running_seconds),
                 duration(total)
             ));
-            out.push("    warm-up:".to_owned());
-            exercise_lines(out, &r.warm_up.iter().collect::<Vec<_>>());
-            out.push("    cool-down:".to_owned());
-            exercise_lines(out, &r.cool_down.iter().collect::<Vec<_>>());
+            let part = |kind| {
+                r.segments
+                    .iter()
+                    .filter(|s| s.kind == kind)
+                    .map(|s| s.seconds)
+                    .sum::<u32>()
+            };
+            if detail {
+                out.push(format!("    warm-up, {}:", duration(part(SegmentKind::WarmUp))));
+                exercise_lines(out, &r.warm_up.iter().collect::<Vec<_>>());
+                out.push(format!("    cool-down, {}:", duration(part(SegmentKind::CoolDown))));
+                exercise_lines(out, &r.cool_down.iter().collect::<Vec<_>>());
+            } else {
+                out.push(format!(
+                    "    warm-up {} ({} moves), cool-down {} ({} stretches, 30 s per side)",
+                    duration(part(SegmentKind::WarmUp)),
+                    r.warm_up.len(),
+                    duration(part(SegmentKind::CoolDown)),
+                    r.cool_down.len()
+                ));
+            }
             if let Some(c) = &r.cross_training_option {
                 out.push(format!(
                     "    if the knee asks for a break: {} min of {} instead",
@@ -162,7 +181,7 @@ fn session_lines(out: &mut Vec<String>, session: &Session<'_>) {
             exercise_lines(out, &s.exercises.iter().collect::<Vec<_>>());
         }
         Session::KneeRoutine { exercises } => {
-            out.push("    daily knee routine (gentle moves, then stretches):".to_owned());
+            out.push(ROUTINE.to_owned());
             exercise_lines(out, &exercises.iter().collect::<Vec<_>>());
         }
         Session::CrossTraining { training, reason } => {
@@ -175,25 +194,34 @@ fn session_lines(out: &mut Vec<String>, session: &Session<'_>) {
     }
 }
 
-fn day_lines(out: &mut Vec<String>, day: &PlanDay<'_>) {
+fn day_lines(out: &mut Vec<String>, day: &PlanDay<'_>, detail: bool) {
     let running = day.running_seconds();
-    let head = if day.sessions.is_empty() {
-        "rest".to_owned()
-    } else if running > 0 {
-        format!("{} running", duration(running))
-    } else {
-        "no running".to_owned()
+    let names: Vec<&str> = day
+        .sessions
+        .iter()
+        .filter_map(|s| match s {
+            Session::Run(_) => None,
+            Session::Strength(_) => Some("strength"),
+            Session::KneeRoutine { .. } => Some("knee routine"),
+            Session::CrossTraining { .. } => Some("cross-training"),
+        })
+        .collect();
+    let head = match (running, names.is_empty()) {
+        (0, true) => "rest".to_owned(),
+        (0, false) => names.join(" + "),
+        (r, true) => format!("{} running", duration(r)),
+        (r, false) => format!("{} + {} running", names.join(" + "), duration(r)),
     };
     out.push(format!("  {} {}: {head}", day.date.format("%a"), day.date));
     for note in &day.notes {
         out.push(format!("    why: {note}"));
     }
     for s in &day.sessions {
-        session_lines(out, s);
+        session_lines(out, s, detail);
     }
 }
 
-fn week_lines(out: &mut Vec<String>, week: &PlanWeek<'_>) {
+fn week_lines(out: &mut Vec<String>, week: &PlanWeek<'_>, detail: bool) {
     let cadence = week
         .cadence_target_spm
         .map(|c| format!(", cadence target {c:.0} steps/min"))
@@ -212,12 +240,38 @@ fn week_lines(out: &mut Vec<String>, week: &PlanWeek<'_>) {
     for m in &week.milestones {
         out.push(format!("  milestone: {}", m.message()));
     }
-    // The days' notes repeat across a held week; show each once per week.
+    // Notes and the daily routine repeat across a week; each is shown in
+    // full once per week.
     let mut seen: Vec<String> = Vec::new();
+    let mut routine: Option<(String, Vec<String>)> = None;
     for day in &week.days {
         let mut lines = Vec::new();
-        day_lines(&mut lines, day);
+        day_lines(&mut lines, day, detail);
+        let mut in_routine: Option<Vec<String>> = None;
+        let mut flush = |block: Option<Vec<String>>, out: &mut Vec<String>| {
+            let Some(block) = block else { return };
+            match &routine {
+                Some((first, shown)) if *shown == block => {
+                    out.push(format!("    daily knee routine, as on {first}"));
+                }
+                _ => {
+                    routine = Some((day.date.format("%a").to_string(), block.clone()));
+                    out.extend(block);
+                }
+            }
+        };
         for line in lines {
+            if line.starts_with(ROUTINE) {
+                in_routine = Some(vec![line]);
+                continue;
+            }
+            if let Some(block) = in_routine.as_mut() {
+                if line.starts_with("      - ") {
+                    block.push(line);
+                    continue;
+                }
+                flush(in_routine.take(), out);
+            }
             if line.starts_with("    why: ") {
                 if seen.contains(&line) {
                     continue;
@@ -226,11 +280,13 @@ fn week_lines(out: &mut Vec<String>, week: &PlanWeek<'_>) {
             }
             out.push(line);
         }
+        flush(in_routine.take(), out);
     }
 }
 
-/// The whole plan as text, one line per entry.
-pub fn render(plan: &Plan<'_>) -> Vec<String> {
+/// The whole plan as text, one line per entry; `detail` lists the warm-up
+/// and cool-down moves too.
+pub fn render(plan: &Plan<'_>, detail: bool) -> Vec<String> {
     let mut out = Vec::new();
     for a in &plan.advisories {
         out.push(format!("Note: {}", a.message()));
@@ -239,7 +295,7 @@ pub fn render(plan: &Plan<'_>) -> Vec<String> {
         out.push(String::new());
     }
     for week in &plan.weeks {
-        week_lines(&mut out, week);
+        week_lines(&mut out, week, detail);
         out.push(String::new());
     }
     out.push(plan.disclaimer.to_owned());
