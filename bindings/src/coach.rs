@@ -4,6 +4,8 @@
 //! (the store comes later); every view is recomputed from it by the core.
 
 mod changes;
+#[cfg(test)]
+mod date_props;
 mod error;
 mod exercise;
 mod plan;

@@ -316,3 +316,47 @@ fn the_cool_down_holds_article_003s_stretches_article_003() {
     }
 }
 
+
+#[test]
+fn a_date_the_plan_cannot_reach_is_a_typed_error_not_a_panic() {
+    // Issue 10: a check-in in year +262142 overflowed the plan's date
+    // arithmetic. Dates outside 1970-2199 are refused by name.
+    let far = chrono::NaiveDate::from_ymd_opt(262_142, 12, 20).unwrap();
+    let mut h = history(regular(120, distance_goal()));
+    h.check_ins.push(CheckIn {
+        taken_at: far.and_hms_opt(8, 0, 0).unwrap(),
+        ..checkin(0, 3, CheckInMoment::NextMorning)
+    });
+    let err = patella_core::coach::build_plan(&h, 4, catalogue(), &CoachConfig::default())
+        .expect_err("refused");
+    assert!(err.to_string().starts_with("check_ins[0].taken_at: +262142-12-20"), "{err}");
+    let mut h = history(regular(120, distance_goal()));
+    h.plan_start = chrono::NaiveDate::MAX;
+    let err = patella_core::coach::build_plan(&h, 2, catalogue(), &CoachConfig::default())
+        .expect_err("refused");
+    assert!(err.to_string().starts_with("plan_start:"), "{err}");
+}
+
+#[test]
+fn a_plan_runs_past_two_years() {
+    // Issue 10: plans stopped at 104 weeks.
+    let p = plan(&history(new_runner()), 160);
+    assert_eq!(p.weeks.len(), 160);
+    assert_eq!(p.weeks[159].start, day(159 * 7));
+}
+
+#[test]
+fn a_steady_low_score_is_settled_not_a_lack_of_improvement_article_002() {
+    // source: article 002 (lack of improvement: see a clinician). A steady
+    // 2/10 used to hold the plan while the progress view called it settled.
+    let mut h = history(regular(120, distance_goal()));
+    for offset in [1, 8, 15, 22] {
+        h.check_ins.push(checkin(offset, 2, CheckInMoment::NextMorning));
+    }
+    assert!(plan(&h, 4).advisories.is_empty());
+    let mut h = history(regular(120, distance_goal()));
+    for offset in [1, 8, 15, 22] {
+        h.check_ins.push(checkin(offset, 4, CheckInMoment::NextMorning));
+    }
+    assert!(plan(&h, 4).advisories.iter().any(|a| matches!(a, Advisory::SeeClinician { reason: HoldReason::Trend { .. }, .. })));
+}
