@@ -76,13 +76,24 @@ pub enum PainAction {
 
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Enum)]
 pub enum PainReason {
-    WithinBuffer { score: u8, max: u8 },
-    AboveBuffer { score: u8, max: u8 },
+    WithinBuffer {
+        score: u8,
+        max: u8,
+    },
+    AboveBuffer {
+        score: u8,
+        max: u8,
+    },
     SharpDuringActivity,
     /// Sharp pain outside an activity: no run or knee-loading work today.
     Sharp,
-    WorseningDuringActivity { from: u8, to: u8 },
-    RedFlag { flag: RedFlag },
+    WorseningDuringActivity {
+        from: u8,
+        to: u8,
+    },
+    RedFlag {
+        flag: RedFlag,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]

@@ -195,9 +195,12 @@ fn seconds(text: &str) -> u32 {
 fn totals_add_up(text: &str) -> Vec<u32> {
     let mut totals = Vec::new();
     let mut week: Option<(u32, u32)> = None;
-    let mut close = |week: &mut Option<(u32, u32)>, totals: &mut Vec<u32>| {
+    let close = |week: &mut Option<(u32, u32)>, totals: &mut Vec<u32>| {
         if let Some((stated, summed)) = week.take() {
-            assert_eq!(stated, summed, "a week's total is not the sum of its days:\n{text}");
+            assert_eq!(
+                stated, summed,
+                "a week's total is not the sum of its days:\n{text}"
+            );
             totals.push(stated);
         }
     };
@@ -207,12 +210,12 @@ fn totals_add_up(text: &str) -> Vec<u32> {
             let (_, after) = rest.split_once(". ").expect("a week kind");
             let (total, _) = after.split_once(" running in all").expect("a total");
             week = Some((seconds(total), 0));
-        } else if line.starts_with("  ") && !line.starts_with("   ") {
-            if let (Some((_, summed)), Some((_, head))) = (week.as_mut(), line.split_once(": ")) {
-                if let Some(d) = head.strip_suffix(" running") {
-                    *summed += seconds(d.rsplit(" + ").next().unwrap_or(d));
-                }
-            }
+        } else if line.starts_with("  ")
+            && !line.starts_with("   ")
+            && let (Some((_, summed)), Some((_, head))) = (week.as_mut(), line.split_once(": "))
+            && let Some(d) = head.strip_suffix(" running")
+        {
+            *summed += seconds(d.rsplit(" + ").next().unwrap_or(d));
         }
     }
     close(&mut week, &mut totals);
@@ -222,24 +225,51 @@ fn totals_add_up(text: &str) -> Vec<u32> {
 #[test]
 fn the_new_runner_fixture_reads_as_run_walk_with_its_full_length() {
     // source: article 000 (30 s jog / 4 min walk for about 15 minutes).
-    let text = plan_text(&["plan", "--history", &history_fixture("new-runner"), "--weeks", "2"]);
+    let text = plan_text(&[
+        "plan",
+        "--history",
+        &history_fixture("new-runner"),
+        "--weeks",
+        "2",
+    ]);
     assert!(
         text.contains("run/walk 3 × (30 s run / 4 min walk): 1 min 30 s running"),
         "{text}"
     );
     assert!(text.contains("with warm-up and cool-down"), "{text}");
-    assert!(text.contains("Week 2 from 2026-11-30: a step up."), "{text}");
-    assert!(text.contains("Bodyweight squat 3 × 10-15") || text.contains(" × "), "{text}");
-    assert!(!text.contains("Some(") && !text.contains("{ "), "debug output:\n{text}");
+    assert!(
+        text.contains("Week 2 from 2026-11-30: a step up."),
+        "{text}"
+    );
+    assert!(
+        text.contains("Bodyweight squat 3 × 10-15") || text.contains(" × "),
+        "{text}"
+    );
+    assert!(
+        !text.contains("Some(") && !text.contains("{ "),
+        "debug output:\n{text}"
+    );
     assert_eq!(totals_add_up(&text).len(), 2);
 }
 
 #[test]
 fn the_knee_pain_fixture_says_why_and_offers_cross_training_article_002() {
     // source: article 002 (above 5: scale back; cross-training keeps you active).
-    let text = plan_text(&["plan", "--history", &history_fixture("knee-pain"), "--weeks", "2"]);
-    assert!(text.contains("Week 2 from 2026-11-30: a step back."), "{text}");
-    assert!(text.contains("of cycling or swimming instead of running"), "{text}");
+    let text = plan_text(&[
+        "plan",
+        "--history",
+        &history_fixture("knee-pain"),
+        "--weeks",
+        "2",
+    ]);
+    assert!(
+        text.contains("Week 2 from 2026-11-30: a step back."),
+        "{text}"
+    );
+    assert!(
+        text.contains("of cycling or swimming instead of running"),
+        "{text}"
+    );
     assert!(text.contains("cadence target 160 steps/min"), "{text}");
     assert!(text.contains("daily knee routine"), "{text}");
     let totals = totals_add_up(&text);
@@ -249,12 +279,24 @@ fn the_knee_pain_fixture_says_why_and_offers_cross_training_article_002() {
 #[test]
 fn the_red_flag_fixture_has_no_runs_and_says_what_ends_the_hold_article_002() {
     // source: article 002 (the knee giving way: see a doctor or physical therapist).
-    let text = plan_text(&["plan", "--history", &history_fixture("red-flag"), "--weeks", "2"]);
+    let text = plan_text(&[
+        "plan",
+        "--history",
+        &history_fixture("red-flag"),
+        "--weeks",
+        "2",
+    ]);
     let after_flag = text.split("Thu 2026-11-26").nth(1).expect("the flag's day");
-    assert!(!after_flag.contains("run/walk") && !after_flag.contains(" running,"), "{text}");
+    assert!(
+        !after_flag.contains("run/walk") && !after_flag.contains(" running,"),
+        "{text}"
+    );
     assert!(text.contains("until you confirm"), "{text}");
     assert!(text.contains("Note: Since 2026-11-26"), "{text}");
-    assert!(text.contains("stops there"), "the cadence ceiling is explained:\n{text}");
+    assert!(
+        text.contains("stops there"),
+        "the cadence ceiling is explained:\n{text}"
+    );
     totals_add_up(&text);
 }
 
@@ -262,20 +304,41 @@ fn the_red_flag_fixture_has_no_runs_and_says_what_ends_the_hold_article_002() {
 fn a_start_the_plan_cannot_reach_is_an_error_not_a_crash() {
     // Issue 10: this start used to overflow the date arithmetic (exit 101).
     let out = patella()
-        .args(["plan", "--profile", &fixture(), "--start", "+262142-12-20", "--weeks", "2"])
+        .args([
+            "plan",
+            "--profile",
+            &fixture(),
+            "--start",
+            "+262142-12-20",
+            "--weeks",
+            "2",
+        ])
         .output()
         .expect("runs");
     assert!(!out.status.success());
     assert_ne!(out.status.code(), Some(101), "a panic");
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("plan_start") && err.contains("2199-12-31"), "{err}");
+    assert!(
+        err.contains("plan_start") && err.contains("2199-12-31"),
+        "{err}"
+    );
 }
 
 #[test]
 fn a_plan_reaches_far_past_two_years() {
     // Issue 10: plans used to stop at 104 weeks.
     let text = plan_text(&[
-        "plan", "--profile", &fixture(), "--start", "2026-11-23", "--weeks", "160",
+        "plan",
+        "--profile",
+        &fixture(),
+        "--start",
+        "2026-11-23",
+        "--weeks",
+        "160",
     ]);
-    assert!(text.contains("Week 160 from"), "{}", &text[text.len().saturating_sub(400)..]);
+    assert!(
+        text.contains("Week 160 from"),
+        "{}",
+        &text[text.len().saturating_sub(400)..]
+    );
 }

@@ -313,9 +313,21 @@ proptest! {
 /// One day of a runner who trains and reports most days: maybe a check-in
 /// (mostly low scores, sometimes sharp, rarely a red flag), and the run,
 /// if one was planned, mostly done.
-fn day_entry() -> impl Strategy<Value = (Option<(u32, u8, CheckInMoment, bool, u8)>, bool)> {
+/// A day's check-in (hour, score, moment, sharp, flag draw), if any.
+type DayCheckIn = Option<(u32, u8, CheckInMoment, bool, u8)>;
+
+fn day_entry() -> impl Strategy<Value = (DayCheckIn, bool)> {
     (
-        proptest::option::weighted(0.7, (6u32..22, prop_oneof![12 => 0u8..=2, 1 => 3u8..=10], moment(), proptest::bool::weighted(0.02), 0u8..250)),
+        proptest::option::weighted(
+            0.7,
+            (
+                6u32..22,
+                prop_oneof![12 => 0u8..=2, 1 => 3u8..=10],
+                moment(),
+                proptest::bool::weighted(0.02),
+                0u8..250,
+            ),
+        ),
         proptest::bool::weighted(0.95),
     )
 }
@@ -348,7 +360,11 @@ fn active_history() -> impl Strategy<Value = History> {
                 h.outcomes.push(SessionOutcome {
                     date: day(offset),
                     kind: SessionKind::Run,
-                    status: if done { SessionStatus::Done } else { SessionStatus::Skipped },
+                    status: if done {
+                        SessionStatus::Done
+                    } else {
+                        SessionStatus::Skipped
+                    },
                 });
             }
             h.clinician_visits = visits.into_iter().map(day).collect();
@@ -502,9 +518,13 @@ fn the_generated_histories_build_and_hold() {
             continue;
         }
         let p = build(&h, 12);
-        builds += usize::from(p.weeks.iter().any(|w| w.kind == patella_core::coach::plan::WeekKind::Build));
+        builds += usize::from(
+            p.weeks
+                .iter()
+                .any(|w| w.kind == patella_core::coach::plan::WeekKind::Build),
+        );
         holds += usize::from(!hold_starts(&h).is_empty());
     }
     assert!(builds >= 40, "only {builds} of 200 histories ever build");
-    assert!(holds >= 40 && holds <= 160, "{holds} of 200 histories hold");
+    assert!((40..=160).contains(&holds), "{holds} of 200 histories hold");
 }

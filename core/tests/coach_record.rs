@@ -100,8 +100,17 @@ fn a_record_dated_beyond_the_plannable_range_is_set_aside_with_a_warning() {
     let history = loaded.history.expect("the coach still has its history");
     assert_eq!(history.clinician_visits, vec![day(4)]);
     assert_eq!(history.check_ins, vec![good]);
-    assert_eq!(loaded.set_aside.len(), 1 + usize::from(stored_far), "{:?}", loaded.set_aside);
-    assert!(loaded.set_aside.iter().all(|w| w.contains("+262142-12-20")), "{:?}", loaded.set_aside);
+    assert_eq!(
+        loaded.set_aside.len(),
+        1 + usize::from(stored_far),
+        "{:?}",
+        loaded.set_aside
+    );
+    assert!(
+        loaded.set_aside.iter().all(|w| w.contains("+262142-12-20")),
+        "{:?}",
+        loaded.set_aside
+    );
     // And the coach plans with what is left.
     assert_eq!(plan(&history, 2).weeks.len(), 2);
 }
@@ -119,5 +128,9 @@ fn a_plan_start_beyond_the_range_leaves_the_coach_without_a_profile_not_broken()
     store.set_profile(&document).unwrap();
     let loaded = load_history_checked(&store).unwrap();
     assert_eq!(loaded.history, None);
-    assert!(loaded.set_aside[0].contains("The plan dated +262142-12-20"), "{:?}", loaded.set_aside);
+    assert!(
+        loaded.set_aside[0].contains("The plan dated +262142-12-20"),
+        "{:?}",
+        loaded.set_aside
+    );
 }

@@ -49,9 +49,19 @@ fn a_red_flag_stops_runs_loaded_work_and_progression_until_a_visit_article_002()
     });
     let p = plan(&h, 16);
     let cadence: Vec<Option<f64>> = p.weeks.iter().map(|w| w.cadence_target_spm).collect();
-    for d in p.weeks.iter().flat_map(|w| w.days.iter()).filter(|d| d.date >= day(2)) {
+    for d in p
+        .weeks
+        .iter()
+        .flat_map(|w| w.days.iter())
+        .filter(|d| d.date >= day(2))
+    {
         assert!(run_on(&p, d.date).is_none(), "a run on {}", d.date);
-        assert!(loaded_knee_work(&p, d.date).is_empty(), "{:?} on {}", loaded_knee_work(&p, d.date), d.date);
+        assert!(
+            loaded_knee_work(&p, d.date).is_empty(),
+            "{:?} on {}",
+            loaded_knee_work(&p, d.date),
+            d.date
+        );
         assert!(
             d.notes.iter().any(|n| n.contains("confirm")),
             "{} does not say what ends the hold: {:?}",
@@ -59,14 +69,26 @@ fn a_red_flag_stops_runs_loaded_work_and_progression_until_a_visit_article_002()
             d.notes
         );
     }
-    assert!(cadence.windows(2).all(|w| w[0] == w[1]), "cadence moved: {cadence:?}");
+    assert!(
+        cadence.windows(2).all(|w| w[0] == w[1]),
+        "cadence moved: {cadence:?}"
+    );
     assert!(p.weeks.iter().all(|w| w.kind != WeekKind::Build));
-    assert!(p.advisories.iter().any(|a| matches!(a, Advisory::SeeClinician { reason: HoldReason::RedFlags { .. }, .. })));
+    assert!(p.advisories.iter().any(|a| matches!(
+        a,
+        Advisory::SeeClinician {
+            reason: HoldReason::RedFlags { .. },
+            ..
+        }
+    )));
 
     // After the visit the plan restarts one step below where it was.
     h.clinician_visits.push(day(20));
     let p = plan(&h, 6);
-    assert!(run_on(&p, day(22)).is_some(), "runs are back after the visit");
+    assert!(
+        run_on(&p, day(22)).is_some(),
+        "runs are back after the visit"
+    );
     assert_eq!(p.weeks[3].kind, WeekKind::StepBack);
     assert!(p.weeks[3].nominal_minutes < p.weeks[2].nominal_minutes);
 }
@@ -107,13 +129,21 @@ fn sharp_pain_on_two_days_in_a_week_holds_like_a_red_flag_article_004() {
     h.check_ins.push(sharp(1, CheckInMoment::NextMorning));
     h.check_ins.push(sharp(4, CheckInMoment::NextMorning));
     let p = plan(&h, 8);
-    for d in p.weeks.iter().flat_map(|w| w.days.iter()).filter(|d| d.date >= day(4)) {
+    for d in p
+        .weeks
+        .iter()
+        .flat_map(|w| w.days.iter())
+        .filter(|d| d.date >= day(4))
+    {
         assert!(run_on(&p, d.date).is_none(), "a run on {}", d.date);
         assert!(loaded_knee_work(&p, d.date).is_empty());
     }
     assert!(p.advisories.iter().any(|a| matches!(
         a,
-        Advisory::SeeClinician { reason: HoldReason::SharpPain { .. }, .. }
+        Advisory::SeeClinician {
+            reason: HoldReason::SharpPain { .. },
+            ..
+        }
     )));
     assert!(p.weeks.iter().all(|w| w.kind != WeekKind::Build));
 }
@@ -129,7 +159,10 @@ fn sharp_pain_on_three_check_ins_in_a_row_holds_article_004() {
     assert!(run_on(&p, day(19)).is_none(), "held after the third");
     assert!(p.advisories.iter().any(|a| matches!(
         a,
-        Advisory::SeeClinician { reason: HoldReason::SharpPain { .. }, .. }
+        Advisory::SeeClinician {
+            reason: HoldReason::SharpPain { .. },
+            ..
+        }
     )));
     // Two sharp check-ins a week apart are not yet a hold.
     let mut h = history(regular(120, distance_goal()));
@@ -146,7 +179,9 @@ fn pain_creeping_up_a_point_at_a_time_during_a_run_stops_it_article_001() {
     let mut h = history(regular(120, distance_goal()));
     for (i, score) in [1u8, 2, 3, 4, 5].into_iter().enumerate() {
         h.check_ins.push(CheckIn {
-            taken_at: at(1, 7).checked_add_signed(chrono::Duration::minutes(i as i64 * 5)).unwrap(),
+            taken_at: at(1, 7)
+                .checked_add_signed(chrono::Duration::minutes(i as i64 * 5))
+                .unwrap(),
             ..checkin(1, score, CheckInMoment::DuringRun)
         });
     }
@@ -162,11 +197,16 @@ fn pain_rising_across_mornings_blocks_the_next_build_article_002() {
     // -> 5 on consecutive mornings still gave a Build week.
     let (mut h, _) = comfortable_plan(history(regular(120, distance_goal())), 1, 1);
     for (offset, score) in [(1, 1u8), (2, 3), (3, 5), (4, 5)] {
-        h.check_ins.push(checkin(offset, score, CheckInMoment::NextMorning));
+        h.check_ins
+            .push(checkin(offset, score, CheckInMoment::NextMorning));
     }
     let p = plan(&h, 2);
     assert_ne!(p.weeks[1].kind, WeekKind::Build);
-    assert!(p.weeks[1].reasons.iter().any(|r| r.contains("rose")), "{:?}", p.weeks[1].reasons);
+    assert!(
+        p.weeks[1].reasons.iter().any(|r| r.contains("rose")),
+        "{:?}",
+        p.weeks[1].reasons
+    );
 }
 
 #[test]
@@ -175,7 +215,11 @@ fn a_week_without_check_ins_repeats_article_002() {
     // the fix a week with no check-in counted as comfortable.
     let mut h = history(regular(120, distance_goal()));
     let p = plan(&h, 1);
-    for d in p.weeks[0].days.iter().filter(|d| run_on(&p, d.date).is_some()) {
+    for d in p.weeks[0]
+        .days
+        .iter()
+        .filter(|d| run_on(&p, d.date).is_some())
+    {
         h.outcomes.push(SessionOutcome {
             date: d.date,
             kind: SessionKind::Run,
@@ -197,11 +241,20 @@ fn a_score_above_five_gives_no_progression_article_002() {
     // step-back week followed and then volume grew while the score stayed 6.
     let (mut h, _) = comfortable_plan(history(regular(120, distance_goal())), 1, 2);
     for offset in [2, 9, 16, 23] {
-        h.check_ins.push(checkin(offset, 6, CheckInMoment::NextMorning));
+        h.check_ins
+            .push(checkin(offset, 6, CheckInMoment::NextMorning));
     }
     let p = plan(&h, 5);
-    assert!(p.weeks.iter().all(|w| w.kind != WeekKind::Build), "{:?}", p.weeks.iter().map(|w| w.kind).collect::<Vec<_>>());
-    assert!(p.weeks.windows(2).all(|w| w[1].nominal_minutes <= w[0].nominal_minutes));
+    assert!(
+        p.weeks.iter().all(|w| w.kind != WeekKind::Build),
+        "{:?}",
+        p.weeks.iter().map(|w| w.kind).collect::<Vec<_>>()
+    );
+    assert!(
+        p.weeks
+            .windows(2)
+            .all(|w| w[1].nominal_minutes <= w[0].nominal_minutes)
+    );
 }
 
 #[test]
@@ -215,8 +268,15 @@ fn a_new_runner_at_nine_out_of_ten_cross_trains_until_a_check_in_in_the_zone_art
     for d in p.weeks.iter().flat_map(|w| w.days.iter()) {
         assert!(run_on(&p, d.date).is_none(), "a run on {}", d.date);
     }
-    assert!(has_session(&p, day(1), |s| matches!(s, Session::CrossTraining { .. })));
-    assert!(p.weeks.iter().any(|w| w.days.iter().any(|d| d.sessions.iter().any(|s| matches!(s, Session::Strength(_))))));
+    assert!(has_session(&p, day(1), |s| matches!(
+        s,
+        Session::CrossTraining { .. }
+    )));
+    assert!(p.weeks.iter().any(|w| {
+        w.days
+            .iter()
+            .any(|d| d.sessions.iter().any(|s| matches!(s, Session::Strength(_))))
+    }));
     assert!(p.weeks.iter().all(|w| w.kind != WeekKind::Build));
     // A check-in at 4 on day 7 lets the running begin.
     let mut h = h;
@@ -229,7 +289,10 @@ fn a_new_runner_at_nine_out_of_ten_cross_trains_until_a_check_in_in_the_zone_art
 fn speed_and_return_goals_keep_running_after_the_ladder_article_000() {
     // source: article 000 (the ladder ends at 15 minutes of running; then
     // keep the intervals). Before the fix these goals fell to "run 0 min".
-    for goal in [patella_core::coach::Goal::Faster, patella_core::coach::Goal::ReturnWithRunnersKnee] {
+    for goal in [
+        patella_core::coach::Goal::Faster,
+        patella_core::coach::Goal::ReturnWithRunnersKnee,
+    ] {
         let mut profile = new_runner();
         profile.goal = goal.clone();
         let (_, p) = comfortable_plan(history(profile), 12, 0);
@@ -239,8 +302,15 @@ fn speed_and_return_goals_keep_running_after_the_ladder_article_000() {
             }
         }
         let last = p.weeks.last().unwrap();
-        assert!(last.ladder_stage.is_none(), "{goal:?} graduated from the ladder");
-        assert!(last.running_seconds >= 3 * 15 * 60, "{goal:?}: {} s", last.running_seconds);
+        assert!(
+            last.ladder_stage.is_none(),
+            "{goal:?} graduated from the ladder"
+        );
+        assert!(
+            last.running_seconds >= 3 * 15 * 60,
+            "{goal:?}: {} s",
+            last.running_seconds
+        );
     }
 }
 
@@ -251,7 +321,11 @@ fn a_small_weekly_volume_grows_a_minute_at_a_time_article_000() {
     let (_, p) = comfortable_plan(history(regular(5, distance_goal())), 6, 1);
     let minutes: Vec<u32> = p.weeks.iter().map(|w| w.nominal_minutes).collect();
     assert_eq!(minutes[..5], [5, 6, 7, 8, 9], "{minutes:?}");
-    assert!(p.weeks.iter().all(|w| w.kind != WeekKind::Taper || w.nominal_minutes >= 10));
+    assert!(
+        p.weeks
+            .iter()
+            .all(|w| w.kind != WeekKind::Taper || w.nominal_minutes >= 10)
+    );
     for d in p.weeks.iter().flat_map(|w| w.days.iter()) {
         if let Some(r) = run_on(&p, d.date) {
             assert!(r.running_seconds > 0);
@@ -277,12 +351,17 @@ fn a_low_cadence_baseline_says_where_the_target_stops_articles_002_004() {
     profile.cadence_baseline_spm = Some(130.0);
     let p = plan(&history(profile), 2);
     let note = p.advisories.iter().find_map(|a| match a {
-        Advisory::CadenceBelowAim { goal_spm, message, .. } => Some((*goal_spm, message.clone())),
+        Advisory::CadenceBelowAim {
+            goal_spm, message, ..
+        } => Some((*goal_spm, message.clone())),
         _ => None,
     });
     let (goal, message) = note.expect("an advisory about the cadence ceiling");
     assert_eq!(goal, 143.0);
-    assert!(message.contains("143") && message.contains("165"), "{message}");
+    assert!(
+        message.contains("143") && message.contains("165"),
+        "{message}"
+    );
     let mut profile = regular(120, distance_goal());
     profile.cadence_baseline_spm = Some(160.0);
     assert!(plan(&history(profile), 2).advisories.is_empty());
@@ -297,7 +376,11 @@ fn strength_days_while_sore_prefer_straight_knee_moves_article_002() {
     for d in &p.weeks[0].days {
         for s in &d.sessions {
             if let Session::Strength(st) = s {
-                let ids: Vec<&str> = st.exercises.iter().map(|e| e.exercise.id.as_str()).collect();
+                let ids: Vec<&str> = st
+                    .exercises
+                    .iter()
+                    .map(|e| e.exercise.id.as_str())
+                    .collect();
                 for bent in ["bodyweight_squat", "forward_lunge", "step_up"] {
                     assert!(!ids.contains(&bent), "{bent} on {}: {ids:?}", d.date);
                 }
@@ -311,11 +394,17 @@ fn the_cool_down_holds_article_003s_stretches_article_003() {
     // source: article 003 (calf, Achilles and seated hamstring stretches).
     let p = plan(&history(regular(120, distance_goal())), 1);
     let ids = exercise_ids(&p, day(1));
-    for stretch in ["standing_calf_stretch", "standing_achilles_stretch", "seated_hamstring_stretch"] {
-        assert!(ids.iter().any(|i| i == stretch), "{stretch} missing: {ids:?}");
+    for stretch in [
+        "standing_calf_stretch",
+        "standing_achilles_stretch",
+        "seated_hamstring_stretch",
+    ] {
+        assert!(
+            ids.iter().any(|i| i == stretch),
+            "{stretch} missing: {ids:?}"
+        );
     }
 }
-
 
 #[test]
 fn a_date_the_plan_cannot_reach_is_a_typed_error_not_a_panic() {
@@ -329,7 +418,11 @@ fn a_date_the_plan_cannot_reach_is_a_typed_error_not_a_panic() {
     });
     let err = patella_core::coach::build_plan(&h, 4, catalogue(), &CoachConfig::default())
         .expect_err("refused");
-    assert!(err.to_string().starts_with("check_ins[0].taken_at: +262142-12-20"), "{err}");
+    assert!(
+        err.to_string()
+            .starts_with("check_ins[0].taken_at: +262142-12-20"),
+        "{err}"
+    );
     let mut h = history(regular(120, distance_goal()));
     h.plan_start = chrono::NaiveDate::MAX;
     let err = patella_core::coach::build_plan(&h, 2, catalogue(), &CoachConfig::default())
@@ -351,12 +444,20 @@ fn a_steady_low_score_is_settled_not_a_lack_of_improvement_article_002() {
     // 2/10 used to hold the plan while the progress view called it settled.
     let mut h = history(regular(120, distance_goal()));
     for offset in [1, 8, 15, 22] {
-        h.check_ins.push(checkin(offset, 2, CheckInMoment::NextMorning));
+        h.check_ins
+            .push(checkin(offset, 2, CheckInMoment::NextMorning));
     }
     assert!(plan(&h, 4).advisories.is_empty());
     let mut h = history(regular(120, distance_goal()));
     for offset in [1, 8, 15, 22] {
-        h.check_ins.push(checkin(offset, 4, CheckInMoment::NextMorning));
+        h.check_ins
+            .push(checkin(offset, 4, CheckInMoment::NextMorning));
     }
-    assert!(plan(&h, 4).advisories.iter().any(|a| matches!(a, Advisory::SeeClinician { reason: HoldReason::Trend { .. }, .. })));
+    assert!(plan(&h, 4).advisories.iter().any(|a| matches!(
+        a,
+        Advisory::SeeClinician {
+            reason: HoldReason::Trend { .. },
+            ..
+        }
+    )));
 }

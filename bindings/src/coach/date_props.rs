@@ -79,7 +79,11 @@ fn make(coach: &Coach, c: &Call) -> Result<(), String> {
                     moment: CheckInMoment::NextMorning,
                     quality: sharp.then_some(PainQuality::Sharp),
                     location: None,
-                    red_flags: if *flag { vec![RedFlag::Swelling] } else { vec![] },
+                    red_flags: if *flag {
+                        vec![RedFlag::Swelling]
+                    } else {
+                        vec![]
+                    },
                 })
                 .map(drop),
             Call::Mark(d, done) => coach.mark_session(

@@ -23,8 +23,7 @@ pub fn note(ctx: &PlanContext<'_>, config: &CoachConfig) -> Option<Advisory> {
              there: a block of step-ups adds 5-10% in all, about 5% at a time, so the body can \
              adapt. {aim_low:.0}-{:.0} is more than one block away. Once {goal:.0} feels \
              normal, measure your cadence again and start a new block from there.",
-            schedule.baseline_spm,
-            config.cadence.aim_high_spm
+            schedule.baseline_spm, config.cadence.aim_high_spm
         ),
     })
 }

@@ -69,7 +69,12 @@ fn cross_training(run: &RunSession<'_>, reason: String) -> Session<'static> {
     let minutes = run
         .segments
         .iter()
-        .filter(|s| matches!(s.kind, super::plan::SegmentKind::Run | super::plan::SegmentKind::Walk))
+        .filter(|s| {
+            matches!(
+                s.kind,
+                super::plan::SegmentKind::Run | super::plan::SegmentKind::Walk
+            )
+        })
         .map(|s| s.seconds)
         .sum::<u32>()
         .div_ceil(60);

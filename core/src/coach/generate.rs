@@ -152,7 +152,9 @@ fn week_setup(
         config,
     );
     let speed_percent = match state.progress {
-        Progress::Volume { speed_level, .. } if matches!(ctx.history.profile.goal, Goal::Faster) => {
+        Progress::Volume { speed_level, .. }
+            if matches!(ctx.history.profile.goal, Goal::Faster) =>
+        {
             Some(
                 config
                     .speed_start_percent
@@ -299,9 +301,10 @@ fn advance(
         training_held: ruling.training_held,
         released: ruling.released,
         may_build: ruling.may_build,
-        gear_change: week.days.iter().any(|d| {
-            history.gear_changes.iter().any(|g| g.date == d.date)
-        }),
+        gear_change: week
+            .days
+            .iter()
+            .any(|d| history.gear_changes.iter().any(|g| g.date == d.date)),
         running_minutes: week.running_seconds / 60,
     };
     let strength_dates = dates_of(DayKind::Strength);

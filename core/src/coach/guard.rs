@@ -35,9 +35,15 @@ use crate::pain::{CheckInMoment, PainQuality};
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum GuardReason {
     /// Training waits for a clinician visit.
-    TrainingHeld { since: NaiveDate, reason: HoldReason },
+    TrainingHeld {
+        since: NaiveDate,
+        reason: HoldReason,
+    },
     /// Progression waits for a clinician visit.
-    ProgressionHeld { since: NaiveDate, reason: HoldReason },
+    ProgressionHeld {
+        since: NaiveDate,
+        reason: HoldReason,
+    },
     /// The latest score is above the buffer zone.
     AboveZone { score: u8, max: u8 },
     /// Pain was above the zone before running began; no check-in in the zone yet.

@@ -112,9 +112,7 @@ pub fn load_history_checked(store: &Store) -> Result<LoadedHistory, CoachRecordE
                     let date = c.taken_at.date();
                     match c.validate() {
                         Err(e) => {
-                            set_aside.push(format!(
-                                "The check-in of {date} was set aside: {e}"
-                            ));
+                            set_aside.push(format!("The check-in of {date} was set aside: {e}"));
                             false
                         }
                         Ok(()) => keep_date(date, "A check-in".to_owned(), &mut set_aside),

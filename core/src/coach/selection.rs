@@ -48,7 +48,10 @@ fn push_unique<'c>(list: &mut Vec<PlannedExercise<'c>>, item: PlannedExercise<'c
 fn gentlest(candidates: Vec<PlannedExercise<'_>>) -> Vec<PlannedExercise<'_>> {
     let rank = |p: &PlannedExercise<'_>| {
         let quad = p.exercise.muscles.contains(&Muscle::Quadriceps);
-        (p.exercise.knee_load, p.exercise.knee_load != KneeLoad::None && quad)
+        (
+            p.exercise.knee_load,
+            p.exercise.knee_load != KneeLoad::None && quad,
+        )
     };
     let Some(best) = candidates.iter().map(rank).min() else {
         return candidates;

@@ -24,13 +24,24 @@ pub enum PainZone {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum PainReason {
-    WithinBuffer { score: u8, max: u8 },
-    AboveBuffer { score: u8, max: u8 },
+    WithinBuffer {
+        score: u8,
+        max: u8,
+    },
+    AboveBuffer {
+        score: u8,
+        max: u8,
+    },
     SharpDuringActivity,
     /// Sharp pain outside an activity (before a run, after it, in the morning).
     Sharp,
-    WorseningDuringActivity { from: u8, to: u8 },
-    RedFlag { flag: RedFlag },
+    WorseningDuringActivity {
+        from: u8,
+        to: u8,
+    },
+    RedFlag {
+        flag: RedFlag,
+    },
 }
 
 /// What the runner should do now.
@@ -92,17 +103,14 @@ pub fn assess(
         });
         zone = zone.max(PainZone::Stop);
     }
-    if checkin.moment.is_during_activity() {
-        if let Some(before) = earlier_in_activity {
-            let rise = checkin.score.saturating_sub(before.score);
-            if rise >= config.worsening_rise {
-                reasons.push(PainReason::WorseningDuringActivity {
-                    from: before.score,
-                    to: checkin.score,
-                });
-                zone = zone.max(PainZone::Stop);
-            }
-        }
+    if let Some(before) = earlier_in_activity.filter(|_| checkin.moment.is_during_activity())
+        && checkin.score.saturating_sub(before.score) >= config.worsening_rise
+    {
+        reasons.push(PainReason::WorseningDuringActivity {
+            from: before.score,
+            to: checkin.score,
+        });
+        zone = zone.max(PainZone::Stop);
     }
 
     let mut flags = checkin.red_flags.clone();

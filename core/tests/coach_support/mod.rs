@@ -164,8 +164,11 @@ pub fn with_evidence(h: &History, weeks: u16, score: u8) -> History {
                 });
             }
             if !out.check_ins.iter().any(|c| c.taken_at.date() == date) {
-                out.check_ins
-                    .push(checkin((date - start()).num_days(), score, CheckInMoment::AfterRun));
+                out.check_ins.push(checkin(
+                    (date - start()).num_days(),
+                    score,
+                    CheckInMoment::AfterRun,
+                ));
             }
         }
     }

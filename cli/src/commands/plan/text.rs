@@ -155,9 +155,15 @@ fn session_lines(out: &mut Vec<String>, session: &Session<'_>, detail: bool) {
                     .sum::<u32>()
             };
             if detail {
-                out.push(format!("    warm-up, {}:", duration(part(SegmentKind::WarmUp))));
+                out.push(format!(
+                    "    warm-up, {}:",
+                    duration(part(SegmentKind::WarmUp))
+                ));
                 exercise_lines(out, &r.warm_up.iter().collect::<Vec<_>>());
-                out.push(format!("    cool-down, {}:", duration(part(SegmentKind::CoolDown))));
+                out.push(format!(
+                    "    cool-down, {}:",
+                    duration(part(SegmentKind::CoolDown))
+                ));
                 exercise_lines(out, &r.cool_down.iter().collect::<Vec<_>>());
             } else {
                 out.push(format!(
