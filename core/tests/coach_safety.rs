@@ -461,3 +461,48 @@ fn a_steady_low_score_is_settled_not_a_lack_of_improvement_article_002() {
         }
     )));
 }
+
+#[test]
+fn a_sore_knee_still_gets_a_full_warm_up_article_004() {
+    // source: article 004 (5-7 minutes of dynamic warm-up). With any pain
+    // the warm-up used to shrink to the two leg swings.
+    let mut profile = regular(120, distance_goal());
+    profile.knee_pain = 2;
+    let p = plan(&history(profile), 1);
+    let run = run_on(&p, day(1)).expect("a run");
+    let ids: Vec<&str> = run.warm_up.iter().map(|e| e.exercise.id.as_str()).collect();
+    assert!(ids.len() >= 4, "{ids:?}");
+    assert!(
+        ids.contains(&"brisk_walk") && ids.contains(&"marching_in_place"),
+        "{ids:?}"
+    );
+    assert!(
+        run.warm_up
+            .iter()
+            .all(|e| e.exercise.knee_load == KneeLoad::None)
+    );
+    let planned: u32 = run
+        .warm_up
+        .iter()
+        .map(|e| e.exercise.dose.estimated_seconds())
+        .sum();
+    assert!(planned >= 240, "{planned} s of moves in a 6-minute warm-up");
+    // A pain-free knee keeps article 004's own five moves.
+    let p = plan(&history(regular(120, distance_goal())), 1);
+    let ids: Vec<&str> = run_on(&p, day(1))
+        .unwrap()
+        .warm_up
+        .iter()
+        .map(|e| e.exercise.id.as_str())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "leg_swing_forward",
+            "leg_swing_sideways",
+            "walking_lunge",
+            "high_knees",
+            "butt_kicks"
+        ]
+    );
+}

@@ -167,13 +167,15 @@ pub fn knee_routine<'c>(
     chosen
 }
 
-/// The dynamic warm-up before a run (article 004), without the bouncing
-/// drills while the knee is restricted.
+/// The dynamic warm-up before a run (article 004). While the knee is
+/// restricted the bouncing drills and lunges drop out, and the project's own
+/// gentle moves (those citing no article) fill the minutes instead.
 pub fn warm_up<'c>(catalogue: &'c Catalogue, filter: Filter<'_>) -> Vec<PlannedExercise<'c>> {
     catalogue
         .exercises
         .iter()
         .filter(|e| e.kind == ExerciseKind::WarmUp)
+        .filter(|e| filter.knee_restricted || !e.sources.is_empty())
         .filter(|e| !(filter.knee_restricted && e.knee_load >= KneeLoad::Moderate))
         .filter_map(|e| filter.admit(catalogue, e))
         .collect()
