@@ -278,26 +278,37 @@ fn the_knee_pain_fixture_says_why_and_offers_cross_training_article_002() {
 
 #[test]
 fn the_red_flag_fixture_has_no_runs_and_says_what_ends_the_hold_article_002() {
-    // source: article 002 (the knee giving way: see a doctor or physical therapist).
+    // source: article 002 (the knee giving way: see a doctor or physical
+    // therapist). The runner saw a clinician on Sunday 6 December.
     let text = plan_text(&[
         "plan",
         "--history",
         &history_fixture("red-flag"),
         "--weeks",
-        "2",
+        "3",
     ]);
-    let after_flag = text.split("Thu 2026-11-26").nth(1).expect("the flag's day");
+    let held = text
+        .split("Thu 2026-11-26")
+        .nth(1)
+        .and_then(|t| t.split("Week 3").next())
+        .expect("the held days");
     assert!(
-        !after_flag.contains("run/walk") && !after_flag.contains(" running,"),
+        !held.contains(" running,"),
+        "a run during the hold:\n{text}"
+    );
+    assert!(held.contains("until you confirm"), "{text}");
+    assert!(
+        text.contains("Week 3 from 2026-12-07: a step back."),
         "{text}"
     );
-    assert!(text.contains("until you confirm"), "{text}");
-    assert!(text.contains("Note: Since 2026-11-26"), "{text}");
+    assert!(text.contains("restarts one step lower"), "{text}");
     assert!(
         text.contains("stops there"),
         "the cadence ceiling is explained:\n{text}"
     );
-    totals_add_up(&text);
+    let totals = totals_add_up(&text);
+    assert_eq!(totals[1], 0, "{totals:?}");
+    assert!(totals[2] > 0 && totals[2] < 40 * 60, "{totals:?}");
 }
 
 #[test]

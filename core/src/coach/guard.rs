@@ -48,8 +48,10 @@ pub enum GuardReason {
     AboveZone { score: u8, max: u8 },
     /// Pain was above the zone before running began; no check-in in the zone yet.
     NotYetInZone { score: u8, max: u8 },
-    /// The knee hurts now, or was above the zone in the last days.
+    /// The knee hurts now.
     Sore { score: u8 },
+    /// Pain was above the zone within the pain-free window of `days`.
+    RecentlyAboveZone { days: i64 },
     /// A hold was released by a visit: the plan restarts a step lower.
     HoldReleased,
     /// No planned run was done in the week.
@@ -86,18 +88,20 @@ impl GuardReason {
                  swimming first; running starts after a check-in at {max} or below."
             ),
             Self::Sore { score } => format!(
-                "The knee is sore (latest score {score}) or was recently above the comfort \
-                 limit: no jumping and no deep bends under load."
+                "The knee is sore (latest score {score}): no jumping and no deep bends under \
+                 load, and straight-knee moves first."
+            ),
+            Self::RecentlyAboveZone { days } => format!(
+                "The knee was above the comfort limit in the last {days} days: no jumping and \
+                 no deep bends under load yet."
             ),
             Self::HoldReleased => {
                 "Welcome back after the visit: the plan restarts one step lower.".to_owned()
             }
-            Self::NoRunDone => "No planned run was done last week, so it repeats.".to_owned(),
-            Self::NoCheckIn => {
-                "No pain check-in last week, so it repeats: the plan grows only when check-ins \
-                 show the knee coped."
-                    .to_owned()
-            }
+            Self::NoRunDone => "No planned run was marked done last week.".to_owned(),
+            Self::NoCheckIn => "No pain check-in last week: the plan grows only when check-ins \
+                                show the knee coped."
+                .to_owned(),
             Self::PainAboveZoneInWeek { score } => {
                 format!("A check-in last week was {score}, above the comfort limit.")
             }
@@ -218,7 +222,13 @@ impl KneeGuard {
         }
         let restricted = self.knee.restricted(date);
         if restricted && stopping.is_none() {
-            reasons.push(GuardReason::Sore { score: latest });
+            reasons.push(if latest > 0 {
+                GuardReason::Sore { score: latest }
+            } else {
+                GuardReason::RecentlyAboveZone {
+                    days: self.window.num_days(),
+                }
+            });
         }
         DayRuling {
             run: stopping.is_none() && !waiting,
@@ -261,7 +271,12 @@ impl KneeGuard {
             reasons.extend(
                 end.reasons
                     .iter()
-                    .filter(|r| !matches!(r, GuardReason::Sore { .. }))
+                    .filter(|r| {
+                        !matches!(
+                            r,
+                            GuardReason::Sore { .. } | GuardReason::RecentlyAboveZone { .. }
+                        )
+                    })
                     .cloned(),
             );
         }
