@@ -353,3 +353,25 @@ fn a_plan_reaches_far_past_two_years() {
         &text[text.len().saturating_sub(400)..]
     );
 }
+
+#[test]
+fn the_readme_shows_the_fixture_plans_as_the_program_prints_them() {
+    // The README's plan texts are the program's own output, so their
+    // numbers add up exactly as `totals_add_up` checks here.
+    let root = format!("{}/..", env!("CARGO_MANIFEST_DIR"));
+    let readme = std::fs::read_to_string(format!("{root}/README.md")).expect("README");
+    let mut shown = 0;
+    for block in readme.split("$ patella plan --history ").skip(1) {
+        let (command, rest) = block.split_once('\n').expect("a command line");
+        let text = rest.split("\n```").next().expect("a closed block");
+        let mut args = vec!["plan", "--history"];
+        args.extend(command.split_whitespace());
+        let path = format!("{root}/{}", args[2]);
+        args[2] = &path;
+        let printed = plan_text(&args);
+        assert_eq!(printed.trim_end(), text, "README block for {command}");
+        totals_add_up(text);
+        shown += 1;
+    }
+    assert_eq!(shown, 3, "three fixtures in the README");
+}
