@@ -144,11 +144,10 @@ fn week_setup(
     last: NaiveDate,
     config: &CoachConfig,
 ) -> WeekSetup {
-    let opening = ctx.guard.day(first);
     let phase = strength_phase(
         state.strength_weeks,
-        ctx.guard.knee().pain_free_days(first),
-        !opening.may_progress,
+        ctx.guard
+            .advanced_strength(first, config.advanced_pain_free_weeks),
         config,
     );
     let speed_percent = match state.progress {
@@ -331,15 +330,11 @@ fn advance(
     };
 }
 
-fn strength_phase(
-    weeks_done: u16,
-    pain_free_days: Option<i64>,
-    held: bool,
-    config: &CoachConfig,
-) -> Level {
-    let pain_free_enough =
-        pain_free_days.is_none_or(|d| d >= 7 * i64::from(config.advanced_pain_free_weeks));
-    if weeks_done >= config.advanced_after_weeks && pain_free_enough && !held {
+/// The strength phase from the weeks of strength work done; advanced moves
+/// also need the knee guard's leave (article 004's progression, article
+/// 001's "until pain-free").
+fn strength_phase(weeks_done: u16, advanced_allowed: bool, config: &CoachConfig) -> Level {
+    if weeks_done >= config.advanced_after_weeks && advanced_allowed {
         Level::Advanced
     } else if weeks_done >= config.foundation_weeks {
         Level::Progression
@@ -360,7 +355,7 @@ fn advisories(ctx: &PlanContext<'_>, config: &CoachConfig) -> Vec<Advisory> {
                 .to_owned(),
         });
     }
-    for hold in ctx.guard.knee().open_holds() {
+    for hold in ctx.guard.open_holds() {
         let message = if hold.reason.stops_training() {
             format!(
                 "Since {}, {}. Please see a doctor or physical therapist before running again: \

@@ -176,10 +176,6 @@ impl KneeGuard {
         }
     }
 
-    pub fn knee(&self) -> &KneeTimeline {
-        &self.knee
-    }
-
     /// Pain above the zone before running began, and no check-in in the
     /// zone since.
     fn not_yet_in_zone(&self, date: NaiveDate) -> bool {
@@ -331,8 +327,61 @@ impl KneeGuard {
         })
     }
 
-    /// The pain-free window after pain above the zone, as configured.
-    pub fn window(&self) -> Duration {
-        self.window
+    /// Run days that become cross-training: a check-in above the zone (or a
+    /// stop) swaps the next run, the same day's when the pain came before
+    /// it, else the next run day (article 002).
+    pub fn swapped_run_days(&self, is_run_day: impl Fn(NaiveDate) -> bool) -> Vec<NaiveDate> {
+        let next_run = |from: NaiveDate| {
+            (0..7)
+                .filter_map(|i| from.checked_add_signed(Duration::days(i)))
+                .find(|d| is_run_day(*d))
+        };
+        let mut out: Vec<NaiveDate> = self
+            .knee
+            .assessed()
+            .iter()
+            .filter(|a| a.scales_back())
+            .filter_map(|a| {
+                let same_day = matches!(
+                    a.checkin.moment,
+                    CheckInMoment::BeforeRun | CheckInMoment::NextMorning
+                );
+                let from = if same_day {
+                    Some(a.date())
+                } else {
+                    a.date().succ_opt()
+                };
+                next_run(from?)
+            })
+            .collect();
+        out.sort();
+        out.dedup();
+        out
+    }
+
+    /// Pain above the zone when the plan starts: in the profile, or in the
+    /// week before the start. The first week then starts a step lower.
+    pub fn above_zone_before(&self, start: NaiveDate) -> bool {
+        self.profile_pain > self.max
+            || self
+                .knee
+                .between(start - Duration::days(7), start - Duration::days(1))
+                .any(|a| a.scales_back())
+    }
+
+    /// Whether the knee allows the advanced strength phase on `date`: no
+    /// pain for the configured weeks (article 001: deep loaded bending and
+    /// jumping wait until pain-free) and no hold.
+    pub fn advanced_strength(&self, date: NaiveDate, pain_free_weeks: u16) -> bool {
+        let pain_free = self
+            .knee
+            .pain_free_days(date)
+            .is_none_or(|d| d >= 7 * i64::from(pain_free_weeks));
+        pain_free && self.knee.active_holds(date).is_empty()
+    }
+
+    /// Holds never released by a visit, for the plan's advisories.
+    pub fn open_holds(&self) -> Vec<&super::knee::Hold> {
+        self.knee.open_holds()
     }
 }

@@ -13,7 +13,6 @@ use super::profile::{Experience, Goal};
 use super::progression::{self, Pace, Progress};
 use super::schedule::WeekTemplate;
 use crate::cadence::StepUpSchedule;
-use crate::pain::CheckInMoment;
 
 pub struct PlanContext<'h> {
     pub history: &'h History,
@@ -24,40 +23,6 @@ pub struct PlanContext<'h> {
     pub pace: Pace,
     /// The cadence step-ups, when the profile has a baseline.
     pub cadence: Option<StepUpSchedule>,
-}
-
-/// The first run day on or after `from`.
-fn next_run_day(template: &WeekTemplate, from: NaiveDate) -> Option<NaiveDate> {
-    (0..7)
-        .filter_map(|i| from.checked_add_signed(Duration::days(i)))
-        .find(|d| template.kind(d.weekday()) == DayKind::Run)
-}
-
-/// A scale-back check-in swaps the next run for cross-training: the same
-/// day's run when the pain came before it, else the next run day
-/// (article 002).
-fn swaps(guard: &KneeGuard, template: &WeekTemplate) -> Vec<NaiveDate> {
-    let mut out: Vec<NaiveDate> = guard
-        .knee()
-        .assessed()
-        .iter()
-        .filter(|a| a.scales_back())
-        .filter_map(|a| {
-            let same_day = matches!(
-                a.checkin.moment,
-                CheckInMoment::BeforeRun | CheckInMoment::NextMorning
-            );
-            let from = if same_day {
-                Some(a.date())
-            } else {
-                a.date().succ_opt()
-            };
-            next_run_day(template, from?)
-        })
-        .collect();
-    out.sort();
-    out.dedup();
-    out
 }
 
 /// Whether the runner is coming back to running: the returning experience
@@ -104,7 +69,7 @@ impl<'h> PlanContext<'h> {
     pub fn new(history: &'h History, config: &CoachConfig) -> Self {
         let guard = KneeGuard::new(history, config);
         let template = WeekTemplate::new(&history.profile, config);
-        let swaps = swaps(&guard, &template);
+        let swaps = guard.swapped_run_days(|d| template.kind(d.weekday()) == DayKind::Run);
         let pace = pace(history, &template, config);
         // Validation already checked the baseline, so a schedule always builds.
         let cadence = history
@@ -143,13 +108,7 @@ impl<'h> PlanContext<'h> {
             };
             return (ladder, WeekKind::Start);
         }
-        let week_before = start - Duration::days(7);
-        let pre_pain = h.profile.knee_pain > config.pain.buffer_zone_max
-            || self
-                .guard
-                .knee()
-                .between(week_before, start - Duration::days(1))
-                .any(|a| a.scales_back());
+        let pre_pain = self.guard.above_zone_before(start);
         let window = Duration::days(i64::from(config.gear_change_window_days));
         let pre_gear = self
             .gear_change_between(start - window, start - Duration::days(1))
