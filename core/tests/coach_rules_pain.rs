@@ -170,7 +170,9 @@ fn check_in_outcome_pain_5_against_pain_6_article_002() {
     assert!(
         k.contains(&&PlanChangeKind::SwapRunForCrossTraining {
             date: day(8),
-            minutes: 27
+            // 80 minutes over two run days: the step-back week runs one
+            // day fewer (article 002: frequency is a load).
+            minutes: 40
         }),
         "{k:?}"
     );

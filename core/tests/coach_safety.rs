@@ -506,3 +506,46 @@ fn a_sore_knee_still_gets_a_full_warm_up_article_004() {
         ]
     );
 }
+
+#[test]
+fn a_step_back_week_also_runs_one_day_fewer_and_keeps_off_hills_article_002() {
+    // source: article 002 (frequency and hills are loads to scale back).
+    let mut h = history(regular(90, distance_goal()));
+    h.check_ins.push(checkin(5, 7, CheckInMoment::AfterRun));
+    let p = plan(&h, 2);
+    assert_eq!(p.weeks[1].kind, WeekKind::StepBack);
+    let active = |w: &patella_core::coach::PlanWeek<'_>| {
+        w.days
+            .iter()
+            .filter(|d| {
+                d.sessions
+                    .iter()
+                    .any(|s| matches!(s, Session::Run(_) | Session::CrossTraining { .. }))
+            })
+            .count()
+    };
+    assert_eq!((active(&p.weeks[0]), active(&p.weeks[1])), (3, 2));
+    // 72 minutes over two days, not three.
+    assert_eq!(p.weeks[1].nominal_minutes, 72);
+    assert!(run_on(&p, day(10)).is_some_and(|r| r.running_seconds == 36 * 60));
+    let notes = &p.day(day(10)).unwrap().notes;
+    assert!(notes.iter().any(|n| n.contains("hills")), "{notes:?}");
+    // The change is reported with its reason.
+    let mut h = history(regular(90, distance_goal()));
+    let out = patella_core::coach::record_check_in(
+        &mut h,
+        checkin(5, 7, CheckInMoment::AfterRun),
+        catalogue(),
+        &CoachConfig::default(),
+    )
+    .unwrap();
+    assert!(out.plan_changes.iter().any(|c| matches!(
+        c.kind,
+        patella_core::coach::PlanChangeKind::ReduceLoad {
+            factor: patella_core::coach::LoadFactor::Frequency,
+            from: 3,
+            to: 2,
+            ..
+        }
+    )));
+}

@@ -100,6 +100,10 @@ pub struct CoachConfig {
     /// knee goal) starts at this share of the volume they give. Project's
     /// choice: half, since article 002 backs off to rebuild after a change.
     pub returning_start_factor: f64,
+    /// A step-back week drops one run day when the runner runs on at least
+    /// this many days (article 002 names frequency as a load). Project's
+    /// choice: 3, so nobody drops below two runs a week.
+    pub fewer_run_days_from: u8,
     /// The cadence step-up schedule (articles 002 and 004).
     pub cadence: crate::cadence::TargetConfig,
     /// Weeks each cadence step is held before the next one. Project's
@@ -154,6 +158,7 @@ impl Default for CoachConfig {
             small_volume_floor_minutes: 10,
             small_volume_step_minutes: 1,
             returning_start_factor: 0.5,
+            fewer_run_days_from: 3,
             cadence: crate::cadence::TargetConfig::default(),
             cadence_weeks_per_step: 2,
         }

@@ -22,6 +22,9 @@ pub struct WeekSetup {
     pub gear_change: Option<NaiveDate>,
     pub offer_cross_training: bool,
     pub cadence_target: Option<f64>,
+    /// Run days this week; fewer than the template's in a step-back week,
+    /// since how often the runner runs is a load too (article 002).
+    pub run_days: usize,
 }
 
 fn split_minutes(total: u32, days: usize, k: usize) -> u32 {
@@ -32,7 +35,6 @@ fn split_minutes(total: u32, days: usize, k: usize) -> u32 {
 
 /// The main set of the `run_index`-th run of the week.
 fn main_set(
-    ctx: &PlanContext<'_>,
     week: &WeekSetup,
     date: NaiveDate,
     run_index: usize,
@@ -50,7 +52,11 @@ fn main_set(
             }
         }
         Progress::Volume { nominal, .. } => {
-            let mut minutes = split_minutes(nominal, ctx.template.run_days(), run_index);
+            let mut minutes = if run_index < week.run_days {
+                split_minutes(nominal, week.run_days, run_index)
+            } else {
+                0
+            };
             if cut {
                 minutes = super::progression::scaled(minutes, config.gear_change_factor);
             }
@@ -90,6 +96,9 @@ or swimming: about the same time moving, without the impact of running.";
 const WAIT_REASON: &str = "Running starts once a check-in shows the knee at 5 or below. Until \
 then, cycling or swimming keeps your heart and legs working without impact.";
 
+const DROPPED_RUN: &str = "No run today: this week has one run day fewer, since how often you \
+run is a load on the knee too.";
+
 /// Builds the plan day `date`; `run_index` counts the week's run days so far.
 #[allow(clippy::too_many_arguments)]
 pub fn build_day<'c>(
@@ -109,9 +118,10 @@ pub fn build_day<'c>(
         prefer_straight_knee: ruling.sore,
     };
     let mut sessions = Vec::new();
+    let mut notes: Vec<String> = ruling.reasons.iter().map(|r| r.describe()).collect();
     match kind {
         DayKind::Run if ruling.cross_training => {
-            let main = main_set(ctx, week, date, run_index, &ruling, config);
+            let main = main_set(week, date, run_index, &ruling, config);
             let run = run_day::run_session(
                 catalogue,
                 main,
@@ -120,7 +130,8 @@ pub fn build_day<'c>(
                 week.cadence_target,
                 config,
             );
-            // A share of the week that rounds to no running is no run day.
+            // A share of the week that rounds to no running, or a run day
+            // dropped this week, is no run day.
             if run.running_seconds > 0 {
                 if !ruling.run {
                     sessions.push(cross_training(&run, WAIT_REASON.to_owned()));
@@ -129,6 +140,8 @@ pub fn build_day<'c>(
                 } else {
                     sessions.push(Session::Run(run));
                 }
+            } else if run_index >= week.run_days {
+                notes.push(DROPPED_RUN.to_owned());
             }
         }
         DayKind::Strength if ruling.strength => {
@@ -150,7 +163,7 @@ pub fn build_day<'c>(
         date,
         kind,
         knee_restricted: !ruling.deep_or_jumping,
-        notes: ruling.reasons.iter().map(|r| r.describe()).collect(),
+        notes,
         sessions,
     }
 }

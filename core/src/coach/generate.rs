@@ -177,7 +177,20 @@ fn week_setup(
             WeekKind::StepBack | WeekKind::GearChange | WeekKind::Hold
         ),
         cadence_target,
+        run_days: run_days_this_week(ctx, state, config),
     }
+}
+
+/// After pain above the zone, a runner on three or more run days also runs
+/// one day fewer in the step-back week (article 002: frequency is one of the
+/// loads to scale back). The run/walk ladder keeps its days: its sessions
+/// are already short.
+fn run_days_this_week(ctx: &PlanContext<'_>, state: &PlanState, config: &CoachConfig) -> usize {
+    let days = ctx.template.run_days();
+    let cut = state.kind == WeekKind::StepBack
+        && matches!(state.progress, Progress::Volume { .. })
+        && days >= usize::from(config.fewer_run_days_from.max(2));
+    if cut { days - 1 } else { days }
 }
 
 fn plan_week<'c>(

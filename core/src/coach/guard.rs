@@ -89,11 +89,12 @@ impl GuardReason {
             ),
             Self::Sore { score } => format!(
                 "The knee is sore (latest score {score}): no jumping and no deep bends under \
-                 load, and straight-knee moves first."
+                 load, straight-knee moves first, and runs on flat ground, since hills load the \
+                 knee more."
             ),
             Self::RecentlyAboveZone { days } => format!(
                 "The knee was above the comfort limit in the last {days} days: no jumping and \
-                 no deep bends under load yet."
+                 no deep bends under load and no hills yet."
             ),
             Self::HoldReleased => {
                 "Welcome back after the visit: the plan restarts one step lower.".to_owned()
