@@ -93,14 +93,10 @@ fn cross_training(run: &RunSession<'_>, reason: String) -> Session<'static> {
 const SWAP_REASON: &str = "Your knee went above the comfort limit, so today's run becomes cycling \
 or swimming: about the same time moving, without the impact of running.";
 
-const WAIT_REASON: &str = "Running starts once a check-in shows the knee at 5 or below. Until \
-then, cycling or swimming keeps your heart and legs working without impact.";
-
 const DROPPED_RUN: &str = "No run today: this week has one run day fewer, since how often you \
 run is a load on the knee too.";
 
 /// Builds the plan day `date`; `run_index` counts the week's run days so far.
-#[allow(clippy::too_many_arguments)]
 pub fn build_day<'c>(
     ctx: &PlanContext<'_>,
     week: &WeekSetup,
@@ -134,7 +130,13 @@ pub fn build_day<'c>(
             // dropped this week, is no run day.
             if run.running_seconds > 0 {
                 if !ruling.run {
-                    sessions.push(cross_training(&run, WAIT_REASON.to_owned()));
+                    let reason = format!(
+                        "Running starts once a check-in shows the knee at {} or below. Until \
+                         then, cycling or swimming keeps your heart and legs working without \
+                         impact.",
+                        config.pain.buffer_zone_max
+                    );
+                    sessions.push(cross_training(&run, reason));
                 } else if ctx.swaps.contains(&date) {
                     sessions.push(cross_training(&run, SWAP_REASON.to_owned()));
                 } else {

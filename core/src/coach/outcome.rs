@@ -250,21 +250,26 @@ pub fn diff(before: &Plan<'_>, after: &Plan<'_>, date: NaiveDate) -> Vec<PlanCha
         }
     }
     let new_hold = after.advisories.iter().find_map(|a| match a {
-        Advisory::SeeClinician { since, .. }
+        Advisory::SeeClinician { since, reason, .. }
             if !before
                 .advisories
                 .iter()
                 .any(|b| matches!(b, Advisory::SeeClinician { since: s, .. } if s == since)) =>
         {
-            Some(*since)
+            Some((*since, reason.stops_training()))
         }
         _ => None,
     });
-    if let Some(since) = new_hold {
+    if let Some((since, stops_training)) = new_hold {
         out.push(change(
             PlanChangeKind::HoldProgression { since },
-            "The plan stops progressing until you confirm a doctor or physical therapist has \
-             looked at your knee.",
+            if stops_training {
+                "No runs, only gentle knee-safe moves, and no progress of any kind until you \
+                 confirm a doctor or physical therapist has looked at your knee."
+            } else {
+                "The plan stops progressing until you confirm a doctor or physical therapist \
+                 has looked at your knee."
+            },
         ));
     }
     let newly_restricted: Vec<NaiveDate> = days()

@@ -124,14 +124,17 @@ pub fn assess(
     let (action, advice) = match zone {
         PainZone::WithinBuffer => (
             PainAction::Continue,
-            "Carry on. Mild discomfort is expected while the knee adapts; keep it at 5 or below."
-                .to_owned(),
+            format!(
+                "Carry on. Mild discomfort is expected while the knee adapts; keep it at {max} \
+                 or below."
+            ),
         ),
         PainZone::AboveBuffer => (
             PainAction::ScaleBack,
-            "That is above your comfort limit of 5. Ease off today: shorter, slower or \
-             cross-train, and keep up the strength work."
-                .to_owned(),
+            format!(
+                "That is above your comfort limit of {max}. Ease off today: shorter, slower or \
+                 cross-train, and keep up the strength work."
+            ),
         ),
         PainZone::Stop if checkin.moment.is_during_activity() => (
             PainAction::StopActivity,
