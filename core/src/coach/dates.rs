@@ -22,7 +22,7 @@ pub const PLAUSIBLE_LAST: NaiveDate = match NaiveDate::from_ymd_opt(2199, 12, 31
 
 /// Weeks from the earliest to the latest plausible date, rounded up: a plan
 /// this long reaches any accepted date from any accepted start.
-pub const MAX_PLAN_WEEKS: u16 = 12_000;
+pub const MAX_PLAN_WEEKS: u16 = 12_100;
 
 /// Whether `date` lies within the accepted range.
 pub fn is_plausible(date: NaiveDate) -> bool {
