@@ -1,6 +1,7 @@
-//! The knee's state on any day, read from the check-ins: is it sore, was it
-//! recently above the buffer zone, how long has it been pain-free, and is
-//! progression held for a clinician.
+//! The knee's timeline, read from the check-ins: each check-in assessed,
+//! the latest score on a day, how long it has been pain-free, and the holds
+//! that wait for a clinician (red flags, repeated sharp pain, trends). These
+//! are facts; what they allow is decided in one place, `guard`.
 
 use chrono::{Duration, NaiveDate};
 
