@@ -4,6 +4,8 @@
 //! (the store comes later); every view is recomputed from it by the core.
 
 mod changes;
+#[cfg(test)]
+mod date_props;
 mod error;
 mod exercise;
 mod plan;
@@ -35,7 +37,25 @@ pub use plan::{
 pub use profile::{EquipmentItem, ExperienceLevel, RunDay, RunnerProfile, RunningGoal};
 
 fn parse_date(field: &str, value: &str) -> Result<NaiveDate, CoachError> {
-    crate::dates::parse_date(field, value).map_err(Into::into)
+    let date = crate::dates::parse_date(field, value)?;
+    plausible(field, date)?;
+    Ok(date)
+}
+
+/// The coach plans only within `dates::PLAUSIBLE_FIRST..=PLAUSIBLE_LAST`; a
+/// date outside is refused before anything is stored.
+fn plausible(field: &str, date: NaiveDate) -> Result<(), CoachError> {
+    if core_coach::dates::is_plausible(date) {
+        return Ok(());
+    }
+    Err(CoachError::InvalidInput {
+        field: field.to_owned(),
+        detail: format!(
+            "{date} is outside {}-{}",
+            core_coach::dates::PLAUSIBLE_FIRST,
+            core_coach::dates::PLAUSIBLE_LAST
+        ),
+    })
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
@@ -62,6 +82,8 @@ pub enum GearChangeType {
 pub enum AdvisoryKind {
     SeePhysicalTherapist,
     SeeClinician,
+    /// The cadence schedule stops below 165 steps/min; the message says why.
+    CadenceBelowAim,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
@@ -86,6 +108,8 @@ pub struct CheckInResult {
 #[derive(uniffi::Object)]
 pub struct Coach {
     history: Mutex<Option<History>>,
+    /// Records left out when the coach was opened (see `record_warnings`).
+    set_aside: Vec<String>,
     config: CoachConfig,
     record: Option<Arc<RecordStore>>,
 }
@@ -99,10 +123,14 @@ impl Coach {
         }
     }
 
+    /// Every call changes the history only after all its work succeeded, so
+    /// the history behind a poisoned lock is still whole: take it back
+    /// rather than leaving the coach unusable.
     fn lock(&self) -> Result<MutexGuard<'_, Option<History>>, CoachError> {
-        self.history.lock().map_err(|_| CoachError::Internal {
-            detail: "the coach's state is unavailable after an earlier failure".to_owned(),
-        })
+        Ok(self
+            .history
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner))
     }
 
     fn plan_through<'c>(
@@ -151,6 +179,7 @@ impl Coach {
     pub fn new() -> Arc<Self> {
         Arc::new(Self {
             history: Mutex::new(None),
+            set_aside: Vec::new(),
             config: CoachConfig::default(),
             record: None,
         })
@@ -160,12 +189,20 @@ impl Coach {
     /// saved there before it takes effect.
     #[uniffi::constructor]
     pub fn open(store: Arc<RecordStore>) -> Result<Arc<Self>, CoachError> {
-        let history = record::load_history(store.core())?;
+        let loaded = record::load_history_checked(store.core())?;
         Ok(Arc::new(Self {
-            history: Mutex::new(history),
+            history: Mutex::new(loaded.history),
+            set_aside: loaded.set_aside,
             config: CoachConfig::default(),
             record: Some(store),
         }))
+    }
+
+    /// Records the coach left out when it was opened, one sentence each (a
+    /// date it cannot plan around, a score off the scale). They stay in the
+    /// record; the coach works without them.
+    pub fn record_warnings(&self) -> Vec<String> {
+        self.set_aside.clone()
     }
 
     /// The saved profile, if any.
@@ -232,6 +269,7 @@ impl Coach {
     /// Records a check-in and returns its assessment and the plan changes it causes.
     pub fn record_check_in(&self, check_in: CheckIn) -> Result<CheckInResult, CoachError> {
         let checkin = check_in.to_core()?;
+        plausible("taken_at", checkin.taken_at.date())?;
         let catalogue = Catalogue::builtin()?;
         let mut guard = self.lock()?;
         with_history(&mut guard, |h| {
@@ -349,6 +387,11 @@ impl Coach {
                     Advisory::SeeClinician { since, message, .. } => CoachAdvisory {
                         kind: AdvisoryKind::SeeClinician,
                         since: Some(since.to_string()),
+                        message: message.clone(),
+                    },
+                    Advisory::CadenceBelowAim { message, .. } => CoachAdvisory {
+                        kind: AdvisoryKind::CadenceBelowAim,
+                        since: None,
                         message: message.clone(),
                     },
                 })

@@ -76,11 +76,24 @@ pub enum PainAction {
 
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Enum)]
 pub enum PainReason {
-    WithinBuffer { score: u8, max: u8 },
-    AboveBuffer { score: u8, max: u8 },
+    WithinBuffer {
+        score: u8,
+        max: u8,
+    },
+    AboveBuffer {
+        score: u8,
+        max: u8,
+    },
     SharpDuringActivity,
-    WorseningDuringActivity { from: u8, to: u8 },
-    RedFlag { flag: RedFlag },
+    /// Sharp pain outside an activity: no run or knee-loading work today.
+    Sharp,
+    WorseningDuringActivity {
+        from: u8,
+        to: u8,
+    },
+    RedFlag {
+        flag: RedFlag,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
@@ -276,6 +289,7 @@ impl From<core::PainReason> for PainReason {
             core::PainReason::WithinBuffer { score, max } => Self::WithinBuffer { score, max },
             core::PainReason::AboveBuffer { score, max } => Self::AboveBuffer { score, max },
             core::PainReason::SharpDuringActivity => Self::SharpDuringActivity,
+            core::PainReason::Sharp => Self::Sharp,
             core::PainReason::WorseningDuringActivity { from, to } => {
                 Self::WorseningDuringActivity { from, to }
             }

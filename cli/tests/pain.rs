@@ -79,3 +79,28 @@ fn text_output_speaks_plain_words() {
     assert!(text.contains("scale back"), "{text}");
     assert!(!text.contains("AboveBuffer"), "{text}");
 }
+
+/// Source: articles 001 and 004 (sharp pain: stop; if it persists, see a
+/// professional). Issue 9: before a run this used to answer "continue".
+#[test]
+fn sharp_pain_before_a_run_stops_and_suggests_a_check() {
+    let sharp = json(&[
+        "pain",
+        "--score",
+        "4",
+        "--when",
+        "before-run",
+        "--sharp",
+        "--json",
+    ]);
+    assert_eq!(sharp["action"]["kind"], "stop_activity");
+    assert_eq!(sharp["zone"], "stop");
+    assert!(
+        sharp["advice"]
+            .as_str()
+            .is_some_and(|a| a.contains("physical therapist")),
+        "{sharp}"
+    );
+    let text = patella(&["pain", "--score", "4", "--when", "before-run", "--sharp"]);
+    assert!(String::from_utf8_lossy(&text.stdout).contains("no running"));
+}

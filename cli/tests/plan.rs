@@ -80,7 +80,7 @@ fn plan_text_lists_the_weeks() {
     assert!(out.status.success());
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(
-        text.contains("week 1 from 2026-11-23") && text.contains("week 2 from 2026-11-30"),
+        text.contains("Week 1 from 2026-11-23") && text.contains("Week 2 from 2026-11-30"),
         "{text}"
     );
 }
@@ -158,4 +158,220 @@ fn plan_from_a_history_reflects_its_check_ins() {
     let tuesday = &plan["weeks"][1]["days"][1];
     assert_eq!(tuesday["date"], "2026-12-01");
     assert_eq!(tuesday["sessions"][0]["kind"], "cross_training");
+}
+
+fn history_fixture(name: &str) -> String {
+    format!(
+        "{}/../tests/fixtures/history-{name}.json",
+        env!("CARGO_MANIFEST_DIR")
+    )
+}
+
+fn plan_text(args: &[&str]) -> String {
+    let out = patella().args(args).output().expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("utf-8")
+}
+
+/// Seconds in "1 min 30 s", "4 min" or "30 s".
+fn seconds(text: &str) -> u32 {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    words
+        .chunks(2)
+        .map(|pair| match pair {
+            [n, "min"] => n.parse::<u32>().expect("minutes") * 60,
+            [n, "s"] => n.parse::<u32>().expect("seconds"),
+            other => panic!("not a duration: {other:?}"),
+        })
+        .sum()
+}
+
+/// Checks that each week's "N running in all" is the sum of its days'
+/// "N running", and returns the weeks' totals.
+fn totals_add_up(text: &str) -> Vec<u32> {
+    let mut totals = Vec::new();
+    let mut week: Option<(u32, u32)> = None;
+    let close = |week: &mut Option<(u32, u32)>, totals: &mut Vec<u32>| {
+        if let Some((stated, summed)) = week.take() {
+            assert_eq!(
+                stated, summed,
+                "a week's total is not the sum of its days:\n{text}"
+            );
+            totals.push(stated);
+        }
+    };
+    for line in text.lines() {
+        if let Some(rest) = line.strip_prefix("Week ") {
+            close(&mut week, &mut totals);
+            let (_, after) = rest.split_once(". ").expect("a week kind");
+            let (total, _) = after.split_once(" running in all").expect("a total");
+            week = Some((seconds(total), 0));
+        } else if line.starts_with("  ")
+            && !line.starts_with("   ")
+            && let (Some((_, summed)), Some((_, head))) = (week.as_mut(), line.split_once(": "))
+            && let Some(d) = head.strip_suffix(" running")
+        {
+            *summed += seconds(d.rsplit(" + ").next().unwrap_or(d));
+        }
+    }
+    close(&mut week, &mut totals);
+    totals
+}
+
+#[test]
+fn the_new_runner_fixture_reads_as_run_walk_with_its_full_length() {
+    // source: article 000 (30 s jog / 4 min walk for about 15 minutes).
+    let text = plan_text(&[
+        "plan",
+        "--history",
+        &history_fixture("new-runner"),
+        "--weeks",
+        "2",
+    ]);
+    assert!(
+        text.contains("run/walk 3 × (30 s run / 4 min walk): 1 min 30 s running"),
+        "{text}"
+    );
+    assert!(text.contains("with warm-up and cool-down"), "{text}");
+    assert!(
+        text.contains("Week 2 from 2026-11-30: a step up."),
+        "{text}"
+    );
+    assert!(
+        text.contains("Bodyweight squat 3 × 10-15") || text.contains(" × "),
+        "{text}"
+    );
+    assert!(
+        !text.contains("Some(") && !text.contains("{ "),
+        "debug output:\n{text}"
+    );
+    assert_eq!(totals_add_up(&text).len(), 2);
+}
+
+#[test]
+fn the_knee_pain_fixture_says_why_and_offers_cross_training_article_002() {
+    // source: article 002 (above 5: scale back; cross-training keeps you active).
+    let text = plan_text(&[
+        "plan",
+        "--history",
+        &history_fixture("knee-pain"),
+        "--weeks",
+        "2",
+    ]);
+    assert!(
+        text.contains("Week 2 from 2026-11-30: a step back."),
+        "{text}"
+    );
+    assert!(
+        text.contains("of cycling or swimming instead of running"),
+        "{text}"
+    );
+    assert!(text.contains("cadence target 160 steps/min"), "{text}");
+    assert!(text.contains("daily knee routine"), "{text}");
+    let totals = totals_add_up(&text);
+    assert!(totals[1] < totals[0], "{totals:?}");
+}
+
+#[test]
+fn the_red_flag_fixture_has_no_runs_and_says_what_ends_the_hold_article_002() {
+    // source: article 002 (the knee giving way: see a doctor or physical
+    // therapist). The runner saw a clinician on Sunday 6 December.
+    let text = plan_text(&[
+        "plan",
+        "--history",
+        &history_fixture("red-flag"),
+        "--weeks",
+        "3",
+    ]);
+    let held = text
+        .split("Thu 2026-11-26")
+        .nth(1)
+        .and_then(|t| t.split("Week 3").next())
+        .expect("the held days");
+    assert!(
+        !held.contains(" running,"),
+        "a run during the hold:\n{text}"
+    );
+    assert!(held.contains("until you confirm"), "{text}");
+    assert!(
+        text.contains("Week 3 from 2026-12-07: a step back."),
+        "{text}"
+    );
+    assert!(text.contains("restarts one step lower"), "{text}");
+    assert!(
+        text.contains("stops there"),
+        "the cadence ceiling is explained:\n{text}"
+    );
+    let totals = totals_add_up(&text);
+    assert_eq!(totals[1], 0, "{totals:?}");
+    assert!(totals[2] > 0 && totals[2] < 40 * 60, "{totals:?}");
+}
+
+#[test]
+fn a_start_the_plan_cannot_reach_is_an_error_not_a_crash() {
+    // Issue 10: this start used to overflow the date arithmetic (exit 101).
+    let out = patella()
+        .args([
+            "plan",
+            "--profile",
+            &fixture(),
+            "--start",
+            "+262142-12-20",
+            "--weeks",
+            "2",
+        ])
+        .output()
+        .expect("runs");
+    assert!(!out.status.success());
+    assert_ne!(out.status.code(), Some(101), "a panic");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("plan_start") && err.contains("2199-12-31"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_plan_reaches_far_past_two_years() {
+    // Issue 10: plans used to stop at 104 weeks.
+    let text = plan_text(&[
+        "plan",
+        "--profile",
+        &fixture(),
+        "--start",
+        "2026-11-23",
+        "--weeks",
+        "160",
+    ]);
+    assert!(
+        text.contains("Week 160 from"),
+        "{}",
+        &text[text.len().saturating_sub(400)..]
+    );
+}
+
+#[test]
+fn the_readme_shows_the_fixture_plans_as_the_program_prints_them() {
+    // The README's plan texts are the program's own output, so their
+    // numbers add up exactly as `totals_add_up` checks here.
+    let root = format!("{}/..", env!("CARGO_MANIFEST_DIR"));
+    let readme = std::fs::read_to_string(format!("{root}/README.md")).expect("README");
+    let mut shown = 0;
+    for block in readme.split("$ patella plan --history ").skip(1) {
+        let (command, rest) = block.split_once('\n').expect("a command line");
+        let text = rest.split("\n```").next().expect("a closed block");
+        let mut args = vec!["plan", "--history"];
+        args.extend(command.split_whitespace());
+        let path = format!("{root}/{}", args[2]);
+        args[2] = &path;
+        let printed = plan_text(&args);
+        assert_eq!(printed.trim_end(), text, "README block for {command}");
+        totals_add_up(text);
+        shown += 1;
+    }
+    assert_eq!(shown, 3, "three fixtures in the README");
 }

@@ -72,3 +72,65 @@ fn outcomes_of_sessions_the_coach_did_not_plan_are_left_out() {
         .unwrap();
     assert!(load_history(&store).unwrap().unwrap().outcomes.is_empty());
 }
+
+#[test]
+fn a_record_dated_beyond_the_plannable_range_is_set_aside_with_a_warning() {
+    // Issue 10: a check-in dated year +262142 made every plan build panic,
+    // and the coach stayed broken after every relaunch.
+    use patella_core::coach::record::load_history_checked;
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let far = chrono::NaiveDate::from_ymd_opt(262_142, 12, 20).unwrap();
+    let mut document = serde_json::to_value(patella_core::coach::record::CoachDocument::of(
+        &sample_history(),
+    ))
+    .unwrap();
+    document["clinician_visits"] = serde_json::json!([day(4), far]);
+    store.set_profile(&document).unwrap();
+    let good = CheckIn::new(at(1, 8), 3, CheckInMoment::AfterRun, None, None, vec![]).unwrap();
+    store.add_check_in(&good).unwrap();
+    let stored_far = store
+        .add_check_in(&CheckIn {
+            taken_at: far.and_hms_opt(8, 0, 0).unwrap(),
+            ..good.clone()
+        })
+        .is_ok();
+
+    let loaded = load_history_checked(&store).unwrap();
+    let history = loaded.history.expect("the coach still has its history");
+    assert_eq!(history.clinician_visits, vec![day(4)]);
+    assert_eq!(history.check_ins, vec![good]);
+    assert_eq!(
+        loaded.set_aside.len(),
+        1 + usize::from(stored_far),
+        "{:?}",
+        loaded.set_aside
+    );
+    assert!(
+        loaded.set_aside.iter().all(|w| w.contains("+262142-12-20")),
+        "{:?}",
+        loaded.set_aside
+    );
+    // And the coach plans with what is left.
+    assert_eq!(plan(&history, 2).weeks.len(), 2);
+}
+
+#[test]
+fn a_plan_start_beyond_the_range_leaves_the_coach_without_a_profile_not_broken() {
+    use patella_core::coach::record::load_history_checked;
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let mut document = serde_json::to_value(patella_core::coach::record::CoachDocument::of(
+        &sample_history(),
+    ))
+    .unwrap();
+    document["plan_start"] = serde_json::json!("+262142-12-20");
+    store.set_profile(&document).unwrap();
+    let loaded = load_history_checked(&store).unwrap();
+    assert_eq!(loaded.history, None);
+    assert!(
+        loaded.set_aside[0].contains("The plan dated +262142-12-20"),
+        "{:?}",
+        loaded.set_aside
+    );
+}

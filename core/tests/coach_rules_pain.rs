@@ -61,11 +61,8 @@ fn each_red_flag_holds_progression_until_a_visit_article_002() {
             _ => None,
         });
         assert_eq!(advisory, Some(vec![flag]), "{flag:?}");
-        assert_eq!(
-            p.weeks[1].kind,
-            WeekKind::StepBack,
-            "{flag:?} scales back first"
-        );
+        // Issue 9: while the flag is open nothing progresses or steps on.
+        assert_eq!(p.weeks[1].kind, WeekKind::Hold, "{flag:?}");
         assert_eq!(p.weeks[2].kind, WeekKind::Hold, "{flag:?}");
         assert_eq!(
             p.weeks[2].nominal_minutes, p.weeks[1].nominal_minutes,
@@ -75,7 +72,8 @@ fn each_red_flag_holds_progression_until_a_visit_article_002() {
         h.clinician_visits.push(day(9));
         let p = plan(&h, 3);
         assert!(p.advisories.is_empty(), "{flag:?}: released by the visit");
-        assert_eq!(p.weeks[2].kind, WeekKind::Build, "{flag:?}");
+        // After the visit the plan restarts a step lower.
+        assert_eq!(p.weeks[2].kind, WeekKind::StepBack, "{flag:?}");
     }
 }
 
@@ -172,7 +170,9 @@ fn check_in_outcome_pain_5_against_pain_6_article_002() {
     assert!(
         k.contains(&&PlanChangeKind::SwapRunForCrossTraining {
             date: day(8),
-            minutes: 27
+            // 80 minutes over two run days: the step-back week runs one
+            // day fewer (article 002: frequency is a load).
+            minutes: 40
         }),
         "{k:?}"
     );
@@ -180,9 +180,10 @@ fn check_in_outcome_pain_5_against_pain_6_article_002() {
         k.contains(&&PlanChangeKind::ReduceLoad {
             week_start: day(7),
             factor: LoadFactor::RunTime,
-            from: 110,
+            // Without evidence week 2 would repeat at 100 (issue 9).
+            from: 100,
             to: 80,
-            percent: 27,
+            percent: 20,
         }),
         "{k:?}"
     );
@@ -202,7 +203,7 @@ fn check_in_outcome_pain_5_against_pain_6_article_002() {
 fn check_in_outcome_steps_the_ladder_back_article_002() {
     // source: articles 000 and 002 (step back a stage when pain goes above the zone).
     let cfg = CoachConfig::default();
-    let mut h = history(new_runner());
+    let mut h = with_evidence(&history(new_runner()), 2, 0);
     let out = record_check_in(
         &mut h,
         checkin(15, 7, CheckInMoment::AfterRun),
@@ -223,7 +224,7 @@ fn check_in_outcome_steps_the_ladder_back_article_002() {
 fn check_in_outcome_speed_and_stop_and_red_flag() {
     // source: article 002 (speed is a load factor; red flags); article 001/004 (sharp pain: stop).
     let cfg = CoachConfig::default();
-    let mut h = history(regular(120, Goal::Faster));
+    let mut h = with_evidence(&history(regular(120, Goal::Faster)), 1, 0);
     let sharp = CheckIn {
         quality: Some(PainQuality::Sharp),
         ..checkin(5, 4, CheckInMoment::DuringRun)

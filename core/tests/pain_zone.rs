@@ -52,7 +52,8 @@ fn article_001_004_sharp_pain_during_activity_stops_it() {
         assert_eq!(a.action, PainAction::StopActivity);
         assert!(a.reasons.contains(&PainReason::SharpDuringActivity));
     }
-    // Sharp pain the next morning is not "during activity": there is nothing to stop.
+    // Sharp pain the next morning stops training too (issue 9): there is no
+    // activity to stop, so no run or knee-loading work that day.
     let morning = CheckIn::new(
         at(7, 0),
         3,
@@ -62,7 +63,7 @@ fn article_001_004_sharp_pain_during_activity_stops_it() {
         vec![],
     )
     .unwrap();
-    assert_eq!(zone_of(&morning), PainZone::WithinBuffer);
+    assert_eq!(zone_of(&morning), PainZone::Stop);
 }
 
 /// Source: articles 001 and 004: worsening pain during activity means stop.

@@ -6,6 +6,8 @@ use patella_core::coach::{LoadFactor, PlanChange, PlanChangeKind};
 pub enum PlanLoadFactor {
     RunTime,
     Speed,
+    /// Run days a week.
+    Frequency,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Enum)]
@@ -81,6 +83,7 @@ impl From<&PlanChange> for PlanChangeView {
                 factor: match factor {
                     LoadFactor::RunTime => PlanLoadFactor::RunTime,
                     LoadFactor::Speed => PlanLoadFactor::Speed,
+                    LoadFactor::Frequency => PlanLoadFactor::Frequency,
                 },
                 from: *from,
                 to: *to,

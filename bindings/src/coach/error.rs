@@ -51,6 +51,16 @@ impl From<CoreCoachError> for CoachError {
                     detail: text,
                 }
             }
+            CoreCoachError::History(HistoryError::DateOutOfRange { ref field, .. }) => {
+                Self::InvalidInput {
+                    field: field.clone(),
+                    detail: e.to_string(),
+                }
+            }
+            CoreCoachError::DateOutOfRange { field, .. } => Self::InvalidInput {
+                field: field.to_owned(),
+                detail: e.to_string(),
+            },
             CoreCoachError::Weeks { .. } => Self::InvalidInput {
                 field: "date".to_owned(),
                 detail: e.to_string(),

@@ -79,6 +79,9 @@ pub struct PlanDayView {
     pub date: String,
     pub kind: PlanDayKind,
     pub knee_restricted: bool,
+    /// Why the knee limits the day (a hold and what ends it, pain above the
+    /// comfort limit, soreness), one sentence each, ready to show.
+    pub notes: Vec<String>,
     pub sessions: Vec<PlanSession>,
 }
 
@@ -107,6 +110,8 @@ pub struct PlanWeekView {
     pub index: u16,
     pub start: String,
     pub kind: PlanWeekKind,
+    /// Why the week does not build, one sentence each (empty for a build).
+    pub reasons: Vec<String>,
     pub nominal_minutes: u32,
     pub running_seconds: u32,
     pub ladder_stage: Option<u8>,
@@ -198,6 +203,7 @@ impl From<&PlanDay<'_>> for PlanDayView {
                 DayKind::Rest => PlanDayKind::Rest,
             },
             knee_restricted: d.knee_restricted,
+            notes: d.notes.clone(),
             sessions: d.sessions.iter().map(Into::into).collect(),
         }
     }
@@ -218,6 +224,7 @@ impl From<&PlanWeek<'_>> for PlanWeekView {
                 WeekKind::Hold => PlanWeekKind::Hold,
                 WeekKind::Maintain => PlanWeekKind::Maintain,
             },
+            reasons: w.reasons.clone(),
             nominal_minutes: w.nominal_minutes,
             running_seconds: w.running_seconds,
             ladder_stage: w.ladder_stage,

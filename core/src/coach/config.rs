@@ -83,6 +83,27 @@ pub struct CoachConfig {
     pub speed_long_seconds: u32,
     /// Most exercises in the daily knee routine (kept short). Project's choice: 6.
     pub knee_routine_max_exercises: usize,
+    /// Sharp pain on this many distinct days within seven holds training
+    /// like a red flag. Project's threshold: 2 (articles 001 and 004 name
+    /// sharp, persistent pain without a count).
+    pub sharp_days_in_week: u8,
+    /// Sharp pain on this many check-ins in a row holds training like a red
+    /// flag. Project's threshold: 3.
+    pub sharp_in_a_row: u8,
+    /// Weekly running minutes below which the 10% rule cannot grow the
+    /// volume (10% of 9 minutes rounds to nothing). Project's reading of
+    /// article 000: below 10 minutes a week, a build week adds a fixed
+    /// `small_volume_step_minutes` instead.
+    pub small_volume_floor_minutes: u32,
+    pub small_volume_step_minutes: u32,
+    /// A runner coming back (returning experience, or the return-from-runner's
+    /// knee goal) starts at this share of the volume they give. Project's
+    /// choice: half, since article 002 backs off to rebuild after a change.
+    pub returning_start_factor: f64,
+    /// A step-back week drops one run day when the runner runs on at least
+    /// this many days (article 002 names frequency as a load). Project's
+    /// choice: 3, so nobody drops below two runs a week.
+    pub fewer_run_days_from: u8,
     /// The cadence step-up schedule (articles 002 and 004).
     pub cadence: crate::cadence::TargetConfig,
     /// Weeks each cadence step is held before the next one. Project's
@@ -132,6 +153,12 @@ impl Default for CoachConfig {
             speed_short_seconds: 60,
             speed_long_seconds: 180,
             knee_routine_max_exercises: 6,
+            sharp_days_in_week: 2,
+            sharp_in_a_row: 3,
+            small_volume_floor_minutes: 10,
+            small_volume_step_minutes: 1,
+            returning_start_factor: 0.5,
+            fewer_run_days_from: 3,
             cadence: crate::cadence::TargetConfig::default(),
             cadence_weeks_per_step: 2,
         }

@@ -1,27 +1,25 @@
 //! Recomputing the plan from the history, week by week. Pure: the same
 //! history, catalogue and config always give the same plan.
 
-use chrono::{Datelike, Duration, NaiveDate};
+use chrono::{Days, NaiveDate};
 use thiserror::Error;
 
 use super::catalogue::{Catalogue, CatalogueError, Level};
 use super::config::CoachConfig;
+use super::day::{WeekSetup, build_day};
 use super::history::{History, HistoryError, SessionKind, SessionStatus};
-use super::knee::KneeTimeline;
 use super::plan::{
-    Advisory, CrossTraining, DISCLAIMER, DayKind, Milestone, Plan, PlanDay, PlanWeek, RiskFactor,
-    Session, StrengthSession, WeekKind,
+    Advisory, DISCLAIMER, DayKind, Milestone, Plan, PlanDay, PlanWeek, RiskFactor, Session,
+    WeekKind,
 };
 use super::profile::{Experience, Goal, Profile};
-use super::progression::{self, Pace, Progress, WeekReport};
-use super::run_day::{self, MainSet};
-use super::schedule::WeekTemplate;
-use super::selection::{self, Filter};
-use crate::cadence::StepUpSchedule;
-use crate::pain::CheckInMoment;
+use super::progression::{self, Progress, WeekReport};
+use super::setup::PlanContext;
 
-/// Longest plan the coach makes. Project's choice: two years.
-pub const MAX_WEEKS: u16 = 104;
+/// Longest plan the coach makes: enough weeks to reach any plausible date
+/// from any plausible start (see [`super::dates`]), so a plan reaches every
+/// date the coach accepts.
+pub const MAX_WEEKS: u16 = super::dates::MAX_PLAN_WEEKS;
 
 #[derive(Debug, Clone, PartialEq, Error)]
 pub enum CoachError {
@@ -33,6 +31,8 @@ pub enum CoachError {
     Catalogue(#[from] CatalogueError),
     #[error("{field}: {value} is not a date of the form YYYY-MM-DD")]
     Date { field: &'static str, value: String },
+    #[error("{field}: {value} is outside the dates a plan can cover")]
+    DateOutOfRange { field: &'static str, value: String },
 }
 
 /// Risk factors that slow the build-up (article 000).
@@ -69,136 +69,24 @@ pub fn current_minutes(profile: &Profile, config: &CoachConfig) -> u32 {
     })
 }
 
-fn split_minutes(total: u32, days: usize, k: usize) -> u32 {
-    let days = u32::try_from(days.max(1)).unwrap_or(1);
-    let k = u32::try_from(k).unwrap_or(0);
-    total / days + u32::from(k < total % days)
+/// Where the plan stands between weeks.
+struct PlanState {
+    progress: Progress,
+    kind: WeekKind,
+    /// Why this week has its kind, in plain words.
+    kind_reasons: Vec<String>,
+    strength_weeks: u16,
+    /// Weeks the cadence schedule has advanced through (only weeks the knee
+    /// let the plan progress count).
+    cadence_weeks: usize,
+    shown: Vec<Milestone>,
 }
 
-/// The first run day on or after `from`.
-fn next_run_day(template: &WeekTemplate, from: NaiveDate) -> Option<NaiveDate> {
-    (0..7)
-        .map(|i| from + Duration::days(i))
-        .find(|d| template.kind(d.weekday()) == DayKind::Run)
-}
-
-struct Inputs<'h> {
-    history: &'h History,
-    knee: KneeTimeline,
-    template: WeekTemplate,
-    swaps: Vec<NaiveDate>,
-    pace: Pace,
-}
-
-fn inputs<'h>(history: &'h History, config: &CoachConfig) -> Inputs<'h> {
-    let profile = &history.profile;
-    let knee = KneeTimeline::new(history, config);
-    let template = WeekTemplate::new(profile, config);
-    // A scale-back check-in swaps the next run for cross-training: the same
-    // day's run when the pain came before it, else the next run day.
-    let mut swaps: Vec<NaiveDate> = knee
-        .assessed()
-        .iter()
-        .filter(|a| a.scales_back())
-        .filter_map(|a| {
-            let same_day = matches!(
-                a.checkin.moment,
-                CheckInMoment::BeforeRun | CheckInMoment::NextMorning
-            );
-            let from = if same_day {
-                a.date()
-            } else {
-                a.date() + Duration::days(1)
-            };
-            next_run_day(&template, from)
-        })
-        .collect();
-    swaps.sort();
-    swaps.dedup();
-    let risky = !risk_factors(profile, config).is_empty();
-    let current = current_minutes(profile, config);
-    let goal_minutes = match profile.goal {
-        Goal::WeeklyDistance { target_km } => {
-            (target_km * f64::from(config.seconds_per_km) / 60.0).floor() as u32
-        }
-        _ => current,
-    };
-    let pace = Pace {
-        growth_cap: if risky {
-            config.risk_growth_cap
-        } else {
-            config.weekly_growth_cap
-        },
-        weeks_per_stage: if risky {
-            config.risk_weeks_per_stage.max(1)
-        } else {
-            1
-        },
-        goal_minutes,
-        stop_at_ladder_top: matches!(profile.goal, Goal::Continuous15Minutes),
-    };
-    Inputs {
-        history,
-        knee,
-        template,
-        swaps,
-        pace,
+fn out_of_range(field: &'static str, value: impl std::fmt::Display) -> CoachError {
+    CoachError::DateOutOfRange {
+        field,
+        value: value.to_string(),
     }
-}
-
-fn gear_change_between(history: &History, first: NaiveDate, last: NaiveDate) -> Option<NaiveDate> {
-    history
-        .gear_changes
-        .iter()
-        .map(|g| g.date)
-        .filter(|d| *d >= first && *d <= last)
-        .min()
-}
-
-fn initial(inp: &Inputs<'_>, config: &CoachConfig) -> (Progress, WeekKind) {
-    let h = inp.history;
-    let start = h.plan_start;
-    let current = current_minutes(&h.profile, config);
-    if h.profile.experience == Experience::NewToRunning || current == 0 {
-        return (
-            Progress::Ladder {
-                stage: 0,
-                weeks_done_at_stage: 0,
-            },
-            WeekKind::Start,
-        );
-    }
-    let week_before = start - Duration::days(7);
-    let pre_pain = h.profile.knee_pain > config.pain.buffer_zone_max
-        || inp
-            .knee
-            .between(week_before, start - Duration::days(1))
-            .any(|a| a.scales_back());
-    let window = Duration::days(i64::from(config.gear_change_window_days));
-    let pre_gear = gear_change_between(h, start - window, start - Duration::days(1)).is_some();
-    let (nominal, kind) = if pre_pain {
-        (
-            (f64::from(current) * (1.0 - config.pain_scale_back)).floor() as u32,
-            WeekKind::StepBack,
-        )
-    } else if pre_gear {
-        (
-            (f64::from(current) * config.gear_change_factor).floor() as u32,
-            WeekKind::GearChange,
-        )
-    } else {
-        (
-            current.min(progression::capped(current, inp.pace.growth_cap)),
-            WeekKind::Start,
-        )
-    };
-    let progress = Progress::Volume {
-        nominal,
-        last_completed: current,
-        builds_since_taper: 0,
-        speed_level: 0,
-    };
-    (progress, kind)
 }
 
 /// Builds `weeks` weeks of plan from `history.plan_start`.
@@ -212,235 +100,254 @@ pub fn build_plan<'c>(
     if !(1..=MAX_WEEKS).contains(&weeks) {
         return Err(CoachError::Weeks { weeks });
     }
-    let profile = &history.profile;
-    let owned = profile.owned_equipment();
-    let inp = inputs(history, config);
-    let (mut progress, mut kind) = initial(&inp, config);
-    let faster = matches!(profile.goal, Goal::Faster);
-    let run_days = inp.template.run_days();
-    let mut strength_weeks: u16 = 0;
-    let mut shown: Vec<Milestone> = Vec::new();
+    let ctx = PlanContext::new(history, config);
+    let (progress, kind) = ctx.initial(config);
+    let mut state = PlanState {
+        progress,
+        kind,
+        kind_reasons: Vec::new(),
+        strength_weeks: 0,
+        cadence_weeks: 0,
+        shown: Vec::new(),
+    };
     let mut out = Vec::with_capacity(usize::from(weeks));
-    // Validation already checked the baseline, so a schedule always builds.
-    let cadence = profile
-        .cadence_baseline_spm
-        .and_then(|spm| StepUpSchedule::new(spm, &config.cadence).ok());
-
     for w in 0..weeks {
-        // One step every few weeks, never in one jump (article 004).
-        let step = usize::from(w) / usize::from(config.cadence_weeks_per_step.max(1));
-        let cadence_target = cadence.as_ref().map(|s| s.target_at(step));
-        let ws = history.plan_start + Duration::days(7 * i64::from(w));
-        let we = ws + Duration::days(6);
-        let held_at_start = !inp.knee.active_holds(ws).is_empty();
-        let phase = strength_phase(
-            strength_weeks,
-            inp.knee.pain_free_days(ws),
-            held_at_start,
-            config,
-        );
-        let speed_percent = match progress {
-            Progress::Volume { speed_level, .. } if faster => Some(
-                config
-                    .speed_start_percent
-                    .saturating_add(config.speed_step_percent.saturating_mul(speed_level))
-                    .min(config.speed_max_percent),
-            ),
-            _ => None,
-        };
-        let gear_in_week = gear_change_between(history, ws, we);
-        let offer = matches!(
-            kind,
-            WeekKind::StepBack | WeekKind::GearChange | WeekKind::Hold
-        );
-
-        let mut days = Vec::with_capacity(7);
-        let mut run_index = 0usize;
-        let mut first_run = true;
-        for i in 0..7 {
-            let date = ws + Duration::days(i);
-            let day_kind = inp.template.kind(date.weekday());
-            let restricted = inp.knee.restricted(date);
-            let filter = Filter {
-                owned: &owned,
-                knee_restricted: restricted,
-            };
-            let mut sessions = Vec::new();
-            match day_kind {
-                DayKind::Run => {
-                    let cut = gear_in_week.is_some_and(|g| g <= date);
-                    let main = match progress {
-                        Progress::Ladder { stage, .. } => {
-                            let stage = if cut { stage.saturating_sub(1) } else { stage };
-                            let idx = usize::from(stage).min(config.ladder.len().saturating_sub(1));
-                            match config.ladder.get(idx) {
-                                Some(rung) => MainSet::Ladder { stage, rung: *rung },
-                                None => MainSet::Steady { minutes: 0 },
-                            }
-                        }
-                        Progress::Volume { nominal, .. } => {
-                            let mut minutes = split_minutes(nominal, run_days, run_index);
-                            if cut {
-                                minutes =
-                                    (f64::from(minutes) * config.gear_change_factor).floor() as u32;
-                            }
-                            match speed_percent {
-                                Some(p) if first_run => MainSet::Intervals {
-                                    minutes,
-                                    percent: if restricted { 0 } else { p },
-                                },
-                                _ => MainSet::Steady { minutes },
-                            }
-                        }
-                    };
-                    run_index += 1;
-                    first_run = false;
-                    let session = run_day::run_session(
-                        catalogue,
-                        main,
-                        filter,
-                        offer,
-                        cadence_target,
-                        config,
-                    );
-                    if inp.swaps.contains(&date) {
-                        let minutes = session
-                            .segments
-                            .iter()
-                            .filter(|s| {
-                                matches!(
-                                    s.kind,
-                                    super::plan::SegmentKind::Run | super::plan::SegmentKind::Walk
-                                )
-                            })
-                            .map(|s| s.seconds)
-                            .sum::<u32>()
-                            .div_ceil(60);
-                        sessions.push(Session::CrossTraining {
-                            training: CrossTraining::new(minutes),
-                            reason:
-                                "Your knee went above the comfort limit, so today's run becomes \
-                                     cycling or swimming to keep you moving without the impact."
-                                    .to_owned(),
-                        });
-                    } else {
-                        sessions.push(Session::Run(session));
-                    }
-                }
-                DayKind::Strength => {
-                    let exercises =
-                        selection::strength_session(catalogue, phase, filter, usize::from(w));
-                    sessions.push(Session::Strength(StrengthSession { phase, exercises }));
-                }
-                DayKind::Rest => {}
-            }
-            if restricted && inp.knee.latest_score(date) > 0 {
-                let exercises =
-                    selection::knee_routine(catalogue, &owned, config.knee_routine_max_exercises);
-                sessions.push(Session::KneeRoutine { exercises });
-            }
-            days.push(PlanDay {
-                date,
-                kind: day_kind,
-                knee_restricted: restricted,
-                sessions,
-            });
-        }
-
-        let running_seconds: u32 = days.iter().map(PlanDay::running_seconds).sum();
-        let (nominal_minutes, ladder_stage) = match progress {
-            Progress::Ladder { stage, .. } => (running_seconds / 60, Some(stage)),
-            Progress::Volume { nominal, .. } => (nominal, None),
-        };
-
-        let mut milestones = Vec::new();
-        let mut mark = |m: Milestone, due: bool| {
-            if due && !shown.contains(&m) {
-                shown.push(m);
-                milestones.push(m);
-            }
-        };
-        mark(
-            Milestone::SteadierKnees,
-            strength_weeks >= config.foundation_weeks,
-        );
-        mark(
-            Milestone::DeeperProtection,
-            strength_weeks >= config.advanced_after_weeks,
-        );
-        let top = config.ladder.len().saturating_sub(1);
-        mark(
-            Milestone::ContinuousFifteenMinutes,
-            ladder_stage.is_some_and(|s| usize::from(s) >= top)
-                || matches!(progress, Progress::Volume { .. })
-                    && profile.experience == Experience::NewToRunning,
-        );
-        mark(
-            Milestone::WeeklyDistanceReached,
-            matches!(profile.goal, Goal::WeeklyDistance { .. })
-                && matches!(progress, Progress::Volume { nominal, .. } if nominal >= inp.pace.goal_minutes),
-        );
-
-        let run_dates: Vec<NaiveDate> = days
-            .iter()
-            .filter(|d| d.kind == DayKind::Run)
-            .map(|d| d.date)
-            .collect();
-        let strength_dates: Vec<NaiveDate> = days
-            .iter()
-            .filter(|d| d.kind == DayKind::Strength)
-            .map(|d| d.date)
-            .collect();
-        let skipped = |d: &NaiveDate, k| history.outcome(*d, k) == Some(SessionStatus::Skipped);
-        let report = WeekReport {
-            completed: !run_dates.iter().any(|d| skipped(d, SessionKind::Run)),
-            pain_above: inp.knee.between(ws, we).any(|a| a.scales_back()),
-            held: !inp.knee.active_holds(we).is_empty(),
-            gear_change: gear_in_week.is_some(),
-            running_minutes: running_seconds / 60,
-        };
-        let strength_done = strength_dates.is_empty()
-            || !strength_dates
-                .iter()
-                .all(|d| skipped(d, SessionKind::Strength));
-        if strength_done && !report.held {
-            strength_weeks = strength_weeks.saturating_add(1);
-        }
-
-        out.push(PlanWeek {
-            index: w,
-            start: ws,
-            kind,
-            nominal_minutes,
-            running_seconds,
-            ladder_stage,
-            speed_percent,
-            strength_phase: phase,
-            milestones,
-            days,
-        });
-        let (next, next_kind) = progression::next_week(progress, report, inp.pace, config);
-        progress = next;
-        kind = next_kind;
+        out.push(plan_week(&ctx, &mut state, w, catalogue, config)?);
     }
-
     Ok(Plan {
         start: history.plan_start,
         weeks: out,
-        advisories: advisories(&inp, config),
+        advisories: advisories(&ctx, config),
         disclaimer: DISCLAIMER,
     })
 }
 
-fn strength_phase(
-    weeks_done: u16,
-    pain_free_days: Option<i64>,
-    held: bool,
+fn week_dates(start: NaiveDate, w: u16) -> Result<Vec<NaiveDate>, CoachError> {
+    let first = start
+        .checked_add_days(Days::new(7 * u64::from(w)))
+        .ok_or_else(|| out_of_range("plan_start", start))?;
+    (0..7)
+        .map(|i| {
+            first
+                .checked_add_days(Days::new(i))
+                .ok_or_else(|| out_of_range("plan_start", start))
+        })
+        .collect()
+}
+
+/// The week's fixed choices: strength phase, speed, cadence step, offers.
+fn week_setup(
+    ctx: &PlanContext<'_>,
+    state: &PlanState,
+    w: u16,
+    first: NaiveDate,
+    last: NaiveDate,
     config: &CoachConfig,
-) -> Level {
-    let pain_free_enough =
-        pain_free_days.is_none_or(|d| d >= 7 * i64::from(config.advanced_pain_free_weeks));
-    if weeks_done >= config.advanced_after_weeks && pain_free_enough && !held {
+) -> WeekSetup {
+    let phase = strength_phase(
+        state.strength_weeks,
+        ctx.guard
+            .advanced_strength(first, config.advanced_pain_free_weeks),
+        config,
+    );
+    let speed_percent = match state.progress {
+        Progress::Volume { speed_level, .. }
+            if matches!(ctx.history.profile.goal, Goal::Faster) =>
+        {
+            Some(
+                config
+                    .speed_start_percent
+                    .saturating_add(config.speed_step_percent.saturating_mul(speed_level))
+                    .min(config.speed_max_percent),
+            )
+        }
+        _ => None,
+    };
+    // One step every few weeks, never in one jump (article 004).
+    let step = state.cadence_weeks / usize::from(config.cadence_weeks_per_step.max(1));
+    let cadence_target = ctx.cadence.as_ref().map(|s| s.target_at(step));
+    WeekSetup {
+        index: w,
+        progress: state.progress,
+        phase,
+        speed_percent,
+        gear_change: ctx.gear_change_between(first, last),
+        offer_cross_training: matches!(
+            state.kind,
+            WeekKind::StepBack | WeekKind::GearChange | WeekKind::Hold
+        ),
+        cadence_target,
+        run_days: run_days_this_week(ctx, state, config),
+    }
+}
+
+/// After pain above the zone, a runner on three or more run days also runs
+/// one day fewer in the step-back week (article 002: frequency is one of the
+/// loads to scale back). The run/walk ladder keeps its days: its sessions
+/// are already short.
+fn run_days_this_week(ctx: &PlanContext<'_>, state: &PlanState, config: &CoachConfig) -> usize {
+    let days = ctx.template.run_days();
+    let cut = state.kind == WeekKind::StepBack
+        && matches!(state.progress, Progress::Volume { .. })
+        && days >= usize::from(config.fewer_run_days_from.max(2));
+    if cut { days - 1 } else { days }
+}
+
+fn plan_week<'c>(
+    ctx: &PlanContext<'_>,
+    state: &mut PlanState,
+    w: u16,
+    catalogue: &'c Catalogue,
+    config: &CoachConfig,
+) -> Result<PlanWeek<'c>, CoachError> {
+    let dates = week_dates(ctx.history.plan_start, w)?;
+    let (first, last) = match (dates.first(), dates.last()) {
+        (Some(f), Some(l)) => (*f, *l),
+        _ => return Err(out_of_range("plan_start", ctx.history.plan_start)),
+    };
+    let setup = week_setup(ctx, state, w, first, last, config);
+    let owned = ctx.history.profile.owned_equipment();
+    let mut days = Vec::with_capacity(7);
+    let mut run_index = 0usize;
+    for date in dates {
+        let day = build_day(ctx, &setup, date, run_index, catalogue, &owned, config);
+        if day.kind == DayKind::Run {
+            run_index += 1;
+        }
+        days.push(day);
+    }
+    let running_seconds: u32 = days.iter().map(PlanDay::running_seconds).sum();
+    let (nominal_minutes, ladder_stage) = match state.progress {
+        Progress::Ladder { stage, .. } => (running_seconds / 60, Some(stage)),
+        Progress::Volume { nominal, .. } => (nominal, None),
+    };
+    let milestones = milestones(ctx, state, ladder_stage, config);
+    let week = PlanWeek {
+        index: w,
+        start: first,
+        kind: state.kind,
+        reasons: std::mem::take(&mut state.kind_reasons),
+        nominal_minutes,
+        running_seconds,
+        ladder_stage,
+        speed_percent: setup.speed_percent,
+        strength_phase: setup.phase,
+        cadence_target_spm: setup.cadence_target,
+        milestones,
+        days,
+    };
+    advance(ctx, state, &week, first, last, config);
+    Ok(week)
+}
+
+fn milestones(
+    ctx: &PlanContext<'_>,
+    state: &mut PlanState,
+    ladder_stage: Option<u8>,
+    config: &CoachConfig,
+) -> Vec<Milestone> {
+    let profile = &ctx.history.profile;
+    let top = config.ladder.len().saturating_sub(1);
+    let due = [
+        (
+            Milestone::SteadierKnees,
+            state.strength_weeks >= config.foundation_weeks,
+        ),
+        (
+            Milestone::DeeperProtection,
+            state.strength_weeks >= config.advanced_after_weeks,
+        ),
+        (
+            Milestone::ContinuousFifteenMinutes,
+            ladder_stage.is_some_and(|s| usize::from(s) >= top)
+                || matches!(state.progress, Progress::Volume { .. })
+                    && profile.experience == Experience::NewToRunning,
+        ),
+        (
+            Milestone::WeeklyDistanceReached,
+            matches!(profile.goal, Goal::WeeklyDistance { .. })
+                && matches!(state.progress, Progress::Volume { nominal, .. } if nominal >= ctx.pace.goal_minutes),
+        ),
+    ];
+    let mut out = Vec::new();
+    for (m, is_due) in due {
+        if is_due && !state.shown.contains(&m) {
+            state.shown.push(m);
+            out.push(m);
+        }
+    }
+    out
+}
+
+/// Judges the finished week with the knee guard and sets the next one.
+fn advance(
+    ctx: &PlanContext<'_>,
+    state: &mut PlanState,
+    week: &PlanWeek<'_>,
+    first: NaiveDate,
+    last: NaiveDate,
+    config: &CoachConfig,
+) {
+    let history = ctx.history;
+    let skipped = |d: &NaiveDate, k| history.outcome(*d, k) == Some(SessionStatus::Skipped);
+    let dates_of = |kind: DayKind| -> Vec<NaiveDate> {
+        week.days
+            .iter()
+            .filter(|d| d.kind == kind)
+            .map(|d| d.date)
+            .collect()
+    };
+    let planned_runs: Vec<NaiveDate> = week
+        .days
+        .iter()
+        .filter(|d| d.sessions.iter().any(|s| matches!(s, Session::Run(_))))
+        .map(|d| d.date)
+        .collect();
+    let ruling = ctx.guard.week(first, last, &planned_runs, history);
+    let report = WeekReport {
+        completed: !dates_of(DayKind::Run)
+            .iter()
+            .any(|d| skipped(d, SessionKind::Run)),
+        pain_above: ruling.pain_above,
+        held: ruling.held,
+        training_held: ruling.training_held,
+        released: ruling.released,
+        may_build: ruling.may_build,
+        gear_change: week
+            .days
+            .iter()
+            .any(|d| history.gear_changes.iter().any(|g| g.date == d.date)),
+        running_minutes: week.running_seconds / 60,
+    };
+    let strength_dates = dates_of(DayKind::Strength);
+    let strength_done = strength_dates.is_empty()
+        || !strength_dates
+            .iter()
+            .all(|d| skipped(d, SessionKind::Strength));
+    if strength_done && !report.held {
+        state.strength_weeks = state.strength_weeks.saturating_add(1);
+    }
+    let step = usize::from(config.cadence_weeks_per_step.max(1));
+    if report.released {
+        state.cadence_weeks = state.cadence_weeks.saturating_sub(step);
+    } else if !report.held && !report.pain_above && ctx.guard.day(first).may_progress {
+        state.cadence_weeks = state.cadence_weeks.saturating_add(1);
+    }
+    let (next, kind) = progression::next_week(state.progress, report, ctx.pace, config);
+    state.progress = next;
+    state.kind = kind;
+    state.kind_reasons = if kind == WeekKind::Build {
+        Vec::new()
+    } else {
+        ruling.reasons.iter().map(|r| r.describe()).collect()
+    };
+}
+
+/// The strength phase from the weeks of strength work done; advanced moves
+/// also need the knee guard's leave (article 004's progression, article
+/// 001's "until pain-free").
+fn strength_phase(weeks_done: u16, advanced_allowed: bool, config: &CoachConfig) -> Level {
+    if weeks_done >= config.advanced_after_weeks && advanced_allowed {
         Level::Advanced
     } else if weeks_done >= config.foundation_weeks {
         Level::Progression
@@ -449,9 +356,9 @@ fn strength_phase(
     }
 }
 
-fn advisories(inp: &Inputs<'_>, config: &CoachConfig) -> Vec<Advisory> {
+fn advisories(ctx: &PlanContext<'_>, config: &CoachConfig) -> Vec<Advisory> {
     let mut out = Vec::new();
-    let risks = risk_factors(&inp.history.profile, config);
+    let risks = risk_factors(&ctx.history.profile, config);
     if !risks.is_empty() {
         out.push(Advisory::SeePhysicalTherapist {
             risk_factors: risks,
@@ -461,14 +368,31 @@ fn advisories(inp: &Inputs<'_>, config: &CoachConfig) -> Vec<Advisory> {
                 .to_owned(),
         });
     }
-    for hold in inp.knee.open_holds() {
+    for hold in ctx.guard.open_holds() {
+        let message = if hold.reason.stops_training() {
+            format!(
+                "Since {}, {}. Please see a doctor or physical therapist before running again: \
+                 until you confirm the visit the plan has no runs, only gentle knee-safe moves, \
+                 and it does not progress. After the visit it restarts one step lower.",
+                hold.since,
+                hold.reason.describe()
+            )
+        } else {
+            format!(
+                "Since {}, {}. Please see a doctor or physical therapist about your knee. The \
+                 plan stays at its current level until you confirm the visit.",
+                hold.since,
+                hold.reason.describe()
+            )
+        };
         out.push(Advisory::SeeClinician {
             since: hold.since,
             reason: hold.reason.clone(),
-            message: "Please see a doctor or physical therapist about your knee. The plan will \
-                      stay at its current level until you tell the app you have been seen."
-                .to_owned(),
+            message,
         });
+    }
+    if let Some(note) = super::cadence_note::note(ctx, config) {
+        out.push(note);
     }
     out
 }

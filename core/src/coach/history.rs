@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
+use super::dates::{PLAUSIBLE_FIRST, PLAUSIBLE_LAST, is_plausible};
 use super::profile::{Profile, ProfileError};
 use crate::pain::{CheckIn, PainError};
 
@@ -70,6 +71,19 @@ pub enum HistoryError {
     Profile(#[from] ProfileError),
     #[error("check_ins[{index}].{source}")]
     CheckIn { index: usize, source: PainError },
+    #[error("{field}: {date} is outside {}-{}", PLAUSIBLE_FIRST, PLAUSIBLE_LAST)]
+    DateOutOfRange { field: String, date: NaiveDate },
+}
+
+fn check_date(field: impl FnOnce() -> String, date: NaiveDate) -> Result<(), HistoryError> {
+    if is_plausible(date) {
+        Ok(())
+    } else {
+        Err(HistoryError::DateOutOfRange {
+            field: field(),
+            date,
+        })
+    }
 }
 
 impl History {
@@ -86,9 +100,20 @@ impl History {
 
     pub fn validate(&self) -> Result<(), HistoryError> {
         self.profile.validate()?;
+        check_date(|| "plan_start".to_owned(), self.plan_start)?;
         for (index, c) in self.check_ins.iter().enumerate() {
             c.validate()
                 .map_err(|source| HistoryError::CheckIn { index, source })?;
+            check_date(|| format!("check_ins[{index}].taken_at"), c.taken_at.date())?;
+        }
+        for (i, o) in self.outcomes.iter().enumerate() {
+            check_date(|| format!("outcomes[{i}].date"), o.date)?;
+        }
+        for (i, g) in self.gear_changes.iter().enumerate() {
+            check_date(|| format!("gear_changes[{i}].date"), g.date)?;
+        }
+        for (i, v) in self.clinician_visits.iter().enumerate() {
+            check_date(|| format!("clinician_visits[{i}]"), *v)?;
         }
         Ok(())
     }

@@ -1,6 +1,7 @@
-//! The knee's state on any day, read from the check-ins: is it sore, was it
-//! recently above the buffer zone, how long has it been pain-free, and is
-//! progression held for a clinician.
+//! The knee's timeline, read from the check-ins: each check-in assessed,
+//! the latest score on a day, how long it has been pain-free, and the holds
+//! that wait for a clinician (red flags, repeated sharp pain, trends). These
+//! are facts; what they allow is decided in one place, `guard`.
 
 use chrono::{Duration, NaiveDate};
 
@@ -27,18 +28,22 @@ impl Assessed {
     }
 }
 
-/// Assesses every check-in, each against the previous check-in of the same
-/// activity on the same day (to catch pain that climbs mid-run).
+/// Assesses every check-in, each against the lowest earlier check-in of the
+/// same activity on the same day, so pain that creeps up one point at a time
+/// is caught as surely as a jump (article 001).
 pub fn assess_all(history: &History, config: &CoachConfig) -> Vec<Assessed> {
     let mut sorted: Vec<&CheckIn> = history.check_ins.iter().collect();
     sorted.sort_by_key(|c| c.taken_at);
     let mut out: Vec<Assessed> = Vec::with_capacity(sorted.len());
     for (i, c) in sorted.iter().enumerate() {
-        let earlier = sorted[..i].iter().rev().find(|p| {
-            p.moment == c.moment
-                && p.moment.is_during_activity()
-                && p.taken_at.date() == c.taken_at.date()
-        });
+        let earlier = sorted[..i]
+            .iter()
+            .filter(|p| {
+                p.moment == c.moment
+                    && p.moment.is_during_activity()
+                    && p.taken_at.date() == c.taken_at.date()
+            })
+            .min_by_key(|p| p.score);
         out.push(Assessed {
             checkin: (*c).clone(),
             assessment: pain::assess(c, earlier.copied(), &config.pain),
@@ -54,6 +59,49 @@ pub struct Hold {
     pub reason: HoldReason,
     /// A visit on or after this date releases the hold.
     pub released_by_visit_from: NaiveDate,
+}
+
+fn is_sharp(a: &Assessed) -> bool {
+    a.checkin.quality == Some(crate::pain::PainQuality::Sharp)
+}
+
+/// Repeated sharp pain holds training like a red flag (articles 001 and
+/// 004 send sharp, persistent pain to a professional). The counts are the
+/// project's threshold: `sharp_days_in_week` distinct days within seven, or
+/// `sharp_in_a_row` check-ins in a row. One hold per episode: a later sharp
+/// check-in adds no second hold until a visit has released the first.
+fn sharp_holds(assessed: &[Assessed], visits: &[NaiveDate], config: &CoachConfig) -> Vec<Hold> {
+    let mut holds: Vec<Hold> = Vec::new();
+    for (i, a) in assessed.iter().enumerate() {
+        if !is_sharp(a) {
+            continue;
+        }
+        let day = a.date();
+        let week_start = day - Duration::days(6);
+        let mut days: Vec<NaiveDate> = assessed[..=i]
+            .iter()
+            .filter(|p| is_sharp(p) && p.date() >= week_start)
+            .map(Assessed::date)
+            .collect();
+        days.dedup();
+        let run = usize::from(config.sharp_in_a_row.max(1));
+        let in_a_row = i + 1 >= run && assessed[i + 1 - run..=i].iter().all(is_sharp);
+        if days.len() < usize::from(config.sharp_days_in_week.max(1)) && !in_a_row {
+            continue;
+        }
+        let open = holds
+            .last()
+            .is_some_and(|h| !visits.iter().any(|v| *v >= h.since && *v <= day));
+        if open {
+            continue;
+        }
+        holds.push(Hold {
+            since: day,
+            reason: HoldReason::SharpPain { days },
+            released_by_visit_from: day,
+        });
+    }
+    holds
 }
 
 pub struct KneeTimeline {
@@ -82,6 +130,7 @@ impl KneeTimeline {
                 });
             }
         }
+        holds.extend(sharp_holds(&assessed, &history.clinician_visits, config));
         // The trend is judged on each day a check-in arrives; a visit within
         // the trend's window means it was already seen to.
         let checkins: Vec<CheckIn> = assessed.iter().map(|a| a.checkin.clone()).collect();
@@ -180,6 +229,30 @@ impl KneeTimeline {
                         .any(|v| *v >= h.released_by_visit_from && *v <= day)
             })
             .collect()
+    }
+
+    /// Holds on `day` that stop running and loaded knee work.
+    pub fn stopping_hold(&self, day: NaiveDate) -> Option<&Hold> {
+        self.active_holds(day)
+            .into_iter()
+            .find(|h| h.reason.stops_training())
+    }
+
+    /// The latest check-in on or before `day`.
+    pub fn latest(&self, day: NaiveDate) -> Option<&Assessed> {
+        self.assessed.iter().rev().find(|a| a.date() <= day)
+    }
+
+    pub fn holds(&self) -> &[Hold] {
+        &self.holds
+    }
+
+    /// The first recorded visit that releases `hold`, if any.
+    pub fn releasing_visit(&self, hold: &Hold) -> Option<NaiveDate> {
+        self.visits
+            .iter()
+            .copied()
+            .find(|v| *v >= hold.released_by_visit_from && *v >= hold.since)
     }
 
     /// Holds never released by any recorded visit.

@@ -8,13 +8,23 @@
 //! - [`generate`]: the pure function from history to [`plan::Plan`].
 //! - [`outcome`]: what one check-in changes in the plan, with reasons.
 //!
-//! Internals: `schedule` (week template), `progression` (ladder and
-//! volume rules), `knee` (knee state per day, holds), `selection` (choosing
-//! exercises), `run_day` (run sessions as segments).
+//! - [`guard`]: the knee's one decision place: for a date, what the knee
+//!   allows and whether the plan may progress, and why.
+//! - [`dates`]: the range of dates the coach accepts.
+//!
+//! Internals: `setup` (what a plan is built from), `day` (one plan day from
+//! the guard's ruling), `schedule` (week template), `progression` (ladder
+//! and volume rules), `knee` (knee state per day, holds), `selection`
+//! (choosing exercises), `run_day` (run sessions as segments),
+//! `cadence_note` (where the cadence schedule stops).
 
+mod cadence_note;
 pub mod catalogue;
 pub mod config;
+pub mod dates;
+mod day;
 pub mod generate;
+pub mod guard;
 pub mod history;
 pub mod knee;
 pub mod outcome;
@@ -25,6 +35,7 @@ pub mod record;
 mod run_day;
 pub mod schedule;
 mod selection;
+mod setup;
 
 pub use catalogue::{Catalogue, CatalogueError, Exercise, KneeLoad, Level};
 pub use config::{CoachConfig, LadderStage};

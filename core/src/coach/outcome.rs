@@ -22,6 +22,8 @@ pub enum LoadFactor {
     RunTime,
     /// How much faster the short intervals are.
     Speed,
+    /// How many days a week the runner runs.
+    Frequency,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -207,6 +209,31 @@ pub fn diff(before: &Plan<'_>, after: &Plan<'_>, date: NaiveDate) -> Vec<PlanCha
                  it builds back by at most 10% a week.",
             ));
         }
+        let run_days = |w: &super::plan::PlanWeek<'_>| -> u32 {
+            let n = w
+                .days
+                .iter()
+                .filter(|d| {
+                    d.sessions
+                        .iter()
+                        .any(|s| matches!(s, Session::Run(_) | Session::CrossTraining { .. }))
+                })
+                .count();
+            u32::try_from(n).unwrap_or(0)
+        };
+        if bw.ladder_stage.is_none() && run_days(aw) < run_days(bw) {
+            let (from, to) = (run_days(bw), run_days(aw));
+            out.push(change(
+                PlanChangeKind::ReduceLoad {
+                    week_start: aw.start,
+                    factor: LoadFactor::Frequency,
+                    from,
+                    to,
+                    percent: (from - to) * 100 / from.max(1),
+                },
+                "How often you run is a load too: next week has one run day fewer.",
+            ));
+        }
         if let (Some(bp), Some(ap)) = (bw.speed_percent, aw.speed_percent)
             && ap < bp
         {
@@ -223,21 +250,26 @@ pub fn diff(before: &Plan<'_>, after: &Plan<'_>, date: NaiveDate) -> Vec<PlanCha
         }
     }
     let new_hold = after.advisories.iter().find_map(|a| match a {
-        Advisory::SeeClinician { since, .. }
+        Advisory::SeeClinician { since, reason, .. }
             if !before
                 .advisories
                 .iter()
                 .any(|b| matches!(b, Advisory::SeeClinician { since: s, .. } if s == since)) =>
         {
-            Some(*since)
+            Some((*since, reason.stops_training()))
         }
         _ => None,
     });
-    if let Some(since) = new_hold {
+    if let Some((since, stops_training)) = new_hold {
         out.push(change(
             PlanChangeKind::HoldProgression { since },
-            "The plan stops progressing until you confirm a doctor or physical therapist has \
-             looked at your knee.",
+            if stops_training {
+                "No runs, only gentle knee-safe moves, and no progress of any kind until you \
+                 confirm a doctor or physical therapist has looked at your knee."
+            } else {
+                "The plan stops progressing until you confirm a doctor or physical therapist \
+                 has looked at your knee."
+            },
         ));
     }
     let newly_restricted: Vec<NaiveDate> = days()

@@ -157,6 +157,8 @@ pub struct PlanDay<'c> {
     /// The knee is sore or recently above the buffer zone: no plyometric or
     /// deep-loaded work today.
     pub knee_restricted: bool,
+    /// Why the knee limits the day, in plain words (from the knee guard).
+    pub notes: Vec<String>,
     pub sessions: Vec<Session<'c>>,
 }
 
@@ -231,6 +233,8 @@ pub struct PlanWeek<'c> {
     pub index: u16,
     pub start: NaiveDate,
     pub kind: WeekKind,
+    /// Why the week is not a build week, in plain words (empty for a build).
+    pub reasons: Vec<String>,
     /// Planned running minutes before any in-week swap or cut.
     pub nominal_minutes: u32,
     /// Planned running seconds after swaps and cuts (what the 10% rule counts).
@@ -239,6 +243,8 @@ pub struct PlanWeek<'c> {
     /// The speed goal's faster-interval percentage.
     pub speed_percent: Option<u8>,
     pub strength_phase: Level,
+    /// The week's cadence target, steps/min, when the profile has a baseline.
+    pub cadence_target_spm: Option<f64>,
     pub milestones: Vec<Milestone>,
     pub days: Vec<PlanDay<'c>>,
 }
@@ -256,8 +262,57 @@ pub enum RiskFactor {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum HoldReason {
-    RedFlags { flags: Vec<RedFlag> },
-    Trend { trend: PainTrend },
+    RedFlags {
+        flags: Vec<RedFlag>,
+    },
+    /// Sharp pain on several days within a week, or on several check-ins in
+    /// a row (the counts are the project's threshold, in `CoachConfig`).
+    SharpPain {
+        days: Vec<NaiveDate>,
+    },
+    Trend {
+        trend: PainTrend,
+    },
+}
+
+impl HoldReason {
+    /// Whether the hold stops running and loaded knee work, not only
+    /// progression. A red flag or repeated sharp pain does (articles 001 and
+    /// 002); a slow trend only stops the plan growing.
+    pub fn stops_training(&self) -> bool {
+        matches!(self, Self::RedFlags { .. } | Self::SharpPain { .. })
+    }
+
+    /// The reason in plain words.
+    pub fn describe(&self) -> String {
+        match self {
+            Self::RedFlags { flags } => {
+                let names: Vec<&str> = flags.iter().map(|f| red_flag_words(*f)).collect();
+                format!("you reported {}", names.join(" and "))
+            }
+            Self::SharpPain { days } => format!(
+                "sharp knee pain came back ({} check-ins with sharp pain)",
+                days.len()
+            ),
+            Self::Trend { trend } => match trend {
+                PainTrend::Worsening { weeks, .. } => {
+                    format!("knee pain has been getting worse over {weeks} weeks")
+                }
+                PainTrend::NoImprovement { weeks, .. } => {
+                    format!("knee pain has not improved over {weeks} weeks")
+                }
+            },
+        }
+    }
+}
+
+fn red_flag_words(flag: RedFlag) -> &'static str {
+    match flag {
+        RedFlag::Swelling => "swelling",
+        RedFlag::GivingWay => "the knee giving way",
+        RedFlag::LossOfFunction => "losing use of the leg",
+        RedFlag::RadiatingPain => "pain spreading along the leg",
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -275,6 +330,24 @@ pub enum Advisory {
         reason: HoldReason,
         message: String,
     },
+    /// Articles 002 and 004: the schedule stops below 165 steps/min because
+    /// one block of step-ups adds 5-10% in all.
+    CadenceBelowAim {
+        baseline_spm: f64,
+        goal_spm: f64,
+        aim_low_spm: f64,
+        message: String,
+    },
+}
+
+impl Advisory {
+    pub fn message(&self) -> &str {
+        match self {
+            Self::SeePhysicalTherapist { message, .. }
+            | Self::SeeClinician { message, .. }
+            | Self::CadenceBelowAim { message, .. } => message,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

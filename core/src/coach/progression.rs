@@ -14,6 +14,13 @@ pub struct WeekReport {
     pub pain_above: bool,
     /// Progression is held for a clinician at the week's end.
     pub held: bool,
+    /// Training itself is held (a red flag or repeated sharp pain): the
+    /// level is kept as it is until the visit, then restarts lower.
+    pub training_held: bool,
+    /// A hold was released by a visit in the week: restart a step lower.
+    pub released: bool,
+    /// The knee guard found evidence the knee coped (see `guard`).
+    pub may_build: bool,
     /// A surface or shoe change was recorded during the week.
     pub gear_change: bool,
     /// Minutes of running actually planned in the week (after swaps and cuts).
@@ -46,12 +53,24 @@ pub struct Pace {
     pub stop_at_ladder_top: bool,
 }
 
-/// Largest allowed minutes after a completed week of `last` minutes.
+/// Largest allowed minutes after a completed week of `last` minutes
+/// (article 000: at most 10% more).
 pub fn capped(last: u32, cap: f64) -> u32 {
     (f64::from(last) * (1.0 + cap)).floor() as u32
 }
 
-fn scaled(minutes: u32, factor: f64) -> u32 {
+/// The largest next week under the cap, with the project's reading of the
+/// 10% rule for small volumes: below the floor, where 10% rounds to
+/// nothing, a build adds a small fixed step.
+pub fn allowed(last: u32, pace: Pace, config: &CoachConfig) -> u32 {
+    if last < config.small_volume_floor_minutes {
+        last.saturating_add(config.small_volume_step_minutes)
+    } else {
+        capped(last, pace.growth_cap)
+    }
+}
+
+pub fn scaled(minutes: u32, factor: f64) -> u32 {
     (f64::from(minutes) * factor).floor() as u32
 }
 
@@ -86,7 +105,10 @@ pub fn next_week(
                     kind,
                 )
             };
-            if report.pain_above {
+            if report.training_held {
+                return same(WeekKind::Hold, weeks_done_at_stage);
+            }
+            if report.pain_above || report.released {
                 return down(WeekKind::StepBack);
             }
             if report.held {
@@ -95,7 +117,7 @@ pub fn next_week(
             if report.gear_change {
                 return down(WeekKind::GearChange);
             }
-            if !report.completed {
+            if !report.completed || !report.may_build {
                 return same(WeekKind::Repeat, weeks_done_at_stage);
             }
             let done = weeks_done_at_stage.saturating_add(1);
@@ -116,7 +138,7 @@ pub fn next_week(
             }
             // Graduated: from here on, weekly volume grows under the 10% cap.
             let last = report.running_minutes;
-            let nominal = capped(last, pace.growth_cap).min(pace.goal_minutes.max(last));
+            let nominal = allowed(last, pace, config).min(pace.goal_minutes.max(last));
             let volume = Progress::Volume {
                 nominal,
                 last_completed: last,
@@ -131,15 +153,19 @@ pub fn next_week(
             builds_since_taper,
             speed_level,
         } => {
-            let last = if report.completed {
+            // A week with no running (held, or all cross-training) says
+            // nothing new about what the knee can take.
+            let last = if report.completed && report.running_minutes > 0 {
                 report.running_minutes
             } else {
                 last_completed
             };
-            let cap = capped(last, pace.growth_cap);
+            let cap = allowed(last, pace, config);
             let mut builds = builds_since_taper;
             let mut speed = speed_level;
-            let (next, kind) = if report.pain_above {
+            let (next, kind) = if report.training_held {
+                (nominal, WeekKind::Hold)
+            } else if report.pain_above || report.released {
                 speed = speed.saturating_sub(1);
                 (
                     scaled(nominal, 1.0 - config.pain_scale_back),
@@ -152,10 +178,11 @@ pub fn next_week(
                     scaled(nominal, config.gear_change_factor),
                     WeekKind::GearChange,
                 )
-            } else if !report.completed {
+            } else if !report.completed || !report.may_build {
                 (nominal, WeekKind::Repeat)
             } else if builds.saturating_add(1) >= config.taper_every_weeks
                 && nominal < pace.goal_minutes
+                && last >= config.small_volume_floor_minutes
             {
                 builds = 0;
                 (scaled(last, config.taper_factor), WeekKind::Taper)
@@ -167,8 +194,15 @@ pub fn next_week(
                 speed = speed.saturating_add(1);
                 (pace.goal_minutes, WeekKind::Build)
             };
+            let next = next.min(cap);
+            // A build that cannot add a minute is honestly a repeat.
+            let kind = if kind == WeekKind::Build && next <= nominal {
+                WeekKind::Repeat
+            } else {
+                kind
+            };
             let progress = Progress::Volume {
-                nominal: next.min(cap),
+                nominal: next,
                 last_completed: last,
                 builds_since_taper: builds,
                 speed_level: speed,

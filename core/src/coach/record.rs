@@ -10,6 +10,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
+use super::dates::{PLAUSIBLE_FIRST, PLAUSIBLE_LAST, is_plausible};
 use super::history::{GearChange, History, SessionKind, SessionOutcome, SessionStatus};
 use super::profile::Profile;
 use crate::store::{self, Store, StoreError};
@@ -44,26 +45,91 @@ impl CoachDocument {
     }
 }
 
+/// The history read from the record, with what had to be set aside.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LoadedHistory {
+    /// `None` before a profile was saved (or when its plan start was unusable).
+    pub history: Option<History>,
+    /// One sentence per record left out because the coach cannot plan with
+    /// it (a date outside [`super::dates`]'s range, a score off the scale).
+    /// The record itself stays in the store untouched.
+    pub set_aside: Vec<String>,
+}
+
 /// The history as the store holds it, or `None` before a profile was saved.
-/// Session outcomes the coach did not write (other session ids) are left out.
+/// Session outcomes the coach did not write (other session ids) are left
+/// out. Records the coach cannot plan with are set aside, so one bad line
+/// never makes the coach unusable; see [`load_history_checked`].
 pub fn load_history(store: &Store) -> Result<Option<History>, CoachRecordError> {
+    Ok(load_history_checked(store)?.history)
+}
+
+fn keep_date(date: NaiveDate, what: String, set_aside: &mut Vec<String>) -> bool {
+    if is_plausible(date) {
+        return true;
+    }
+    set_aside.push(format!(
+        "{what} dated {date} was set aside: the coach plans between {PLAUSIBLE_FIRST} and \
+         {PLAUSIBLE_LAST}"
+    ));
+    false
+}
+
+/// Like [`load_history`], and says what was set aside.
+pub fn load_history_checked(store: &Store) -> Result<LoadedHistory, CoachRecordError> {
     store
         .with_records(|records| {
+            let mut set_aside = Vec::new();
             let Some(document) = &records.profile else {
-                return Ok(None);
+                return Ok(LoadedHistory {
+                    history: None,
+                    set_aside,
+                });
             };
             let document: CoachDocument = serde_json::from_value(document.clone())
                 .map_err(|e| CoachRecordError::UnreadableProfile(e.to_string()))?;
+            if !keep_date(document.plan_start, "The plan".to_owned(), &mut set_aside) {
+                return Ok(LoadedHistory {
+                    history: None,
+                    set_aside,
+                });
+            }
             let mut history = History::new(document.profile, document.plan_start);
-            history.gear_changes = document.gear_changes;
-            history.clinician_visits = document.clinician_visits;
-            history.check_ins = records.check_ins.clone();
+            history.gear_changes = document
+                .gear_changes
+                .into_iter()
+                .filter(|g| keep_date(g.date, "A gear change".to_owned(), &mut set_aside))
+                .collect();
+            history.clinician_visits = document
+                .clinician_visits
+                .into_iter()
+                .filter(|v| keep_date(*v, "A clinician visit".to_owned(), &mut set_aside))
+                .collect();
+            history.check_ins = records
+                .check_ins
+                .iter()
+                .filter(|c| {
+                    let date = c.taken_at.date();
+                    match c.validate() {
+                        Err(e) => {
+                            set_aside.push(format!("The check-in of {date} was set aside: {e}"));
+                            false
+                        }
+                        Ok(()) => keep_date(date, "A check-in".to_owned(), &mut set_aside),
+                    }
+                })
+                .cloned()
+                .collect();
             history.outcomes = records
                 .sessions
                 .iter()
                 .filter_map(outcome_from_stored)
+                .filter(|o| keep_date(o.date, "A session outcome".to_owned(), &mut set_aside))
                 .collect();
-            Ok(Some(history))
+            Ok(LoadedHistory {
+                history: Some(history),
+                set_aside,
+            })
         })
         .map_err(CoachRecordError::from)?
 }

@@ -3,7 +3,7 @@
 //! and cool-down. Every choice is filtered by the runner's equipment and by
 //! the knee's state.
 
-use super::catalogue::{Catalogue, Exercise, ExerciseKind, KneeLoad, Level, MuscleGroup};
+use super::catalogue::{Catalogue, Exercise, ExerciseKind, KneeLoad, Level, Muscle, MuscleGroup};
 use super::plan::PlannedExercise;
 use super::profile::Equipment;
 
@@ -13,6 +13,9 @@ pub struct Filter<'a> {
     pub owned: &'a [Equipment],
     /// No plyometric and no deep-loaded exercise (article 001).
     pub knee_restricted: bool,
+    /// The knee hurts: where a muscle group has a move that keeps the knee
+    /// straight, choose it (article 002).
+    pub prefer_straight_knee: bool,
 }
 
 impl Filter<'_> {
@@ -36,6 +39,24 @@ fn push_unique<'c>(list: &mut Vec<PlannedExercise<'c>>, item: PlannedExercise<'c
     }
     list.push(item);
     true
+}
+
+/// For a sore knee (article 002: prefer moves that do not bend the knee):
+/// the candidates with the least knee load, and among bent-knee moves those
+/// that do not work the quadriceps through the bend (bridges before squats,
+/// lunges and step-ups, which load the kneecap most; project's reading).
+fn gentlest(candidates: Vec<PlannedExercise<'_>>) -> Vec<PlannedExercise<'_>> {
+    let rank = |p: &PlannedExercise<'_>| {
+        let quad = p.exercise.muscles.contains(&Muscle::Quadriceps);
+        (
+            p.exercise.knee_load,
+            p.exercise.knee_load != KneeLoad::None && quad,
+        )
+    };
+    let Some(best) = candidates.iter().map(rank).min() else {
+        return candidates;
+    };
+    candidates.into_iter().filter(|p| rank(p) == best).collect()
 }
 
 /// One exercise per muscle group at the highest level the phase allows,
@@ -63,6 +84,11 @@ pub fn strength_session<'c>(
                     .any(|c: &PlannedExercise<'_>| c.exercise.id == p.exercise.id)
             })
             .collect();
+        let candidates = if filter.prefer_straight_knee {
+            gentlest(candidates)
+        } else {
+            candidates
+        };
         let Some(top) = candidates.iter().map(|p| p.exercise.level).max() else {
             continue;
         };
@@ -96,6 +122,7 @@ pub fn knee_routine<'c>(
     let filter = Filter {
         owned,
         knee_restricted: true,
+        prefer_straight_knee: true,
     };
     let gentle = |e: &&Exercise| e.knee_load == KneeLoad::None && e.level == Level::Foundation;
     let mut chosen: Vec<PlannedExercise<'c>> = Vec::new();
@@ -140,24 +167,30 @@ pub fn knee_routine<'c>(
     chosen
 }
 
-/// The dynamic warm-up before a run (article 004), without the bouncing
-/// drills while the knee is restricted.
+/// The dynamic warm-up before a run (article 004). While the knee is
+/// restricted the bouncing drills and lunges drop out, and the project's own
+/// gentle moves (those citing no article) fill the minutes instead.
 pub fn warm_up<'c>(catalogue: &'c Catalogue, filter: Filter<'_>) -> Vec<PlannedExercise<'c>> {
     catalogue
         .exercises
         .iter()
         .filter(|e| e.kind == ExerciseKind::WarmUp)
+        .filter(|e| filter.knee_restricted || !e.sources.is_empty())
         .filter(|e| !(filter.knee_restricted && e.knee_load >= KneeLoad::Moderate))
         .filter_map(|e| filter.admit(catalogue, e))
         .collect()
 }
 
-/// The stretches after a run (article 004), 30 s per side.
+/// The stretches after a run, 30 s per side: article 004's three, then the
+/// stretches of article 003's routine.
 pub fn cool_down<'c>(catalogue: &'c Catalogue, filter: Filter<'_>) -> Vec<PlannedExercise<'c>> {
     catalogue
         .exercises
         .iter()
-        .filter(|e| e.kind == ExerciseKind::CoolDown)
+        .filter(|e| {
+            e.kind == ExerciseKind::CoolDown
+                || (e.kind == ExerciseKind::Mobility && e.sources.contains(&3))
+        })
         .filter(|e| !(filter.knee_restricted && e.knee_load >= KneeLoad::Moderate))
         .filter_map(|e| filter.admit(catalogue, e))
         .collect()

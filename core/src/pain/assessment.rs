@@ -13,7 +13,8 @@ pub enum PainZone {
     WithinBuffer,
     /// Above 5: the load comes down.
     AboveBuffer,
-    /// Sharp or worsening during activity: stop this activity now.
+    /// Sharp pain at any moment, or pain climbing during an activity: stop
+    /// the activity if there is one, and do not start the next today.
     Stop,
     /// A red flag: see a doctor or physical therapist before progressing.
     SeeClinician,
@@ -23,11 +24,24 @@ pub enum PainZone {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum PainReason {
-    WithinBuffer { score: u8, max: u8 },
-    AboveBuffer { score: u8, max: u8 },
+    WithinBuffer {
+        score: u8,
+        max: u8,
+    },
+    AboveBuffer {
+        score: u8,
+        max: u8,
+    },
     SharpDuringActivity,
-    WorseningDuringActivity { from: u8, to: u8 },
-    RedFlag { flag: RedFlag },
+    /// Sharp pain outside an activity (before a run, after it, in the morning).
+    Sharp,
+    WorseningDuringActivity {
+        from: u8,
+        to: u8,
+    },
+    RedFlag {
+        flag: RedFlag,
+    },
 }
 
 /// What the runner should do now.
@@ -54,8 +68,10 @@ pub struct PainAssessment {
     pub advice: String,
 }
 
-/// Assesses `checkin`. `earlier_in_activity` is the previous check-in of the
-/// same activity, if any, so that pain rising mid-run is caught.
+/// Assesses `checkin`. `earlier_in_activity` is the lowest earlier check-in
+/// of the same activity, if any, so that pain climbing mid-run is caught
+/// whether it jumps or creeps up a point at a time (article 001: worsening
+/// pain means stopping).
 pub fn assess(
     checkin: &CheckIn,
     earlier_in_activity: Option<&CheckIn>,
@@ -77,21 +93,24 @@ pub fn assess(
         PainZone::AboveBuffer
     };
 
-    if checkin.moment.is_during_activity() {
-        if checkin.quality == Some(super::PainQuality::Sharp) {
-            reasons.push(PainReason::SharpDuringActivity);
-            zone = zone.max(PainZone::Stop);
-        }
-        if let Some(before) = earlier_in_activity {
-            let rise = checkin.score.saturating_sub(before.score);
-            if rise >= config.worsening_rise {
-                reasons.push(PainReason::WorseningDuringActivity {
-                    from: before.score,
-                    to: checkin.score,
-                });
-                zone = zone.max(PainZone::Stop);
-            }
-        }
+    // Sharp pain stops training whenever it is felt (articles 001 and 004),
+    // not only mid-activity.
+    if checkin.quality == Some(super::PainQuality::Sharp) {
+        reasons.push(if checkin.moment.is_during_activity() {
+            PainReason::SharpDuringActivity
+        } else {
+            PainReason::Sharp
+        });
+        zone = zone.max(PainZone::Stop);
+    }
+    if let Some(before) = earlier_in_activity.filter(|_| checkin.moment.is_during_activity())
+        && checkin.score.saturating_sub(before.score) >= config.worsening_rise
+    {
+        reasons.push(PainReason::WorseningDuringActivity {
+            from: before.score,
+            to: checkin.score,
+        });
+        zone = zone.max(PainZone::Stop);
     }
 
     let mut flags = checkin.red_flags.clone();
@@ -105,19 +124,29 @@ pub fn assess(
     let (action, advice) = match zone {
         PainZone::WithinBuffer => (
             PainAction::Continue,
-            "Carry on. Mild discomfort is expected while the knee adapts; keep it at 5 or below."
-                .to_owned(),
+            format!(
+                "Carry on. Mild discomfort is expected while the knee adapts; keep it at {max} \
+                 or below."
+            ),
         ),
         PainZone::AboveBuffer => (
             PainAction::ScaleBack,
-            "That is above your comfort limit of 5. Ease off today: shorter, slower or \
-             cross-train, and keep up the strength work."
+            format!(
+                "That is above your comfort limit of {max}. Ease off today: shorter, slower or \
+                 cross-train, and keep up the strength work."
+            ),
+        ),
+        PainZone::Stop if checkin.moment.is_during_activity() => (
+            PainAction::StopActivity,
+            "Stop this activity now. Sharp or climbing pain is a signal to rest the knee. If it \
+             comes back or does not ease, have a doctor or physical therapist check the knee."
                 .to_owned(),
         ),
         PainZone::Stop => (
             PainAction::StopActivity,
-            "Stop this activity now. Sharp or climbing pain is a signal to rest the knee; if it \
-             keeps happening, get it checked."
+            "Sharp pain: no running or knee-loading exercise today; let the knee rest. If the \
+             sharp pain comes back or does not ease, have a doctor or physical therapist check \
+             the knee."
                 .to_owned(),
         ),
         PainZone::SeeClinician => (

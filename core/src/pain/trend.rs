@@ -6,6 +6,11 @@ use serde::{Deserialize, Serialize};
 
 use super::checkin::CheckIn;
 
+/// A weekly average at or below this is low, settled pain, not a "lack of
+/// improvement". Project's choice: 2 points. The progress view's "settled"
+/// uses the same number, so the two never disagree about a steady low score.
+pub const SETTLED_PAIN_MAX: f64 = 2.0;
+
 /// The window and threshold of the trend rule. Both are the project's
 /// choice: article 002 names "lack of improvement" and "worsening" without
 /// numbers.
@@ -17,6 +22,8 @@ pub struct TrendConfig {
     /// Rise of the weekly average, first week to last, that counts as
     /// worsening. Project's choice: 1 point.
     pub worsening_points: f64,
+    /// Latest weekly average at or below which pain is settled: no trend.
+    pub settled_max: f64,
 }
 
 impl Default for TrendConfig {
@@ -24,6 +31,7 @@ impl Default for TrendConfig {
         Self {
             weeks: 3,
             worsening_points: 1.0,
+            settled_max: SETTLED_PAIN_MAX,
         }
     }
 }
@@ -61,6 +69,11 @@ pub fn trend(checkins: &[CheckIn], as_of: NaiveDate, config: &TrendConfig) -> Op
         (Some(f), Some(t)) => (*f, *t),
         _ => return None,
     };
+    // Low pain is settled, whichever way it drifts: neither a rise to 1.7
+    // after two quiet weeks nor a steady 2 calls for a clinician.
+    if to <= config.settled_max {
+        return None;
+    }
     if to - from >= config.worsening_points {
         return Some(PainTrend::Worsening { weeks, from, to });
     }

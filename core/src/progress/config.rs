@@ -33,7 +33,8 @@ pub struct ProgressConfig {
     /// Project's choice: half a point, above day-to-day rating noise.
     pub improvement_min_drop: f64,
     /// A recent mean at or below this is low pain, not a lack of improvement.
-    /// Project's choice.
+    /// Project's choice, shared with the coach's trend rule
+    /// (`pain::SETTLED_PAIN_MAX`).
     pub settled_pain_max: f64,
 }
 
@@ -48,7 +49,7 @@ impl Default for ProgressConfig {
             improvement_window_days: 21,
             improvement_min_check_ins: 4,
             improvement_min_drop: 0.5,
-            settled_pain_max: 2.0,
+            settled_pain_max: crate::pain::SETTLED_PAIN_MAX,
         }
     }
 }

@@ -139,3 +139,43 @@ pub fn ladder_shape(plan: &Plan<'_>, date: NaiveDate) -> (u32, u32, usize) {
 pub fn nominal(plan: &Plan<'_>) -> Vec<u32> {
     plan.weeks.iter().map(|w| w.nominal_minutes).collect()
 }
+
+/// The evidence a week needs before the next may build (issue 9, article
+/// 002): every planned run without a recorded outcome is marked done, and
+/// a run day without a check-in gets an after-run check-in at `score`.
+/// Added week by week, since each week's runs depend on the weeks before.
+pub fn with_evidence(h: &History, weeks: u16, score: u8) -> History {
+    use patella_core::coach::{SessionKind, SessionOutcome, SessionStatus};
+    let mut out = h.clone();
+    for w in 0..weeks {
+        let p = plan(&out, w + 1);
+        let runs: Vec<NaiveDate> = p.weeks[usize::from(w)]
+            .days
+            .iter()
+            .filter(|d| d.sessions.iter().any(|s| matches!(s, Session::Run(_))))
+            .map(|d| d.date)
+            .collect();
+        for date in runs {
+            if out.outcome(date, SessionKind::Run).is_none() {
+                out.outcomes.push(SessionOutcome {
+                    date,
+                    kind: SessionKind::Run,
+                    status: SessionStatus::Done,
+                });
+            }
+            if !out.check_ins.iter().any(|c| c.taken_at.date() == date) {
+                out.check_ins.push(checkin(
+                    (date - start()).num_days(),
+                    score,
+                    CheckInMoment::AfterRun,
+                ));
+            }
+        }
+    }
+    out
+}
+
+/// `weeks` weeks of plan for `h` with the evidence of [`with_evidence`].
+pub fn plan_with_evidence(h: &History, weeks: u16, score: u8) -> Plan<'static> {
+    plan(&with_evidence(h, weeks, score), weeks)
+}

@@ -1,10 +1,13 @@
 //! `patella plan`: the knee-safe training plan for a runner profile.
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
+
+mod text;
 
 use chrono::{Local, NaiveDate};
 use clap::Args;
-use patella_core::coach::{self, Catalogue, CoachConfig, History, Profile, Session};
+use patella_core::coach::{self, Catalogue, CoachConfig, History, Profile};
 
 use crate::output::{CliError, print_json};
 
@@ -17,7 +20,7 @@ pub struct PlanArgs {
     /// gear_changes, clinician_visits), to see the plan the core derives from it.
     #[arg(long)]
     history: Option<PathBuf>,
-    /// How many weeks to plan (1-104).
+    /// How many weeks to plan.
     #[arg(long, default_value_t = 4)]
     weeks: u16,
     /// First day of the plan (YYYY-MM-DD); the history's start, else today, when left out.
@@ -26,6 +29,9 @@ pub struct PlanArgs {
     /// Print JSON instead of text.
     #[arg(long)]
     json: bool,
+    /// List every warm-up and cool-down move with its dose.
+    #[arg(long)]
+    detail: bool,
 }
 
 fn read(path: &Path) -> Result<(String, String), CliError> {
@@ -77,41 +83,12 @@ pub fn run(args: PlanArgs) -> Result<(), CliError> {
     if args.json {
         return print_json(&plan);
     }
-    for advisory in &plan.advisories {
-        println!("note: {advisory:?}");
-    }
-    for week in &plan.weeks {
-        println!(
-            "week {} from {} ({:?}, {} min running, strength: {:?})",
-            week.index + 1,
-            week.start,
-            week.kind,
-            week.running_seconds / 60,
-            week.strength_phase
-        );
-        for day in &week.days {
-            let names: Vec<String> = day
-                .sessions
-                .iter()
-                .map(|s| match s {
-                    Session::Run(r) => format!("run {} min", r.running_seconds.div_ceil(60)),
-                    Session::Strength(s) => format!("strength ({} exercises)", s.exercises.len()),
-                    Session::KneeRoutine { exercises } => {
-                        format!("knee routine ({} exercises)", exercises.len())
-                    }
-                    Session::CrossTraining { training, .. } => {
-                        format!("cross-training {} min", training.minutes)
-                    }
-                })
-                .collect();
-            let label = if names.is_empty() {
-                "rest".to_owned()
-            } else {
-                names.join(", ")
-            };
-            println!("  {} {}: {label}", day.date, day.date.format("%a"));
+    let mut out = std::io::stdout().lock();
+    for line in text::render(&plan, args.detail) {
+        if writeln!(out, "{line}").is_err() {
+            // The reader went away (a closed pipe): nothing more to say.
+            return Ok(());
         }
     }
-    println!("{}", plan.disclaimer);
     Ok(())
 }

@@ -1,0 +1,309 @@
+//! The plan as a runner reads it: plain-word week kinds and strength phases,
+//! run days described by their shape and full length, exercises with doses,
+//! and week totals that add up to the days.
+
+use patella_core::coach::catalogue::{Amount, Dose, Per};
+use patella_core::coach::plan::{
+    CrossActivity, Effort, PlanDay, PlanWeek, RunSession, Segment, SegmentKind, WeekKind,
+};
+use patella_core::coach::{Level, Plan, Session};
+
+const ROUTINE: &str = "    daily knee routine (gentle moves, then stretches):";
+
+/// "1 min 30 s", "4 min", "30 s".
+pub fn duration(seconds: u32) -> String {
+    let (m, s) = (seconds / 60, seconds % 60);
+    match (m, s) {
+        (0, s) => format!("{s} s"),
+        (m, 0) => format!("{m} min"),
+        (m, s) => format!("{m} min {s} s"),
+    }
+}
+
+fn range(min: u16, max: u16) -> String {
+    if min == max {
+        min.to_string()
+    } else {
+        format!("{min}-{max}")
+    }
+}
+
+/// "3 × 10-15", "1 × 20 per leg", "30 s per side".
+pub fn dose(d: &Dose) -> String {
+    let per = match d.per {
+        Per::Whole => "",
+        Per::Leg => " per leg",
+        Per::Side => " per side",
+    };
+    let amount = match d.amount {
+        Amount::Reps(r) => range(r.min, r.max),
+        Amount::Seconds(r) => format!("{} s", range(r.min, r.max)),
+    };
+    if d.sets.max <= 1 {
+        format!("{amount}{per}")
+    } else {
+        format!("{} × {amount}{per}", range(d.sets.min, d.sets.max))
+    }
+}
+
+pub fn week_kind(kind: WeekKind) -> &'static str {
+    match kind {
+        WeekKind::Start => "first week",
+        WeekKind::Build => "a step up",
+        WeekKind::Repeat => "same again",
+        WeekKind::StepBack => "a step back",
+        WeekKind::Taper => "a lighter week",
+        WeekKind::GearChange => "easing in after new shoes or surface",
+        WeekKind::Hold => "on hold",
+        WeekKind::Maintain => "keeping your level",
+    }
+}
+
+pub fn phase(level: Level) -> &'static str {
+    match level {
+        Level::Foundation => "foundation moves",
+        Level::Progression => "progressed moves",
+        Level::Advanced => "advanced moves",
+    }
+}
+
+fn main_set(segments: &[Segment]) -> Vec<Segment> {
+    segments
+        .iter()
+        .filter(|s| matches!(s.kind, SegmentKind::Run | SegmentKind::Walk))
+        .copied()
+        .collect()
+}
+
+/// The main set in words: "run/walk 3 × (30 s / 4 min)", "run 12 min",
+/// "run 20 min: 5 × (1 min 6% faster / 3 min usual)".
+fn shape(run: &RunSession<'_>) -> String {
+    let main = main_set(&run.segments);
+    let walks = main.iter().any(|s| s.kind == SegmentKind::Walk);
+    let faster = main.iter().find_map(|s| match s.effort {
+        Some(Effort::Faster { percent }) => Some(percent),
+        _ => None,
+    });
+    match (main.first(), main.get(1)) {
+        (Some(a), Some(b)) if walks => format!(
+            "run/walk {} × ({} run / {} walk)",
+            main.iter().filter(|s| s.kind == SegmentKind::Run).count(),
+            duration(a.seconds),
+            duration(b.seconds)
+        ),
+        (Some(a), Some(b)) if faster.is_some() => {
+            let reps = main
+                .iter()
+                .filter(|s| matches!(s.effort, Some(Effort::Faster { .. })))
+                .count();
+            format!(
+                "run {}: {reps} × ({} {}% faster / {} usual pace)",
+                duration(run.running_seconds),
+                duration(a.seconds),
+                faster.unwrap_or(0),
+                duration(b.seconds)
+            )
+        }
+        _ => format!("run {}", duration(run.running_seconds)),
+    }
+}
+
+fn activities(options: &[CrossActivity]) -> String {
+    let names: Vec<&str> = options
+        .iter()
+        .map(|a| match a {
+            CrossActivity::Cycling => "cycling",
+            CrossActivity::Swimming => "swimming",
+        })
+        .collect();
+    names.join(" or ")
+}
+
+fn exercise_lines(out: &mut Vec<String>, list: &[&patella_core::coach::plan::PlannedExercise<'_>]) {
+    for p in list {
+        let instead = p
+            .instead_of
+            .map(|id| format!(" (instead of {})", id.replace('_', " ")))
+            .unwrap_or_default();
+        out.push(format!(
+            "      - {} {}{instead}",
+            p.exercise.name,
+            dose(&p.exercise.dose)
+        ));
+    }
+}
+
+fn session_lines(out: &mut Vec<String>, session: &Session<'_>, detail: bool) {
+    match session {
+        Session::Run(r) => {
+            let total: u32 = r.segments.iter().map(|s| s.seconds).sum();
+            let cadence = r
+                .cadence_target_spm
+                .map(|c| format!("; cadence target {c:.0} steps/min"))
+                .unwrap_or_default();
+            out.push(format!(
+                "    {}: {} running, {} with warm-up and cool-down{cadence}",
+                shape(r),
+                duration(r.running_seconds),
+                duration(total)
+            ));
+            let part = |kind| {
+                r.segments
+                    .iter()
+                    .filter(|s| s.kind == kind)
+                    .map(|s| s.seconds)
+                    .sum::<u32>()
+            };
+            if detail {
+                out.push(format!(
+                    "    warm-up, {}:",
+                    duration(part(SegmentKind::WarmUp))
+                ));
+                exercise_lines(out, &r.warm_up.iter().collect::<Vec<_>>());
+                out.push(format!(
+                    "    cool-down, {}:",
+                    duration(part(SegmentKind::CoolDown))
+                ));
+                exercise_lines(out, &r.cool_down.iter().collect::<Vec<_>>());
+            } else {
+                out.push(format!(
+                    "    warm-up {} ({} moves), cool-down {} ({} stretches, 30 s per side)",
+                    duration(part(SegmentKind::WarmUp)),
+                    r.warm_up.len(),
+                    duration(part(SegmentKind::CoolDown)),
+                    r.cool_down.len()
+                ));
+            }
+            if let Some(c) = &r.cross_training_option {
+                out.push(format!(
+                    "    if the knee asks for a break: {} min of {} instead",
+                    c.minutes,
+                    activities(&c.options)
+                ));
+            }
+        }
+        Session::Strength(s) => {
+            out.push(format!("    strength, {}:", phase(s.phase)));
+            exercise_lines(out, &s.exercises.iter().collect::<Vec<_>>());
+        }
+        Session::KneeRoutine { exercises } => {
+            out.push(ROUTINE.to_owned());
+            exercise_lines(out, &exercises.iter().collect::<Vec<_>>());
+        }
+        Session::CrossTraining { training, reason } => {
+            out.push(format!(
+                "    {} min of {} instead of running. {reason}",
+                training.minutes,
+                activities(&training.options)
+            ));
+        }
+    }
+}
+
+fn day_lines(out: &mut Vec<String>, day: &PlanDay<'_>, detail: bool) {
+    let running = day.running_seconds();
+    let names: Vec<&str> = day
+        .sessions
+        .iter()
+        .filter_map(|s| match s {
+            Session::Run(_) => None,
+            Session::Strength(_) => Some("strength"),
+            Session::KneeRoutine { .. } => Some("knee routine"),
+            Session::CrossTraining { .. } => Some("cross-training"),
+        })
+        .collect();
+    let head = match (running, names.is_empty()) {
+        (0, true) => "rest".to_owned(),
+        (0, false) => names.join(" + "),
+        (r, true) => format!("{} running", duration(r)),
+        (r, false) => format!("{} + {} running", names.join(" + "), duration(r)),
+    };
+    out.push(format!("  {} {}: {head}", day.date.format("%a"), day.date));
+    for note in &day.notes {
+        out.push(format!("    why: {note}"));
+    }
+    for s in &day.sessions {
+        session_lines(out, s, detail);
+    }
+}
+
+fn week_lines(out: &mut Vec<String>, week: &PlanWeek<'_>, detail: bool) {
+    let cadence = week
+        .cadence_target_spm
+        .map(|c| format!(", cadence target {c:.0} steps/min"))
+        .unwrap_or_default();
+    out.push(format!(
+        "Week {} from {}: {}. {} running in all, strength: {}{cadence}.",
+        week.index + 1,
+        week.start,
+        week_kind(week.kind),
+        duration(week.running_seconds),
+        phase(week.strength_phase)
+    ));
+    for r in &week.reasons {
+        out.push(format!("  why: {r}"));
+    }
+    for m in &week.milestones {
+        out.push(format!("  milestone: {}", m.message()));
+    }
+    // Notes and the daily routine repeat across a week; each is shown in
+    // full once per week.
+    let mut seen: Vec<String> = Vec::new();
+    let mut routine: Option<(String, Vec<String>)> = None;
+    for day in &week.days {
+        let mut lines = Vec::new();
+        day_lines(&mut lines, day, detail);
+        let mut in_routine: Option<Vec<String>> = None;
+        let mut flush = |block: Option<Vec<String>>, out: &mut Vec<String>| {
+            let Some(block) = block else { return };
+            match &routine {
+                Some((first, shown)) if *shown == block => {
+                    out.push(format!("    daily knee routine, as on {first}"));
+                }
+                _ => {
+                    routine = Some((day.date.format("%a").to_string(), block.clone()));
+                    out.extend(block);
+                }
+            }
+        };
+        for line in lines {
+            if line.starts_with(ROUTINE) {
+                in_routine = Some(vec![line]);
+                continue;
+            }
+            if let Some(block) = in_routine.as_mut() {
+                if line.starts_with("      - ") {
+                    block.push(line);
+                    continue;
+                }
+                flush(in_routine.take(), out);
+            }
+            if line.starts_with("    why: ") {
+                if seen.contains(&line) {
+                    continue;
+                }
+                seen.push(line.clone());
+            }
+            out.push(line);
+        }
+        flush(in_routine.take(), out);
+    }
+}
+
+/// The whole plan as text, one line per entry; `detail` lists the warm-up
+/// and cool-down moves too.
+pub fn render(plan: &Plan<'_>, detail: bool) -> Vec<String> {
+    let mut out = Vec::new();
+    for a in &plan.advisories {
+        out.push(format!("Note: {}", a.message()));
+    }
+    if !plan.advisories.is_empty() {
+        out.push(String::new());
+    }
+    for week in &plan.weeks {
+        week_lines(&mut out, week, detail);
+        out.push(String::new());
+    }
+    out.push(plan.disclaimer.to_owned());
+    out
+}

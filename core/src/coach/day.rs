@@ -1,0 +1,171 @@
+//! Building one plan day. The knee guard's ruling for the date decides what
+//! may happen; this module only turns that ruling into sessions.
+
+use chrono::{Datelike, NaiveDate};
+
+use super::catalogue::{Catalogue, Level};
+use super::config::CoachConfig;
+use super::guard::DayRuling;
+use super::plan::{CrossTraining, DayKind, PlanDay, RunSession, Session, StrengthSession};
+use super::profile::Equipment;
+use super::progression::Progress;
+use super::run_day::{self, MainSet};
+use super::selection::{self, Filter};
+use super::setup::PlanContext;
+
+/// What the week fixes for each of its days.
+pub struct WeekSetup {
+    pub index: u16,
+    pub progress: Progress,
+    pub phase: Level,
+    pub speed_percent: Option<u8>,
+    pub gear_change: Option<NaiveDate>,
+    pub offer_cross_training: bool,
+    pub cadence_target: Option<f64>,
+    /// Run days this week; fewer than the template's in a step-back week,
+    /// since how often the runner runs is a load too (article 002).
+    pub run_days: usize,
+}
+
+fn split_minutes(total: u32, days: usize, k: usize) -> u32 {
+    let days = u32::try_from(days.max(1)).unwrap_or(1);
+    let k = u32::try_from(k).unwrap_or(0);
+    total / days + u32::from(k < total % days)
+}
+
+/// The main set of the `run_index`-th run of the week.
+fn main_set(
+    week: &WeekSetup,
+    date: NaiveDate,
+    run_index: usize,
+    ruling: &DayRuling,
+    config: &CoachConfig,
+) -> MainSet {
+    let cut = week.gear_change.is_some_and(|g| g <= date);
+    match week.progress {
+        Progress::Ladder { stage, .. } => {
+            let stage = if cut { stage.saturating_sub(1) } else { stage };
+            let top = config.ladder.len().saturating_sub(1);
+            match config.ladder.get(usize::from(stage).min(top)) {
+                Some(rung) => MainSet::Ladder { stage, rung: *rung },
+                None => MainSet::Steady { minutes: 0 },
+            }
+        }
+        Progress::Volume { nominal, .. } => {
+            let mut minutes = if run_index < week.run_days {
+                split_minutes(nominal, week.run_days, run_index)
+            } else {
+                0
+            };
+            if cut {
+                minutes = super::progression::scaled(minutes, config.gear_change_factor);
+            }
+            match week.speed_percent {
+                Some(p) if run_index == 0 => MainSet::Intervals {
+                    minutes,
+                    percent: if ruling.deep_or_jumping { p } else { 0 },
+                },
+                _ => MainSet::Steady { minutes },
+            }
+        }
+    }
+}
+
+fn cross_training(run: &RunSession<'_>, reason: String) -> Session<'static> {
+    let minutes = run
+        .segments
+        .iter()
+        .filter(|s| {
+            matches!(
+                s.kind,
+                super::plan::SegmentKind::Run | super::plan::SegmentKind::Walk
+            )
+        })
+        .map(|s| s.seconds)
+        .sum::<u32>()
+        .div_ceil(60);
+    Session::CrossTraining {
+        training: CrossTraining::new(minutes),
+        reason,
+    }
+}
+
+const SWAP_REASON: &str = "Your knee went above the comfort limit, so today's run becomes cycling \
+or swimming: about the same time moving, without the impact of running.";
+
+const DROPPED_RUN: &str = "No run today: this week has one run day fewer, since how often you \
+run is a load on the knee too.";
+
+/// Builds the plan day `date`; `run_index` counts the week's run days so far.
+pub fn build_day<'c>(
+    ctx: &PlanContext<'_>,
+    week: &WeekSetup,
+    date: NaiveDate,
+    run_index: usize,
+    catalogue: &'c Catalogue,
+    owned: &[Equipment],
+    config: &CoachConfig,
+) -> PlanDay<'c> {
+    let kind = ctx.template.kind(date.weekday());
+    let ruling = ctx.guard.day(date);
+    let filter = Filter {
+        owned,
+        knee_restricted: !ruling.deep_or_jumping,
+        prefer_straight_knee: ruling.sore,
+    };
+    let mut sessions = Vec::new();
+    let mut notes: Vec<String> = ruling.reasons.iter().map(|r| r.describe()).collect();
+    match kind {
+        DayKind::Run if ruling.cross_training => {
+            let main = main_set(week, date, run_index, &ruling, config);
+            let run = run_day::run_session(
+                catalogue,
+                main,
+                filter,
+                week.offer_cross_training,
+                week.cadence_target,
+                config,
+            );
+            // A share of the week that rounds to no running, or a run day
+            // dropped this week, is no run day.
+            if run.running_seconds > 0 {
+                if !ruling.run {
+                    let reason = format!(
+                        "Running starts once a check-in shows the knee at {} or below. Until \
+                         then, cycling or swimming keeps your heart and legs working without \
+                         impact.",
+                        config.pain.buffer_zone_max
+                    );
+                    sessions.push(cross_training(&run, reason));
+                } else if ctx.swaps.contains(&date) {
+                    sessions.push(cross_training(&run, SWAP_REASON.to_owned()));
+                } else {
+                    sessions.push(Session::Run(run));
+                }
+            } else if run_index >= week.run_days {
+                notes.push(DROPPED_RUN.to_owned());
+            }
+        }
+        DayKind::Strength if ruling.strength => {
+            let exercises =
+                selection::strength_session(catalogue, week.phase, filter, usize::from(week.index));
+            sessions.push(Session::Strength(StrengthSession {
+                phase: week.phase,
+                exercises,
+            }));
+        }
+        _ => {}
+    }
+    if ruling.sore {
+        let exercises =
+            selection::knee_routine(catalogue, owned, config.knee_routine_max_exercises);
+        sessions.push(Session::KneeRoutine { exercises });
+    }
+    PlanDay {
+        date,
+        kind,
+        knee_restricted: !ruling.deep_or_jumping,
+        notes,
+        sessions,
+    }
+}
