@@ -42,18 +42,18 @@ fn parse_date(field: &str, value: &str) -> Result<NaiveDate, CoachError> {
     Ok(date)
 }
 
-/// The coach plans only within `dates::PLAUSIBLE_FIRST..=PLAUSIBLE_LAST`; a
+/// The coach plans only within `patella_core::calendar::PLAUSIBLE_FIRST..=PLAUSIBLE_LAST`; a
 /// date outside is refused before anything is stored.
 fn plausible(field: &str, date: NaiveDate) -> Result<(), CoachError> {
-    if core_coach::dates::is_plausible(date) {
+    if patella_core::calendar::is_plausible(date) {
         return Ok(());
     }
     Err(CoachError::InvalidInput {
         field: field.to_owned(),
         detail: format!(
             "{date} is outside {}-{}",
-            core_coach::dates::PLAUSIBLE_FIRST,
-            core_coach::dates::PLAUSIBLE_LAST
+            patella_core::calendar::PLAUSIBLE_FIRST,
+            patella_core::calendar::PLAUSIBLE_LAST
         ),
     })
 }

@@ -19,7 +19,7 @@ use crate::pain::{CheckIn, PainError};
 pub enum StoreError {
     #[error(
         "{field}: {value:?} is not a usable date and time (like 2026-11-22T07:30:00, in the \
-         years 1900-2199)"
+         years 1970-2199)"
     )]
     InvalidDate { field: String, value: String },
     // `detail`, not `message`: a field named `message` clashes with

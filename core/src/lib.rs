@@ -7,6 +7,7 @@
 //! inputs.
 //!
 //! Module map (see ARCHITECTURE.md for the flows between them):
+//! - [`calendar`]: the range of dates Patella accepts, asked by store, coach and FFI.
 //! - [`cadence`]: cadence coaching: units, plausibility, smoothing, target, alerts, overstride, metronome.
 //! - [`coach`]: the runner profile, the exercise catalogue, and knee-safe plans
 //!   recomputed from the runner's history.
@@ -22,6 +23,7 @@
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 pub mod cadence;
+pub mod calendar;
 pub mod coach;
 pub mod export;
 pub mod pain;

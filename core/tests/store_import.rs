@@ -9,10 +9,9 @@ use std::collections::HashSet;
 use std::sync::Arc;
 
 use chrono::{NaiveDate, NaiveDateTime};
+use patella_core::calendar::{EARLIEST_YEAR, LATEST_YEAR};
 use patella_core::pain::{CheckIn, CheckInMoment};
-use patella_core::store::{
-    EARLIEST_YEAR, LATEST_YEAR, Outcome, Records, RunSummary, SessionOutcome, Store, StoreError,
-};
+use patella_core::store::{Outcome, Records, RunSummary, SessionOutcome, Store, StoreError};
 use proptest::prelude::*;
 use store_support::sim_disk::SimDisk;
 

@@ -19,7 +19,7 @@ use super::setup::PlanContext;
 /// Longest plan the coach makes: enough weeks to reach any plausible date
 /// from any plausible start (see [`super::dates`]), so a plan reaches every
 /// date the coach accepts.
-pub const MAX_WEEKS: u16 = super::dates::MAX_PLAN_WEEKS;
+pub const MAX_WEEKS: u16 = crate::calendar::MAX_PLAN_WEEKS;
 
 #[derive(Debug, Clone, PartialEq, Error)]
 pub enum CoachError {

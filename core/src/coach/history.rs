@@ -5,8 +5,8 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use super::dates::{PLAUSIBLE_FIRST, PLAUSIBLE_LAST, is_plausible};
 use super::profile::{Profile, ProfileError};
+use crate::calendar::{PLAUSIBLE_FIRST, PLAUSIBLE_LAST, is_plausible};
 use crate::pain::{CheckIn, PainError};
 
 /// The kinds of session a plan day can hold.

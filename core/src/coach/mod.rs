@@ -10,7 +10,6 @@
 //!
 //! - [`guard`]: the knee's one decision place: for a date, what the knee
 //!   allows and whether the plan may progress, and why.
-//! - [`dates`]: the range of dates the coach accepts.
 //!
 //! Internals: `setup` (what a plan is built from), `day` (one plan day from
 //! the guard's ruling), `schedule` (week template), `progression` (ladder
@@ -21,7 +20,6 @@
 mod cadence_note;
 pub mod catalogue;
 pub mod config;
-pub mod dates;
 mod day;
 pub mod generate;
 pub mod guard;

@@ -10,9 +10,9 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use super::dates::{PLAUSIBLE_FIRST, PLAUSIBLE_LAST, is_plausible};
 use super::history::{GearChange, History, SessionKind, SessionOutcome, SessionStatus};
 use super::profile::Profile;
+use crate::calendar::{PLAUSIBLE_FIRST, PLAUSIBLE_LAST, is_plausible};
 use crate::store::{self, Store, StoreError};
 
 /// The part of the history that the store's profile document holds.

@@ -4,8 +4,9 @@
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
+use crate::calendar::check_date;
 use crate::coach::record::CoachDocument;
-use crate::store::{RecordError, Records, SCHEMA_VERSION, check_date};
+use crate::store::{RecordError, Records, SCHEMA_VERSION};
 
 /// The value of the `format` field that marks a Patella backup.
 pub const BACKUP_FORMAT: &str = "patella-backup";

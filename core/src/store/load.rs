@@ -9,7 +9,6 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use super::date_range;
 use super::error::StoreError;
 use super::line::{self, Header};
 use super::records::{
@@ -27,7 +26,7 @@ pub trait Persisted: Serialize + DeserializeOwned + Clone {
 impl Persisted for CheckIn {
     fn check(&self) -> Result<(), RecordError> {
         self.validate().map_err(RecordError::from)?;
-        date_range::check_date_time(self.taken_at).map_err(|reason| RecordError::Field {
+        crate::calendar::check_date_time(self.taken_at).map_err(|reason| RecordError::Field {
             record: "check-in",
             field: "taken_at",
             reason,

@@ -17,7 +17,7 @@
 //! Either way a write is complete or absent once the call returns.
 //!
 //! # Damage
-//! On open, every line is checked, dates included (`date_range`). Damaged
+//! On open, every line is checked, dates included (`crate::calendar`). Damaged
 //! lines and cut-off tails are copied to `quarantine/` first (once: a
 //! repeated repair reuses the copy), then the file is rewritten without
 //! them, and a [`StoreWarning`] says what was set aside. A store from a
@@ -42,7 +42,6 @@
 //! records.
 
 mod checksum;
-mod date_range;
 pub mod disk;
 mod durable;
 mod error;
@@ -55,7 +54,6 @@ mod quarantine;
 mod records;
 mod schema;
 
-pub use date_range::{EARLIEST_YEAR, LATEST_YEAR, check_date, check_date_time, date_in_range};
 pub use disk::{Disk, OsDisk};
 pub use error::{StoreError, StoreWarning};
 pub use import::{COMMIT_MARK, STAGED_SUFFIX};

@@ -9,7 +9,6 @@ use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use super::date_range;
 use super::load::Persisted;
 use crate::pain::{CheckIn, PainError};
 use crate::sample::{CadenceUnit, MonoMs};
@@ -136,7 +135,7 @@ impl RunSummary {
         if self.duration_s == 0 {
             return Err(bad("duration_s", "must be more than 0".into()));
         }
-        date_range::check_date_time(self.started_at).map_err(|r| bad("started_at", r))?;
+        crate::calendar::check_date_time(self.started_at).map_err(|r| bad("started_at", r))?;
         for (field, value) in [
             ("average_cadence_spm", self.average_cadence_spm),
             ("target_cadence_spm", self.target_cadence_spm),
@@ -201,7 +200,7 @@ impl SessionOutcome {
         if self.session_id.trim().is_empty() {
             return Err(bad("session_id", "must not be empty".into()));
         }
-        date_range::check_date(self.date).map_err(|r| bad("date", r))
+        crate::calendar::check_date(self.date).map_err(|r| bad("date", r))
     }
 }
 
