@@ -566,7 +566,7 @@ fn a_backup_the_coach_cannot_use_is_refused_before_anything_is_written() {
         ("unreadable.json", unreadable, "coach cannot read"),
         ("twice.json", twice, "used twice"),
         ("repeated.json", repeated, "repeats"),
-        ("far.json", far, "outside the years"),
+        ("far.json", far, "is outside 1970-01-01 to 2199-12-31"),
     ] {
         let out = import(&write_backup(tmp.path(), name, &bad), &data);
         assert!(!out.status.success(), "{name}");
