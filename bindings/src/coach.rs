@@ -51,7 +51,7 @@ fn plausible(field: &str, date: NaiveDate) -> Result<(), CoachError> {
     Err(CoachError::InvalidInput {
         field: field.to_owned(),
         detail: format!(
-            "{date} is outside {}-{}",
+            "{date} is outside {} to {}",
             patella_core::calendar::PLAUSIBLE_FIRST,
             patella_core::calendar::PLAUSIBLE_LAST
         ),

@@ -71,7 +71,7 @@ pub enum HistoryError {
     Profile(#[from] ProfileError),
     #[error("check_ins[{index}].{source}")]
     CheckIn { index: usize, source: PainError },
-    #[error("{field}: {date} is outside {}-{}", PLAUSIBLE_FIRST, PLAUSIBLE_LAST)]
+    #[error("{field}: {date} is outside {} to {}", PLAUSIBLE_FIRST, PLAUSIBLE_LAST)]
     DateOutOfRange { field: String, date: NaiveDate },
 }
 
