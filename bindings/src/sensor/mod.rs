@@ -7,6 +7,7 @@
 
 mod android;
 mod client;
+mod delivery;
 mod types;
 
 pub use client::{SensorClient, SensorError};

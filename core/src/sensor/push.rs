@@ -94,6 +94,14 @@ impl PushedSensor {
         Ok(())
     }
 
+    /// The app stopped using the sensor: the observer hears Idle, and later
+    /// pushes are the app's mistake (the facade refuses them).
+    pub fn stop(&self) -> Result<(), PushError> {
+        let now = self.clock.now_ms();
+        let _ = self.feed()?.event(now, SupervisorEvent::Stop);
+        Ok(())
+    }
+
     /// Lets time pass, so a silent link is noticed; call it about once a second.
     pub fn tick(&self) -> Result<(), PushError> {
         let now = self.clock.now_ms();
