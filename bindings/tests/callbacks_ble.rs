@@ -150,12 +150,18 @@ fn stop_scan_push_and_feed_run_from_inside_callbacks() {
                 sensor.states().last() == Some(&SensorConnectionState::Idle)
             });
             assert!(session.wait_delivered(WAIT));
+            wait_until("the sensor observer's calls returned", || {
+                answers.lock().unwrap().len() == 4
+            });
+            // Two observers on two delivery threads: their order is free.
+            let mut got = answers.lock().unwrap().clone();
+            got.sort();
             assert_eq!(
-                *answers.lock().unwrap(),
+                got,
                 [
-                    "scan Ok(1)",
-                    "push refused true",
                     "feed_run true true",
+                    "push refused true",
+                    "scan Ok(1)",
                     "stop Ok(())"
                 ]
             );

@@ -55,15 +55,16 @@ fn a_slow_run_observer_never_holds_up_pushed_readings() {
     });
     let (client, session) = fed_session(&run, None);
     let (c, s) = (client.clone(), session.clone());
-    within("starting and feeding a run while its observer is stuck", move || {
+    let stuck = within("starting and feeding a run while its observer is stuck", move || {
         s.start(monotonic_now_ms()).expect("start");
         c.push_link_state(true).expect("up");
         for _ in 0..40 {
             push_rsc(&c, 172);
         }
+        let view = s.snapshot(monotonic_now_ms()).expect("view");
         c.push_link_state(false).expect("down");
+        view
     });
-    let stuck = session.snapshot(monotonic_now_ms()).expect("view");
     assert_eq!(stuck.dropped_samples, 0, "every reading was applied");
     assert!(stuck.cadence_spm.is_some(), "the readings reached the run");
     assert_eq!(run.names(), ["session_started"], "the rest waits its turn");
