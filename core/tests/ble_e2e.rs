@@ -487,3 +487,75 @@ fn two_sensors_advertising_at_once() {
         },
     );
 }
+
+/// A sink that, at the first sample once it holds the handle, stops the client that feeds it and
+/// tries a scan: Rust code running on the runtime's own worker, where a
+/// `block_on` would panic inside tokio (issue 10, finding 2).
+struct StopFromTheWorker {
+    rec: Arc<Recorder>,
+    client: SensorClient,
+    running: std::sync::Mutex<Option<RunningSensor>>,
+    answers: std::sync::Mutex<Vec<String>>,
+}
+
+impl SampleSink for StopFromTheWorker {
+    fn on_sample(&self, sample: CadenceSample) {
+        self.rec.on_sample(sample);
+        let running = self.running.lock().unwrap().take();
+        if let Some(running) = running {
+            let scanned = self.client.scan_blocking(Duration::from_millis(100));
+            let stopped = running.stop_blocking();
+            self.answers
+                .lock()
+                .unwrap()
+                .push(format!("scan refused {}, stop {stopped:?}", scanned.is_err()));
+        }
+    }
+    fn on_signal_lost(&self, id: &str, at: patella_core::sample::MonoMs) {
+        self.rec.on_signal_lost(id, at);
+    }
+    fn on_signal_restored(&self, id: &str, at: patella_core::sample::MonoMs) {
+        self.rec.on_signal_restored(id, at);
+    }
+}
+
+#[test]
+fn stop_and_scan_on_the_runtime_thread_answer_without_panicking() {
+    scenario(
+        "stop_and_scan_on_the_runtime_thread_answer_without_panicking",
+        &[],
+        || {
+            let client = client(1_000);
+            let found = scan(&client, 1);
+            let rec = Recorder::new();
+            let sink = Arc::new(StopFromTheWorker {
+                rec: rec.clone(),
+                client: client.clone(),
+                running: std::sync::Mutex::new(None),
+                answers: std::sync::Mutex::new(Vec::new()),
+            });
+            // Held by the sink until its first sample; the test keeps none.
+            let running = client
+                .start(
+                    Some(found[0].id.clone()),
+                    None,
+                    Some(sink.clone()),
+                    Some(rec.clone()),
+                )
+                .expect("start");
+            *sink.running.lock().unwrap() = Some(running);
+            rec.wait_for("the stop took effect", WAIT, |r| {
+                r.states().last() == Some(&SensorState::Idle)
+            });
+            assert_eq!(
+                *sink.answers.lock().unwrap(),
+                ["scan refused true, stop Ok(())"]
+            );
+            let disconnects = fake_log()
+                .lines()
+                .filter(|l| l.contains("Device1.Disconnect"))
+                .count();
+            assert_eq!(disconnects, 1, "the link was ended");
+        },
+    );
+}

@@ -166,8 +166,10 @@ impl RunSession {
     ) -> Result<(), RunSessionError> {
         let mut state = self.lock()?;
         let events = input(&mut state).map_err(input_error)?;
-        // A sample usually yields no event: then nobody is woken.
-        self.events.send_all(events.into_iter().map(RunEvent::from));
+        // A sample usually yields no event: then the pump is not even touched.
+        if !events.is_empty() {
+            self.events.send_all(events.into_iter().map(RunEvent::from));
+        }
         Ok(())
     }
 
