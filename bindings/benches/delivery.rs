@@ -42,15 +42,17 @@ use patella_ffi::sensor::SensorClient;
 const CHILD_ENV: &str = "PATELLA_DELIVERY_BENCH_CHILD";
 
 fn main() {
-    // `cargo bench` passes `--bench`; a plain `cargo test` run lists nothing.
-    if std::env::args().any(|a| a == "--list") {
-        return;
-    }
     if std::env::var_os(CHILD_ENV).is_some() {
         measure();
-    } else {
-        drive();
+        return;
     }
+    // `cargo bench` passes `--bench`; `cargo test --all-targets` does not,
+    // and a minute-long measurement has no place in a test run.
+    if !std::env::args().any(|a| a == "--bench") {
+        println!("delivery bench: run it with `cargo bench -p patella-ffi --bench delivery`");
+        return;
+    }
+    drive();
 }
 
 fn env_u64(name: &str, default: u64) -> u64 {
