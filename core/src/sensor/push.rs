@@ -3,6 +3,10 @@
 //! samples, gaps, silence detection and battery warnings as the btleplug
 //! client. Connect and disconnect decisions are theirs, so the supervisor's
 //! radio actions are dropped here.
+//!
+//! The sink and the observer are called under the feed's lock, so they must
+//! only hand work on, never run app code: the FFI gives them a `SinkSlot`
+//! into a run session and an observer backed by a delivery thread.
 
 use std::sync::{Arc, Mutex, MutexGuard};
 
