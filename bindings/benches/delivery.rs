@@ -98,10 +98,16 @@ fn report(child: &str, sent: &[u64]) {
         let mut parts = line.split_whitespace();
         match (parts.next(), parts.next(), parts.next()) {
             (Some("APPLIED"), Some(i), Some(ns)) => {
-                applied.push((i.parse::<usize>().unwrap_or(0), ns.parse::<u64>().unwrap_or(0)));
+                applied.push((
+                    i.parse::<usize>().unwrap_or(0),
+                    ns.parse::<u64>().unwrap_or(0),
+                ));
             }
             (Some("EVENT"), Some(i), Some(ns)) => {
-                events.push((i.parse::<usize>().unwrap_or(0), ns.parse::<u64>().unwrap_or(0)));
+                events.push((
+                    i.parse::<usize>().unwrap_or(0),
+                    ns.parse::<u64>().unwrap_or(0),
+                ));
             }
             _ => {}
         }
@@ -123,7 +129,10 @@ fn report(child: &str, sent: &[u64]) {
     };
     let a = latency(&applied);
     let e = latency(&events);
-    println!("delivery path at the fake's rate, {} packets sent", sent.len());
+    println!(
+        "delivery path at the fake's rate, {} packets sent",
+        sent.len()
+    );
     println!(
         "send -> sample applied:   n={} p50={:.0} us p99={:.0} us max={:.0} us",
         a.len(),
@@ -190,7 +199,10 @@ impl RunObserver for Observed {
     fn on_event(&self, event: RunEvent) {
         let now = Instant::now();
         let n = self.applied.times.lock().expect("times").len();
-        self.events.lock().expect("events").push((event.name, n, now));
+        self.events
+            .lock()
+            .expect("events")
+            .push((event.name, n, now));
     }
 }
 
@@ -306,10 +318,7 @@ fn measure() {
     }
     let notes = (n1 - n0).max(1) as f64;
     let total: u64 = sw1.values().sum::<u64>() - sw0.values().sum::<u64>();
-    println!(
-        "STAT steady window: {seconds} s, {} notifications",
-        n1 - n0
-    );
+    println!("STAT steady window: {seconds} s, {} notifications", n1 - n0);
     println!(
         "STAT wake-ups per notification, whole process: {:.2}",
         total as f64 / notes

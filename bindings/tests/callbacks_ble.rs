@@ -50,7 +50,10 @@ fn config() -> BleConfig {
 
 /// A client with `sensor` as its observer, its pod's id from a scan, and a
 /// started session it feeds.
-fn setup(run: &Arc<RunLog>, sensor: &Arc<SensorLog>) -> (Arc<SensorClient>, String, Arc<RunSession>) {
+fn setup(
+    run: &Arc<RunLog>,
+    sensor: &Arc<SensorLog>,
+) -> (Arc<SensorClient>, String, Arc<RunSession>) {
     let client = SensorClient::with_config(config());
     let found = client.scan(0.4).expect("scan");
     assert_eq!(found.len(), 1, "{found:?}");
@@ -139,7 +142,9 @@ fn stop_scan_push_and_feed_run_from_inside_callbacks() {
                 {
                     let detach = c.feed_run(None).is_ok();
                     let attach = c.feed_run(Some(s)).is_ok();
-                    log.lock().unwrap().push(format!("feed_run {detach} {attach}"));
+                    log.lock()
+                        .unwrap()
+                        .push(format!("feed_run {detach} {attach}"));
                     let stopped = c.stop();
                     log.lock().unwrap().push(format!("stop {stopped:?}"));
                 }
@@ -169,7 +174,11 @@ fn stop_scan_push_and_feed_run_from_inside_callbacks() {
             // Nothing leaked: a fresh start connects again and stops cleanly.
             client.start(Some(id)).expect("start again");
             wait_until("connected again", || {
-                sensor.states().iter().filter(|s| **s == SensorConnectionState::Connected).count()
+                sensor
+                    .states()
+                    .iter()
+                    .filter(|s| **s == SensorConnectionState::Connected)
+                    .count()
                     == 2
             });
             client.stop().unwrap();
@@ -182,33 +191,38 @@ fn stop_scan_push_and_feed_run_from_inside_callbacks() {
 /// main thread calls stop().
 #[test]
 fn stop_from_main_while_the_observer_waits_for_main() {
-    scenario("stop_from_main_while_the_observer_waits_for_main", &[], || {
-        let run = RunLog::new();
-        let sensor = SensorLog::new();
-        let (connected_tx, connected) = mpsc::channel::<()>();
-        let (go, go_rx) = mpsc::channel::<()>();
-        let (connected_tx, go_rx) = (Mutex::new(connected_tx), Mutex::new(go_rx));
-        sensor.react(move |h| {
-            if *h == Heard::State(SensorConnectionState::Connected) {
-                let _ = connected_tx.lock().unwrap().send(());
-                let _ = go_rx.lock().unwrap().recv_timeout(2 * WAIT);
-            }
-        });
-        let (client, id, session) = setup(&run, &sensor);
-        client.feed_run(Some(session)).unwrap();
-        client.start(Some(id)).unwrap();
-        connected.recv_timeout(WAIT).expect("connected");
-        let c = client.clone();
-        let stopped = within("stop() on the main thread", move || c.stop());
-        assert!(stopped.is_ok(), "{stopped:?}");
-        assert_eq!(disconnects(), 1, "the Disconnect went out before stop returned");
-        go.send(()).unwrap();
-        assert!(client.wait_delivered(WAIT));
-        assert_eq!(
-            sensor.states().last(),
-            Some(&SensorConnectionState::Idle)
-        );
-    });
+    scenario(
+        "stop_from_main_while_the_observer_waits_for_main",
+        &[],
+        || {
+            let run = RunLog::new();
+            let sensor = SensorLog::new();
+            let (connected_tx, connected) = mpsc::channel::<()>();
+            let (go, go_rx) = mpsc::channel::<()>();
+            let (connected_tx, go_rx) = (Mutex::new(connected_tx), Mutex::new(go_rx));
+            sensor.react(move |h| {
+                if *h == Heard::State(SensorConnectionState::Connected) {
+                    let _ = connected_tx.lock().unwrap().send(());
+                    let _ = go_rx.lock().unwrap().recv_timeout(2 * WAIT);
+                }
+            });
+            let (client, id, session) = setup(&run, &sensor);
+            client.feed_run(Some(session)).unwrap();
+            client.start(Some(id)).unwrap();
+            connected.recv_timeout(WAIT).expect("connected");
+            let c = client.clone();
+            let stopped = within("stop() on the main thread", move || c.stop());
+            assert!(stopped.is_ok(), "{stopped:?}");
+            assert_eq!(
+                disconnects(),
+                1,
+                "the Disconnect went out before stop returned"
+            );
+            go.send(()).unwrap();
+            assert!(client.wait_delivered(WAIT));
+            assert_eq!(sensor.states().last(), Some(&SensorConnectionState::Idle));
+        },
+    );
 }
 
 /// Finding 4: one throwing observer call used to end the supervisor task
@@ -233,7 +247,10 @@ fn throwing_observers_neither_end_the_link_nor_silence_the_run() {
             assert!(client.wait_delivered(WAIT));
             assert_eq!(disconnects(), 1);
             let states = sensor.states();
-            assert!(states.contains(&SensorConnectionState::Connected), "{states:?}");
+            assert!(
+                states.contains(&SensorConnectionState::Connected),
+                "{states:?}"
+            );
             assert_eq!(states.last(), Some(&SensorConnectionState::Idle));
             let report = client.delivery_report().unwrap();
             assert_eq!(report.failed, sensor.heard().len() as u64);

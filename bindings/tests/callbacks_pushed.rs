@@ -30,7 +30,10 @@ fn push_rsc(client: &SensorClient, cadence: u8) {
 }
 
 /// A session fed by a pushed sensor, both on the library's clock.
-fn fed_session(run: &Arc<RunLog>, sensor: Option<Arc<SensorLog>>) -> (Arc<SensorClient>, Arc<RunSession>) {
+fn fed_session(
+    run: &Arc<RunLog>,
+    sensor: Option<Arc<SensorLog>>,
+) -> (Arc<SensorClient>, Arc<RunSession>) {
     let session = RunSession::new(ten_minute_run(), None, run.clone()).expect("session");
     let client = SensorClient::new();
     client
@@ -55,16 +58,19 @@ fn a_slow_run_observer_never_holds_up_pushed_readings() {
     });
     let (client, session) = fed_session(&run, None);
     let (c, s) = (client.clone(), session.clone());
-    let stuck = within("starting and feeding a run while its observer is stuck", move || {
-        s.start(monotonic_now_ms()).expect("start");
-        c.push_link_state(true).expect("up");
-        for _ in 0..40 {
-            push_rsc(&c, 172);
-        }
-        let view = s.snapshot(monotonic_now_ms()).expect("view");
-        c.push_link_state(false).expect("down");
-        view
-    });
+    let stuck = within(
+        "starting and feeding a run while its observer is stuck",
+        move || {
+            s.start(monotonic_now_ms()).expect("start");
+            c.push_link_state(true).expect("up");
+            for _ in 0..40 {
+                push_rsc(&c, 172);
+            }
+            let view = s.snapshot(monotonic_now_ms()).expect("view");
+            c.push_link_state(false).expect("down");
+            view
+        },
+    );
     assert_eq!(stuck.dropped_samples, 0, "every reading was applied");
     assert!(stuck.cadence_spm.is_some(), "the readings reached the run");
     assert_eq!(run.names(), ["session_started"], "the rest waits its turn");
@@ -93,14 +99,19 @@ fn stop_from_main_while_the_sensor_observer_waits_for_main() {
     let c = client.clone();
     within("the main thread stopping the sensor", move || {
         c.push_link_state(true).expect("up");
-        connected.recv_timeout(WAIT).expect("the observer heard Connected");
+        connected
+            .recv_timeout(WAIT)
+            .expect("the observer heard Connected");
         c.stop().expect("stop");
     });
     go.send(()).unwrap();
     assert!(client.wait_delivered(WAIT));
     assert_eq!(
         sensor.states(),
-        [SensorConnectionState::Connected, SensorConnectionState::Idle]
+        [
+            SensorConnectionState::Connected,
+            SensorConnectionState::Idle
+        ]
     );
 }
 
@@ -131,7 +142,10 @@ fn every_sensor_call_is_safe_from_inside_each_callback() {
                 return;
             };
             let calls: [(&str, Result<(), SensorError>); 6] = [
-                ("push_raw_rsc", client.push_raw_rsc(vec![0x04, 0x00, 0x03, 171])),
+                (
+                    "push_raw_rsc",
+                    client.push_raw_rsc(vec![0x04, 0x00, 0x03, 171]),
+                ),
                 ("push_raw_battery", client.push_raw_battery(vec![70])),
                 ("push_tick", client.push_tick()),
                 ("push_link_state", client.push_link_state(true)),
@@ -143,7 +157,10 @@ fn every_sensor_call_is_safe_from_inside_each_callback() {
                 if let Err(e) = result
                     && !matches!(e, SensorError::NotPushing)
                 {
-                    failures.lock().unwrap().push(format!("{name} from {from}: {e}"));
+                    failures
+                        .lock()
+                        .unwrap()
+                        .push(format!("{name} from {from}: {e}"));
                 }
             }
         }
@@ -175,8 +192,16 @@ fn every_sensor_call_is_safe_from_inside_each_callback() {
     wait_until("the stop reached the sensor observer", || {
         sensor.states().last() == Some(&SensorConnectionState::Idle)
     });
-    assert!(failures.lock().unwrap().is_empty(), "{:?}", failures.lock().unwrap());
-    assert_eq!(budget.load(Ordering::SeqCst), 0, "the observers did call back in");
+    assert!(
+        failures.lock().unwrap().is_empty(),
+        "{:?}",
+        failures.lock().unwrap()
+    );
+    assert_eq!(
+        budget.load(Ordering::SeqCst),
+        0,
+        "the observers did call back in"
+    );
     assert!(matches!(client.push_tick(), Err(SensorError::NotPushing)));
 }
 
@@ -274,7 +299,10 @@ fn feed_run_takes_effect_on_a_running_pushed_sensor() {
     session.start(monotonic_now_ms()).unwrap();
     client.push_link_state(true).unwrap();
     push_rsc(&client, 172);
-    assert_eq!(session.snapshot(monotonic_now_ms()).unwrap().cadence_spm, None);
+    assert_eq!(
+        session.snapshot(monotonic_now_ms()).unwrap().cadence_spm,
+        None
+    );
     client.feed_run(Some(session.clone())).unwrap();
     for _ in 0..12 {
         push_rsc(&client, 172);
@@ -284,7 +312,11 @@ fn feed_run_takes_effect_on_a_running_pushed_sensor() {
     client.feed_run(None).unwrap();
     client.push_link_state(false).unwrap();
     assert!(session.wait_delivered(WAIT));
-    assert_eq!(run.count("sensor_gap"), 0, "detached: the gap is not the run's");
+    assert_eq!(
+        run.count("sensor_gap"),
+        0,
+        "detached: the gap is not the run's"
+    );
     client.stop().unwrap();
 }
 

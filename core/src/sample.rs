@@ -73,10 +73,7 @@ impl SinkSlot {
     pub fn set(&self, sink: Option<Arc<dyn SampleSink>>) {
         // Only plain assignments happen under this lock, so a poisoned lock
         // still holds a whole value.
-        *self
-            .0
-            .write()
-            .unwrap_or_else(PoisonError::into_inner) = sink;
+        *self.0.write().unwrap_or_else(PoisonError::into_inner) = sink;
     }
 
     /// The current sink, taken out so the lock is not held while it runs.

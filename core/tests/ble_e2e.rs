@@ -306,7 +306,10 @@ fn connect_error_then_success() {
 
 /// The packet number the fake put in the stride length (`--seq-in-stride`).
 fn packet_number(sample: &CadenceSample) -> u64 {
-    let cm = sample.stride_length_m.expect("the fake always sends a stride") * 100.0;
+    let cm = sample
+        .stride_length_m
+        .expect("the fake always sends a stride")
+        * 100.0;
     (cm.round() as u64) - 100
 }
 
@@ -327,9 +330,11 @@ fn link_loss_and_reconnect_twenty_times() {
         ],
         || {
             let (found, rec, running) = start_on_the_only_pod(5_000);
-            rec.wait_for("20 losses and all 63 samples", Duration::from_secs(60), |r| {
-                r.samples().len() >= 63 && r.gaps().len() >= 40
-            });
+            rec.wait_for(
+                "20 losses and all 63 samples",
+                Duration::from_secs(60),
+                |r| r.samples().len() >= 63 && r.gaps().len() >= 40,
+            );
             running.stop_blocking().expect("stop");
             let gaps = rec.gaps();
             assert_eq!(gaps.len(), 40, "20 gaps opened and closed: {gaps:?}");
@@ -505,10 +510,10 @@ impl SampleSink for StopFromTheWorker {
         if let Some(running) = running {
             let scanned = self.client.scan_blocking(Duration::from_millis(100));
             let stopped = running.stop_blocking();
-            self.answers
-                .lock()
-                .unwrap()
-                .push(format!("scan refused {}, stop {stopped:?}", scanned.is_err()));
+            self.answers.lock().unwrap().push(format!(
+                "scan refused {}, stop {stopped:?}",
+                scanned.is_err()
+            ));
         }
     }
     fn on_signal_lost(&self, id: &str, at: patella_core::sample::MonoMs) {

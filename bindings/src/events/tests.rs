@@ -41,7 +41,7 @@ fn a_failing_observer_call_is_counted_and_later_events_still_arrive() {
     let seen = Arc::new(Mutex::new(Vec::new()));
     let sink = seen.clone();
     let pump = EventPump::start("test-pump", move |n: u32| {
-        if n % 3 == 0 {
+        if n.is_multiple_of(3) {
             panic!("the observer threw on {n}");
         }
         sink.lock().unwrap().push(n);

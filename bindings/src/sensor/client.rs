@@ -94,10 +94,7 @@ impl SensorClient {
     }
 
     fn core_observer(slots: &Slots) -> Option<Arc<dyn CoreObserver>> {
-        slots
-            .observer
-            .clone()
-            .map(|o| o as Arc<dyn CoreObserver>)
+        slots.observer.clone().map(|o| o as Arc<dyn CoreObserver>)
     }
 }
 
@@ -169,7 +166,11 @@ impl SensorClient {
     /// strongest RSC sensor when `None`, and looks after the link until `stop`.
     pub fn start(&self, sensor_id: Option<String>) -> Result<(), SensorError> {
         let mut slots = self.slots()?;
-        if slots.running.as_ref().is_some_and(RunningSensor::is_finished) {
+        if slots
+            .running
+            .as_ref()
+            .is_some_and(RunningSensor::is_finished)
+        {
             // The task gave up (Failed was reported): a new start may replace it.
             slots.running = None;
         }
