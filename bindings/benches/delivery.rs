@@ -104,6 +104,10 @@ fn report(child: &str, sent: &[u64]) {
                 ));
             }
             (Some("EVENT"), Some(i), Some(ns)) => {
+                println!(
+                    "sample-driven event: {}",
+                    line.split_whitespace().nth(3).unwrap_or("?")
+                );
                 events.push((
                     i.parse::<usize>().unwrap_or(0),
                     ns.parse::<u64>().unwrap_or(0),
@@ -169,16 +173,19 @@ fn monotonic_ns(at: Instant) -> u64 {
     field("tv_sec") * 1_000_000_000 + field("tv_nsec")
 }
 
-/// Stamps each sample once the session has applied it.
+/// Stamps each sample once the session has applied it, with its reading time.
 struct Applied {
     session: Arc<dyn SampleSink>,
     times: Mutex<Vec<Instant>>,
+    readings: Mutex<Vec<MonoMs>>,
 }
 
 impl SampleSink for Applied {
     fn on_sample(&self, sample: CadenceSample) {
+        let at = sample.at_ms;
         self.session.on_sample(sample);
         self.times.lock().expect("times").push(Instant::now());
+        self.readings.lock().expect("readings").push(at);
     }
     fn on_signal_lost(&self, source_id: &str, at_ms: MonoMs) {
         self.session.on_signal_lost(source_id, at_ms);
@@ -188,21 +195,18 @@ impl SampleSink for Applied {
     }
 }
 
-/// Stamps each event as the observer receives it, with the number of
-/// samples applied by then (the packet that caused it is the last of those).
+/// Stamps each event as the observer receives it, with its session time.
 struct Observed {
-    applied: Arc<Applied>,
-    events: Mutex<Vec<(String, usize, Instant)>>,
+    events: Mutex<Vec<(String, MonoMs, Instant)>>,
 }
 
 impl RunObserver for Observed {
     fn on_event(&self, event: RunEvent) {
         let now = Instant::now();
-        let n = self.applied.times.lock().expect("times").len();
         self.events
             .lock()
             .expect("events")
-            .push((event.name, n, now));
+            .push((event.name, event.at_ms, now));
     }
 }
 
@@ -277,9 +281,9 @@ fn measure() {
     let applied = Arc::new(Applied {
         session: session.clone().as_sample_sink(),
         times: Mutex::new(Vec::new()),
+        readings: Mutex::new(Vec::new()),
     });
     let observed = Arc::new(Observed {
-        applied: applied.clone(),
         events: Mutex::new(Vec::new()),
     });
     *slot.lock().expect("slot") = Some(observed.clone());
@@ -310,10 +314,12 @@ fn measure() {
     for (i, at) in applied.times.lock().expect("times").iter().enumerate() {
         println!("APPLIED {i} {}", monotonic_ns(*at));
     }
-    for (name, n, at) in observed.events.lock().expect("events").iter() {
-        // Sample-driven events only: the tick's own cues have no packet.
-        if *n > 0 && !name.starts_with("segment") && name != "halfway" {
-            println!("EVENT {} {}", n - 1, monotonic_ns(*at));
+    // Sample-driven events only: those stamped with a reading's time. The
+    // packet is the last one read at that millisecond.
+    let readings = applied.readings.lock().expect("readings").clone();
+    for (name, at_ms, at) in observed.events.lock().expect("events").iter() {
+        if let Some(i) = readings.iter().rposition(|r| r == at_ms) {
+            println!("EVENT {i} {} {name}", monotonic_ns(*at));
         }
     }
     let notes = (n1 - n0).max(1) as f64;
