@@ -283,3 +283,31 @@ fn feed_run_after_start_feeds_the_run() {
         assert_eq!(run.count("sensor_gap"), 0, "detached before the stop");
     });
 }
+
+/// Finding 2, from the sensor observer itself: "stop when connected" used
+/// to run on the runtime's worker and panic inside tokio.
+#[test]
+fn stop_from_the_sensor_observer_ends_the_link() {
+    scenario("stop_from_the_sensor_observer_ends_the_link", &[], || {
+        let run = RunLog::new();
+        let sensor = SensorLog::new();
+        let (client, id, session) = setup(&run, &sensor);
+        let weak = Arc::downgrade(&client);
+        let answer = Arc::new(Mutex::new(None));
+        let slot = answer.clone();
+        sensor.react(move |h| {
+            if *h == Heard::State(SensorConnectionState::Connected)
+                && let Some(c) = weak.upgrade()
+            {
+                *slot.lock().unwrap() = Some(format!("{:?}", c.stop()));
+            }
+        });
+        client.feed_run(Some(session)).unwrap();
+        client.start(Some(id)).unwrap();
+        wait_until("stopped from the observer", || {
+            sensor.states().last() == Some(&SensorConnectionState::Idle)
+        });
+        assert_eq!(answer.lock().unwrap().as_deref(), Some("Ok(())"));
+        assert_eq!(disconnects(), 1);
+    });
+}

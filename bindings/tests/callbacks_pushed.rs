@@ -362,3 +362,39 @@ fn a_throwing_pain_observer_is_counted_and_later_assessments_still_arrive() {
     let report = journal.delivery_report().unwrap();
     assert_eq!((report.delivered, report.failed), (3, 1));
 }
+
+/// Finding 1 (the ANR), for the run observer: it waits for the main thread
+/// while the main thread stops the run and the sensor.
+#[test]
+fn stop_from_main_while_the_run_observer_waits_for_main() {
+    let run = RunLog::new();
+    let (waiting_tx, waiting) = mpsc::channel::<()>();
+    let (go, go_rx) = mpsc::channel::<()>();
+    let (waiting_tx, go_rx) = (Mutex::new(waiting_tx), Mutex::new(go_rx));
+    run.react(move |e| {
+        if e.name == "sensor_gap" {
+            let _ = waiting_tx.lock().unwrap().send(());
+            let _ = go_rx.lock().unwrap().recv_timeout(2 * WAIT);
+        }
+    });
+    let (client, session) = fed_session(&run, None);
+    let (c, s) = (client.clone(), session.clone());
+    within(
+        "the main thread stopping the run and the sensor",
+        move || {
+            s.start(monotonic_now_ms()).expect("start");
+            c.push_link_state(true).expect("up");
+            push_rsc(&c, 172);
+            c.push_link_state(false).expect("down");
+            waiting.recv_timeout(WAIT).expect("the observer is waiting");
+            s.stop(monotonic_now_ms()).expect("stop the run");
+            c.stop().expect("stop the sensor");
+        },
+    );
+    go.send(()).unwrap();
+    assert!(session.wait_delivered(WAIT));
+    assert_eq!(
+        run.names().last().map(String::as_str),
+        Some("session_stopped")
+    );
+}
