@@ -7,7 +7,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use patella_core::pain as core;
 
 use crate::dates::{DateFieldError, format_date_time, parse_date_time};
-use crate::events::EventPump;
+use crate::events::{DeliveryReport, EventPump};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
 pub enum CheckInMoment {
@@ -186,23 +186,45 @@ impl PainJournal {
     }
 
     /// Sends every later assessment to `observer`, on a background thread.
-    /// Replaces any earlier observer.
+    /// Replaces any earlier observer. A call that throws is counted (see
+    /// `delivery_report`) and later assessments still arrive.
     pub fn set_observer(&self, observer: Arc<dyn PainObserver>) -> Result<(), PainError> {
         let pump = EventPump::start("patella-pain-events", move |(c, a)| {
             observer.on_assessment(c, a)
         })
         .map_err(|_| PainError::Unavailable)?;
-        let previous = self.lock()?.pump.replace(pump);
-        // Dropped outside the lock: it waits for its queue to drain.
-        drop(previous);
+        // The earlier pump delivers what it has queued, then ends on its own.
+        self.lock()?.pump.replace(pump);
         Ok(())
     }
 
     /// Stops delivering to the observer, once queued events are delivered.
     pub fn clear_observer(&self) -> Result<(), PainError> {
-        let previous = self.lock()?.pump.take();
-        drop(previous);
+        self.lock()?.pump.take();
         Ok(())
+    }
+
+    /// Waits up to `timeout_ms` until the observer has been handed every
+    /// assessment queued so far and returned; true when it has (or there is
+    /// no observer). From inside the observer it returns false at once.
+    pub fn flush_events(&self, timeout_ms: u32) -> bool {
+        // Taken out first: the wait must not hold the journal's lock.
+        let pump = match self.lock() {
+            Ok(state) => state.pump.as_ref().map(EventPump::clone_handle),
+            Err(_) => return false,
+        };
+        let limit = std::time::Duration::from_millis(u64::from(timeout_ms));
+        pump.is_none_or(|p| p.wait_idle(limit))
+    }
+
+    /// How delivery to the current observer went (all zero without one).
+    pub fn delivery_report(&self) -> Result<DeliveryReport, PainError> {
+        Ok(self
+            .lock()?
+            .pump
+            .as_ref()
+            .map(EventPump::report)
+            .unwrap_or_default())
     }
 }
 

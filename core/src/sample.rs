@@ -1,6 +1,9 @@
 //! The cadence sample: the one shape in which every source (a BLE foot pod,
 //! the phone's pedometer, manual entry) hands a reading to a run session, and
-//! the sink trait through which the sensor client feeds a session inside Rust.
+//! the sink trait through which the sensor client feeds a session inside Rust,
+//! and the slot that lets a running sensor change which session it feeds.
+
+use std::sync::{Arc, PoisonError, RwLock};
 
 use serde::{Deserialize, Serialize};
 
@@ -53,4 +56,51 @@ pub trait SampleSink: Send + Sync {
     fn on_signal_lost(&self, source_id: &str, at_ms: MonoMs);
     /// The source is delivering again from `at_ms`.
     fn on_signal_restored(&self, source_id: &str, at_ms: MonoMs);
+}
+
+/// A sink that can be swapped while a sensor runs: the sensor holds the slot,
+/// and attaching or detaching a run session changes where its next reading
+/// goes. Empty, it drops what it is given (no run is listening).
+#[derive(Clone, Default)]
+pub struct SinkSlot(Arc<RwLock<Option<Arc<dyn SampleSink>>>>);
+
+impl SinkSlot {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Points the slot at `sink` (or at nothing); the next reading goes there.
+    pub fn set(&self, sink: Option<Arc<dyn SampleSink>>) {
+        // Only plain assignments happen under this lock, so a poisoned lock
+        // still holds a whole value.
+        *self.0.write().unwrap_or_else(PoisonError::into_inner) = sink;
+    }
+
+    /// The current sink, taken out so the lock is not held while it runs.
+    pub fn get(&self) -> Option<Arc<dyn SampleSink>> {
+        self.0
+            .read()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
+    }
+}
+
+impl SampleSink for SinkSlot {
+    fn on_sample(&self, sample: CadenceSample) {
+        if let Some(sink) = self.get() {
+            sink.on_sample(sample);
+        }
+    }
+
+    fn on_signal_lost(&self, source_id: &str, at_ms: MonoMs) {
+        if let Some(sink) = self.get() {
+            sink.on_signal_lost(source_id, at_ms);
+        }
+    }
+
+    fn on_signal_restored(&self, source_id: &str, at_ms: MonoMs) {
+        if let Some(sink) = self.get() {
+            sink.on_signal_restored(source_id, at_ms);
+        }
+    }
 }

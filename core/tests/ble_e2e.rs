@@ -304,16 +304,37 @@ fn connect_error_then_success() {
     );
 }
 
+/// The packet number the fake put in the stride length (`--seq-in-stride`).
+fn packet_number(sample: &CadenceSample) -> u64 {
+    let cm = sample
+        .stride_length_m
+        .expect("the fake always sends a stride")
+        * 100.0;
+    (cm.round() as u64) - 100
+}
+
 #[test]
 fn link_loss_and_reconnect_twenty_times() {
+    // Three packets per link, twenty drops, then three more: 63 in all,
+    // after which the fake falls silent, so every packet sent must arrive.
     scenario(
         "link_loss_and_reconnect_twenty_times",
-        &["--drop-every", "3", "--drops", "20"],
+        &[
+            "--drop-every",
+            "3",
+            "--drops",
+            "20",
+            "--packets",
+            "3",
+            "--seq-in-stride",
+        ],
         || {
-            let (found, rec, running) = start_on_the_only_pod(1_000);
-            rec.wait_for("20 losses and 66 samples", Duration::from_secs(60), |r| {
-                r.samples().len() >= 66
-            });
+            let (found, rec, running) = start_on_the_only_pod(5_000);
+            rec.wait_for(
+                "20 losses and all 63 samples",
+                Duration::from_secs(60),
+                |r| r.samples().len() >= 63 && r.gaps().len() >= 40,
+            );
             running.stop_blocking().expect("stop");
             let gaps = rec.gaps();
             assert_eq!(gaps.len(), 40, "20 gaps opened and closed: {gaps:?}");
@@ -321,8 +342,11 @@ fn link_loss_and_reconnect_twenty_times() {
             assert_eq!(count_states(&rec, |s| *s == SensorState::Connected), 21);
             let samples = rec.samples();
             assert!(samples.iter().all(|s| s.source_id == found[0].id));
-            // Nothing lost, nothing repeated, across all twenty reconnects.
-            assert_samples_match_notified(&samples, &found[0].address);
+            // Nothing lost, nothing repeated, in order, across all twenty
+            // reconnects: the fake's own packet numbers, not repeating values.
+            let numbers: Vec<u64> = samples.iter().map(packet_number).collect();
+            assert_eq!(numbers, (0..63).collect::<Vec<u64>>());
+            assert_eq!(notified(&found[0].address).len(), 63);
             let all = rec.all();
             for pair in all.windows(2) {
                 if let [Seen::Restored(_, at), Seen::Sample(s)] = pair {
@@ -465,6 +489,78 @@ fn two_sensors_advertising_at_once() {
                     .any(|l| l.contains(&a_path) && l.contains("Device1.Connect")),
                 "pod A was never connected"
             );
+        },
+    );
+}
+
+/// A sink that, at the first sample once it holds the handle, stops the client that feeds it and
+/// tries a scan: Rust code running on the runtime's own worker, where a
+/// `block_on` would panic inside tokio (issue 10, finding 2).
+struct StopFromTheWorker {
+    rec: Arc<Recorder>,
+    client: SensorClient,
+    running: std::sync::Mutex<Option<RunningSensor>>,
+    answers: std::sync::Mutex<Vec<String>>,
+}
+
+impl SampleSink for StopFromTheWorker {
+    fn on_sample(&self, sample: CadenceSample) {
+        self.rec.on_sample(sample);
+        let running = self.running.lock().unwrap().take();
+        if let Some(running) = running {
+            let scanned = self.client.scan_blocking(Duration::from_millis(100));
+            let stopped = running.stop_blocking();
+            self.answers.lock().unwrap().push(format!(
+                "scan refused {}, stop {stopped:?}",
+                scanned.is_err()
+            ));
+        }
+    }
+    fn on_signal_lost(&self, id: &str, at: patella_core::sample::MonoMs) {
+        self.rec.on_signal_lost(id, at);
+    }
+    fn on_signal_restored(&self, id: &str, at: patella_core::sample::MonoMs) {
+        self.rec.on_signal_restored(id, at);
+    }
+}
+
+#[test]
+fn stop_and_scan_on_the_runtime_thread_answer_without_panicking() {
+    scenario(
+        "stop_and_scan_on_the_runtime_thread_answer_without_panicking",
+        &[],
+        || {
+            let client = client(1_000);
+            let found = scan(&client, 1);
+            let rec = Recorder::new();
+            let sink = Arc::new(StopFromTheWorker {
+                rec: rec.clone(),
+                client: client.clone(),
+                running: std::sync::Mutex::new(None),
+                answers: std::sync::Mutex::new(Vec::new()),
+            });
+            // Held by the sink until its first sample; the test keeps none.
+            let running = client
+                .start(
+                    Some(found[0].id.clone()),
+                    None,
+                    Some(sink.clone()),
+                    Some(rec.clone()),
+                )
+                .expect("start");
+            *sink.running.lock().unwrap() = Some(running);
+            rec.wait_for("the stop took effect", WAIT, |r| {
+                r.states().last() == Some(&SensorState::Idle)
+            });
+            assert_eq!(
+                *sink.answers.lock().unwrap(),
+                ["scan refused true, stop Ok(())"]
+            );
+            let disconnects = fake_log()
+                .lines()
+                .filter(|l| l.contains("Device1.Disconnect"))
+                .count();
+            assert_eq!(disconnects, 1, "the link was ended");
         },
     );
 }

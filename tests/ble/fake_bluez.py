@@ -26,6 +26,7 @@ import asyncio
 import os
 import struct
 import sys
+import time
 
 from dbus_fast import DBusError, Variant
 from dbus_fast.aio import MessageBus
@@ -59,6 +60,10 @@ def measurement(profile, seq):
         cadence, stride_cm, divisor = 84 + seq % 7, 240, 60
     else:
         cadence, stride_cm, divisor = 168 + seq % 7, 120, 120
+    if OPTS.seq_in_stride:
+        # Stride length reaches the run's sample where total distance does
+        # not, so a test can read each packet's number from the sample.
+        stride_cm = 100 + seq
     speed = round(stride_cm / 100 * cadence / divisor * 256)
     flags = 0x07  # stride length + total distance present, running
     return bytes([flags]) + struct.pack("<HBHI", speed, cadence, stride_cm, seq)
@@ -278,7 +283,11 @@ class Pod(ServiceInterface):
                 pkt = pkt[:5]  # flags promise a stride length that is cut short
             self.seq += 1
             sent += 1
+            sent_ns = time.monotonic_ns()
             char.notify(pkt)
+            if OPTS.stamp:
+                # CLOCK_MONOTONIC, the clock Rust's Instant reads on Linux.
+                say("SENT", self.seq - 1, sent_ns)
             self.drain_battery()
             await asyncio.sleep(OPTS.interval)
             if await self.scripted_fault(sent):
@@ -551,6 +560,8 @@ async def main():
     p.add_argument("--gone-for", type=float, default=0.5)
     p.add_argument("--battery", type=int, default=80)
     p.add_argument("--battery-drain-every", type=int, default=0)
+    p.add_argument("--seq-in-stride", action="store_true", help="stride length = 100 cm + packet number")
+    p.add_argument("--stamp", action="store_true", help="log SENT <packet> <monotonic ns> per packet")
     OPTS = p.parse_args()
 
     bus = await MessageBus(bus_address=os.environ["DBUS_SYSTEM_BUS_ADDRESS"]).connect()

@@ -195,6 +195,9 @@ pub enum RunSessionError {
     InvalidDate { field: String, value: String },
     #[error("run session: an earlier call failed while holding the session; create a new session")]
     Poisoned,
+    /// The session's event delivery thread could not be started.
+    #[error("run session: events cannot be delivered: {detail}")]
+    DeliveryUnavailable { detail: String },
 }
 
 /// Where the app receives the session's events, in order.

@@ -1,24 +1,23 @@
 //! The `RunSession` object: one live run, driven by the app and, inside Rust,
 //! by the sensor client through `SampleSink`.
 
-use std::collections::VecDeque;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use patella_core::run::{self as core_run, RunConfig};
 use patella_core::sample::{CadenceSample, CadenceUnit, MonoMs, SampleSink};
 
 use super::*;
+use crate::events::{DeliveryReport, EventPump};
 
 use super::convert::*;
 
 /// A live run. All methods take the platform's monotonic time in ms.
+/// Events reach the `RunObserver` on the session's own delivery thread
+/// (`EventPump`), never on the caller's: not the app's, not the sensor's.
 #[derive(uniffi::Object)]
 pub struct RunSession {
     state: Mutex<core_run::RunSession>,
-    observer: Arc<dyn RunObserver>,
-    queue: Mutex<VecDeque<RunEvent>>,
-    delivering: AtomicBool,
+    events: EventPump<RunEvent>,
 }
 
 #[uniffi::export]
@@ -84,6 +83,21 @@ impl RunSession {
     pub fn snapshot(&self, now_ms: u64) -> Result<RunView, RunSessionError> {
         Ok(self.lock()?.snapshot(now_ms).into())
     }
+
+    /// How event delivery to the observer went: calls that returned, calls
+    /// that threw, events dropped because the observer fell far behind.
+    pub fn delivery_report(&self) -> DeliveryReport {
+        self.events.report()
+    }
+
+    /// Waits up to `timeout_ms` until the observer has been handed every
+    /// event queued so far and returned; true when it has. For tests and for
+    /// an app that wants the last events out before it closes the session.
+    /// From inside the observer it returns false at once.
+    pub fn flush_events(&self, timeout_ms: u32) -> bool {
+        self.events
+            .wait_idle(std::time::Duration::from_millis(u64::from(timeout_ms)))
+    }
 }
 
 #[uniffi::export]
@@ -135,11 +149,15 @@ impl RunSession {
                 detail: e.to_string(),
             }
         })?;
+        let events = EventPump::start("patella-run-events", move |event| {
+            observer.on_event(event);
+        })
+        .map_err(|e| RunSessionError::DeliveryUnavailable {
+            detail: e.to_string(),
+        })?;
         Ok(Arc::new(Self {
             state: Mutex::new(session),
-            observer,
-            queue: Mutex::new(VecDeque::new()),
-            delivering: AtomicBool::new(false),
+            events,
         }))
     }
 
@@ -152,46 +170,29 @@ impl RunSession {
         self.state.lock().map_err(|_| RunSessionError::Poisoned)
     }
 
-    /// Runs one input under the lock, queues its events in order, then
-    /// delivers them outside the lock (so the observer may call back in).
+    /// Runs one input under the lock and queues its events for the delivery
+    /// thread, still under the lock so that inputs from several threads keep
+    /// their order. Queuing never runs the observer, so this returns promptly
+    /// however slow the observer is, and the observer may call back in.
     fn drive(
         &self,
         input: impl FnOnce(
             &mut core_run::RunSession,
         ) -> Result<Vec<core_run::RunEvent>, core_run::RunError>,
     ) -> Result<(), RunSessionError> {
-        {
-            let mut state = self.lock()?;
-            let events = input(&mut state).map_err(input_error)?;
-            if !events.is_empty() {
-                let mut queue = self.queue.lock().map_err(|_| RunSessionError::Poisoned)?;
-                queue.extend(events.into_iter().map(RunEvent::from));
-            }
+        let mut state = self.lock()?;
+        let events = input(&mut state).map_err(input_error)?;
+        // A sample usually yields no event: then the pump is not even touched.
+        if !events.is_empty() {
+            self.events.send_all(events.into_iter().map(RunEvent::from));
         }
-        self.deliver();
         Ok(())
     }
 
-    /// Delivers queued events; only one thread delivers at a time, so the
-    /// observer sees them in the order the session produced them.
-    fn deliver(&self) {
-        loop {
-            if self
-                .delivering
-                .compare_exchange(false, true, Ordering::AcqRel, Ordering::Acquire)
-                .is_err()
-            {
-                return;
-            }
-            while let Some(event) = self.queue.lock().ok().and_then(|mut q| q.pop_front()) {
-                self.observer.on_event(event);
-            }
-            self.delivering.store(false, Ordering::Release);
-            // An event queued between the last pop and the release is ours to send.
-            if self.queue.lock().map_or(true, |q| q.is_empty()) {
-                return;
-            }
-        }
+    /// Waits until the observer has been handed every queued event, or
+    /// `limit` passed (Rust tests and benches).
+    pub fn wait_delivered(&self, limit: std::time::Duration) -> bool {
+        self.events.wait_idle(limit)
     }
 }
 

@@ -5,6 +5,9 @@ use std::sync::{Arc, Mutex};
 
 use patella_core::sample::{CadenceSample, CadenceUnit};
 
+/// How long a test waits for the delivery thread; only a hang reaches it.
+const WAIT: std::time::Duration = std::time::Duration::from_secs(10);
+
 #[derive(Default)]
 struct Collect(Mutex<Vec<RunEvent>>);
 
@@ -95,6 +98,7 @@ fn a_short_session_reaches_the_observer_in_order() {
         sink.on_sample(sample(t * 1_000, if t > 30 { 150.0 } else { 170.0 }));
         session.tick(t * 1_000).unwrap();
     }
+    assert!(session.wait_delivered(WAIT));
     let events = observer.0.lock().unwrap();
     let names: Vec<&str> = events.iter().map(|e| e.name.as_str()).collect();
     assert_eq!(names.first(), Some(&"session_started"));
@@ -182,6 +186,7 @@ fn a_sharp_check_in_stops_and_settings_apply() {
         red_flags: vec![],
     };
     session.check_in(41_000, checkin).unwrap();
+    assert!(session.wait_delivered(WAIT));
     let events = observer.0.lock().unwrap();
     assert!(events.iter().any(|e| matches!(
         e.kind,
@@ -212,6 +217,7 @@ fn an_observer_may_call_back_in() {
     let session = RunSession::new(plan(), None, observer.clone()).unwrap();
     *observer.0.lock().unwrap() = Some(session.clone());
     session.start(0).unwrap();
+    assert!(session.wait_delivered(WAIT));
     assert!(*observer.1.lock().unwrap() >= 2);
     *observer.0.lock().unwrap() = None;
 }

@@ -4,12 +4,15 @@
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
-use patella_core::sample::SampleSink;
+use patella_core::sample::{SampleSink, SinkSlot};
 use patella_core::sensor::ble::{BleConfig, RunningSensor, SensorClient as CoreClient};
 use patella_core::sensor::clock::InstantClock;
+use patella_core::sensor::observer::SensorObserver as CoreObserver;
 use patella_core::sensor::push::PushedSensor;
 
-use super::types::{FoundSensorView, ObserverBridge, SensorObserver};
+use super::delivery::ObserverPump;
+use super::types::{FoundSensorView, SensorObserver};
+use crate::events::DeliveryReport;
 use crate::run::RunSession;
 
 /// Why a sensor call failed, worded for a log line.
@@ -25,26 +28,44 @@ pub enum SensorError {
     NotPushing,
     #[error("the sensor client is unusable after an earlier internal failure")]
     Poisoned,
+    /// The observer's delivery thread could not be started.
+    #[error("sensor events cannot be delivered: {detail}")]
+    DeliveryUnavailable { detail: String },
 }
 
 #[derive(Default)]
 struct Slots {
     running: Option<RunningSensor>,
-    // Shared so a push can run outside the lock: the feed calls the app's
-    // observer, which may call back into this client (e.g. `stop`).
+    // Shared so a push runs outside this lock.
     pushed: Option<Arc<PushedSensor>>,
-    observer: Option<Arc<dyn SensorObserver>>,
-    sink: Option<Arc<dyn SampleSink>>,
+    observer: Option<Arc<ObserverPump>>,
 }
 
 /// Scans for and looks after one RSC foot pod.
+///
+/// No foreign code runs under `slots` or on the sensor runtime: the observer
+/// is called from its own delivery thread (`ObserverPump`), and the run
+/// session fed by `feed_run` is Rust. So every method may be called from any
+/// thread, including from inside any observer callback.
 #[derive(uniffi::Object)]
 pub struct SensorClient {
     core: CoreClient,
     slots: Mutex<Slots>,
+    /// Where readings go; swapped by `feed_run` while a sensor runs.
+    sink: SinkSlot,
 }
 
 impl SensorClient {
+    /// Rust-side only: a client with its own timeouts and supervisor
+    /// settings (tests, benches, the CLI).
+    pub fn with_config(config: BleConfig) -> Arc<Self> {
+        Arc::new(Self {
+            core: CoreClient::new(config, Arc::new(InstantClock::new())),
+            slots: Mutex::new(Slots::default()),
+            sink: SinkSlot::new(),
+        })
+    }
+
     fn slots(&self) -> Result<MutexGuard<'_, Slots>, SensorError> {
         self.slots.lock().map_err(|_| SensorError::Poisoned)
     }
@@ -54,19 +75,26 @@ impl SensorClient {
         self.slots()?.pushed.clone().ok_or(SensorError::NotPushing)
     }
 
-    /// Rust-side only: the run session attaches itself here so samples stay
-    /// inside Rust. Takes effect at the next `start` / `start_pushed`.
+    /// Rust-side only: where readings go from now on, for a running sensor
+    /// too. `feed_run` is the app's way to the same thing.
     pub fn attach_sink(&self, sink: Option<Arc<dyn SampleSink>>) -> Result<(), SensorError> {
-        self.slots()?.sink = sink;
+        self.sink.set(sink);
         Ok(())
     }
 
-    fn core_observer(
-        slots: &Slots,
-    ) -> Option<Arc<dyn patella_core::sensor::observer::SensorObserver>> {
-        slots.observer.clone().map(|o| {
-            Arc::new(ObserverBridge(o)) as Arc<dyn patella_core::sensor::observer::SensorObserver>
-        })
+    /// Waits until the observer has been handed every queued event, or
+    /// `limit` passed (Rust tests and benches); true when it has.
+    pub fn wait_delivered(&self, limit: Duration) -> bool {
+        let observer = self.slots().ok().and_then(|s| s.observer.clone());
+        observer.is_none_or(|o| o.wait_idle(limit))
+    }
+
+    fn slot_sink(&self) -> Option<Arc<dyn SampleSink>> {
+        Some(Arc::new(self.sink.clone()))
+    }
+
+    fn core_observer(slots: &Slots) -> Option<Arc<dyn CoreObserver>> {
+        slots.observer.clone().map(|o| o as Arc<dyn CoreObserver>)
     }
 }
 
@@ -81,20 +109,45 @@ impl SensorClient {
     /// A client with the default timeouts and supervisor settings.
     #[uniffi::constructor]
     pub fn new() -> Arc<Self> {
-        Arc::new(Self {
-            core: CoreClient::new(BleConfig::default(), Arc::new(InstantClock::new())),
-            slots: Mutex::new(Slots::default()),
-        })
+        Self::with_config(BleConfig::default())
     }
 
     /// The observer for state, battery, details and warnings; takes effect
-    /// at the next `start` / `start_pushed`.
+    /// at the next `start` / `start_pushed`. It is called on the client's
+    /// own delivery thread, never on the caller's.
     pub fn set_observer(
         &self,
         observer: Option<Arc<dyn SensorObserver>>,
     ) -> Result<(), SensorError> {
-        self.slots()?.observer = observer;
+        let pump = match observer {
+            Some(o) => Some(Arc::new(ObserverPump::start(o).map_err(|e| {
+                SensorError::DeliveryUnavailable {
+                    detail: e.to_string(),
+                }
+            })?)),
+            None => None,
+        };
+        // The old pump ends by itself once the running sensor lets go of it.
+        self.slots()?.observer = pump;
         Ok(())
+    }
+
+    /// How delivery to the current observer went: calls made, calls that
+    /// threw, events dropped because the observer fell far behind.
+    pub fn delivery_report(&self) -> Result<DeliveryReport, SensorError> {
+        Ok(self
+            .slots()?
+            .observer
+            .as_ref()
+            .map(|o| o.report())
+            .unwrap_or_default())
+    }
+
+    /// Waits up to `timeout_ms` until the observer has been handed every
+    /// event queued so far and returned; true when it has (or there is no
+    /// observer). From inside the observer it returns false at once.
+    pub fn flush_events(&self, timeout_ms: u32) -> bool {
+        self.wait_delivered(Duration::from_millis(u64::from(timeout_ms)))
     }
 
     /// Scans for `seconds` and lists RSC sensors, strongest first. Blocks:
@@ -113,13 +166,21 @@ impl SensorClient {
     /// strongest RSC sensor when `None`, and looks after the link until `stop`.
     pub fn start(&self, sensor_id: Option<String>) -> Result<(), SensorError> {
         let mut slots = self.slots()?;
+        if slots
+            .running
+            .as_ref()
+            .is_some_and(RunningSensor::is_finished)
+        {
+            // The task gave up (Failed was reported): a new start may replace it.
+            slots.running = None;
+        }
         if slots.running.is_some() || slots.pushed.is_some() {
             return Err(SensorError::AlreadyRunning);
         }
         let observer = Self::core_observer(&slots);
         let running = self
             .core
-            .start(sensor_id, None, slots.sink.clone(), observer)
+            .start(sensor_id, None, self.slot_sink(), observer)
             .map_err(bluetooth)?;
         slots.running = Some(running);
         Ok(())
@@ -143,7 +204,7 @@ impl SensorClient {
             self.core.config().supervisor.clone(),
             Arc::new(InstantClock::new()),
         );
-        pushed.set_sink(slots.sink.clone()).map_err(bluetooth)?;
+        pushed.set_sink(self.slot_sink()).map_err(bluetooth)?;
         pushed
             .set_observer(Self::core_observer(&slots))
             .map_err(bluetooth)?;
@@ -181,27 +242,27 @@ impl SensorClient {
 
     /// Feeds this sensor's readings, gaps and restores straight into `session`
     /// on the Rust side, so no reading crosses the FFI; `None` detaches it.
-    /// Applies at once to a pushed sensor and from the next `start` to a
-    /// Bluetooth one. The sensor stamps its readings with the library's
-    /// monotonic clock, so the app drives the session (`start`, `tick`, ...)
-    /// with `monotonic_now_ms()`, the same time base.
+    /// Takes effect at once, before or after `start`, in both modes. The
+    /// sensor stamps its readings with the library's monotonic clock, so the
+    /// app drives the session (`start`, `tick`, ...) with
+    /// `monotonic_now_ms()`, the same time base.
     pub fn feed_run(&self, session: Option<Arc<RunSession>>) -> Result<(), SensorError> {
-        let sink = session.map(RunSession::as_sample_sink);
-        let mut slots = self.slots()?;
-        if let Some(pushed) = slots.pushed.as_ref() {
-            pushed.set_sink(sink.clone()).map_err(bluetooth)?;
-        }
-        slots.sink = sink;
+        self.sink.set(session.map(RunSession::as_sample_sink));
         Ok(())
     }
 
-    /// Stops whichever sensor runs and disconnects. Stopping twice is fine.
+    /// Stops whichever sensor runs: a Bluetooth link is disconnected and the
+    /// observer hears Idle; a pushed sensor reports Idle. Stopping twice is
+    /// fine, and so is stopping from inside any callback.
     pub fn stop(&self) -> Result<(), SensorError> {
-        let (running, _pushed) = {
+        let (running, pushed) = {
             let mut slots = self.slots()?;
             (slots.running.take(), slots.pushed.take())
         };
-        // Outside the lock: stopping waits for the runtime task to finish.
+        if let Some(p) = pushed {
+            p.stop().map_err(bluetooth)?;
+        }
+        // Outside the lock: stopping waits (boundedly) for the runtime task.
         if let Some(r) = running {
             r.stop_blocking().map_err(bluetooth)?;
         }
@@ -217,6 +278,9 @@ mod tests {
 
     use super::super::types::{SensorConnectionState, SensorDetailsView, SensorWarningView};
     use super::*;
+
+    /// How long a test waits for a delivery thread; only a hang reaches it.
+    const WAIT: Duration = Duration::from_secs(10);
 
     #[derive(Default)]
     struct Seen(Mutex<Vec<String>>);
@@ -286,6 +350,7 @@ mod tests {
         client.push_link_state(false).expect("down");
         client.stop().expect("stop");
         client.stop().expect("stopping twice is fine");
+        assert!(client.wait_delivered(WAIT));
         assert_eq!(
             sink.lines(),
             vec!["sample 172 from watch-pod", "lost watch-pod"]
@@ -363,6 +428,7 @@ mod tests {
         client
             .push_raw_battery(vec![80])
             .expect("the push completes");
+        assert!(client.wait_delivered(WAIT));
         assert!(observer.0.lock().unwrap().is_none(), "the observer ran");
         assert!(matches!(
             client.push_raw_battery(vec![80]),
@@ -391,6 +457,7 @@ mod tests {
         assert_eq!(view.dropped_samples, 0);
         // An implausible reading is refused by the run and said so, with its value.
         push_rsc(&client, 250);
+        assert!(session.wait_delivered(WAIT));
         let rejected = events.0.lock().expect("events").last().cloned();
         assert!(
             matches!(
@@ -403,6 +470,7 @@ mod tests {
         );
         // A dropped link reaches the run as a sensor gap, still inside Rust.
         client.push_link_state(false).expect("down");
+        assert!(session.wait_delivered(WAIT));
         let names = events.names();
         assert!(names.iter().any(|n| n == "sensor_gap"), "{names:?}");
 
@@ -413,6 +481,7 @@ mod tests {
         for _ in 0..3 {
             push_rsc(&client, 150);
         }
+        assert!(session.wait_delivered(WAIT));
         assert_eq!(events.names(), names);
         assert_eq!(session.snapshot(0).expect("view").elapsed_ms, before);
         client.stop().expect("stop");

@@ -1,12 +1,13 @@
 //! The sensor facade for the apps: a `SensorClient` object that scans,
 //! starts and stops the supervised btleplug client, or takes raw RSC bytes
 //! from an app that owns Bluetooth itself; and a foreign `SensorObserver`
-//! that hears state, battery, details and warnings. Samples never cross the
-//! FFI: the run session attaches its `SampleSink` on the Rust side
-//! (`SensorClient::attach_sink`).
+//! that hears state, battery, details and warnings on its own delivery
+//! thread (`delivery`). Samples never cross the FFI: `feed_run` points the
+//! sensor's sink slot at a run session on the Rust side, at any time.
 
 mod android;
 mod client;
+mod delivery;
 mod types;
 
 pub use client::{SensorClient, SensorError};

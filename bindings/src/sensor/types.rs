@@ -129,30 +129,13 @@ impl From<SensorWarning> for SensorWarningView {
     }
 }
 
-/// Implemented by the app (Swift / Kotlin). Called from the library's
-/// runtime thread; hop to the UI thread before touching views.
+/// Implemented by the app (Swift / Kotlin). Called on the client's own
+/// delivery thread, in order; hop to the UI thread before touching views.
+/// Any `SensorClient` call may be made from inside these methods.
 #[uniffi::export(with_foreign)]
 pub trait SensorObserver: Send + Sync {
     fn on_state(&self, state: SensorConnectionState);
     fn on_battery(&self, percent: u8);
     fn on_details(&self, details: SensorDetailsView);
     fn on_warning(&self, warning: SensorWarningView);
-}
-
-/// Carries core observer calls to the foreign observer.
-pub(crate) struct ObserverBridge(pub std::sync::Arc<dyn SensorObserver>);
-
-impl patella_core::sensor::observer::SensorObserver for ObserverBridge {
-    fn on_state(&self, state: SensorState) {
-        self.0.on_state(state.into());
-    }
-    fn on_battery(&self, percent: u8) {
-        self.0.on_battery(percent);
-    }
-    fn on_details(&self, details: SensorDetails) {
-        self.0.on_details(details.into());
-    }
-    fn on_warning(&self, warning: SensorWarning) {
-        self.0.on_warning(warning.into());
-    }
 }

@@ -3,6 +3,10 @@
 //! samples, gaps, silence detection and battery warnings as the btleplug
 //! client. Connect and disconnect decisions are theirs, so the supervisor's
 //! radio actions are dropped here.
+//!
+//! The sink and the observer are called under the feed's lock, so they must
+//! only hand work on, never run app code: the FFI gives them a `SinkSlot`
+//! into a run session and an observer backed by a delivery thread.
 
 use std::sync::{Arc, Mutex, MutexGuard};
 
@@ -91,6 +95,14 @@ impl PushedSensor {
     /// What the app read about the sensor.
     pub fn push_details(&self, details: SensorDetails) -> Result<(), PushError> {
         self.feed()?.details(details);
+        Ok(())
+    }
+
+    /// The app stopped using the sensor: the observer hears Idle, and later
+    /// pushes are the app's mistake (the facade refuses them).
+    pub fn stop(&self) -> Result<(), PushError> {
+        let now = self.clock.now_ms();
+        let _ = self.feed()?.event(now, SupervisorEvent::Stop);
         Ok(())
     }
 

@@ -6,7 +6,8 @@ import XCTest
 /// tick and pedometer readings, pause and resume, live check-ins, snapshots,
 /// and events with their data and cue reaching a Swift observer.
 final class RunBindingsTests: XCTestCase {
-    /// Keeps every event; the session calls it on the thread that drove it.
+    /// Keeps every event. The session calls it on its own delivery thread, so
+    /// a test flushes (`flushEvents`) before it reads what arrived.
     final class Recorder: RunObserver, @unchecked Sendable {
         private let lock = NSLock()
         private var seen: [RunEvent] = []
@@ -62,6 +63,7 @@ final class RunBindingsTests: XCTestCase {
         }
         XCTAssertTrue(sawBelowBand, "the view never showed the cadence below the band")
         XCTAssertEqual(try session.snapshot(nowMs: 360_000).status, .complete)
+        XCTAssertTrue(session.flushEvents(timeoutMs: 5_000))
 
         let names = recorder.names
         XCTAssertEqual(names.first, "session_started")
@@ -104,6 +106,7 @@ final class RunBindingsTests: XCTestCase {
         XCTAssertEqual(paused.elapsedMs, 40_000, "paused time does not count")
         try session.resume(nowMs: 100_000)
         XCTAssertEqual(try session.snapshot(nowMs: 100_000).status, .running)
+        XCTAssertTrue(session.flushEvents(timeoutMs: 5_000))
         XCTAssertTrue(recorder.events.contains { $0.kind == .paused(elapsedMs: 40_000) })
         XCTAssertTrue(recorder.events.contains { $0.kind == .resumed(pausedForMs: 60_000) })
     }
@@ -116,6 +119,7 @@ final class RunBindingsTests: XCTestCase {
         try session.start(nowMs: 0)
         try session.tick(nowMs: 60_000)
         try session.checkIn(nowMs: 60_000, checkin: checkIn(7))
+        XCTAssertTrue(session.flushEvents(timeoutMs: 5_000))
         let kinds = recorder.events.map(\.kind)
         XCTAssertTrue(kinds.contains(.checkInAssessed(score: 7, zone: .aboveBuffer, action: .scaleBack)), "\(kinds)")
         let changed: [UInt32] = kinds.compactMap {
@@ -142,6 +146,7 @@ final class RunBindingsTests: XCTestCase {
         XCTAssertNotNil(view.metronomeIntervalMs)
         try session.checkIn(nowMs: 41_000, checkin: checkIn(2, sharp: true))
         XCTAssertEqual(try session.snapshot(nowMs: 41_000).status, .stopped)
+        XCTAssertTrue(session.flushEvents(timeoutMs: 5_000))
         XCTAssertTrue(recorder.events.contains {
             if case .sessionStopped(reason: .painStop, _) = $0.kind { return true }
             return false

@@ -45,6 +45,7 @@ final class SensorBindingsTests: XCTestCase {
         try client.pushRawBattery(bytes: Data([9]))
         try client.pushRawRsc(bytes: Data([0x07, 0x00, 0x03]))
         try client.stop()
+        XCTAssertTrue(client.flushEvents(timeoutMs: 5_000))
         let seen = recorder.seen
         XCTAssertEqual(seen.first, .state(.connected))
         let battery = try XCTUnwrap(seen.firstIndex(of: .battery(9)), "no battery level in \(seen)")
@@ -105,11 +106,13 @@ final class SensorBindingsTests: XCTestCase {
         XCTAssertEqual(view.droppedSamples, 0)
 
         try client.pushRawRsc(bytes: rsc(250))
+        XCTAssertTrue(session.flushEvents(timeoutMs: 5_000))
         XCTAssertTrue(runEvents.events.map(\.kind).contains(
             .readingsRejected(sourceId: "foot-pod", value: 250, reason: "above_max")
         ), "\(runEvents.names)")
 
         try client.pushLinkState(up: false)
+        XCTAssertTrue(session.flushEvents(timeoutMs: 5_000))
         let gaps: [String?] = runEvents.events.compactMap {
             if case let .sensorGap(sourceId, _) = $0.kind { return sourceId }
             return nil
@@ -121,6 +124,7 @@ final class SensorBindingsTests: XCTestCase {
         let before = runEvents.events.count
         try client.pushLinkState(up: true)
         try client.pushRawRsc(bytes: rsc(250))
+        XCTAssertTrue(session.flushEvents(timeoutMs: 5_000))
         XCTAssertEqual(runEvents.events.count, before)
         try client.stop()
     }

@@ -38,6 +38,14 @@ pub struct SensorClient {
 pub struct RunningSensor {
     stop: watch::Sender<bool>,
     task: JoinHandle<()>,
+    /// The longest `stop_blocking` waits for the task to confirm.
+    stop_limit: Duration,
+}
+
+/// True on a thread of a tokio runtime, where `block_on` would panic
+/// ("Cannot start a runtime from within a runtime") or starve the worker.
+fn on_runtime_thread() -> bool {
+    tokio::runtime::Handle::try_current().is_ok()
 }
 
 impl RunningSensor {
@@ -47,11 +55,26 @@ impl RunningSensor {
         let _ = self.task.await;
     }
 
-    /// `stop` for callers outside the runtime (the FFI, the CLI).
+    /// `stop` for callers outside the runtime (the FFI, the CLI): disconnects
+    /// and waits, at most a few housekeeping timeouts, for the task to end.
+    /// From a runtime thread it only signals: the task still sends the
+    /// Disconnect and reports Idle, but waiting there would block the very
+    /// worker the task needs.
     pub fn stop_blocking(self) -> Result<(), BleError> {
+        let _ = self.stop.send(true);
+        if on_runtime_thread() {
+            return Ok(());
+        }
         let rt = runtime().map_err(|e| BleError::Runtime(e.to_string()))?;
-        rt.block_on(self.stop());
-        Ok(())
+        let limit = self.stop_limit;
+        let task = self.task;
+        match rt.block_on(async move { tokio::time::timeout(limit, task).await }) {
+            Ok(_) => Ok(()),
+            Err(_) => Err(BleError::Timeout {
+                op: "stop",
+                ms: u64::try_from(limit.as_millis()).unwrap_or(u64::MAX),
+            }),
+        }
     }
 
     pub fn is_finished(&self) -> bool {
@@ -74,8 +97,16 @@ impl SensorClient {
         scan(&adapter, window, &self.config.timeouts).await
     }
 
-    /// `scan` for callers outside the runtime.
+    /// `scan` for callers outside the runtime. On a runtime thread it
+    /// refuses at once rather than panic inside tokio.
     pub fn scan_blocking(&self, window: Duration) -> Result<Vec<FoundSensor>, BleError> {
+        if on_runtime_thread() {
+            return Err(BleError::Failed {
+                op: "scan",
+                detail: "called on the sensor runtime's own thread; call it from an app thread"
+                    .to_owned(),
+            });
+        }
         let rt = runtime().map_err(|e| BleError::Runtime(e.to_string()))?;
         rt.block_on(self.scan(window))
     }
@@ -114,7 +145,17 @@ impl SensorClient {
                 });
             }
         });
-        Ok(RunningSensor { stop, task })
+        // Shutdown is one Disconnect, and at most one housekeeping call may
+        // be in flight when the stop arrives; the rest is slack.
+        let housekeeping = Duration::from_millis(self.config.timeouts.housekeeping_ms);
+        let stop_limit = housekeeping
+            .saturating_mul(3)
+            .saturating_add(Duration::from_secs(1));
+        Ok(RunningSensor {
+            stop,
+            task,
+            stop_limit,
+        })
     }
 }
 

@@ -13,7 +13,10 @@ import org.junit.jupiter.api.Test
  * and events with their data and cue reaching a Kotlin observer.
  */
 class RunBindingsTest {
-    /** Keeps every event; the session calls it on the thread that drove it. */
+    /**
+     * Keeps every event. The session calls it on its own delivery thread, so
+     * a test flushes (`flushEvents`) before it reads what arrived.
+     */
     private class Recorder : RunObserver {
         val events = java.util.Collections.synchronizedList(mutableListOf<RunEvent>())
         override fun onEvent(event: RunEvent) {
@@ -62,6 +65,7 @@ class RunBindingsTest {
             }
             assertTrue(sawBelowBand, "the view never showed the cadence below the band")
             assertEquals(RunStatus.COMPLETE, session.snapshot(360_000u).status)
+            assertTrue(session.flushEvents(5_000u))
         }
         val names = recorder.names()
         assertEquals("session_started", names.first())
@@ -100,6 +104,7 @@ class RunBindingsTest {
             assertEquals(40_000uL, paused.elapsedMs, "paused time does not count")
             session.resume(100_000u)
             assertEquals(RunStatus.RUNNING, session.snapshot(100_000u).status)
+            assertTrue(session.flushEvents(5_000u))
         }
         val paused = recorder.events.map { it.kind }.filterIsInstance<RunEventKind.Paused>().single()
         assertEquals(40_000uL, paused.elapsedMs)
@@ -116,6 +121,7 @@ class RunBindingsTest {
             session.start(0u)
             session.tick(60_000u)
             session.checkIn(60_000u, checkIn(7))
+            assertTrue(session.flushEvents(5_000u))
         }
         val assessed = recorder.events.map { it.kind }.filterIsInstance<RunEventKind.CheckInAssessed>().single()
         assertEquals(7.toUByte(), assessed.score)
@@ -145,6 +151,7 @@ class RunBindingsTest {
             assertNotNull(view.metronomeIntervalMs)
             session.checkIn(41_000u, checkIn(2, sharp = true))
             assertEquals(RunStatus.STOPPED, session.snapshot(41_000u).status)
+            assertTrue(session.flushEvents(5_000u))
         }
         val stopped = recorder.events.map { it.kind }.filterIsInstance<RunEventKind.SessionStopped>().single()
         assertEquals(RunStopReason.PAIN_STOP, stopped.reason)

@@ -41,6 +41,7 @@ class SensorBindingsTest {
             client.pushRawBattery(byteArrayOf(9))
             client.pushRawRsc(byteArrayOf(0x07, 0x00, 0x03))
             client.stop()
+            assertTrue(client.flushEvents(5_000u))
         }
         val seen = recorder.snapshot()
         assertEquals(SensorConnectionState.Connected, seen.first())
@@ -94,12 +95,14 @@ class SensorBindingsTest {
                 assertEquals(0uL, view.droppedSamples)
 
                 client.pushRawRsc(rsc(250))
+                assertTrue(session.flushEvents(5_000u))
                 val rejected = runEvents.kinds().filterIsInstance<RunEventKind.ReadingsRejected>().single()
                 assertEquals("foot-pod", rejected.sourceId)
                 assertEquals(250.0, rejected.value)
                 assertEquals("above_max", rejected.reason)
 
                 client.pushLinkState(false)
+                assertTrue(session.flushEvents(5_000u))
                 val gap = runEvents.kinds().filterIsInstance<RunEventKind.SensorGap>().single()
                 assertEquals("foot-pod", gap.sourceId)
 
@@ -108,6 +111,7 @@ class SensorBindingsTest {
                 val before = runEvents.events.size
                 client.pushLinkState(true)
                 client.pushRawRsc(rsc(250))
+                assertTrue(session.flushEvents(5_000u))
                 assertEquals(before, runEvents.events.size)
                 client.stop()
             }
