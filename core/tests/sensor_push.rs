@@ -4,7 +4,7 @@
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
-use patella_core::sample::{CadenceSample, MonoMs, SampleSink};
+use patella_core::sample::{CadenceSample, MonoMs, SampleSink, SinkSlot};
 use patella_core::sensor::clock::MonoClock;
 use patella_core::sensor::observer::{SensorDetails, SensorObserver, SensorState, SensorWarning};
 use patella_core::sensor::push::PushedSensor;
@@ -114,4 +114,41 @@ fn pushed_bytes_reach_the_sink_with_gaps_silence_and_battery() {
             "sample 171 Some(2.5) @9000",
         ]
     );
+}
+
+/// Issue 10, finding 5: a run attached or detached while the sensor runs
+/// takes effect at the next reading, because the sensor feeds a `SinkSlot`.
+/// And `stop` reports Idle.
+#[test]
+fn a_sink_slot_swapped_mid_run_takes_effect_at_the_next_reading() {
+    let clock = Arc::new(ManualClock::default());
+    let (first, second, states) = (
+        Arc::new(Log::default()),
+        Arc::new(Log::default()),
+        Arc::new(Log::default()),
+    );
+    let slot = SinkSlot::new();
+    let pod = PushedSensor::new("pod", SupervisorConfig::default(), clock.clone());
+    pod.set_sink(Some(Arc::new(slot.clone()))).expect("sink");
+    pod.set_observer(Some(states.clone())).expect("observer");
+    pod.link_up().expect("up");
+    clock.set(1_000);
+    pod.push_measurement(&[0x00, 0x00, 0x03, 170])
+        .expect("nobody listens");
+    slot.set(Some(first.clone()));
+    clock.set(2_000);
+    pod.push_measurement(&[0x00, 0x00, 0x03, 171])
+        .expect("to the first run");
+    slot.set(Some(second.clone()));
+    clock.set(3_000);
+    pod.push_measurement(&[0x00, 0x00, 0x03, 172])
+        .expect("to the second run");
+    slot.set(None);
+    clock.set(4_000);
+    pod.push_measurement(&[0x00, 0x00, 0x03, 173])
+        .expect("detached");
+    pod.stop().expect("stop");
+    assert_eq!(first.lines(), ["sample 171 Some(3.0) @2000"]);
+    assert_eq!(second.lines(), ["sample 172 Some(3.0) @3000"]);
+    assert_eq!(states.lines(), ["state Connected", "state Idle"]);
 }
