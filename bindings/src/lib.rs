@@ -31,6 +31,7 @@ pub mod dates;
 pub mod events;
 pub mod pain;
 pub mod run;
+pub mod screens;
 pub mod sensor;
 pub mod store;
 pub mod store_progress;

@@ -9,7 +9,8 @@ use patella_core::pain as core;
 use crate::dates::{DateFieldError, format_date_time, parse_date_time};
 use crate::events::{DeliveryReport, EventPump};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum CheckInMoment {
     BeforeRun,
     DuringRun,
@@ -18,20 +19,23 @@ pub enum CheckInMoment {
     DuringStrength,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum PainQuality {
     Sharp,
     DullAching,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum PainLocation {
     FrontOfKnee,
     AroundOrBehindKneecap,
     Elsewhere,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum RedFlag {
     Swelling,
     GivingWay,

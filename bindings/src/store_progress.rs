@@ -7,7 +7,7 @@ use crate::pain::CheckInMoment;
 use crate::store::{RecordStore, StoreError};
 
 /// One check-in on the pain chart.
-#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+#[derive(Debug, Clone, PartialEq, uniffi::Record, serde::Serialize)]
 pub struct PainPointRecord {
     pub taken_at: String,
     pub score: u8,
@@ -15,14 +15,14 @@ pub struct PainPointRecord {
 }
 
 /// The check-ins of one kind, oldest first.
-#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+#[derive(Debug, Clone, PartialEq, uniffi::Record, serde::Serialize)]
 pub struct PainSeriesRecord {
     pub moment: CheckInMoment,
     pub points: Vec<PainPointRecord>,
 }
 
 /// One week's distance against the 10% cap.
-#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+#[derive(Debug, Clone, PartialEq, uniffi::Record, serde::Serialize)]
 pub struct WeekVolumeRecord {
     pub week_start: String,
     pub distance_m: u32,
@@ -32,7 +32,7 @@ pub struct WeekVolumeRecord {
 }
 
 /// One run on the cadence chart.
-#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+#[derive(Debug, Clone, PartialEq, uniffi::Record, serde::Serialize)]
 pub struct RunCadenceRecord {
     pub run_id: String,
     pub date: String,
@@ -43,13 +43,14 @@ pub struct RunCadenceRecord {
 }
 
 /// The two milestones of consistent work.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum ProgressMilestone {
     SteadierKnees,
     DeeperProtection,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record, serde::Serialize)]
 pub struct MilestoneRecord {
     pub milestone: ProgressMilestone,
     pub from_weeks: u32,
@@ -59,7 +60,8 @@ pub struct MilestoneRecord {
 }
 
 /// What the lack-of-improvement signal says.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum ProgressImprovement {
     NotEnoughData,
     Settled,
@@ -68,7 +70,7 @@ pub enum ProgressImprovement {
 }
 
 /// Every chart of the progress screen, as of `today`.
-#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+#[derive(Debug, Clone, PartialEq, uniffi::Record, serde::Serialize)]
 pub struct ProgressSnapshot {
     pub today: String,
     pub buffer_zone_max: u8,
