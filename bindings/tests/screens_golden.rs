@@ -109,7 +109,10 @@ fn the_golden_screen_files_match_the_scripted_day() {
     let (store, coach) = scripted_day(&tmp.path().to_string_lossy());
     let wednesday = "2026-11-25";
     let today = coach.today_screen(wednesday.into()).expect("today");
-    let due = today.check_in_due.clone().expect("a morning check-in is due");
+    let due = today
+        .check_in_due
+        .clone()
+        .expect("a morning check-in is due");
     assert_eq!(due.moment, CheckInMoment::NextMorning);
     let screens: Vec<(&str, String)> = vec![
         ("today", pretty(&today)),
@@ -128,7 +131,11 @@ fn the_golden_screen_files_match_the_scripted_day() {
         ),
         (
             "reminders",
-            pretty(&coach.reminders("2026-11-25T06:00:00".into()).expect("reminders")),
+            pretty(
+                &coach
+                    .reminders("2026-11-25T06:00:00".into())
+                    .expect("reminders"),
+            ),
         ),
     ];
     let bless = std::env::var_os("PATELLA_BLESS").is_some();

@@ -78,3 +78,61 @@ impl Coach {
             .collect())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::coach::tests::runner;
+    use crate::coach::{SessionResult, SessionType};
+    use crate::store::RecordStore;
+
+    // Issue 11: the schedule covers the next 7 days, after `now`, in order,
+    // and follows the settings.
+    #[test]
+    fn reminders_cover_seven_days_after_now_and_follow_the_settings() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let store = RecordStore::open(dir.path().to_string_lossy().into_owned()).expect("opens");
+        let coach = Coach::open(store.clone()).expect("coach");
+        assert!(
+            coach
+                .reminders("2026-11-23T06:00:00".into())
+                .expect("none")
+                .is_empty()
+        );
+        coach
+            .save_profile(runner(), "2026-11-23".into())
+            .expect("profile");
+        let all = coach.reminders("2026-11-23T07:30:00".into()).expect("all");
+        assert!(!all.is_empty());
+        assert!(all.iter().all(|r| r.at.as_str() > "2026-11-23T07:30:00"));
+        assert!(all.iter().all(|r| r.at.as_str() < "2026-11-30T00:00:00"));
+        assert!(all.windows(2).all(|w| w[0].at <= w[1].at));
+        assert!(
+            !all.iter().any(|r| r.id == "plan-2026-11-23"),
+            "07:00 on the first day has passed"
+        );
+        // Wednesday morning follows Tuesday's run; skipping it drops that one.
+        assert!(all.iter().any(|r| r.id == "check-in-2026-11-25"));
+        coach
+            .mark_session(
+                "2026-11-24".into(),
+                SessionType::Run,
+                SessionResult::Skipped,
+            )
+            .expect("skipped");
+        let after_skip = coach.reminders("2026-11-23T07:30:00".into()).expect("all");
+        assert!(!after_skip.iter().any(|r| r.id == "check-in-2026-11-25"));
+        let mut settings = store.settings().expect("settings");
+        settings.plan_reminders = false;
+        settings.check_in_reminders = false;
+        store.save_settings(settings).expect("saved");
+        assert!(
+            coach
+                .reminders("2026-11-23T07:30:00".into())
+                .expect("none")
+                .is_empty()
+        );
+        let err = coach.reminders("tomorrow".into()).expect_err("bad time");
+        assert!(err.to_string().contains("now"), "{err}");
+    }
+}

@@ -187,3 +187,70 @@ impl Coach {
         Ok(core_today::today_screen(&plan, history, day).into())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::coach::SessionResult;
+    use crate::coach::tests::runner;
+    use crate::pain::CheckIn;
+
+    // Article 002: rate the knee after running and again the next morning.
+    #[test]
+    fn a_done_run_asks_for_the_after_run_then_the_morning_check_in() {
+        let coach = Coach::new();
+        let empty = coach.today_screen("2026-11-24".into()).expect("screen");
+        assert!(empty.sessions.is_empty());
+        assert!(empty.empty_state.is_some());
+        coach
+            .save_profile(runner(), "2026-11-23".into())
+            .expect("profile");
+        let tuesday = coach.today_screen("2026-11-24".into()).expect("screen");
+        let run = tuesday
+            .sessions
+            .iter()
+            .find(|s| s.session == SessionType::Run)
+            .expect("a run on Tuesday");
+        assert!(run.can_start_run && run.can_mark_done && run.can_mark_skipped);
+        assert!(
+            run.exercises
+                .iter()
+                .all(|e| !e.cues.is_empty() && !e.dose.is_empty())
+        );
+        assert_eq!(tuesday.check_in_due, None);
+        coach
+            .mark_session("2026-11-24".into(), SessionType::Run, SessionResult::Done)
+            .expect("done");
+        let after = coach.today_screen("2026-11-24".into()).expect("screen");
+        let run = after
+            .sessions
+            .iter()
+            .find(|s| s.session == SessionType::Run)
+            .expect("run");
+        assert_eq!(run.status, TodayStatus::Done);
+        assert!(!run.can_start_run && !run.can_mark_done);
+        assert_eq!(
+            after.check_in_due.map(|d| d.moment),
+            Some(CheckInMoment::AfterRun)
+        );
+        let morning = coach.today_screen("2026-11-25".into()).expect("screen");
+        assert_eq!(
+            morning.check_in_due.map(|d| d.moment),
+            Some(CheckInMoment::NextMorning)
+        );
+        coach
+            .record_check_in(CheckIn {
+                taken_at: "2026-11-25T07:45:00".into(),
+                score: 1,
+                moment: CheckInMoment::NextMorning,
+                quality: None,
+                location: None,
+                red_flags: vec![],
+            })
+            .expect("recorded");
+        let later = coach.today_screen("2026-11-25".into()).expect("screen");
+        assert_eq!(later.check_in_due, None);
+        let before = coach.today_screen("2026-11-01".into()).expect("screen");
+        assert_eq!(before.empty_state.as_deref(), Some(core_today::BEFORE_PLAN));
+    }
+}
