@@ -1,7 +1,7 @@
 //! The golden screen files (issue 11): a scripted day driven through the FFI
 //! objects, every screen record written as pretty JSON to
-//! `tests/fixtures/screens/`. The Swift and Kotlin model tests read the same
-//! files, so the two apps cannot drift. A stale file fails this test; run
+//! `tests/fixtures/screens/`. The Swift and Kotlin model tests of the apps
+//! are to match the same files, so the two apps cannot drift. A stale file fails this test; run
 //! `PATELLA_BLESS=1 cargo test -p patella-ffi --test screens_golden` to
 //! rewrite them after an intended change, and review the diff.
 
@@ -149,6 +149,17 @@ fn the_golden_screen_files_match_the_scripted_day() {
         }
         let kept = std::fs::read_to_string(&path).unwrap_or_default();
         if kept != fresh {
+            let line = kept
+                .lines()
+                .zip(fresh.lines())
+                .position(|(a, b)| a != b)
+                .unwrap_or_else(|| kept.lines().count().min(fresh.lines().count()));
+            eprintln!(
+                "{name}.json differs from line {}: kept {:?}, now {:?}",
+                line + 1,
+                kept.lines().nth(line).unwrap_or("<end>"),
+                fresh.lines().nth(line).unwrap_or("<end>")
+            );
             stale.push(name);
         }
     }

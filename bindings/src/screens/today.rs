@@ -253,4 +253,37 @@ mod tests {
         let before = coach.today_screen("2026-11-01".into()).expect("screen");
         assert_eq!(before.empty_state.as_deref(), Some(core_today::BEFORE_PLAN));
     }
+
+    // Article 002: swelling is a sign for a clinician; Today says so as a
+    // sentence and holds the plan, and no run can be started that day.
+    #[test]
+    fn a_red_flag_shows_as_sentences_on_today_and_stops_runs() {
+        let coach = Coach::new();
+        coach
+            .save_profile(runner(), "2026-11-23".into())
+            .expect("profile");
+        coach
+            .record_check_in(CheckIn {
+                taken_at: "2026-11-24T07:00:00".into(),
+                score: 4,
+                moment: CheckInMoment::NextMorning,
+                quality: None,
+                location: None,
+                red_flags: vec![crate::pain::RedFlag::Swelling],
+            })
+            .expect("recorded");
+        let later = coach.today_screen("2026-12-01".into()).expect("screen");
+        assert!(!later.advisories.is_empty());
+        assert!(
+            later.advisories.iter().all(|a| a.ends_with('.')),
+            "{:?}",
+            later.advisories
+        );
+        assert!(
+            later.advisories.iter().any(|a| a.contains("swelling")),
+            "{:?}",
+            later.advisories
+        );
+        assert!(!later.sessions.iter().any(|s| s.can_start_run));
+    }
 }

@@ -136,18 +136,16 @@ pub fn today_screen(plan: &Plan<'_>, history: &History, date: NaiveDate) -> Toda
 }
 
 fn hold_sentence(reasons: &[String]) -> String {
-    if reasons.is_empty() {
-        "Your plan is holding at its current level this week.".to_owned()
-    } else {
-        format!(
-            "Your plan is holding at its current level this week: {}.",
-            reasons
-                .iter()
-                .map(|r| r.trim_end_matches('.'))
-                .collect::<Vec<_>>()
-                .join("; ")
-        )
+    let mut text = "This week your plan holds at its current level.".to_owned();
+    for reason in reasons {
+        let reason = reason.trim();
+        text.push(' ');
+        text.push_str(&capitalised(reason));
+        if !reason.ends_with('.') {
+            text.push('.');
+        }
     }
+    text
 }
 
 fn capitalised(text: &str) -> String {

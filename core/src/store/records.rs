@@ -263,10 +263,10 @@ pub struct Settings {
 }
 
 impl Default for Settings {
-    /// Project's choices: cues above the band are off (running a little
-    /// quick is not what hurts the knee; article 002 asks for shorter,
-    /// quicker steps), voice on, plan reminders at 07:00 and the morning
-    /// check-in at 08:00.
+    /// Project's choices: cues above the band are off, as in
+    /// `cadence::AlertConfig` (article 002 asks for shorter, quicker steps;
+    /// a little quick is not what loads the knee), voice on, plan reminders
+    /// at 07:00 and the morning check-in at 08:00.
     fn default() -> Self {
         Self {
             distance_unit: DistanceUnit::Kilometres,
