@@ -58,12 +58,17 @@ pub(crate) fn plausible(field: &str, date: NaiveDate) -> Result<(), CoachError> 
     })
 }
 
+/// A kind of planned session.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SessionType {
+    /// A run (or run/walk).
     Run,
+    /// Strength work.
     Strength,
+    /// The daily knee routine.
     KneeRoutine,
+    /// Cycling or swimming in place of a run.
     CrossTraining,
 }
 
