@@ -3,7 +3,7 @@
 //! and week totals that add up to the days. `patella plan` prints this, and
 //! the Plan screen carries the same lines, week by week.
 
-use super::format::{activities, dose, duration, phase, week_kind};
+use super::format::{activities, cadence, dose, duration, phase, week_kind};
 use crate::coach::plan::Effort;
 use crate::coach::plan::{PlanDay, PlanWeek, RunSession, Segment, SegmentKind};
 use crate::coach::{Plan, Session};
@@ -57,7 +57,7 @@ pub fn run_summary(r: &RunSession<'_>) -> String {
     let total: u32 = r.segments.iter().map(|s| s.seconds).sum();
     let cadence = r
         .cadence_target_spm
-        .map(|c| format!("; cadence target {c:.0} steps/min"))
+        .map(|c| format!("; cadence target {}", cadence(c)))
         .unwrap_or_default();
     format!(
         "{}: {} running, {} with warm-up and cool-down{cadence}",
@@ -181,7 +181,7 @@ fn day_lines(out: &mut Vec<String>, day: &PlanDay<'_>, detail: bool) {
 pub fn week_heading(week: &PlanWeek<'_>) -> String {
     let cadence = week
         .cadence_target_spm
-        .map(|c| format!(", cadence target {c:.0} steps/min"))
+        .map(|c| format!(", cadence target {}", cadence(c)))
         .unwrap_or_default();
     format!(
         "Week {} from {}: {}. {} running in all, strength: {}{cadence}.",
