@@ -10,6 +10,7 @@ use patella_core::coach::{SessionKind, SessionOutcome, SessionStatus};
 use patella_core::screens::plan::plan_screen;
 use patella_core::screens::plan_text::render;
 use patella_core::screens::reminders::{REMINDER_DAYS, ReminderKind, reminders};
+use patella_core::screens::today::{TodayStatus, today_screen};
 use patella_core::store::Settings;
 use proptest::prelude::*;
 
@@ -74,6 +75,60 @@ proptest! {
         }
         let ids: std::collections::HashSet<&str> = list.iter().map(|r| r.id.as_str()).collect();
         prop_assert_eq!(ids.len(), list.len(), "ids repeat");
+    }
+}
+
+proptest! {
+    // Issue 11: Today shows the plan's sessions for the day in order, each
+    // with what became of it, and enables a button only for a session still
+    // to do; a check-in is asked for only after a run marked done (article
+    // 002: rate the knee after running and the next morning).
+    #[test]
+    fn today_shows_the_days_sessions_and_enables_only_what_is_left(
+        day_offset in 0i64..60,
+        marks in proptest::collection::vec((0i64..60, 0usize..3, any::<bool>()), 0..12),
+    ) {
+        let mut h = history(new_runner());
+        let p0 = plan(&h, 10);
+        for (offset, which, skipped) in marks {
+            let date = day(offset);
+            if let Some(d) = p0.day(date)
+                && let Some(s) = d.sessions.get(which)
+                && h.outcome(date, s.kind()).is_none()
+            {
+                h.outcomes.push(SessionOutcome {
+                    date,
+                    kind: s.kind(),
+                    status: if skipped { SessionStatus::Skipped } else { SessionStatus::Done },
+                });
+            }
+        }
+        let p = plan(&h, 10);
+        let date = day(day_offset);
+        let screen = today_screen(&p, &h, date);
+        let planned = p.day(date).expect("in the plan");
+        prop_assert_eq!(
+            screen.sessions.iter().map(|s| s.kind).collect::<Vec<_>>(),
+            planned.sessions.iter().map(|s| s.kind()).collect::<Vec<_>>()
+        );
+        prop_assert_eq!(screen.empty_state.is_some(), screen.sessions.is_empty());
+        for s in &screen.sessions {
+            let expected = match h.outcome(date, s.kind) {
+                None => TodayStatus::Planned,
+                Some(SessionStatus::Done) => TodayStatus::Done,
+                Some(SessionStatus::Skipped) => TodayStatus::Skipped,
+            };
+            prop_assert_eq!(s.status, expected);
+            let open = expected == TodayStatus::Planned;
+            prop_assert_eq!(s.can_mark_done, open);
+            prop_assert_eq!(s.can_mark_skipped, open);
+            prop_assert_eq!(s.can_start_run, open && s.kind == SessionKind::Run);
+            prop_assert!(s.exercises.iter().all(|e| !e.dose.is_empty() && !e.cues.is_empty()));
+        }
+        let ran = |d| h.outcome(d, SessionKind::Run) == Some(SessionStatus::Done);
+        if screen.check_in_due.is_some() {
+            prop_assert!(ran(date) || ran(date - Duration::days(1)));
+        }
     }
 }
 

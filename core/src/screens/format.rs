@@ -43,7 +43,7 @@ fn range(min: u16, max: u16) -> String {
     }
 }
 
-/// "3 × 10-15", "1 × 20 per leg" is "20 per leg", "30 s per side".
+/// "3 × 10-15", "20 per leg" (one set says no sets), "30 s per side".
 pub fn dose(d: &Dose) -> String {
     let per = match d.per {
         Per::Whole => "",
