@@ -36,7 +36,7 @@ pub use plan::{
 };
 pub use profile::{EquipmentItem, ExperienceLevel, RunDay, RunnerProfile, RunningGoal};
 
-fn parse_date(field: &str, value: &str) -> Result<NaiveDate, CoachError> {
+pub(crate) fn parse_date(field: &str, value: &str) -> Result<NaiveDate, CoachError> {
     let date = crate::dates::parse_date(field, value)?;
     plausible(field, date)?;
     Ok(date)
@@ -44,7 +44,7 @@ fn parse_date(field: &str, value: &str) -> Result<NaiveDate, CoachError> {
 
 /// The coach plans only within `patella_core::calendar::PLAUSIBLE_FIRST..=PLAUSIBLE_LAST`; a
 /// date outside is refused before anything is stored.
-fn plausible(field: &str, date: NaiveDate) -> Result<(), CoachError> {
+pub(crate) fn plausible(field: &str, date: NaiveDate) -> Result<(), CoachError> {
     if patella_core::calendar::is_plausible(date) {
         return Ok(());
     }
@@ -58,11 +58,17 @@ fn plausible(field: &str, date: NaiveDate) -> Result<(), CoachError> {
     })
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+/// A kind of planned session.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum SessionType {
+    /// A run (or run/walk).
     Run,
+    /// Strength work.
     Strength,
+    /// The daily knee routine.
     KneeRoutine,
+    /// Cycling or swimming in place of a run.
     CrossTraining,
 }
 
@@ -110,8 +116,8 @@ pub struct Coach {
     history: Mutex<Option<History>>,
     /// Records left out when the coach was opened (see `record_warnings`).
     set_aside: Vec<String>,
-    config: CoachConfig,
-    record: Option<Arc<RecordStore>>,
+    pub(crate) config: CoachConfig,
+    pub(crate) record: Option<Arc<RecordStore>>,
 }
 
 impl Coach {
@@ -126,14 +132,14 @@ impl Coach {
     /// Every call changes the history only after all its work succeeded, so
     /// the history behind a poisoned lock is still whole: take it back
     /// rather than leaving the coach unusable.
-    fn lock(&self) -> Result<MutexGuard<'_, Option<History>>, CoachError> {
+    pub(crate) fn lock(&self) -> Result<MutexGuard<'_, Option<History>>, CoachError> {
         Ok(self
             .history
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner))
     }
 
-    fn plan_through<'c>(
+    pub(crate) fn plan_through<'c>(
         &self,
         history: &History,
         date: NaiveDate,

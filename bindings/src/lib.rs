@@ -15,6 +15,8 @@
 //! - `mirror`: `mirror_enum!`, the From impls between mirrored enums.
 //! - [`dates`]: ISO-8601 dates and times as they cross the FFI.
 //! - [`run`]: the live run session object, its observer and records.
+//! - [`screens`]: one display-ready record per screen (Today, Check-in, Plan,
+//!   Progress, Settings) and the reminder schedule.
 //! - [`sensor`]: the BLE sensor client object and its observer.
 
 // Data from outside (the app, files, the radio) must never panic the process.
@@ -31,6 +33,7 @@ pub mod dates;
 pub mod events;
 pub mod pain;
 pub mod run;
+pub mod screens;
 pub mod sensor;
 pub mod store;
 pub mod store_progress;

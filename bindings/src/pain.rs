@@ -9,33 +9,55 @@ use patella_core::pain as core;
 use crate::dates::{DateFieldError, format_date_time, parse_date_time};
 use crate::events::{DeliveryReport, EventPump};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+/// When in the runner's day a check-in is taken.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum CheckInMoment {
+    /// Before setting off on a run.
     BeforeRun,
+    /// In the middle of a run.
     DuringRun,
+    /// Soon after a run.
     AfterRun,
+    /// The morning after a run.
     NextMorning,
+    /// In the middle of strength work.
     DuringStrength,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+/// How the pain feels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum PainQuality {
+    /// Sharp or stabbing.
     Sharp,
+    /// Dull or aching.
     DullAching,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+/// Where it hurts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum PainLocation {
+    /// The front of the knee.
     FrontOfKnee,
+    /// Around or behind the kneecap.
     AroundOrBehindKneecap,
+    /// Anywhere else.
     Elsewhere,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+/// A sign that needs a clinician rather than a plan change (article 002).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum RedFlag {
+    /// The knee is visibly swollen.
     Swelling,
+    /// The knee buckled or gave way.
     GivingWay,
+    /// The leg cannot be used as usual.
     LossOfFunction,
+    /// Pain travels up or down the leg.
     RadiatingPain,
 }
 

@@ -30,5 +30,6 @@ pub mod pain;
 pub mod progress;
 pub mod run;
 pub mod sample;
+pub mod screens;
 pub mod sensor;
 pub mod store;

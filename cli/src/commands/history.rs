@@ -45,7 +45,7 @@ pub fn run(args: HistoryArgs) -> Result<(), CliError> {
     for r in &records.runs {
         let cadence = r
             .average_cadence_spm
-            .map(|c| format!("{c:.0} steps/min"))
+            .map(patella_core::screens::format::cadence)
             .unwrap_or_default();
         println!(
             "  {}  {:>6} m  {:>5} s  {cadence}  ({})",

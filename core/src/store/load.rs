@@ -50,7 +50,7 @@ impl Persisted for PairedSensor {
 }
 impl Persisted for Settings {
     fn check(&self) -> Result<(), RecordError> {
-        Ok(())
+        self.validate()
     }
 }
 impl Persisted for ProfileState {

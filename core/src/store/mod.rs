@@ -62,8 +62,9 @@ pub use lock::LOCK_FILE;
 pub use open_store::Store;
 pub use quarantine::QUARANTINE_DIR;
 pub use records::{
-    CadencePoint, DistanceUnit, MAX_CADENCE_SPM, Outcome, PairedSensor, ProfileState, RecordError,
-    Records, RunSummary, SessionOutcome, Settings, TRACE_BUCKET_S, downsample_trace,
+    CadencePoint, DistanceUnit, MAX_CADENCE_SPM, MINUTES_PER_DAY, Outcome, PairedSensor,
+    ProfileState, RecordError, Records, RunSummary, SessionOutcome, Settings, TRACE_BUCKET_S,
+    downsample_trace,
 };
 pub use schema::{FileKind, Migration, SCHEMA_VERSION};
 

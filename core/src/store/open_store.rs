@@ -305,6 +305,7 @@ impl Store {
         self.logs(&mut inner)?;
         let mut next = inner.records.settings.clone();
         change(&mut next);
+        next.validate()?;
         self.write_document(FileKind::Settings, Some(&next))?;
         inner.records.settings = next.clone();
         Ok(next)

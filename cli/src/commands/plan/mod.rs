@@ -3,8 +3,6 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-mod text;
-
 use chrono::{Local, NaiveDate};
 use clap::Args;
 use patella_core::coach::{self, Catalogue, CoachConfig, History, Profile};
@@ -84,7 +82,7 @@ pub fn run(args: PlanArgs) -> Result<(), CliError> {
         return print_json(&plan);
     }
     let mut out = std::io::stdout().lock();
-    for line in text::render(&plan, args.detail) {
+    for line in patella_core::screens::plan_text::render(&plan, args.detail) {
         if writeln!(out, "{line}").is_err() {
             // The reader went away (a closed pipe): nothing more to say.
             return Ok(());

@@ -1,71 +1,14 @@
 //! The plan as a runner reads it: plain-word week kinds and strength phases,
 //! run days described by their shape and full length, exercises with doses,
-//! and week totals that add up to the days.
+//! and week totals that add up to the days. `patella plan` prints this, and
+//! the Plan screen carries the same lines, week by week.
 
-use patella_core::coach::catalogue::{Amount, Dose, Per};
-use patella_core::coach::plan::{
-    CrossActivity, Effort, PlanDay, PlanWeek, RunSession, Segment, SegmentKind, WeekKind,
-};
-use patella_core::coach::{Level, Plan, Session};
+use super::format::{activities, cadence, dose, duration, phase, week_kind};
+use crate::coach::plan::Effort;
+use crate::coach::plan::{PlanDay, PlanWeek, RunSession, Segment, SegmentKind};
+use crate::coach::{Plan, Session};
 
 const ROUTINE: &str = "    daily knee routine (gentle moves, then stretches):";
-
-/// "1 min 30 s", "4 min", "30 s".
-pub fn duration(seconds: u32) -> String {
-    let (m, s) = (seconds / 60, seconds % 60);
-    match (m, s) {
-        (0, s) => format!("{s} s"),
-        (m, 0) => format!("{m} min"),
-        (m, s) => format!("{m} min {s} s"),
-    }
-}
-
-fn range(min: u16, max: u16) -> String {
-    if min == max {
-        min.to_string()
-    } else {
-        format!("{min}-{max}")
-    }
-}
-
-/// "3 × 10-15", "1 × 20 per leg", "30 s per side".
-pub fn dose(d: &Dose) -> String {
-    let per = match d.per {
-        Per::Whole => "",
-        Per::Leg => " per leg",
-        Per::Side => " per side",
-    };
-    let amount = match d.amount {
-        Amount::Reps(r) => range(r.min, r.max),
-        Amount::Seconds(r) => format!("{} s", range(r.min, r.max)),
-    };
-    if d.sets.max <= 1 {
-        format!("{amount}{per}")
-    } else {
-        format!("{} × {amount}{per}", range(d.sets.min, d.sets.max))
-    }
-}
-
-pub fn week_kind(kind: WeekKind) -> &'static str {
-    match kind {
-        WeekKind::Start => "first week",
-        WeekKind::Build => "a step up",
-        WeekKind::Repeat => "same again",
-        WeekKind::StepBack => "a step back",
-        WeekKind::Taper => "a lighter week",
-        WeekKind::GearChange => "easing in after new shoes or surface",
-        WeekKind::Hold => "on hold",
-        WeekKind::Maintain => "keeping your level",
-    }
-}
-
-pub fn phase(level: Level) -> &'static str {
-    match level {
-        Level::Foundation => "foundation moves",
-        Level::Progression => "progressed moves",
-        Level::Advanced => "advanced moves",
-    }
-}
 
 fn main_set(segments: &[Segment]) -> Vec<Segment> {
     segments
@@ -108,18 +51,32 @@ fn shape(run: &RunSession<'_>) -> String {
     }
 }
 
-fn activities(options: &[CrossActivity]) -> String {
-    let names: Vec<&str> = options
-        .iter()
-        .map(|a| match a {
-            CrossActivity::Cycling => "cycling",
-            CrossActivity::Swimming => "swimming",
-        })
-        .collect();
-    names.join(" or ")
+/// A planned run in one line: its shape, its running time and full length,
+/// and the cadence target.
+pub fn run_summary(r: &RunSession<'_>) -> String {
+    let total: u32 = r.segments.iter().map(|s| s.seconds).sum();
+    let cadence = r
+        .cadence_target_spm
+        .map(|c| format!("; cadence target {}", cadence(c)))
+        .unwrap_or_default();
+    format!(
+        "{}: {} running, {} with warm-up and cool-down{cadence}",
+        shape(r),
+        duration(r.running_seconds),
+        duration(total)
+    )
 }
 
-fn exercise_lines(out: &mut Vec<String>, list: &[&patella_core::coach::plan::PlannedExercise<'_>]) {
+/// "If the knee asks for a break: 20 min of cycling or swimming instead".
+pub fn break_option(c: &crate::coach::plan::CrossTraining) -> String {
+    format!(
+        "if the knee asks for a break: {} min of {} instead",
+        c.minutes,
+        activities(&c.options)
+    )
+}
+
+fn exercise_lines(out: &mut Vec<String>, list: &[&crate::coach::plan::PlannedExercise<'_>]) {
     for p in list {
         let instead = p
             .instead_of
@@ -136,17 +93,7 @@ fn exercise_lines(out: &mut Vec<String>, list: &[&patella_core::coach::plan::Pla
 fn session_lines(out: &mut Vec<String>, session: &Session<'_>, detail: bool) {
     match session {
         Session::Run(r) => {
-            let total: u32 = r.segments.iter().map(|s| s.seconds).sum();
-            let cadence = r
-                .cadence_target_spm
-                .map(|c| format!("; cadence target {c:.0} steps/min"))
-                .unwrap_or_default();
-            out.push(format!(
-                "    {}: {} running, {} with warm-up and cool-down{cadence}",
-                shape(r),
-                duration(r.running_seconds),
-                duration(total)
-            ));
+            out.push(format!("    {}", run_summary(r)));
             let part = |kind| {
                 r.segments
                     .iter()
@@ -175,11 +122,7 @@ fn session_lines(out: &mut Vec<String>, session: &Session<'_>, detail: bool) {
                 ));
             }
             if let Some(c) = &r.cross_training_option {
-                out.push(format!(
-                    "    if the knee asks for a break: {} min of {} instead",
-                    c.minutes,
-                    activities(&c.options)
-                ));
+                out.push(format!("    {}", break_option(c)));
             }
         }
         Session::Strength(s) => {
@@ -200,7 +143,9 @@ fn session_lines(out: &mut Vec<String>, session: &Session<'_>, detail: bool) {
     }
 }
 
-fn day_lines(out: &mut Vec<String>, day: &PlanDay<'_>, detail: bool) {
+/// What a day holds, in a few words: "rest", "knee routine",
+/// "strength + knee routine + 12 min running".
+pub fn day_summary(day: &PlanDay<'_>) -> String {
     let running = day.running_seconds();
     let names: Vec<&str> = day
         .sessions
@@ -212,12 +157,16 @@ fn day_lines(out: &mut Vec<String>, day: &PlanDay<'_>, detail: bool) {
             Session::CrossTraining { .. } => Some("cross-training"),
         })
         .collect();
-    let head = match (running, names.is_empty()) {
+    match (running, names.is_empty()) {
         (0, true) => "rest".to_owned(),
         (0, false) => names.join(" + "),
         (r, true) => format!("{} running", duration(r)),
         (r, false) => format!("{} + {} running", names.join(" + "), duration(r)),
-    };
+    }
+}
+
+fn day_lines(out: &mut Vec<String>, day: &PlanDay<'_>, detail: bool) {
+    let head = day_summary(day);
     out.push(format!("  {} {}: {head}", day.date.format("%a"), day.date));
     for note in &day.notes {
         out.push(format!("    why: {note}"));
@@ -227,19 +176,33 @@ fn day_lines(out: &mut Vec<String>, day: &PlanDay<'_>, detail: bool) {
     }
 }
 
-fn week_lines(out: &mut Vec<String>, week: &PlanWeek<'_>, detail: bool) {
+/// "Week 2 from 2026-11-30: a step up. 24 min running in all, strength:
+/// foundation moves, cadence target 170 steps/min."
+pub fn week_heading(week: &PlanWeek<'_>) -> String {
     let cadence = week
         .cadence_target_spm
-        .map(|c| format!(", cadence target {c:.0} steps/min"))
+        .map(|c| format!(", cadence target {}", cadence(c)))
         .unwrap_or_default();
-    out.push(format!(
+    format!(
         "Week {} from {}: {}. {} running in all, strength: {}{cadence}.",
         week.index + 1,
         week.start,
         week_kind(week.kind),
         duration(week.running_seconds),
         phase(week.strength_phase)
-    ));
+    )
+}
+
+/// The lines of one week under its heading: why, milestones, and each day
+/// with its sessions; a note or the daily routine repeated within the week
+/// is shown in full once.
+pub fn week_body(week: &PlanWeek<'_>, detail: bool) -> Vec<String> {
+    let mut out = Vec::new();
+    week_lines(&mut out, week, detail);
+    out
+}
+
+fn week_lines(out: &mut Vec<String>, week: &PlanWeek<'_>, detail: bool) {
     for r in &week.reasons {
         out.push(format!("  why: {r}"));
     }
@@ -301,6 +264,7 @@ pub fn render(plan: &Plan<'_>, detail: bool) -> Vec<String> {
         out.push(String::new());
     }
     for week in &plan.weeks {
+        out.push(week_heading(week));
         week_lines(&mut out, week, detail);
         out.push(String::new());
     }

@@ -1,0 +1,218 @@
+//! The one place where durations, doses, dates, times, distances, paces and
+//! plan labels become words. Every screen and the CLI's plan text say them
+//! through these functions, so an app never formats and two places never
+//! word the same thing differently.
+
+use chrono::{NaiveDate, NaiveTime, Timelike};
+
+use crate::coach::Level;
+use crate::coach::catalogue::{Amount, Dose, Per};
+use crate::coach::history::SessionKind;
+use crate::coach::plan::{CrossActivity, WeekKind};
+use crate::pain::CheckInMoment;
+use crate::store::DistanceUnit;
+
+/// Metres in a statute mile.
+const METRES_PER_MILE: f64 = 1609.344;
+
+/// "1 min 30 s", "4 min", "30 s".
+pub fn duration(seconds: u32) -> String {
+    let (m, s) = (seconds / 60, seconds % 60);
+    match (m, s) {
+        (0, s) => format!("{s} s"),
+        (m, 0) => format!("{m} min"),
+        (m, s) => format!("{m} min {s} s"),
+    }
+}
+
+/// A countdown as a clock shows it: "4:05", "1:02:03".
+pub fn clock_duration(seconds: u32) -> String {
+    let (h, m, s) = (seconds / 3600, seconds / 60 % 60, seconds % 60);
+    if h > 0 {
+        format!("{h}:{m:02}:{s:02}")
+    } else {
+        format!("{m}:{s:02}")
+    }
+}
+
+fn range(min: u16, max: u16) -> String {
+    if min == max {
+        min.to_string()
+    } else {
+        format!("{min}-{max}")
+    }
+}
+
+/// "3 × 10-15", "20 per leg" (one set says no sets), "30 s per side".
+pub fn dose(d: &Dose) -> String {
+    let per = match d.per {
+        Per::Whole => "",
+        Per::Leg => " per leg",
+        Per::Side => " per side",
+    };
+    let amount = match d.amount {
+        Amount::Reps(r) => range(r.min, r.max),
+        Amount::Seconds(r) => format!("{} s", range(r.min, r.max)),
+    };
+    if d.sets.max <= 1 {
+        format!("{amount}{per}")
+    } else {
+        format!("{} × {amount}{per}", range(d.sets.min, d.sets.max))
+    }
+}
+
+/// What kind of week it is, in plain words.
+pub fn week_kind(kind: WeekKind) -> &'static str {
+    match kind {
+        WeekKind::Start => "first week",
+        WeekKind::Build => "a step up",
+        WeekKind::Repeat => "same again",
+        WeekKind::StepBack => "a step back",
+        WeekKind::Taper => "a lighter week",
+        WeekKind::GearChange => "easing in after new shoes or surface",
+        WeekKind::Hold => "on hold",
+        WeekKind::Maintain => "keeping your level",
+    }
+}
+
+/// The strength phase, in plain words.
+pub fn phase(level: Level) -> &'static str {
+    match level {
+        Level::Foundation => "foundation moves",
+        Level::Progression => "progressed moves",
+        Level::Advanced => "advanced moves",
+    }
+}
+
+/// "cycling or swimming".
+pub fn activities(options: &[CrossActivity]) -> String {
+    let names: Vec<&str> = options
+        .iter()
+        .map(|a| match a {
+            CrossActivity::Cycling => "cycling",
+            CrossActivity::Swimming => "swimming",
+        })
+        .collect();
+    names.join(" or ")
+}
+
+/// The name of a kind of session, as a heading: "Run", "Strength".
+pub fn session_title(kind: SessionKind) -> &'static str {
+    match kind {
+        SessionKind::Run => "Run",
+        SessionKind::Strength => "Strength",
+        SessionKind::KneeRoutine => "Daily knee routine",
+        SessionKind::CrossTraining => "Cross-training",
+    }
+}
+
+/// When a check-in is taken, as a choice on the form.
+pub fn moment(m: CheckInMoment) -> &'static str {
+    match m {
+        CheckInMoment::BeforeRun => "Before a run",
+        CheckInMoment::DuringRun => "During a run",
+        CheckInMoment::AfterRun => "After a run",
+        CheckInMoment::NextMorning => "The morning after",
+        CheckInMoment::DuringStrength => "During strength work",
+    }
+}
+
+/// "Tue 24 Nov".
+pub fn day_label(date: NaiveDate) -> String {
+    date.format("%a %-d %b").to_string()
+}
+
+/// "Tuesday 24 November 2026".
+pub fn long_day_label(date: NaiveDate) -> String {
+    date.format("%A %-d %B %Y").to_string()
+}
+
+/// "24 Nov".
+pub fn short_date(date: NaiveDate) -> String {
+    date.format("%-d %b").to_string()
+}
+
+/// A time of day on the 24-hour clock: "07:30".
+pub fn time_of_day(time: NaiveTime) -> String {
+    format!("{:02}:{:02}", time.hour(), time.minute())
+}
+
+/// A minute of the day (0-1439) as "07:30"; a larger value wraps.
+pub fn minute_of_day(minute: u16) -> String {
+    let minute = minute % (24 * 60);
+    format!("{:02}:{:02}", minute / 60, minute % 60)
+}
+
+/// "3.1 km", "1.9 mi": one decimal.
+pub fn distance(metres: u32, unit: DistanceUnit) -> String {
+    match unit {
+        DistanceUnit::Kilometres => format!("{:.1} km", f64::from(metres) / 1000.0),
+        DistanceUnit::Miles => format!("{:.1} mi", f64::from(metres) / METRES_PER_MILE),
+    }
+}
+
+/// The abbreviation of a distance unit: "km", "mi".
+pub fn unit_label(unit: DistanceUnit) -> &'static str {
+    match unit {
+        DistanceUnit::Kilometres => "km",
+        DistanceUnit::Miles => "mi",
+    }
+}
+
+/// Average pace over a distance: "6:15 /km", "10:03 /mi"; `None` without
+/// distance or time.
+pub fn pace(seconds: u32, metres: u32, unit: DistanceUnit) -> Option<String> {
+    if seconds == 0 || metres == 0 {
+        return None;
+    }
+    let per_unit = match unit {
+        DistanceUnit::Kilometres => 1000.0,
+        DistanceUnit::Miles => METRES_PER_MILE,
+    };
+    let s = (f64::from(seconds) * per_unit / f64::from(metres)).round();
+    if !s.is_finite() || s >= f64::from(u32::MAX) {
+        return None;
+    }
+    // In range and rounded above, so the cast keeps the value.
+    let s = s as u32;
+    Some(format!("{}:{:02} /{}", s / 60, s % 60, unit_label(unit)))
+}
+
+/// "170 steps/min".
+pub fn cadence(spm: f64) -> String {
+    format!("{spm:.0} steps/min")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations_and_clocks_read_as_people_say_them() {
+        assert_eq!(duration(90), "1 min 30 s");
+        assert_eq!(duration(240), "4 min");
+        assert_eq!(duration(30), "30 s");
+        assert_eq!(clock_duration(245), "4:05");
+        assert_eq!(clock_duration(3723), "1:02:03");
+    }
+
+    #[test]
+    fn distances_and_paces_follow_the_unit() {
+        assert_eq!(distance(3100, DistanceUnit::Kilometres), "3.1 km");
+        assert_eq!(distance(3100, DistanceUnit::Miles), "1.9 mi");
+        assert_eq!(
+            pace(1875, 5000, DistanceUnit::Kilometres).as_deref(),
+            Some("6:15 /km")
+        );
+        assert_eq!(pace(600, 0, DistanceUnit::Kilometres), None);
+        assert_eq!(minute_of_day(7 * 60 + 5), "07:05");
+    }
+
+    #[test]
+    fn dates_are_labelled_in_words() {
+        let d = NaiveDate::from_ymd_opt(2026, 11, 24).expect("valid");
+        assert_eq!(day_label(d), "Tue 24 Nov");
+        assert_eq!(long_day_label(d), "Tuesday 24 November 2026");
+        assert_eq!(short_date(d), "24 Nov");
+    }
+}

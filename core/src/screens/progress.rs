@@ -1,0 +1,104 @@
+//! What the Progress screen adds to the progress snapshot: the ranges of
+//! each chart's axes and the band values, worked out once here so that the
+//! two apps draw the same charts, and the headline labels.
+
+use super::format::{cadence, distance, unit_label};
+use crate::pain::MAX_SCORE;
+use crate::progress::ProgressView;
+use crate::store::DistanceUnit;
+
+/// Axis steps. Project's choice: weekly volume rounds up to whole 5 km (or
+/// 5 mi), cadence to 5 steps/min, with at least 5 steps/min of room around
+/// the recommended band.
+const VOLUME_STEP_KM: f64 = 5.0;
+const CADENCE_STEP_SPM: f64 = 5.0;
+const METRES_PER_MILE: f64 = 1609.344;
+
+/// The axes and bands of the progress charts, and their labels.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProgressAxes {
+    pub pain_min: u8,
+    pub pain_max: u8,
+    /// The top of the buffer zone band on the pain chart.
+    pub pain_band_max: u8,
+    /// First and last date on the time axis (ISO dates), `None` when empty.
+    pub first_date: Option<chrono::NaiveDate>,
+    pub last_date: chrono::NaiveDate,
+    /// The top of the weekly volume axis, in the runner's unit.
+    pub volume_max: f64,
+    pub volume_unit: String,
+    pub cadence_min_spm: f64,
+    pub cadence_max_spm: f64,
+    pub cadence_band_min_spm: f64,
+    pub cadence_band_max_spm: f64,
+    pub cadence_band_label: String,
+    pub volume_labels: Vec<String>,
+    pub streak_label: String,
+    pub active_days_label: String,
+    pub empty_state: Option<String>,
+}
+
+fn round_up(value: f64, step: f64) -> f64 {
+    ((value / step).ceil() * step).max(step)
+}
+
+/// Axes, bands and labels for `view`, with distances in `unit`.
+pub fn progress_axes(view: &ProgressView, unit: DistanceUnit) -> ProgressAxes {
+    let per_unit = match unit {
+        DistanceUnit::Kilometres => 1000.0,
+        DistanceUnit::Miles => METRES_PER_MILE,
+    };
+    let most_m = view
+        .weekly_volume
+        .iter()
+        .map(|w| w.distance_m.max(w.cap_m.unwrap_or(0)))
+        .max()
+        .unwrap_or(0);
+    let (band_min, band_max) = view.cadence.recommended_range_spm;
+    let seen = view.cadence.runs.iter().map(|r| r.average_spm);
+    let low = seen.clone().fold(band_min, f64::min) - CADENCE_STEP_SPM;
+    let high = seen.fold(band_max, f64::max) + CADENCE_STEP_SPM;
+    let first_date = view
+        .pain
+        .series
+        .iter()
+        .flat_map(|s| s.points.iter().map(|p| p.taken_at.date()))
+        .chain(view.cadence.runs.iter().map(|r| r.date))
+        .chain(view.weekly_volume.iter().map(|w| w.week_start))
+        .min();
+    let nothing = view.pain.series.iter().all(|s| s.points.is_empty())
+        && view.weekly_volume.iter().all(|w| w.runs == 0);
+    let weeks = view.streaks.current_weeks;
+    let days = view.streaks.active_days_this_week;
+    ProgressAxes {
+        pain_min: 0,
+        pain_max: MAX_SCORE,
+        pain_band_max: view.pain.buffer_zone_max,
+        first_date,
+        last_date: view.today,
+        volume_max: round_up(f64::from(most_m) / per_unit, VOLUME_STEP_KM),
+        volume_unit: unit_label(unit).to_owned(),
+        cadence_min_spm: (low / CADENCE_STEP_SPM).floor() * CADENCE_STEP_SPM,
+        cadence_max_spm: round_up(high, CADENCE_STEP_SPM),
+        cadence_band_min_spm: band_min,
+        cadence_band_max_spm: band_max,
+        cadence_band_label: format!("Aim: {} to {}", band_min.round(), cadence(band_max)),
+        volume_labels: view
+            .weekly_volume
+            .iter()
+            .map(|w| distance(w.distance_m, unit))
+            .collect(),
+        streak_label: match weeks {
+            0 => "No consistent week yet".to_owned(),
+            1 => "1 consistent week".to_owned(),
+            n => format!("{n} consistent weeks in a row"),
+        },
+        active_days_label: match days {
+            1 => "1 active day this week".to_owned(),
+            n => format!("{n} active days this week"),
+        },
+        empty_state: nothing.then(|| {
+            "Nothing to chart yet: check in and run, and your progress shows here.".to_owned()
+        }),
+    }
+}

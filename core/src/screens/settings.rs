@@ -1,0 +1,61 @@
+//! The Settings screen: every stored setting with its label and the paired
+//! sensor, ready to draw.
+
+use super::format::{minute_of_day, unit_label};
+use crate::sample::CadenceUnit;
+use crate::store::{DistanceUnit, PairedSensor, Settings};
+
+/// The paired sensor as the screen shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SensorLine {
+    pub id: String,
+    pub name: String,
+    pub unit_label: String,
+}
+
+/// The Settings screen.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SettingsScreen {
+    pub settings: Settings,
+    pub distance_unit_label: String,
+    pub plan_reminder_time: String,
+    pub check_in_reminder_time: String,
+    pub sensor: Option<SensorLine>,
+    pub sensor_label: String,
+    pub can_forget_sensor: bool,
+}
+
+fn cadence_unit_label(unit: CadenceUnit) -> &'static str {
+    match unit {
+        CadenceUnit::StepsPerMinute => "counts both feet",
+        CadenceUnit::StridesPerMinute => "counts one foot; Patella doubles it",
+        CadenceUnit::Unknown => "unit not known yet",
+    }
+}
+
+/// The screen for `settings` and the paired sensor, if any.
+pub fn settings_screen(settings: &Settings, sensor: Option<&PairedSensor>) -> SettingsScreen {
+    SettingsScreen {
+        settings: settings.clone(),
+        distance_unit_label: match settings.distance_unit {
+            DistanceUnit::Kilometres => "Kilometres",
+            DistanceUnit::Miles => "Miles",
+        }
+        .to_owned()
+            + " ("
+            + unit_label(settings.distance_unit)
+            + ")",
+        plan_reminder_time: minute_of_day(settings.plan_reminder_minute),
+        check_in_reminder_time: minute_of_day(settings.check_in_reminder_minute),
+        sensor: sensor.map(|s| SensorLine {
+            id: s.id.clone(),
+            name: s.name.clone(),
+            unit_label: cadence_unit_label(s.cadence_unit).to_owned(),
+        }),
+        sensor_label: sensor.map_or_else(
+            || "No sensor paired".to_owned(),
+            |s| format!("Paired with {}", s.name),
+        ),
+        can_forget_sensor: sensor.is_some(),
+    }
+}
