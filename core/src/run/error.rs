@@ -56,4 +56,6 @@ pub enum RunError {
     CheckIn(#[from] PainError),
     #[error("check_in: the session is not under way (not started, or already over)")]
     NotUnderWay,
+    #[error("run checkpoint: {problem}")]
+    Checkpoint { problem: String },
 }
