@@ -39,7 +39,11 @@ fn close(a: f64, b: f64, tolerance: f64) -> bool {
 fn a_steady_run_in_the_band_sums_to_its_distance_time_and_trace() {
     let mut s = RunSession::new(plan(), RunConfig::default()).unwrap();
     drive(&mut s, 480, |t| {
-        Some(with_motion(steps(t * 1_000, 170.0), 3.0, 3.0 * 120.0 / 170.0))
+        Some(with_motion(
+            steps(t * 1_000, 170.0),
+            3.0,
+            3.0 * 120.0 / 170.0,
+        ))
     });
     let (summary, _) = s.finish(480_000).unwrap();
     assert!(summary.completed);
@@ -112,7 +116,10 @@ fn a_low_cadence_shows_as_time_below_the_band_and_its_alerts() {
     drive(&mut s, 480, |t| {
         let in_first_run = (60..180).contains(&t);
         let spm = if in_first_run { 150.0 } else { 170.0 };
-        Some(with_gait(steps(t * 1_000, spm), patella_core::sample::Gait::Running))
+        Some(with_gait(
+            steps(t * 1_000, spm),
+            patella_core::sample::Gait::Running,
+        ))
     });
     let (summary, _) = s.finish(480_000).unwrap();
     let first_run = &summary.segments[1];
@@ -138,7 +145,10 @@ fn check_ins_come_with_their_assessments_and_a_pain_stop_is_the_reason() {
     s.tick(100_000).unwrap();
     s.check_in(100_000, checkin(6)).unwrap();
     let (summary, events) = s.finish(110_000).unwrap();
-    assert!(events.is_empty(), "already stopped by the climb: {events:?}");
+    assert!(
+        events.is_empty(),
+        "already stopped by the climb: {events:?}"
+    );
     assert_eq!(summary.check_in_count, 2);
     assert_eq!(summary.check_ins[0].assessment.zone, PainZone::WithinBuffer);
     assert_eq!(summary.check_ins[0].elapsed_ms, 90_000);

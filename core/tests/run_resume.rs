@@ -97,7 +97,12 @@ fn a_killed_run_comes_back_with_its_time_segment_and_check_ins() {
     let distance = summary.distance_m.unwrap();
     assert!((distance - 3.0 * 478.0).abs() <= 6.0, "{distance}");
     // The trace carries on after the part kept in the checkpoint.
-    assert!(summary.cadence_trace.windows(2).all(|w| w[0].at_s < w[1].at_s));
+    assert!(
+        summary
+            .cadence_trace
+            .windows(2)
+            .all(|w| w[0].at_s < w[1].at_s)
+    );
     assert!(summary.cadence_trace.first().unwrap().at_s < 30);
     assert!(summary.cadence_trace.last().unwrap().at_s >= 470);
 }

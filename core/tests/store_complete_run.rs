@@ -123,8 +123,14 @@ fn a_power_cut_at_any_point_keeps_all_of_a_completed_run_or_none() {
             let case = format!("cut before op {point}/{total}, pattern {pattern}");
             if records.runs.is_empty() {
                 assert!(!acked, "{case}: an acknowledged run was lost");
-                assert!(records.check_ins.is_empty(), "{case}: check-ins without their run");
-                assert!(records.sessions.is_empty(), "{case}: outcome without its run");
+                assert!(
+                    records.check_ins.is_empty(),
+                    "{case}: check-ins without their run"
+                );
+                assert!(
+                    records.sessions.is_empty(),
+                    "{case}: outcome without its run"
+                );
                 lost += 1;
             } else {
                 assert_eq!(records.runs, vec![run("r1")], "{case}");
@@ -134,7 +140,10 @@ fn a_power_cut_at_any_point_keeps_all_of_a_completed_run_or_none() {
             }
         }
     }
-    assert!(kept > 0 && lost > 0, "both ends were reached: {kept} kept, {lost} lost");
+    assert!(
+        kept > 0 && lost > 0,
+        "both ends were reached: {kept} kept, {lost} lost"
+    );
 }
 
 #[test]
@@ -143,8 +152,12 @@ fn the_run_checkpoint_is_replaced_whole_read_back_and_cleared() {
     {
         let store = open(&disk).unwrap();
         assert_eq!(store.run_checkpoint().unwrap(), None);
-        store.save_run_checkpoint(&json!({ "active_ms": 10_000 })).unwrap();
-        store.save_run_checkpoint(&json!({ "active_ms": 20_000 })).unwrap();
+        store
+            .save_run_checkpoint(&json!({ "active_ms": 10_000 }))
+            .unwrap();
+        store
+            .save_run_checkpoint(&json!({ "active_ms": 20_000 }))
+            .unwrap();
     }
     let store = open(&disk).unwrap();
     assert!(store.warnings().is_empty(), "{:?}", store.warnings());
@@ -178,7 +191,10 @@ fn a_power_cut_while_replacing_the_checkpoint_leaves_the_old_or_the_new() {
             if acked {
                 assert_eq!(found, Some(new.clone()), "cut at {point}");
             } else {
-                assert!(found == Some(old.clone()) || found == Some(new.clone()), "cut at {point}: {found:?}");
+                assert!(
+                    found == Some(old.clone()) || found == Some(new.clone()),
+                    "cut at {point}: {found:?}"
+                );
             }
         }
     }

@@ -109,6 +109,10 @@ pub struct CoachConfig {
     /// Weeks each cadence step is held before the next one. Project's
     /// choice: 2, so a step of about 5% has time to feel normal.
     pub cadence_weeks_per_step: u8,
+    /// Stored runs the cadence baseline is measured from when the runner
+    /// entered none (article 004 measures before raising). Project's
+    /// choice: 3, so one odd day does not set the baseline.
+    pub cadence_baseline_runs: usize,
 }
 
 impl Default for CoachConfig {
@@ -161,6 +165,7 @@ impl Default for CoachConfig {
             fewer_run_days_from: 3,
             cadence: crate::cadence::TargetConfig::default(),
             cadence_weeks_per_step: 2,
+            cadence_baseline_runs: 3,
         }
     }
 }

@@ -221,7 +221,12 @@ impl Checkpointer {
     /// After an input at `now_ms`: writes a checkpoint if one is due and the
     /// run is under way. A failed write is counted and tried again at the
     /// next input, never raised: the run goes on.
-    pub fn after_input(&mut self, session: &RunSession, now_ms: MonoMs, store: &dyn CheckpointStore) {
+    pub fn after_input(
+        &mut self,
+        session: &RunSession,
+        now_ms: MonoMs,
+        store: &dyn CheckpointStore,
+    ) {
         if self
             .last_ms
             .is_some_and(|last| now_ms.saturating_sub(last) < self.every_ms)

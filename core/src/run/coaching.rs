@@ -124,6 +124,7 @@ impl RunSession {
         }
         self.note_walking(now_ms, events);
         self.refresh_metronome(now_ms, events);
-        self.log.note_alerts(events.get(first_new..).unwrap_or_default());
+        self.log
+            .note_alerts(events.get(first_new..).unwrap_or_default());
     }
 }

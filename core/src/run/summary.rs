@@ -75,7 +75,13 @@ impl CadenceTally {
         (self.running_ms > 0).then(|| self.spm_ms / self.running_ms as f64)
     }
 
-    fn add(&mut self, dt_ms: u64, moving: bool, running_spm: Option<f64>, band: Option<CadenceBand>) {
+    fn add(
+        &mut self,
+        dt_ms: u64,
+        moving: bool,
+        running_spm: Option<f64>,
+        band: Option<CadenceBand>,
+    ) {
         if moving {
             self.moving_ms += dt_ms;
         }
@@ -216,7 +222,10 @@ impl RunLog {
     pub(super) fn note_alerts(&mut self, events: &[RunEvent]) {
         for e in events.iter().filter(|e| {
             e.kind.is_form_alert()
-                || matches!(e.kind, super::event::RunEventKind::WalkingInRunSegment { .. })
+                || matches!(
+                    e.kind,
+                    super::event::RunEventKind::WalkingInRunSegment { .. }
+                )
         }) {
             self.alert_count = self.alert_count.saturating_add(1);
             if self.alerts.len() < MAX_KEPT_ALERTS {
@@ -314,7 +323,8 @@ impl RunSession {
         }
         log.total.add(dt_ms, moving, running_spm, band);
         if log.per_segment.len() <= self.segment {
-            log.per_segment.resize(self.segment + 1, CadenceTally::default());
+            log.per_segment
+                .resize(self.segment + 1, CadenceTally::default());
         }
         if let Some(tally) = log.per_segment.get_mut(self.segment) {
             tally.add(dt_ms, moving, running_spm, band);

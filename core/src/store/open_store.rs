@@ -4,12 +4,12 @@
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
 
+use super::completed_run::{self, RunLine};
 use super::disk::{Disk, OsDisk};
 use super::durable::{self, AppendFile, TMP_SUFFIX, io_err};
 use super::error::{StoreError, StoreWarning};
 use super::import::{self, ImportFailure, Recovered};
 use super::line::{self, Header};
-use super::completed_run::{self, RunLine};
 use super::load::{self, Loaded, Persisted};
 use super::lock::{self, Acquired, DirLock};
 use super::quarantine;
