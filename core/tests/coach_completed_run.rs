@@ -139,3 +139,13 @@ fn the_coach_reads_a_completed_run_and_the_measured_baseline_from_the_record() {
     );
     assert_eq!(h.measured_cadence_spm, Some(164.0));
 }
+
+#[test]
+fn a_run_counts_as_done_when_it_ran_to_the_end_or_for_half_its_time() {
+    let config = CoachConfig::default();
+    use patella_core::coach::completed_run::counts_as_done;
+    assert!(counts_as_done(true, 10_000, 1_800_000, &config));
+    assert!(counts_as_done(false, 900_000, 1_800_000, &config));
+    assert!(!counts_as_done(false, 899_999, 1_800_000, &config));
+    assert!(!counts_as_done(false, 0, 0, &config));
+}

@@ -31,6 +31,18 @@ pub struct CompletedRun {
     pub measured_cadence_spm: Option<f64>,
 }
 
+/// Whether a finished run counts as the day's run session done: it ran to
+/// the plan's end, or for at least `config.run_done_share` of its planned
+/// (active) time.
+pub fn counts_as_done(
+    completed: bool,
+    active_ms: u64,
+    planned_ms: u64,
+    config: &CoachConfig,
+) -> bool {
+    completed || (planned_ms > 0 && active_ms as f64 >= planned_ms as f64 * config.run_done_share)
+}
+
 /// The history after `run`, and the plan changes from the run's date on.
 /// `history` itself is not touched.
 pub fn after_run(

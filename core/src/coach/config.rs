@@ -113,6 +113,10 @@ pub struct CoachConfig {
     /// entered none (article 004 measures before raising). Project's
     /// choice: 3, so one odd day does not set the baseline.
     pub cadence_baseline_runs: usize,
+    /// A run ended early still counts as the day's run done when this share
+    /// of its planned time was run. Project's choice: half; less is left
+    /// for the runner to mark, so a run cut short does not move the plan on.
+    pub run_done_share: f64,
 }
 
 impl Default for CoachConfig {
@@ -166,6 +170,7 @@ impl Default for CoachConfig {
             cadence: crate::cadence::TargetConfig::default(),
             cadence_weeks_per_step: 2,
             cadence_baseline_runs: 3,
+            run_done_share: 0.5,
         }
     }
 }

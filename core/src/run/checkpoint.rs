@@ -63,6 +63,11 @@ pub struct RunCheckpoint {
 }
 
 impl RunSession {
+    /// The session's time: the latest time any input brought it to.
+    pub fn session_time_ms(&self) -> MonoMs {
+        self.latest_ms
+    }
+
     /// The checkpoint of a run under way at `now_ms`; none before the start
     /// or after the end (a finished run is kept as a run, not a checkpoint).
     pub fn checkpoint(&self, now_ms: MonoMs) -> Option<RunCheckpoint> {
