@@ -181,3 +181,64 @@ fn pauses_count_in_the_duration_not_in_the_active_time() {
     assert_eq!(summary.duration_ms, 120_000);
     assert_eq!(summary.active_ms, 60_000);
 }
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn second() -> impl Strategy<Value = Option<(f64, Option<f64>)>> {
+        prop::option::weighted(
+            0.85,
+            (0.0f64..260.0, prop::option::of(0.0f64..6.0)),
+        )
+    }
+
+    proptest! {
+        /// The summary adds up whatever the readings were: the band split
+        /// covers the running time, running ≤ moving ≤ active, the segments
+        /// sum to the whole, and distance never outruns the fastest speed.
+        #[test]
+        fn the_summary_adds_up(
+            seconds in prop::collection::vec(second(), 1..700),
+            pause_at in prop::option::of(1usize..600),
+        ) {
+            let mut s = RunSession::new(plan(), RunConfig::default()).unwrap();
+            s.start(0);
+            let mut now = 0u64;
+            for (i, reading) in seconds.iter().enumerate() {
+                now += 1_000;
+                if pause_at == Some(i) {
+                    s.pause(now).unwrap();
+                    now += 30_000;
+                    s.resume(now).unwrap();
+                }
+                if let Some((spm, speed)) = reading {
+                    let mut sample = steps(now, *spm);
+                    sample.speed_mps = *speed;
+                    let _ = s.push_sample(&sample);
+                }
+                s.tick(now).unwrap();
+            }
+            let (sum, _) = s.finish(now).unwrap();
+            let c = sum.cadence;
+            prop_assert_eq!(c.in_band_ms + c.below_band_ms + c.above_band_ms, c.running_ms);
+            prop_assert!(c.running_ms <= c.moving_ms);
+            prop_assert!(c.moving_ms <= sum.active_ms);
+            prop_assert!(sum.active_ms <= sum.duration_ms);
+            let seg_sum = |f: fn(&patella_core::run::CadenceTally) -> u64| -> u64 {
+                sum.segments.iter().map(|seg| f(&seg.cadence)).sum()
+            };
+            prop_assert_eq!(seg_sum(|t| t.running_ms), c.running_ms);
+            prop_assert_eq!(seg_sum(|t| t.moving_ms), c.moving_ms);
+            prop_assert_eq!(seg_sum(|t| t.in_band_ms), c.in_band_ms);
+            prop_assert_eq!(sum.segments.iter().map(|seg| seg.elapsed_ms).sum::<u64>(), sum.active_ms);
+            prop_assert_eq!(sum.distance_m.is_some(), sum.distance_source == DistanceSource::SensorSpeed);
+            if let Some(d) = sum.distance_m {
+                prop_assert!(d <= 6.0 * sum.moving_ms as f64 / 1_000.0 + 1e-6, "{}", d);
+            }
+            prop_assert!(sum.cadence_trace.windows(2).all(|w| w[0].at_s < w[1].at_s));
+            prop_assert!(sum.cadence_trace.len() as u64 <= sum.duration_ms / 1_000 + 1);
+            prop_assert_eq!(sum.alerts.len(), sum.alert_count as usize);
+        }
+    }
+}
