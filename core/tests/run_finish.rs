@@ -162,7 +162,9 @@ fn check_ins_come_with_their_assessments_and_a_pain_stop_is_the_reason() {
 #[test]
 fn a_run_not_started_cannot_be_finished_and_finishing_twice_agrees() {
     let mut s = RunSession::new(plan(), RunConfig::default()).unwrap();
-    assert!(matches!(s.finish(0), Err(RunError::NotUnderWay)));
+    let err = s.finish(0).unwrap_err();
+    assert!(matches!(err, RunError::NotStarted), "{err}");
+    assert!(err.to_string().starts_with("finish:"), "{err}");
     drive(&mut s, 30, |t| Some(steps(t * 1_000, 170.0)));
     let (first, _) = s.finish(30_000).unwrap();
     let (again, events) = s.finish(90_000).unwrap();
@@ -187,10 +189,7 @@ mod properties {
     use proptest::prelude::*;
 
     fn second() -> impl Strategy<Value = Option<(f64, Option<f64>)>> {
-        prop::option::weighted(
-            0.85,
-            (0.0f64..260.0, prop::option::of(0.0f64..6.0)),
-        )
+        prop::option::weighted(0.85, (0.0f64..260.0, prop::option::of(0.0f64..6.0)))
     }
 
     proptest! {

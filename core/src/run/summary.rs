@@ -335,7 +335,7 @@ impl RunSession {
     /// sums it up. The events are those of the stop. Refused before the start.
     pub fn finish(&mut self, now_ms: MonoMs) -> Result<(RunSummary, Vec<RunEvent>), RunError> {
         if self.status == SessionStatus::NotStarted {
-            return Err(RunError::NotUnderWay);
+            return Err(RunError::NotStarted);
         }
         let events = self.stop(now_ms)?;
         Ok((self.summary(self.session_time(now_ms)), events))
