@@ -241,3 +241,39 @@ mod properties {
         }
     }
 }
+
+/// The pod's own distance counter wins over integrating its speed; a jump
+/// no runner could make (the counter reset) is measured from speed instead.
+#[test]
+fn a_sensor_total_distance_is_used_when_it_is_there() {
+    let mut s = RunSession::new(plan(), RunConfig::default()).unwrap();
+    drive(&mut s, 200, |t| {
+        let mut r = with_motion(steps(t * 1_000, 170.0), 3.0, 1.06);
+        // The speed field says 3 m/s, the counter 2.5 m/s (10 000 m at
+        // switch-on); at 100 s the counter is reset to 0.
+        r.total_distance_m = Some(if t < 100 {
+            10_000.0 + 2.5 * t as f64
+        } else {
+            2.5 * (t - 100) as f64
+        });
+        Some(r)
+    });
+    let (summary, _) = s.finish(200_000).unwrap();
+    assert_eq!(summary.distance_source, DistanceSource::SensorTotal);
+    // 98 s of counter before the reset, 1 s of speed across it, 100 s after.
+    let distance = summary.distance_m.unwrap();
+    assert!(
+        close(distance, 2.5 * 98.0 + 3.0 + 2.5 * 100.0, 0.01),
+        "{distance}"
+    );
+}
+
+#[test]
+fn a_total_distance_that_is_not_a_number_is_refused_by_name() {
+    let mut s = RunSession::new(plan(), RunConfig::default()).unwrap();
+    s.start(0);
+    let mut r = steps(1_000, 170.0);
+    r.total_distance_m = Some(f64::NAN);
+    let err = s.push_sample(&r).unwrap_err();
+    assert!(err.to_string().contains("total_distance_m"), "{err}");
+}

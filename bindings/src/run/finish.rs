@@ -17,6 +17,8 @@ use super::convert::*;
 /// Where the run's distance came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
 pub enum RunDistanceSource {
+    /// Measured from the total distance the sensor counts.
+    SensorTotal,
     /// Integrated from the speed the sensor sent with its readings.
     SensorSpeed,
     /// No reading carried a speed: the distance is not known.
@@ -369,6 +371,7 @@ fn summary_to_ffi(s: core_run::RunSummary, run_id: String, started_at: String) -
         moving_ms: s.moving_ms,
         distance_m: s.distance_m,
         distance_source: match s.distance_source {
+            core_run::DistanceSource::SensorTotal => RunDistanceSource::SensorTotal,
             core_run::DistanceSource::SensorSpeed => RunDistanceSource::SensorSpeed,
             core_run::DistanceSource::Absent => RunDistanceSource::Absent,
         },

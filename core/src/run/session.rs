@@ -627,6 +627,12 @@ fn validate_sample(sample: &CadenceSample) -> Result<(), RunError> {
             value: v,
         });
     }
+    if let Some(v) = sample.total_distance_m.filter(|v| !ok(*v)) {
+        return Err(RunError::InvalidSample {
+            field: "total_distance_m",
+            value: v,
+        });
+    }
     if sample.source_id.is_empty() {
         return Err(RunError::EmptySourceId);
     }

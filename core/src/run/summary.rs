@@ -36,10 +36,19 @@ pub const MAX_KEPT_ALERTS: usize = 200;
 /// Check-ins kept whole in the summary (all are counted). Project's choice.
 pub const MAX_KEPT_CHECK_INS: usize = 100;
 
+/// Fastest believable change of a sensor's total distance, m/s. Project's
+/// choice: above any runner's sprint; a bigger jump (a pod reset, a counter
+/// wrapping, distance counted while paused) is not the run's, and that
+/// stretch is measured from speed instead.
+pub const MAX_TOTAL_DISTANCE_MPS: f64 = 12.0;
+
 /// Where the run's distance came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DistanceSource {
+    /// Measured from the total distance the sensor counts (stretches it
+    /// could not cover are filled from speed).
+    SensorTotal,
     /// Integrated from the speed the sensor reported with its readings.
     SensorSpeed,
     /// No reading carried a speed: the distance is not known.
@@ -130,7 +139,8 @@ pub struct RunSummary {
     pub active_ms: u64,
     /// Time the readings said walking or running.
     pub moving_ms: u64,
-    /// Metres; `None` when no reading carried a speed (`distance_source`).
+    /// Metres; `None` when no reading carried a total distance or a speed
+    /// (`distance_source`).
     pub distance_m: Option<f64>,
     pub distance_source: DistanceSource,
     pub target_spm: Option<f64>,
@@ -167,6 +177,11 @@ pub struct RunLog {
     prev_reading_active_ms: Option<u64>,
     distance_m: f64,
     speed_seen: bool,
+    /// The sensor's total distance at the latest reading that had one.
+    #[serde(default)]
+    prev_total_m: Option<f64>,
+    #[serde(default)]
+    total_seen: bool,
     total: CadenceTally,
     per_segment: Vec<CadenceTally>,
     alerts: Vec<RunEvent>,
@@ -194,6 +209,8 @@ impl Default for RunLog {
             prev_reading_active_ms: None,
             distance_m: 0.0,
             speed_seen: false,
+            prev_total_m: None,
+            total_seen: false,
             total: CadenceTally::default(),
             per_segment: Vec::new(),
             alerts: Vec::new(),
@@ -314,12 +331,25 @@ impl RunSession {
         if let Some(spm) = running_spm {
             log.trace.add(now_ms, spm);
         }
+        let dt_s = dt_ms as f64 / 1_000.0;
+        let by_total = match (log.prev_total_m, sample.total_distance_m) {
+            (Some(prev), Some(now)) if dt_ms > 0 => {
+                Some(now - prev).filter(|d| (0.0..=MAX_TOTAL_DISTANCE_MPS * dt_s).contains(d))
+            }
+            _ => None,
+        };
+        if sample.total_distance_m.is_some() {
+            log.prev_total_m = sample.total_distance_m;
+        }
         if dt_ms == 0 {
             return;
         }
-        if moving && let Some(speed) = sample.speed_mps {
+        if let Some(d) = by_total {
+            log.total_seen = true;
+            log.distance_m += d;
+        } else if moving && let Some(speed) = sample.speed_mps {
             log.speed_seen = true;
-            log.distance_m += speed * dt_ms as f64 / 1_000.0;
+            log.distance_m += speed * dt_s;
         }
         log.total.add(dt_ms, moving, running_spm, band);
         if log.per_segment.len() <= self.segment {
@@ -370,8 +400,10 @@ impl RunSession {
             duration_ms: (end - start).saturating_add(log.carried_ms),
             active_ms: self.active_ms,
             moving_ms: log.total.moving_ms,
-            distance_m: log.speed_seen.then_some(log.distance_m),
-            distance_source: if log.speed_seen {
+            distance_m: (log.total_seen || log.speed_seen).then_some(log.distance_m),
+            distance_source: if log.total_seen {
+                DistanceSource::SensorTotal
+            } else if log.speed_seen {
                 DistanceSource::SensorSpeed
             } else {
                 DistanceSource::Absent
