@@ -199,3 +199,27 @@ fn a_power_cut_while_replacing_the_checkpoint_leaves_the_old_or_the_new() {
         }
     }
 }
+
+#[test]
+fn a_backup_of_a_completed_run_restores_the_same_record() {
+    let disk = SimDisk::new();
+    let records = {
+        let store = open(&disk).unwrap();
+        complete(&store).unwrap();
+        store
+            .save_run_checkpoint(&json!({ "left": "behind" }))
+            .unwrap();
+        store.records().unwrap()
+    };
+    let other = SimDisk::new();
+    let store = open(&other).unwrap();
+    store.import(&records).unwrap();
+    assert_eq!(store.records().unwrap(), records);
+    assert_eq!(
+        store.run_checkpoint().unwrap(),
+        None,
+        "a checkpoint is not backed up"
+    );
+    drop(store);
+    assert_eq!(open(&other).unwrap().records().unwrap(), records);
+}
