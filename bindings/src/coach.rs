@@ -4,6 +4,7 @@
 //! (the store comes later); every view is recomputed from it by the core.
 
 mod changes;
+mod complete_run;
 #[cfg(test)]
 mod date_props;
 mod error;
@@ -21,6 +22,7 @@ use patella_core::coach::{
 };
 
 pub use changes::{PlanChangeAction, PlanChangeView, PlanLoadFactor};
+pub use complete_run::RunCompletion;
 pub use error::CoachError;
 
 use crate::pain::{CheckIn, PainAssessment};

@@ -33,6 +33,7 @@ fn reading(t: u64) -> CadenceSample {
         speed_mps: Some(speed),
         stride_length_m: (spm > 0.0).then(|| speed * 120.0 / spm),
         gait: None,
+        total_distance_m: None,
     }
 }
 

@@ -45,6 +45,11 @@ pub struct CadenceSample {
     pub speed_mps: Option<f64>,
     pub stride_length_m: Option<f64>,
     pub gait: Option<Gait>,
+    /// The distance the source has counted since it was switched on, in
+    /// metres, when it reports one (a Bluetooth foot pod may); the run's
+    /// distance is then measured from it rather than integrated from speed.
+    #[serde(default)]
+    pub total_distance_m: Option<f64>,
 }
 
 /// Where a sensor client delivers what it reads. The run session implements

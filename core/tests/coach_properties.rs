@@ -182,6 +182,7 @@ fn history() -> impl Strategy<Value = History> {
         proptest::collection::vec(0i64..84, 0..2),
     )
         .prop_map(|(profile, check_ins, outcomes, gear, visits)| History {
+            measured_cadence_spm: None,
             profile,
             plan_start: start(),
             check_ins,

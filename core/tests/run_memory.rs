@@ -3,6 +3,7 @@
 
 mod run_support;
 
+use patella_core::run::summary::TRACE_MAX_POINTS;
 use patella_core::run::{RunConfig, RunSession, SessionPlan};
 use run_support::*;
 
@@ -42,4 +43,9 @@ fn six_hours_at_one_hertz_keep_every_buffer_bounded() {
         "downsampling merges readings, it never loses them"
     );
     assert!(history.windows(2).all(|w| w[0].at_ms < w[1].at_ms));
+    // The summary's 1 Hz trace has its own budget, and keeps every reading.
+    assert!(s.log().trace_len() <= TRACE_MAX_POINTS);
+    let summary = s.summary(6 * 3_600_000);
+    assert!(summary.cadence_trace.len() <= TRACE_MAX_POINTS);
+    assert!(summary.segments.len() <= 30);
 }

@@ -125,6 +125,7 @@ fn reading(
         speed_mps: speed,
         stride_length_m: stride,
         gait: [None, Some(Gait::Walking), Some(Gait::Running)][gait as usize],
+        total_distance_m: None,
     }
 }
 

@@ -128,6 +128,7 @@ impl From<RunSample> for CadenceSample {
             unit: s.unit.into(),
             speed_mps: s.speed_mps,
             stride_length_m: s.stride_length_m,
+            total_distance_m: None,
             gait: s.gait.map(|g| match g {
                 RunGait::Walking => Gait::Walking,
                 RunGait::Running => Gait::Running,

@@ -14,14 +14,19 @@
 //! - `outputs`: events, the view, the error and the observer trait.
 //! - `session`: the `RunSession` object and its `SampleSink` side.
 //! - `convert`: the mappings to and from the core.
+//! - `finish`: the run's summary, and keeping it in the record across a kill.
 
 mod convert;
+mod finish;
+#[cfg(test)]
+mod finish_tests;
 mod inputs;
 mod outputs;
 mod session;
 #[cfg(test)]
 mod tests;
 
+pub use finish::*;
 pub use inputs::*;
 pub use outputs::*;
 pub use session::*;

@@ -18,6 +18,8 @@ use super::convert::*;
 pub struct RunSession {
     state: Mutex<core_run::RunSession>,
     events: EventPump<RunEvent>,
+    /// Set by `keep_in` or `restore` (`finish.rs`): checkpoints to the record.
+    keeping: Mutex<Option<super::finish::Keeping>>,
 }
 
 #[uniffi::export]
@@ -155,10 +157,25 @@ impl RunSession {
         .map_err(|e| RunSessionError::DeliveryUnavailable {
             detail: e.to_string(),
         })?;
-        Ok(Arc::new(Self {
+        Ok(Self::assemble(session, events, None))
+    }
+
+    pub(super) fn assemble(
+        session: core_run::RunSession,
+        events: EventPump<RunEvent>,
+        keeping: Option<super::finish::Keeping>,
+    ) -> Arc<Self> {
+        Arc::new(Self {
             state: Mutex::new(session),
             events,
-        }))
+            keeping: Mutex::new(keeping),
+        })
+    }
+
+    pub(super) fn keeping_slot(
+        &self,
+    ) -> Result<MutexGuard<'_, Option<super::finish::Keeping>>, RunSessionError> {
+        self.keeping.lock().map_err(|_| RunSessionError::Poisoned)
     }
 
     /// The session as a sensor sink, for the Rust BLE client.
@@ -166,7 +183,7 @@ impl RunSession {
         self
     }
 
-    fn lock(&self) -> Result<MutexGuard<'_, core_run::RunSession>, RunSessionError> {
+    pub(super) fn lock(&self) -> Result<MutexGuard<'_, core_run::RunSession>, RunSessionError> {
         self.state.lock().map_err(|_| RunSessionError::Poisoned)
     }
 
@@ -174,7 +191,7 @@ impl RunSession {
     /// thread, still under the lock so that inputs from several threads keep
     /// their order. Queuing never runs the observer, so this returns promptly
     /// however slow the observer is, and the observer may call back in.
-    fn drive(
+    pub(super) fn drive(
         &self,
         input: impl FnOnce(
             &mut core_run::RunSession,
@@ -182,6 +199,10 @@ impl RunSession {
     ) -> Result<(), RunSessionError> {
         let mut state = self.lock()?;
         let events = input(&mut state).map_err(input_error)?;
+        // A kept run checkpoints itself, at most every 10 s.
+        if let Some(keeping) = self.keeping_slot()?.as_mut() {
+            keeping.after_input(&state);
+        }
         // A sample usually yields no event: then the pump is not even touched.
         if !events.is_empty() {
             self.events.send_all(events.into_iter().map(RunEvent::from));

@@ -80,6 +80,7 @@ fn sample(at_ms: u64, cadence: f64) -> CadenceSample {
         speed_mps: None,
         stride_length_m: None,
         gait: None,
+        total_distance_m: None,
     }
 }
 

@@ -109,6 +109,14 @@ pub struct CoachConfig {
     /// Weeks each cadence step is held before the next one. Project's
     /// choice: 2, so a step of about 5% has time to feel normal.
     pub cadence_weeks_per_step: u8,
+    /// Stored runs the cadence baseline is measured from when the runner
+    /// entered none (article 004 measures before raising). Project's
+    /// choice: 3, so one odd day does not set the baseline.
+    pub cadence_baseline_runs: usize,
+    /// A run ended early still counts as the day's run done when this share
+    /// of its planned time was run. Project's choice: half; less is left
+    /// for the runner to mark, so a run cut short does not move the plan on.
+    pub run_done_share: f64,
 }
 
 impl Default for CoachConfig {
@@ -161,6 +169,8 @@ impl Default for CoachConfig {
             fewer_run_days_from: 3,
             cadence: crate::cadence::TargetConfig::default(),
             cadence_weeks_per_step: 2,
+            cadence_baseline_runs: 3,
+            run_done_share: 0.5,
         }
     }
 }

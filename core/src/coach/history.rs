@@ -63,6 +63,10 @@ pub struct History {
     /// Days the runner confirmed they saw a doctor or physical therapist.
     #[serde(default)]
     pub clinician_visits: Vec<NaiveDate>,
+    /// The cadence baseline measured from the first stored runs
+    /// (`cadence_baseline`); used when the profile has none entered.
+    #[serde(default)]
+    pub measured_cadence_spm: Option<f64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Error)]
@@ -95,6 +99,7 @@ impl History {
             outcomes: Vec::new(),
             gear_changes: Vec::new(),
             clinician_visits: Vec::new(),
+            measured_cadence_spm: None,
         }
     }
 

@@ -7,6 +7,8 @@
 //! - [`history`]: profile, check-ins, session outcomes, gear changes, visits.
 //! - [`generate`]: the pure function from history to [`plan::Plan`].
 //! - [`outcome`]: what one check-in changes in the plan, with reasons.
+//! - [`completed_run`]: what a finished run adds and changes;
+//!   [`cadence_baseline`]: the baseline measured from the first runs.
 //!
 //! - [`guard`]: the knee's one decision place: for a date, what the knee
 //!   allows and whether the plan may progress, and why.
@@ -17,8 +19,10 @@
 //! (choosing exercises), `run_day` (run sessions as segments),
 //! `cadence_note` (where the cadence schedule stops).
 
+pub mod cadence_baseline;
 mod cadence_note;
 pub mod catalogue;
+pub mod completed_run;
 pub mod config;
 mod day;
 pub mod generate;
@@ -36,6 +40,7 @@ mod selection;
 mod setup;
 
 pub use catalogue::{Catalogue, CatalogueError, Exercise, KneeLoad, Level};
+pub use completed_run::{CompletedRun, after_run};
 pub use config::{CoachConfig, LadderStage};
 pub use generate::{CoachError, MAX_WEEKS, build_plan};
 pub use history::{

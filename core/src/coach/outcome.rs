@@ -76,7 +76,7 @@ pub struct CheckInOutcome {
     pub plan_changes: Vec<PlanChange>,
 }
 
-fn horizon(history: &History, date: NaiveDate) -> u16 {
+pub(super) fn horizon(history: &History, date: NaiveDate) -> u16 {
     let days = (date - history.plan_start).num_days().max(0);
     u16::try_from(days / 7 + 3)
         .unwrap_or(MAX_WEEKS)

@@ -10,6 +10,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
+use super::config::CoachConfig;
 use super::history::{GearChange, History, SessionKind, SessionOutcome, SessionStatus};
 use super::profile::Profile;
 use crate::calendar::{PLAUSIBLE_FIRST, PLAUSIBLE_LAST, is_plausible};
@@ -126,6 +127,16 @@ pub fn load_history_checked(store: &Store) -> Result<LoadedHistory, CoachRecordE
                 .filter_map(outcome_from_stored)
                 .filter(|o| keep_date(o.date, "A session outcome".to_owned(), &mut set_aside))
                 .collect();
+            history.measured_cadence_spm =
+                match super::cadence_baseline::measured(&records.runs, &CoachConfig::default()) {
+                    Ok(spm) => spm,
+                    Err(e) => {
+                        set_aside.push(format!(
+                            "The first runs give no cadence baseline to plan with: {e}"
+                        ));
+                        None
+                    }
+                };
             Ok(LoadedHistory {
                 history: Some(history),
                 set_aside,

@@ -71,10 +71,12 @@ impl<'h> PlanContext<'h> {
         let template = WeekTemplate::new(&history.profile, config);
         let swaps = guard.swapped_run_days(|d| template.kind(d.weekday()) == DayKind::Run);
         let pace = pace(history, &template, config);
-        // Validation already checked the baseline, so a schedule always builds.
+        // Validation already checked the baseline, so a schedule always builds;
+        // one entered by the runner wins over one measured from runs.
         let cadence = history
             .profile
             .cadence_baseline_spm
+            .or(history.measured_cadence_spm)
             .and_then(|spm| StepUpSchedule::new(spm, &config.cadence).ok());
         Self {
             cadence,

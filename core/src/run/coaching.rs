@@ -43,6 +43,7 @@ impl RunSession {
         stride: Option<(f64, f64)>,
         events: &mut Vec<RunEvent>,
     ) {
+        let first_new = events.len();
         let readiness = self.form_readiness(now_ms);
         let eligible = readiness.and_then(|()| {
             self.target_spm
@@ -123,5 +124,7 @@ impl RunSession {
         }
         self.note_walking(now_ms, events);
         self.refresh_metronome(now_ms, events);
+        self.log
+            .note_alerts(events.get(first_new..).unwrap_or_default());
     }
 }

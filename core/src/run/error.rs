@@ -56,4 +56,8 @@ pub enum RunError {
     CheckIn(#[from] PainError),
     #[error("check_in: the session is not under way (not started, or already over)")]
     NotUnderWay,
+    #[error("finish: the session has not started, so there is no run to sum up")]
+    NotStarted,
+    #[error("run checkpoint: {problem}")]
+    Checkpoint { problem: String },
 }

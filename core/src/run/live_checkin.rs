@@ -9,6 +9,7 @@ use super::error::RunError;
 use super::event::{RunEvent, RunEventKind, StopReason};
 use super::plan::SegmentKind;
 use super::session::{RunSession, push};
+use super::summary::RunCheckInNote;
 use super::view::SessionStatus;
 use crate::pain::{self, CheckIn, CheckInMoment, PainZone};
 use crate::sample::MonoMs;
@@ -42,6 +43,11 @@ impl RunSession {
             },
             Some(assessment.advice.clone()),
         );
+        self.log.note_check_in(RunCheckInNote {
+            elapsed_ms: self.active_ms,
+            check_in: checkin.clone(),
+            assessment: assessment.clone(),
+        });
         self.last_checkin = Some(checkin);
         if !self.is_under_way() {
             return Ok(events);

@@ -10,6 +10,7 @@
 //! - [`history`]: the bounded, downsampled cadence history.
 //! - [`trace`], [`replay`](mod@replay): recorded CSV traces and replaying them.
 
+pub mod checkpoint;
 pub mod config;
 pub mod cue;
 pub mod error;
@@ -18,6 +19,7 @@ pub mod history;
 pub mod plan;
 pub mod replay;
 pub mod session;
+pub mod summary;
 pub mod trace;
 pub mod view;
 
@@ -27,6 +29,7 @@ mod timeline;
 mod tracking;
 mod walking;
 
+pub use checkpoint::{CheckpointStore, Checkpointer, RunCheckpoint};
 pub use config::{AboveZoneResponse, CheckInPrompts, RunConfig, TargetGuard};
 pub use error::RunError;
 pub use event::{PromptReason, RunEvent, RunEventKind, StopReason};
@@ -34,5 +37,8 @@ pub use history::HistoryPoint;
 pub use plan::{PlanError, Segment, SegmentKind, SessionPlan};
 pub use replay::{RefusedRow, Replay, replay, replay_with_units};
 pub use session::{Footprint, RunSession};
+pub use summary::{
+    CadenceTally, DistanceSource, RunCheckInNote, RunLog, RunSummary, SegmentSummary, TracePoint,
+};
 pub use trace::{TraceError, TraceRow, parse_trace};
 pub use view::{CadenceState, RunView, SessionStatus};

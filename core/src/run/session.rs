@@ -50,6 +50,7 @@ use super::error::RunError;
 use super::event::{RunEvent, RunEventKind, StopReason};
 use super::history::{CadenceHistory, HistoryPoint};
 use super::plan::{SegmentKind, SessionPlan};
+use super::summary::RunLog;
 use super::tracking::CadenceTrack;
 use super::view::{RunView, SessionStatus};
 use crate::cadence::{CadenceBand, Metronome, StrideBaseline};
@@ -102,6 +103,8 @@ pub struct RunSession {
     pub(super) metronome_playing: bool,
     /// Walking in the current run segment was already mentioned.
     pub(super) walk_noted: bool,
+    /// What the summary is made of (`summary.rs`).
+    pub(super) log: RunLog,
 }
 
 pub(super) fn push(
@@ -161,6 +164,7 @@ impl RunSession {
             last_checkin: None,
             metronome_playing: false,
             walk_noted: false,
+            log: RunLog::default(),
             config,
         })
     }
@@ -182,6 +186,7 @@ impl RunSession {
         }
         self.status = SessionStatus::Running;
         self.latest_ms = now_ms;
+        self.log.start(now_ms);
         self.history = CadenceHistory::new(
             now_ms,
             self.config.history_bucket_ms,
@@ -256,6 +261,7 @@ impl RunSession {
             &mut self.history,
             &mut events,
         );
+        self.log_reading(now_ms, sample);
         self.coach(now_ms, stride, &mut events);
         Ok(events)
     }
@@ -513,6 +519,7 @@ impl RunSession {
         events: &mut Vec<RunEvent>,
     ) {
         self.status = SessionStatus::Stopped;
+        self.log.ended(at_ms, Some(reason));
         self.track.end_episode();
         push(
             events,
@@ -617,6 +624,12 @@ fn validate_sample(sample: &CadenceSample) -> Result<(), RunError> {
     if let Some(v) = sample.stride_length_m.filter(|v| !ok(*v)) {
         return Err(RunError::InvalidSample {
             field: "stride_length_m",
+            value: v,
+        });
+    }
+    if let Some(v) = sample.total_distance_m.filter(|v| !ok(*v)) {
+        return Err(RunError::InvalidSample {
+            field: "total_distance_m",
             value: v,
         });
     }

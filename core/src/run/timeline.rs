@@ -75,6 +75,7 @@ impl RunSession {
                 if self.segment + 1 >= self.segments.len() {
                     self.status = SessionStatus::Complete;
                     self.track.end_episode();
+                    self.log.ended(at_ms, None);
                     push(
                         events,
                         at_ms,

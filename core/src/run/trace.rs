@@ -183,6 +183,7 @@ pub fn parse_trace(text: &str) -> Result<Vec<TraceRow>, TraceError> {
                 speed_mps,
                 stride_length_m,
                 gait,
+                total_distance_m: None,
             },
         });
     }

@@ -134,6 +134,7 @@ impl SensorFeed {
             unit: CadenceUnit::Unknown,
             speed_mps: Some(m.speed_mps),
             stride_length_m: m.stride_length_m,
+            total_distance_m: m.total_distance_m,
             gait: gait_supported.then_some(if m.running {
                 Gait::Running
             } else {

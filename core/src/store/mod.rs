@@ -42,6 +42,7 @@
 //! records.
 
 mod checksum;
+mod completed_run;
 pub mod disk;
 mod durable;
 mod error;
@@ -52,8 +53,10 @@ mod lock;
 mod open_store;
 mod quarantine;
 mod records;
+mod run_checkpoint;
 mod schema;
 
+pub use completed_run::RunLine;
 pub use disk::{Disk, OsDisk};
 pub use error::{StoreError, StoreWarning};
 pub use import::{COMMIT_MARK, STAGED_SUFFIX};
@@ -66,6 +69,7 @@ pub use records::{
     ProfileState, RecordError, Records, RunSummary, SessionOutcome, Settings, TRACE_BUCKET_S,
     downsample_trace,
 };
+pub use run_checkpoint::RUN_CHECKPOINT_FILE;
 pub use schema::{FileKind, Migration, SCHEMA_VERSION};
 
 #[cfg(test)]

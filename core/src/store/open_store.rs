@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
 
+use super::completed_run::{self, RunLine};
 use super::disk::{Disk, OsDisk};
 use super::durable::{self, AppendFile, TMP_SUFFIX, io_err};
 use super::error::{StoreError, StoreWarning};
@@ -114,7 +115,7 @@ impl Store {
             _ => SCHEMA_VERSION,
         };
         let mut check_ins = read_file::<CheckIn>(d, dir, FileKind::CheckIns, fallback, migrations)?;
-        let mut runs = read_file::<RunSummary>(d, dir, FileKind::Runs, fallback, migrations)?;
+        let mut runs = read_file::<RunLine>(d, dir, FileKind::Runs, fallback, migrations)?;
         let mut sessions =
             read_file::<SessionOutcome>(d, dir, FileKind::Sessions, fallback, migrations)?;
         let mut profile =
@@ -125,14 +126,16 @@ impl Store {
 
         // What is kept is decided now; the repair below writes just that.
         let settings_kept = take_kept(&mut settings, false);
-        let records = Records {
+        let run_lines = take_kept(&mut runs, true);
+        let mut records = Records {
             check_ins: take_kept(&mut check_ins, true),
-            runs: take_kept(&mut runs, true),
+            runs: Vec::new(),
             sessions: take_kept(&mut sessions, true),
             profile: take_kept(&mut profile, false).pop(),
             settings: settings_kept.last().cloned().unwrap_or_default(),
             paired_sensor: take_kept(&mut sensor, false).pop(),
         };
+        completed_run::spread(&run_lines, &mut records);
 
         // Phase 2: quarantine and repair, then write the manifest last. A
         // store that cannot be repaired is still read, but not written.
@@ -148,7 +151,7 @@ impl Store {
                 remove_leftover_tmp_files(d, dir)?;
                 let r = &records;
                 repair.settle(FileKind::CheckIns, &check_ins, &r.check_ins)?;
-                repair.settle(FileKind::Runs, &runs, &r.runs)?;
+                repair.settle(FileKind::Runs, &runs, &run_lines)?;
                 repair.settle(FileKind::Sessions, &sessions, &r.sessions)?;
                 repair.settle(FileKind::Profile, &profile, r.profile.as_slice())?;
                 repair.settle(FileKind::Settings, &settings, &settings_kept)?;
@@ -215,6 +218,37 @@ impl Store {
         }
     }
 
+    /// Replaces (or with `None` removes) a file of the store that is not
+    /// part of the record (`run_checkpoint`), under the write lock and only
+    /// when the store takes writes.
+    pub(super) fn replace_side_file(
+        &self,
+        name: &str,
+        bytes: Option<&[u8]>,
+    ) -> Result<(), StoreError> {
+        let mut inner = self.inner()?;
+        self.logs(&mut inner)?;
+        let path = self.dir.join(name);
+        let disk = self.disk.as_ref();
+        match bytes {
+            Some(bytes) => durable::replace(disk, &path, bytes),
+            None => match disk.read(&path).map_err(io_err(&path))? {
+                None => Ok(()),
+                Some(_) => {
+                    disk.remove(&path).map_err(io_err(&path))?;
+                    disk.sync_dir(&self.dir).map_err(io_err(&self.dir))
+                }
+            },
+        }
+    }
+
+    /// The bytes of a side file, if it exists.
+    pub(super) fn read_side_file(&self, name: &str) -> Result<Option<Vec<u8>>, StoreError> {
+        let _inner = self.inner()?;
+        let path = self.dir.join(name);
+        self.disk.read(&path).map_err(io_err(&path))
+    }
+
     /// A copy of everything the store holds.
     pub fn records(&self) -> Result<Records, StoreError> {
         Ok(self.inner()?.records.clone())
@@ -241,7 +275,14 @@ impl Store {
     /// Appends a run summary. The same run saved again is kept once; another
     /// run with the same id is refused.
     pub fn add_run(&self, run: &RunSummary) -> Result<(), StoreError> {
-        let line = checked_line(run)?;
+        self.append_run_line(&RunLine::from(run.clone()))
+    }
+
+    /// Appends one line of `runs.jsonl` (see `completed_run`) and spreads
+    /// it over the record once it is synced.
+    pub(super) fn append_run_line(&self, run_line: &RunLine) -> Result<(), StoreError> {
+        let line = checked_line(run_line)?;
+        let run = &run_line.run;
         let mut inner = self.inner()?;
         if let Some(same_id) = inner.records.runs.iter().find(|r| r.id == run.id) {
             if same_id == run {
@@ -254,7 +295,7 @@ impl Store {
             }));
         }
         self.logs(&mut inner)?.runs.append(&line)?;
-        inner.records.runs.push(run.clone());
+        completed_run::spread(std::slice::from_ref(run_line), &mut inner.records);
         Ok(())
     }
 

@@ -17,6 +17,7 @@ pub fn steps(at_ms: u64, spm: f64) -> CadenceSample {
         speed_mps: None,
         stride_length_m: None,
         gait: None,
+        total_distance_m: None,
     }
 }
 

@@ -1,0 +1,431 @@
+//! What a finished run amounts to: [`RunSummary`], built by
+//! [`RunSession::finish`] from a [`RunLog`] the session keeps as it goes.
+//!
+//! The log is fed at a handful of points (each reading, each form alert,
+//! each check-in, the end), and every part of it is bounded, so a six-hour
+//! run costs the same as a short one: totals are sums, the per-segment
+//! tallies are one per planned segment, the alerts and check-ins kept are
+//! capped (their counts are not), and the 1 Hz cadence trace halves its
+//! resolution when its budget is full, as the live history does.
+//!
+//! Time in and out of the band, moving time and distance are integrated
+//! over the active (unpaused) time between one reading and the next,
+//! capped at the sensor-gap limit: a silence says nothing about what the
+//! runner did in it.
+
+use serde::{Deserialize, Serialize};
+
+use super::error::RunError;
+use super::event::{RunEvent, StopReason};
+use super::history::CadenceHistory;
+use super::plan::SegmentKind;
+use super::session::RunSession;
+use super::tracking::LastReading;
+use super::view::SessionStatus;
+use crate::cadence::CadenceBand;
+use crate::pain::{CheckIn, PainAssessment};
+use crate::sample::{CadenceSample, MonoMs};
+
+/// Points of the 1 Hz trace kept before its resolution halves. Project's
+/// choice: six hours at one point a second; a longer run keeps every
+/// reading, merged two seconds to a point, and so on.
+pub const TRACE_MAX_POINTS: usize = 6 * 3_600;
+/// Form alerts kept whole in the summary (all are counted). Project's
+/// choice: the alert gap makes even a long run raise far fewer.
+pub const MAX_KEPT_ALERTS: usize = 200;
+/// Check-ins kept whole in the summary (all are counted). Project's choice.
+pub const MAX_KEPT_CHECK_INS: usize = 100;
+
+/// Fastest believable change of a sensor's total distance, m/s. Project's
+/// choice: above any runner's sprint; a bigger jump (a pod reset, a counter
+/// wrapping, distance counted while paused) is not the run's, and that
+/// stretch is measured from speed instead.
+pub const MAX_TOTAL_DISTANCE_MPS: f64 = 12.0;
+
+/// Where the run's distance came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DistanceSource {
+    /// Measured from the total distance the sensor counts (stretches it
+    /// could not cover are filled from speed).
+    SensorTotal,
+    /// Integrated from the speed the sensor reported with its readings.
+    SensorSpeed,
+    /// No reading carried a speed: the distance is not known.
+    Absent,
+}
+
+/// One check-in taken during the run, with what the session made of it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RunCheckInNote {
+    /// Active time into the run, in milliseconds.
+    pub elapsed_ms: u64,
+    pub check_in: CheckIn,
+    pub assessment: PainAssessment,
+}
+
+/// Cadence against the target over some stretch of the run.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+pub struct CadenceTally {
+    /// Time with running readings, integrated between readings.
+    pub running_ms: u64,
+    /// Time with walking or running readings.
+    pub moving_ms: u64,
+    pub in_band_ms: u64,
+    pub below_band_ms: u64,
+    pub above_band_ms: u64,
+    /// Sum of smoothed cadence times milliseconds, over `running_ms`.
+    spm_ms: f64,
+}
+
+impl CadenceTally {
+    /// Mean running cadence, weighted by time; none without running readings.
+    pub fn average_spm(&self) -> Option<f64> {
+        (self.running_ms > 0).then(|| self.spm_ms / self.running_ms as f64)
+    }
+
+    fn add(
+        &mut self,
+        dt_ms: u64,
+        moving: bool,
+        running_spm: Option<f64>,
+        band: Option<CadenceBand>,
+    ) {
+        if moving {
+            self.moving_ms += dt_ms;
+        }
+        let Some(spm) = running_spm else {
+            return;
+        };
+        self.running_ms += dt_ms;
+        self.spm_ms += spm * dt_ms as f64;
+        match band {
+            Some(b) if spm < b.low_spm => self.below_band_ms += dt_ms,
+            Some(b) if spm > b.high_spm => self.above_band_ms += dt_ms,
+            Some(_) => self.in_band_ms += dt_ms,
+            None => {}
+        }
+    }
+}
+
+/// One segment as it was run.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SegmentSummary {
+    pub index: usize,
+    pub kind: SegmentKind,
+    /// The segment's length when the run ended (a pain check-in may have
+    /// shortened it), in milliseconds.
+    pub planned_ms: u64,
+    /// Active time spent in it.
+    pub elapsed_ms: u64,
+    pub cadence: CadenceTally,
+}
+
+/// One second (or, past [`TRACE_MAX_POINTS`], a wider step) of the trace.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct TracePoint {
+    /// Seconds from the start of the run (pauses included).
+    pub at_s: u32,
+    /// Mean smoothed cadence of the step's running readings.
+    pub spm: f64,
+}
+
+/// The run, finished.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RunSummary {
+    /// From the start to the end, pauses included.
+    pub duration_ms: u64,
+    /// Pauses excluded.
+    pub active_ms: u64,
+    /// Time the readings said walking or running.
+    pub moving_ms: u64,
+    /// Metres; `None` when no reading carried a total distance or a speed
+    /// (`distance_source`).
+    pub distance_m: Option<f64>,
+    pub distance_source: DistanceSource,
+    pub target_spm: Option<f64>,
+    pub band_low_spm: Option<f64>,
+    pub band_high_spm: Option<f64>,
+    /// The whole run's cadence against the target.
+    pub cadence: CadenceTally,
+    pub segments: Vec<SegmentSummary>,
+    /// Form alerts (cadence low or high, overstride, walking in a run
+    /// segment), the first [`MAX_KEPT_ALERTS`].
+    pub alerts: Vec<RunEvent>,
+    pub alert_count: u32,
+    /// Check-ins with their assessments, the first [`MAX_KEPT_CHECK_INS`].
+    pub check_ins: Vec<RunCheckInNote>,
+    pub check_in_count: u32,
+    /// The plan ran to its end.
+    pub completed: bool,
+    /// Why it ended early, if it did.
+    pub stop_reason: Option<StopReason>,
+    /// Seconds per trace point: 1 unless the run outgrew the budget.
+    pub trace_step_s: u32,
+    pub cadence_trace: Vec<TracePoint>,
+}
+
+/// What the session keeps for its summary. Serialized into the checkpoint
+/// (all but the 1 Hz trace, which is too big to write every 10 s; a resumed
+/// run's trace starts again where it was resumed, see `earlier_trace`).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct RunLog {
+    pub(super) started_at_ms: Option<MonoMs>,
+    pub(super) ended_at_ms: Option<MonoMs>,
+    /// Time before this process's session started counting (a resumed run).
+    pub(super) carried_ms: u64,
+    prev_reading_active_ms: Option<u64>,
+    distance_m: f64,
+    speed_seen: bool,
+    /// The sensor's total distance at the latest reading that had one.
+    #[serde(default)]
+    prev_total_m: Option<f64>,
+    #[serde(default)]
+    total_seen: bool,
+    total: CadenceTally,
+    per_segment: Vec<CadenceTally>,
+    alerts: Vec<RunEvent>,
+    alert_count: u32,
+    check_ins: Vec<RunCheckInNote>,
+    check_in_count: u32,
+    stop_reason: Option<StopReason>,
+    /// The trace of the run before it was resumed, as it was checkpointed.
+    #[serde(default)]
+    pub(super) earlier_trace: Vec<TracePoint>,
+    #[serde(skip, default = "empty_trace")]
+    trace: CadenceHistory,
+}
+
+fn empty_trace() -> CadenceHistory {
+    CadenceHistory::new(0, 1_000, TRACE_MAX_POINTS)
+}
+
+impl Default for RunLog {
+    fn default() -> Self {
+        Self {
+            started_at_ms: None,
+            ended_at_ms: None,
+            carried_ms: 0,
+            prev_reading_active_ms: None,
+            distance_m: 0.0,
+            speed_seen: false,
+            prev_total_m: None,
+            total_seen: false,
+            total: CadenceTally::default(),
+            per_segment: Vec::new(),
+            alerts: Vec::new(),
+            alert_count: 0,
+            check_ins: Vec::new(),
+            check_in_count: 0,
+            stop_reason: None,
+            earlier_trace: Vec::new(),
+            trace: empty_trace(),
+        }
+    }
+}
+
+impl RunLog {
+    pub(super) fn start(&mut self, now_ms: MonoMs) {
+        self.started_at_ms = Some(now_ms);
+        self.trace = CadenceHistory::new(now_ms, 1_000, TRACE_MAX_POINTS);
+    }
+
+    pub(super) fn ended(&mut self, at_ms: MonoMs, reason: Option<StopReason>) {
+        self.ended_at_ms.get_or_insert(at_ms);
+        self.stop_reason = self.stop_reason.or(reason);
+    }
+
+    /// Form alerts among `events` (the ones a summary lists).
+    pub(super) fn note_alerts(&mut self, events: &[RunEvent]) {
+        for e in events.iter().filter(|e| {
+            e.kind.is_form_alert()
+                || matches!(
+                    e.kind,
+                    super::event::RunEventKind::WalkingInRunSegment { .. }
+                )
+        }) {
+            self.alert_count = self.alert_count.saturating_add(1);
+            if self.alerts.len() < MAX_KEPT_ALERTS {
+                self.alerts.push(e.clone());
+            }
+        }
+    }
+
+    pub(super) fn note_check_in(&mut self, note: RunCheckInNote) {
+        self.check_in_count = self.check_in_count.saturating_add(1);
+        if self.check_ins.len() < MAX_KEPT_CHECK_INS {
+            self.check_ins.push(note);
+        }
+    }
+
+    /// The check-ins kept so far.
+    pub fn check_ins(&self) -> &[RunCheckInNote] {
+        &self.check_ins
+    }
+
+    /// Points kept in the 1 Hz trace (bounded by [`TRACE_MAX_POINTS`]).
+    pub fn trace_len(&self) -> usize {
+        self.trace.len()
+    }
+
+    /// The trace from the start of the run, the part before a resume first.
+    fn trace_points(&self) -> (u32, Vec<TracePoint>) {
+        let step_s = u32::try_from(self.trace.bucket_ms() / 1_000).unwrap_or(u32::MAX);
+        let origin = self.started_at_ms.unwrap_or(0);
+        let carried_s = u32::try_from(self.carried_ms / 1_000).unwrap_or(u32::MAX);
+        let mut points = self.earlier_trace.clone();
+        points.extend(self.trace.points().into_iter().filter_map(|p| {
+            let spm = p.avg_spm?;
+            let at_s = u32::try_from(p.at_ms.saturating_sub(origin) / 1_000).ok()?;
+            Some(TracePoint {
+                at_s: at_s.saturating_add(carried_s),
+                spm,
+            })
+        }));
+        (step_s.max(1), points)
+    }
+
+    /// The trace as a checkpoint keeps it: at most one point per `step_s`.
+    pub(super) fn coarse_trace(&self, step_s: u32) -> Vec<TracePoint> {
+        let (_, points) = self.trace_points();
+        let step_s = step_s.max(1);
+        let mut out: Vec<(u32, f64, u32)> = Vec::new();
+        for p in points {
+            let at_s = p.at_s / step_s * step_s;
+            match out.last_mut() {
+                Some((at, sum, n)) if *at == at_s => {
+                    *sum += p.spm;
+                    *n += 1;
+                }
+                _ => out.push((at_s, p.spm, 1)),
+            }
+        }
+        out.into_iter()
+            .map(|(at_s, sum, n)| TracePoint {
+                at_s,
+                spm: sum / f64::from(n),
+            })
+            .collect()
+    }
+}
+
+impl RunSession {
+    /// Takes one admitted reading into the log, after the track has
+    /// classified it.
+    pub(super) fn log_reading(&mut self, now_ms: MonoMs, sample: &CadenceSample) {
+        let band = self
+            .target_spm
+            .map(|t| CadenceBand::around(t, &self.config.cadence.alert));
+        let reading = self.track.last_reading;
+        let moving = matches!(reading, LastReading::Walking | LastReading::Running);
+        let running_spm = match reading {
+            LastReading::Running => self.track.last_smoothed.map(|s| s.spm),
+            _ => None,
+        };
+        let log = &mut self.log;
+        let dt_ms = log
+            .prev_reading_active_ms
+            .map_or(0, |prev| self.active_ms.saturating_sub(prev))
+            .min(self.config.signal_gap_ms);
+        log.prev_reading_active_ms = Some(self.active_ms);
+        if let Some(spm) = running_spm {
+            log.trace.add(now_ms, spm);
+        }
+        let dt_s = dt_ms as f64 / 1_000.0;
+        let by_total = match (log.prev_total_m, sample.total_distance_m) {
+            (Some(prev), Some(now)) if dt_ms > 0 => {
+                Some(now - prev).filter(|d| (0.0..=MAX_TOTAL_DISTANCE_MPS * dt_s).contains(d))
+            }
+            _ => None,
+        };
+        if sample.total_distance_m.is_some() {
+            log.prev_total_m = sample.total_distance_m;
+        }
+        if dt_ms == 0 {
+            return;
+        }
+        if let Some(d) = by_total {
+            log.total_seen = true;
+            log.distance_m += d;
+        } else if moving && let Some(speed) = sample.speed_mps {
+            log.speed_seen = true;
+            log.distance_m += speed * dt_s;
+        }
+        log.total.add(dt_ms, moving, running_spm, band);
+        if log.per_segment.len() <= self.segment {
+            log.per_segment
+                .resize(self.segment + 1, CadenceTally::default());
+        }
+        if let Some(tally) = log.per_segment.get_mut(self.segment) {
+            tally.add(dt_ms, moving, running_spm, band);
+        }
+    }
+
+    /// Ends the run (as a stop by the runner, if it is still under way) and
+    /// sums it up. The events are those of the stop. Refused before the start.
+    pub fn finish(&mut self, now_ms: MonoMs) -> Result<(RunSummary, Vec<RunEvent>), RunError> {
+        if self.status == SessionStatus::NotStarted {
+            return Err(RunError::NotStarted);
+        }
+        let events = self.stop(now_ms)?;
+        Ok((self.summary(self.session_time(now_ms)), events))
+    }
+
+    /// The summary as of `now_ms`, changing nothing (for a run already over,
+    /// the time it ended).
+    pub fn summary(&self, now_ms: MonoMs) -> RunSummary {
+        let log = &self.log;
+        let start = log.started_at_ms.unwrap_or(now_ms);
+        let end = log.ended_at_ms.unwrap_or(now_ms).max(start);
+        let band = self
+            .target_spm
+            .map(|t| CadenceBand::around(t, &self.config.cadence.alert));
+        let segments = self
+            .segments
+            .iter()
+            .enumerate()
+            .map(|(index, s)| SegmentSummary {
+                index,
+                kind: s.kind,
+                planned_ms: s.duration_ms,
+                elapsed_ms: self
+                    .active_ms
+                    .clamp(s.start_ms, s.end_ms())
+                    .saturating_sub(s.start_ms),
+                cadence: log.per_segment.get(index).copied().unwrap_or_default(),
+            })
+            .collect();
+        let (trace_step_s, cadence_trace) = log.trace_points();
+        RunSummary {
+            duration_ms: (end - start).saturating_add(log.carried_ms),
+            active_ms: self.active_ms,
+            moving_ms: log.total.moving_ms,
+            distance_m: (log.total_seen || log.speed_seen).then_some(log.distance_m),
+            distance_source: if log.total_seen {
+                DistanceSource::SensorTotal
+            } else if log.speed_seen {
+                DistanceSource::SensorSpeed
+            } else {
+                DistanceSource::Absent
+            },
+            target_spm: self.target_spm,
+            band_low_spm: band.map(|b| b.low_spm),
+            band_high_spm: band.map(|b| b.high_spm),
+            cadence: log.total,
+            segments,
+            alerts: log.alerts.clone(),
+            alert_count: log.alert_count,
+            check_ins: log.check_ins.clone(),
+            check_in_count: log.check_in_count,
+            completed: self.status == SessionStatus::Complete,
+            stop_reason: log.stop_reason,
+            trace_step_s,
+            cadence_trace,
+        }
+    }
+
+    /// The log the summary is built from.
+    pub fn log(&self) -> &RunLog {
+        &self.log
+    }
+}

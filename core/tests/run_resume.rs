@@ -1,0 +1,157 @@
+//! A run survives the app being killed (issue 11, "Finishing and keeping a
+//! run"): checkpoints at most every 10 s, and a restored run has its
+//! elapsed time, segment and check-ins back.
+#![allow(clippy::unwrap_used, clippy::panic)]
+
+mod run_support;
+
+use std::sync::Mutex;
+
+use chrono::NaiveDateTime;
+use patella_core::pain::{CheckIn, CheckInMoment};
+use patella_core::run::{
+    CheckpointStore, Checkpointer, RunCheckpoint, RunConfig, RunError, RunSession, SegmentKind,
+    SessionPlan, SessionStatus,
+};
+use proptest::prelude::*;
+use run_support::*;
+
+fn plan() -> SessionPlan {
+    SessionPlan::intervals(60, 120, 60, 2, 60).with_target(170.0)
+}
+
+fn checkin(score: i64) -> CheckIn {
+    CheckIn::new(
+        NaiveDateTime::default(),
+        score,
+        CheckInMoment::DuringRun,
+        None,
+        None,
+        vec![],
+    )
+    .unwrap()
+}
+
+/// Checkpoints kept in memory, with the time of each write.
+#[derive(Default)]
+struct Memory(Mutex<Vec<RunCheckpoint>>);
+
+impl CheckpointStore for Memory {
+    fn save(&self, checkpoint: &RunCheckpoint) -> Result<(), String> {
+        self.0.lock().unwrap().push(checkpoint.clone());
+        Ok(())
+    }
+}
+
+/// Through JSON, as the record keeps it.
+fn round_trip(cp: &RunCheckpoint) -> RunCheckpoint {
+    serde_json::from_str(&serde_json::to_string(cp).unwrap()).unwrap()
+}
+
+#[test]
+fn a_killed_run_comes_back_with_its_time_segment_and_check_ins() {
+    let mut s = RunSession::new(plan(), RunConfig::default()).unwrap();
+    let memory = Memory::default();
+    let mut every = Checkpointer::default();
+    let mut events = s.start(0);
+    for t in 1..=151u64 {
+        let sample = with_motion(steps(t * 1_000, 170.0), 3.0, 1.0);
+        events.extend(s.push_sample(&sample).unwrap());
+        events.extend(s.tick(t * 1_000).unwrap());
+        if t == 140 {
+            events.extend(s.check_in(t * 1_000, checkin(3)).unwrap());
+        }
+        every.after_input(&s, t * 1_000, &memory);
+    }
+    let before = s.snapshot(151_000);
+    drop(s); // killed: no finish
+    let saved = memory.0.lock().unwrap().last().cloned().unwrap();
+    // Written at 1 s, 11 s, ... 151 s.
+    assert_eq!(saved.active_ms, 151_000);
+
+    let mut back = RunSession::restore(round_trip(&saved), 9_000_000).unwrap();
+    let view = back.snapshot(9_000_000);
+    assert_eq!(view.status, SessionStatus::Paused);
+    assert_eq!(view.elapsed_ms, before.elapsed_ms);
+    assert_eq!(view.segment_index, before.segment_index);
+    assert_eq!(view.segment, Some(SegmentKind::Run));
+    assert_eq!(view.segment_remaining_ms, before.segment_remaining_ms);
+    assert_eq!(back.log().check_ins().len(), 1);
+    assert_eq!(back.log().check_ins()[0].check_in.score, 3);
+
+    // Resumed, the run goes on to its end from where it was.
+    let resumed = back.resume(9_000_000).unwrap();
+    assert!(resumed.iter().any(|e| e.kind.name() == "resumed"));
+    for t in 1..=329u64 {
+        let at = 9_000_000 + t * 1_000;
+        let sample = with_motion(steps(at, 170.0), 3.0, 1.0);
+        back.push_sample(&sample).unwrap();
+        back.tick(at).unwrap();
+    }
+    let (summary, _) = back.finish(9_329_000).unwrap();
+    assert!(summary.completed);
+    assert_eq!(summary.active_ms, 480_000);
+    // The app's time away counts as neither running nor the run's length.
+    assert_eq!(summary.duration_ms, 480_000);
+    assert_eq!(summary.check_in_count, 1);
+    let distance = summary.distance_m.unwrap();
+    assert!((distance - 3.0 * 478.0).abs() <= 6.0, "{distance}");
+    // The trace carries on after the part kept in the checkpoint.
+    assert!(
+        summary
+            .cadence_trace
+            .windows(2)
+            .all(|w| w[0].at_s < w[1].at_s)
+    );
+    assert!(summary.cadence_trace.first().unwrap().at_s < 30);
+    assert!(summary.cadence_trace.last().unwrap().at_s >= 470);
+}
+
+#[test]
+fn a_checkpoint_is_none_outside_a_run_and_a_bad_one_is_named() {
+    let mut s = RunSession::new(plan(), RunConfig::default()).unwrap();
+    assert!(s.checkpoint(0).is_none());
+    s.start(0);
+    s.tick(70_000).unwrap();
+    let mut cp = s.checkpoint(70_000).unwrap();
+    cp.segment = 99;
+    let err = RunSession::restore(cp, 80_000).err().unwrap();
+    assert!(matches!(err, RunError::Checkpoint { .. }), "{err}");
+    assert!(err.to_string().contains("segment 99"), "{err}");
+    s.stop(80_000).unwrap();
+    assert!(s.checkpoint(80_000).is_none());
+}
+
+proptest! {
+    /// Issue 11: at most one checkpoint every 10 s, and never more than
+    /// 10 s (plus the gap between two inputs) without one while running.
+    #[test]
+    fn checkpoints_are_at_most_every_ten_seconds(
+        gaps in prop::collection::vec(1u64..4_000, 1..300)
+    ) {
+        let mut s = RunSession::new(plan(), RunConfig::default()).unwrap();
+        let memory = Memory::default();
+        let mut every = Checkpointer::default();
+        s.start(0);
+        let mut now = 0;
+        let mut last_written: Option<u64> = None;
+        for gap in gaps {
+            now += gap;
+            s.tick(now).unwrap();
+            let before = memory.0.lock().unwrap().len();
+            every.after_input(&s, now, &memory);
+            let wrote = memory.0.lock().unwrap().len() > before;
+            if s.checkpoint(now).is_none() {
+                prop_assert!(!wrote);
+                continue;
+            }
+            match last_written {
+                Some(last) if now - last < 10_000 => prop_assert!(!wrote),
+                _ => prop_assert!(wrote),
+            }
+            if wrote {
+                last_written = Some(now);
+            }
+        }
+    }
+}
