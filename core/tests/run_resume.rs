@@ -58,7 +58,7 @@ fn a_killed_run_comes_back_with_its_time_segment_and_check_ins() {
         let sample = with_motion(steps(t * 1_000, 170.0), 3.0, 1.0);
         events.extend(s.push_sample(&sample).unwrap());
         events.extend(s.tick(t * 1_000).unwrap());
-        if t == 140 {
+        if t == 141 {
             events.extend(s.check_in(t * 1_000, checkin(3)).unwrap());
         }
         every.after_input(&s, t * 1_000, &memory);
@@ -66,7 +66,7 @@ fn a_killed_run_comes_back_with_its_time_segment_and_check_ins() {
     let before = s.snapshot(151_000);
     drop(s); // killed: no finish
     let saved = memory.0.lock().unwrap().last().cloned().unwrap();
-    // Written at 1 s, 11 s, ... 151 s.
+    // Written at 1 s, 11 s, ... 151 s (the check-in fell on 141 s, a due one).
     assert_eq!(saved.active_ms, 151_000);
 
     let mut back = RunSession::restore(round_trip(&saved), 9_000_000).unwrap();
@@ -105,6 +105,46 @@ fn a_killed_run_comes_back_with_its_time_segment_and_check_ins() {
     );
     assert!(summary.cadence_trace.first().unwrap().at_s < 30);
     assert!(summary.cadence_trace.last().unwrap().at_s >= 470);
+}
+
+/// Nothing the runner entered is lost: a check-in (or a pause) made just
+/// after a checkpoint is written at once, not at the next 10 s mark, so a
+/// kill right after it keeps it.
+#[test]
+fn a_check_in_or_pause_just_after_a_checkpoint_survives_a_kill() {
+    let mut s = RunSession::new(plan(), RunConfig::default()).unwrap();
+    let memory = Memory::default();
+    let mut every = Checkpointer::default();
+    s.start(0);
+    for t in 1..=62u64 {
+        s.tick(t * 1_000).unwrap();
+        every.after_input(&s, t * 1_000, &memory);
+    }
+    // Checkpoints fell at 1 s, 11 s, ... 61 s; the next is not due before
+    // 71 s, but the check-in at 63 s and the pause at 64 s are written now.
+    let written = memory.0.lock().unwrap().len();
+    s.check_in(63_000, checkin(4)).unwrap();
+    every.after_input(&s, 63_000, &memory);
+    assert_eq!(memory.0.lock().unwrap().len(), written + 1);
+    s.pause(64_000).unwrap();
+    every.after_input(&s, 64_000, &memory);
+    assert_eq!(memory.0.lock().unwrap().len(), written + 2);
+    drop(s); // killed
+
+    let saved = memory.0.lock().unwrap().last().cloned().unwrap();
+    let back = RunSession::restore(round_trip(&saved), 500_000).unwrap();
+    assert_eq!(back.log().check_ins().len(), 1);
+    assert_eq!(back.log().check_ins()[0].check_in.score, 4);
+    // Readings alone still checkpoint at most every 10 s.
+    let mut quiet = Checkpointer::default();
+    let mut s = RunSession::new(plan(), RunConfig::default()).unwrap();
+    let memory = Memory::default();
+    s.start(0);
+    for t in 1..=9u64 {
+        s.tick(t * 1_000).unwrap();
+        quiet.after_input(&s, t * 1_000, &memory);
+    }
+    assert_eq!(memory.0.lock().unwrap().len(), 1);
 }
 
 #[test]

@@ -193,14 +193,18 @@ pub trait CheckpointStore: Send + Sync {
     fn save(&self, checkpoint: &RunCheckpoint) -> Result<(), String>;
 }
 
-/// Decides when the next checkpoint is written: at most once per
-/// `every_ms`, the first at the first input after the start.
+/// Decides when the next checkpoint is written: once per `every_ms` of
+/// running, the first at the first input after the start, and at once
+/// after anything the runner entered (a check-in) or did (pause, resume,
+/// stop), so that a kill never loses what the runner told the app.
 #[derive(Debug, Clone)]
 pub struct Checkpointer {
     /// Project's choice: 10 s, the most the issue allows; a kill loses at
-    /// most that much of the run.
+    /// most that much of the run's readings.
     pub every_ms: u64,
     last_ms: Option<MonoMs>,
+    /// What the last checkpoint held of the runner's own entries.
+    last_entries: Option<(u32, SessionStatus)>,
     written: u64,
     failed: u64,
     last_error: Option<String>,
@@ -217,6 +221,7 @@ impl Checkpointer {
         Self {
             every_ms,
             last_ms: None,
+            last_entries: None,
             written: 0,
             failed: 0,
             last_error: None,
@@ -232,10 +237,12 @@ impl Checkpointer {
         now_ms: MonoMs,
         store: &dyn CheckpointStore,
     ) {
-        if self
+        let entries = (session.log().check_in_count(), session.status());
+        let entered = self.last_entries.is_some_and(|last| last != entries);
+        let recent = self
             .last_ms
-            .is_some_and(|last| now_ms.saturating_sub(last) < self.every_ms)
-        {
+            .is_some_and(|last| now_ms.saturating_sub(last) < self.every_ms);
+        if recent && !entered {
             return;
         }
         let Some(checkpoint) = session.checkpoint(now_ms) else {
@@ -244,6 +251,7 @@ impl Checkpointer {
         match store.save(&checkpoint) {
             Ok(()) => {
                 self.last_ms = Some(now_ms);
+                self.last_entries = Some(entries);
                 self.written += 1;
             }
             Err(e) => {

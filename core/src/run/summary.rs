@@ -258,6 +258,11 @@ impl RunLog {
         }
     }
 
+    /// Every check-in made so far, including those past the kept list.
+    pub fn check_in_count(&self) -> u32 {
+        self.check_in_count
+    }
+
     /// The check-ins kept so far.
     pub fn check_ins(&self) -> &[RunCheckInNote] {
         &self.check_ins
