@@ -107,13 +107,19 @@ pub struct PainAssessment {
 
 /// A check-in the core refused, naming what is wrong.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, uniffi::Error)]
+// Flat: the apps get the Display text as the error's message (see ARCHITECTURE.md, "Errors").
+#[uniffi(flat_error)]
 pub enum PainError {
+    /// The score is outside the 0-10 scale.
     #[error("score: {score} is outside the 0-10 pain scale")]
     ScoreOutOfRange { score: i64 },
+    /// The same red flag was listed twice.
     #[error("red_flags: {flag:?} is listed twice")]
     DuplicateRedFlag { flag: RedFlag },
+    /// A date and time could not be read; the message names the field.
     #[error("{field}: '{value}' is not a local date and time like 2026-11-22T07:30")]
     InvalidDateTime { field: String, value: String },
+    /// An earlier internal failure left the journal unusable.
     #[error("the pain journal is unavailable after an earlier failure; reopen it")]
     Unavailable,
 }
@@ -202,6 +208,25 @@ impl PainJournal {
     pub fn clear_observer(&self) -> Result<(), PainError> {
         self.lock()?.pump.take();
         Ok(())
+    }
+
+    /// Ends delivery and lets go of the observer: assessments still queued
+    /// are dropped, no observer call starts after this returns (one already
+    /// under way finishes), and the app's observer object can be freed. The
+    /// journal keeps its entries and may get a new observer later.
+    /// Idempotent; safe from inside the observer.
+    pub fn close(&self) {
+        // Even after an earlier failure the observer must be let go of, so a
+        // poisoned lock is entered anyway: only the pump is taken out.
+        let pump = self
+            .state
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .pump
+            .take();
+        if let Some(pump) = pump {
+            pump.close();
+        }
     }
 
     /// Waits up to `timeout_ms` until the observer has been handed every

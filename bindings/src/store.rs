@@ -16,16 +16,19 @@ use crate::pain::{CheckIn, PainError};
 
 /// Why a store call failed, worded for the runner or the app's log.
 #[derive(Debug, thiserror::Error, uniffi::Error)]
+// Flat: the apps get the Display text as the error's message (see ARCHITECTURE.md, "Errors").
+#[uniffi(flat_error)]
 pub enum StoreError {
+    /// A date and time could not be read; the message names the field.
     #[error(
         "{field}: {value:?} is not a usable date and time (like 2026-11-22T07:30:00, in the \
          years 1970-2199)"
     )]
     InvalidDate { field: String, value: String },
-    // `detail`, not `message`: a field named `message` clashes with
-    // `Throwable.message` in the generated Kotlin exception.
+    /// A record was refused; nothing was written.
     #[error("{detail}")]
     Invalid { detail: String },
+    /// The data folder could not be opened, read or written.
     #[error("{detail}")]
     Storage { detail: String },
 }

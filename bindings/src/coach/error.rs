@@ -2,19 +2,27 @@
 
 use patella_core::coach::{CatalogueError, CoachError as CoreCoachError, ProfileError};
 
+/// Why a coach call failed, worded for the runner; the message names the field.
 #[derive(Debug, thiserror::Error, uniffi::Error)]
+// Flat: the apps get the Display text as the error's message (see ARCHITECTURE.md, "Errors").
+#[uniffi(flat_error)]
 pub enum CoachError {
+    /// The runner profile breaks a rule; the message names the field.
     #[error("{field}: {detail}")]
     InvalidProfile { field: String, detail: String },
+    /// A date or date-time could not be read; the message names the field.
     #[error("{field}: {value} is not an ISO-8601 date or date-time")]
     InvalidDate { field: String, value: String },
+    /// Another input was refused; the message names the field.
     #[error("{field}: {detail}")]
     InvalidInput { field: String, detail: String },
+    /// No profile has been saved yet, so there is no plan.
     #[error("no profile has been saved yet")]
     NoProfile,
     /// The record could not be written or read; nothing was changed.
     #[error("{detail}")]
     Record { detail: String },
+    /// The core failed in a way the caller cannot fix; worth a bug report.
     #[error("{detail}")]
     Internal { detail: String },
 }

@@ -119,6 +119,66 @@ fn an_empty_batch_queues_nothing() {
     assert_eq!(pump.report(), DeliveryReport::default());
 }
 
+/// Waits until `weak` can no longer be upgraded: its owner let go of it.
+fn released<T>(weak: &std::sync::Weak<T>) -> bool {
+    let deadline = std::time::Instant::now() + LIMIT;
+    while weak.upgrade().is_some() {
+        if std::time::Instant::now() > deadline {
+            return false;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    true
+}
+
+/// Issue 11 ("Lifecycle"): after `close` no observer call starts, queued
+/// events are dropped and counted, and the observer itself is let go of.
+#[test]
+fn closing_drops_the_queue_and_releases_the_observer() {
+    struct Observer(Mutex<Vec<u32>>);
+    let observer = Arc::new(Observer(Mutex::new(Vec::new())));
+    let weak = Arc::downgrade(&observer);
+    let (release, gate) = mpsc::channel::<()>();
+    let gate = Mutex::new(gate);
+    let held = observer.clone();
+    let pump = EventPump::start("test-pump", move |n: u32| {
+        if n == 0 {
+            let _ = gate.lock().unwrap().recv();
+        }
+        held.0.lock().unwrap().push(n);
+    })
+    .unwrap();
+    pump.send(0);
+    pump.send(1);
+    pump.send(2);
+    // Event 0 is under way (or about to be); 1 and 2 wait in the queue.
+    while pump.report().pending > 2 {
+        std::thread::yield_now();
+    }
+    pump.close();
+    assert!(pump.is_closed());
+    assert!(!pump.send(3), "a closed pump takes nothing");
+    release.send(()).unwrap();
+    assert!(pump.wait_idle(LIMIT));
+    let seen = observer.0.lock().unwrap().clone();
+    assert_eq!(seen, vec![0], "only the call already under way ran");
+    assert_eq!(pump.report().dropped, 2);
+    drop(observer);
+    assert!(
+        released(&weak),
+        "the delivery thread still holds the observer"
+    );
+}
+
+#[test]
+fn closing_twice_or_then_dropping_is_harmless() {
+    let pump = EventPump::start("test-pump", |_: u32| {}).unwrap();
+    pump.close();
+    pump.close();
+    assert!(pump.wait_idle(LIMIT));
+    drop(pump);
+}
+
 mod properties {
     use std::sync::{Arc, Mutex};
     use std::time::Duration;

@@ -98,6 +98,15 @@ impl RunSession {
         self.events
             .wait_idle(std::time::Duration::from_millis(u64::from(timeout_ms)))
     }
+
+    /// Ends event delivery and lets go of the observer: events still queued
+    /// are dropped, no observer call starts after this returns (one already
+    /// under way finishes), and the app's observer object can be freed. The
+    /// session itself stays readable. Idempotent; safe from inside the
+    /// observer.
+    pub fn close(&self) {
+        self.events.close();
+    }
 }
 
 #[uniffi::export]

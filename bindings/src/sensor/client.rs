@@ -17,15 +17,22 @@ use crate::run::RunSession;
 
 /// Why a sensor call failed, worded for a log line.
 #[derive(Debug, thiserror::Error, uniffi::Error)]
+// Flat: the apps get the Display text as the error's message (see ARCHITECTURE.md, "Errors").
+#[uniffi(flat_error)]
 pub enum SensorError {
+    /// The Bluetooth stack refused or failed the request.
     #[error("Bluetooth: {detail}")]
     Bluetooth { detail: String },
+    /// An argument was unusable; the message names it.
     #[error("{field}: {detail}")]
     InvalidArgument { field: String, detail: String },
+    /// A sensor is already running on this client.
     #[error("a sensor is already running; stop it first")]
     AlreadyRunning,
+    /// Raw bytes were pushed before `start_pushed`.
     #[error("no pushed sensor: call start_pushed first")]
     NotPushing,
+    /// An earlier internal failure left the client unusable.
     #[error("the sensor client is unusable after an earlier internal failure")]
     Poisoned,
     /// The observer's delivery thread could not be started.
@@ -249,6 +256,24 @@ impl SensorClient {
     pub fn feed_run(&self, session: Option<Arc<RunSession>>) -> Result<(), SensorError> {
         self.sink.set(session.map(RunSession::as_sample_sink));
         Ok(())
+    }
+
+    /// Ends this client's use: the observer hears nothing more (queued events
+    /// are dropped, none starts after this returns) and is let go of, then
+    /// any running sensor is stopped as `stop` does. Idempotent; safe from
+    /// inside the observer. A new observer may be set afterwards.
+    pub fn close(&self) -> Result<(), SensorError> {
+        // Even after an earlier failure the observer must be let go of.
+        let observer = self
+            .slots
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .observer
+            .take();
+        if let Some(observer) = observer {
+            observer.close();
+        }
+        self.stop()
     }
 
     /// Stops whichever sensor runs: a Bluetooth link is disconnected and the

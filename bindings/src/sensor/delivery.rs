@@ -35,6 +35,13 @@ impl ObserverPump {
         Ok(Self { pump })
     }
 
+    /// Ends delivery and lets go of the app's observer (`EventPump::close`);
+    /// the running sensor may still hold this pump, so dropping ours is not
+    /// enough.
+    pub(crate) fn close(&self) {
+        self.pump.close();
+    }
+
     pub(crate) fn report(&self) -> DeliveryReport {
         self.pump.report()
     }
