@@ -253,6 +253,14 @@ impl PainJournal {
     }
 }
 
+/// Freeing the journal (Kotlin's `close()`, Swift's last reference) ends
+/// delivery as `close` does.
+impl Drop for PainJournal {
+    fn drop(&mut self) {
+        self.close();
+    }
+}
+
 impl PainJournal {
     fn lock(&self) -> Result<MutexGuard<'_, JournalState>, PainError> {
         self.state.lock().map_err(|_| PainError::Unavailable)

@@ -110,3 +110,41 @@ fn a_closed_pain_journal_calls_nobody_and_lets_go_of_its_observer() {
     assert!(released(&weak), "the journal still holds the observer");
     journal.close();
 }
+
+/// Kotlin's `close()` frees the Rust object instead (the exported `close`
+/// is Swift's): freeing each object lets go of its observer the same way,
+/// even a session a sensor still feeds.
+#[test]
+fn freeing_an_object_lets_go_of_its_observer() {
+    let log = RunLog::new();
+    let session = RunSession::new(ten_minute_run(), None, log.clone()).expect("session");
+    let client = SensorClient::new();
+    client.feed_run(Some(session.clone())).expect("feed");
+    client.start_pushed("pod".into()).expect("pushed");
+    session.start(0).expect("start");
+    let weak_log = Arc::downgrade(&log);
+    drop(log);
+    drop(session);
+    assert!(released(&weak_log), "the fed session outlived the app");
+    // The sensor keeps going without it.
+    client
+        .push_raw_rsc(vec![0x04, 0x00, 0x03, 170])
+        .expect("a reading for a freed session is let go");
+
+    let sensor_log = SensorLog::new();
+    client
+        .set_observer(Some(sensor_log.clone()))
+        .expect("observer");
+    let weak_sensor_log = Arc::downgrade(&sensor_log);
+    drop(sensor_log);
+    drop(client);
+    assert!(released(&weak_sensor_log), "the client outlived the app");
+
+    let observer = Arc::new(Assessments::default());
+    let journal = PainJournal::new();
+    journal.set_observer(observer.clone()).expect("observer");
+    let weak_observer = Arc::downgrade(&observer);
+    drop(observer);
+    drop(journal);
+    assert!(released(&weak_observer), "the journal outlived the app");
+}

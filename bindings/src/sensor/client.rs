@@ -105,6 +105,15 @@ impl SensorClient {
     }
 }
 
+/// Freeing the client (Kotlin's `close()`, Swift's last reference) does
+/// what `close` does: the observer hears nothing more and any sensor stops.
+impl Drop for SensorClient {
+    fn drop(&mut self) {
+        // Nobody is left to tell about a failed stop.
+        let _ = self.close();
+    }
+}
+
 fn bluetooth(e: impl std::fmt::Display) -> SensorError {
     SensorError::Bluetooth {
         detail: e.to_string(),

@@ -62,20 +62,20 @@ final class SensorBindingsTests: XCTestCase {
     func testMisuseIsATypedErrorNamingTheField() throws {
         let client = SensorClient()
         XCTAssertThrowsError(try client.pushRawRsc(bytes: rsc(170))) { error in
-            XCTAssertEqual(error as? SensorError, .NotPushing)
+            XCTAssertEqual(error as? SensorError, .NotPushing(message: "no pushed sensor: call start_pushed first"))
         }
         XCTAssertThrowsError(try client.startPushed(sourceId: "  ")) { error in
-            XCTAssertEqual(error as? SensorError, .InvalidArgument(field: "source_id", detail: "must not be empty"))
+            XCTAssertEqual(error as? SensorError, .InvalidArgument(message: "source_id: must not be empty"))
         }
         XCTAssertThrowsError(try client.scan(seconds: -1)) { error in
-            guard case let SensorError.InvalidArgument(field, _) = error else {
+            guard case let SensorError.InvalidArgument(message) = error else {
                 return XCTFail("expected InvalidArgument, got \(error)")
             }
-            XCTAssertEqual(field, "seconds")
+            XCTAssertTrue(message.hasPrefix("seconds: "), message)
         }
         try client.startPushed(sourceId: "pod")
         XCTAssertThrowsError(try client.startPushed(sourceId: "pod-2")) { error in
-            XCTAssertEqual(error as? SensorError, .AlreadyRunning)
+            XCTAssertEqual(error as? SensorError, .AlreadyRunning(message: "a sensor is already running; stop it first"))
         }
         try client.stop()
         try client.stop() // stopping twice is fine

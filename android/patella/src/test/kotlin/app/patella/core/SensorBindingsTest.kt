@@ -58,9 +58,9 @@ class SensorBindingsTest {
         SensorClient().use { client ->
             assertThrows(SensorException.NotPushing::class.java) { client.pushRawRsc(rsc(170)) }
             val blank = assertThrows(SensorException.InvalidArgument::class.java) { client.startPushed("  ") }
-            assertEquals("source_id", blank.field)
+            assertTrue(blank.message!!.startsWith("source_id: "), blank.message)
             val scan = assertThrows(SensorException.InvalidArgument::class.java) { client.scan(-1.0) }
-            assertEquals("seconds", scan.field)
+            assertTrue(scan.message!!.startsWith("seconds: "), scan.message)
             client.startPushed("pod")
             assertThrows(SensorException.AlreadyRunning::class.java) { client.startPushed("pod-2") }
             client.stop()
