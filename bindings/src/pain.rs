@@ -9,33 +9,51 @@ use patella_core::pain as core;
 use crate::dates::{DateFieldError, format_date_time, parse_date_time};
 use crate::events::{DeliveryReport, EventPump};
 
+/// When in the day's training a check-in was taken.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
 pub enum CheckInMoment {
+    /// Just before setting off on a run.
     BeforeRun,
+    /// In the middle of a run.
     DuringRun,
+    /// Right after a run.
     AfterRun,
+    /// The morning after a training day: the check that counts most.
     NextMorning,
+    /// During a strength session.
     DuringStrength,
 }
 
+/// How the pain feels.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
 pub enum PainQuality {
+    /// Sharp or stabbing.
     Sharp,
+    /// Dull or aching.
     DullAching,
 }
 
+/// Where the pain is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
 pub enum PainLocation {
+    /// At the front of the knee.
     FrontOfKnee,
+    /// Around or behind the kneecap.
     AroundOrBehindKneecap,
+    /// Somewhere else.
     Elsewhere,
 }
 
+/// A sign that needs a clinician rather than a training change.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
 pub enum RedFlag {
+    /// The knee is swollen.
     Swelling,
+    /// The knee gives way.
     GivingWay,
+    /// The knee cannot do what it could (bend, straighten, bear weight).
     LossOfFunction,
+    /// Pain spreads down or up the leg.
     RadiatingPain,
 }
 
@@ -46,60 +64,70 @@ pub struct CheckIn {
     pub taken_at: String,
     /// 0 (no pain) to 10 (emergency-room bad).
     pub score: i64,
+    /// When in the day's training it was taken.
     pub moment: CheckInMoment,
+    /// How the pain feels, when the runner said.
     #[uniffi(default = None)]
     pub quality: Option<PainQuality>,
+    /// Where the pain is, when the runner said.
     #[uniffi(default = None)]
     pub location: Option<PainLocation>,
+    /// The red flags the runner ticked; each at most once.
     #[uniffi(default = [])]
     pub red_flags: Vec<RedFlag>,
 }
 
+/// Where a score falls against the pain buffer zone.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
 pub enum PainZone {
+    /// Inside the buffer: carry on.
     WithinBuffer,
+    /// Above the buffer: scale back.
     AboveBuffer,
+    /// Stop the activity now.
     Stop,
+    /// A red flag: see a clinician.
     SeeClinician,
 }
 
+/// What the runner should do after a check-in.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Enum)]
 pub enum PainAction {
+    /// Carry on as planned.
     Continue,
+    /// Do less next time (shorter, easier, fewer sets).
     ScaleBack,
+    /// Stop the activity now.
     StopActivity,
     /// Book a clinician; progression holds until the runner confirms.
-    SeeClinician {
-        flags: Vec<RedFlag>,
-    },
+    SeeClinician { flags: Vec<RedFlag> },
 }
 
+/// One reason behind an assessment, with its numbers.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Enum)]
 pub enum PainReason {
-    WithinBuffer {
-        score: u8,
-        max: u8,
-    },
-    AboveBuffer {
-        score: u8,
-        max: u8,
-    },
+    /// The score is at or under the buffer's top.
+    WithinBuffer { score: u8, max: u8 },
+    /// The score is over the buffer's top.
+    AboveBuffer { score: u8, max: u8 },
+    /// Sharp pain during an activity: stop it.
     SharpDuringActivity,
     /// Sharp pain outside an activity: no run or knee-loading work today.
     Sharp,
-    WorseningDuringActivity {
-        from: u8,
-        to: u8,
-    },
-    RedFlag {
-        flag: RedFlag,
-    },
+    /// The score rose since the last check-in of the same activity.
+    WorseningDuringActivity { from: u8, to: u8 },
+    /// A red flag was ticked.
+    RedFlag { flag: RedFlag },
 }
 
+/// The core's verdict on one check-in.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct PainAssessment {
+    /// Where the score falls against the buffer zone.
     pub zone: PainZone,
+    /// What to do now.
     pub action: PainAction,
+    /// Why, with the numbers behind it.
     pub reasons: Vec<PainReason>,
     /// What to tell the runner, ready to show or speak.
     pub advice: String,
@@ -127,6 +155,7 @@ pub enum PainError {
 /// Receives assessments on a background thread, in order.
 #[uniffi::export(with_foreign)]
 pub trait PainObserver: Send + Sync {
+    /// One check-in and its assessment, in the order they were recorded.
     fn on_assessment(&self, check_in: CheckIn, assessment: PainAssessment);
 }
 
@@ -152,6 +181,7 @@ pub struct PainJournal {
 
 #[uniffi::export]
 impl PainJournal {
+    /// An empty journal with the default pain buffer.
     #[uniffi::constructor]
     pub fn new() -> Arc<Self> {
         Arc::new(Self {

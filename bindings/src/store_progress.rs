@@ -9,81 +9,124 @@ use crate::store::{RecordStore, StoreError};
 /// One check-in on the pain chart.
 #[derive(Debug, Clone, PartialEq, uniffi::Record)]
 pub struct PainPointRecord {
+    /// Local date and time of the check-in.
     pub taken_at: String,
+    /// The 0-10 score.
     pub score: u8,
+    /// True when the score is over the buffer zone's top.
     pub above_buffer: bool,
 }
 
 /// The check-ins of one kind, oldest first.
 #[derive(Debug, Clone, PartialEq, uniffi::Record)]
 pub struct PainSeriesRecord {
+    /// Which check-ins: when in the day they were taken.
     pub moment: CheckInMoment,
+    /// The points, oldest first.
     pub points: Vec<PainPointRecord>,
 }
 
 /// One week's distance against the 10% cap.
 #[derive(Debug, Clone, PartialEq, uniffi::Record)]
 pub struct WeekVolumeRecord {
+    /// The Monday the week starts on, "2026-11-16".
     pub week_start: String,
+    /// Distance run that week, in metres.
     pub distance_m: u32,
+    /// How many runs.
     pub runs: u32,
+    /// The most the week should hold (10% over the one before); none without a week before.
     pub cap_m: Option<u32>,
+    /// True when the week went over its cap.
     pub over_cap: bool,
 }
 
 /// One run on the cadence chart.
 #[derive(Debug, Clone, PartialEq, uniffi::Record)]
 pub struct RunCadenceRecord {
+    /// The run's id.
     pub run_id: String,
+    /// The run's date, "2026-11-22".
     pub date: String,
+    /// Average cadence, steps per minute.
     pub average_spm: f64,
+    /// The target the run had.
     pub target_spm: f64,
+    /// Average minus target; negative is under.
     pub gap_spm: f64,
+    /// True when the average was close enough to the target.
     pub on_target: bool,
 }
 
 /// The two milestones of consistent work.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
 pub enum ProgressMilestone {
+    /// After 4-6 consistent weeks the knee feels steadier (article 004).
     SteadierKnees,
+    /// After 8-12 consistent weeks: strength that protects the knee for the long run.
     DeeperProtection,
 }
 
+/// Where the runner stands against one milestone.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct MilestoneRecord {
+    /// Which milestone.
     pub milestone: ProgressMilestone,
+    /// Weeks of consistent work where it begins.
     pub from_weeks: u32,
+    /// Weeks of consistent work where it is fully reached.
     pub to_weeks: u32,
+    /// True once the current streak reached `from_weeks`.
     pub reached: bool,
+    /// Weeks still to go; 0 once reached.
     pub weeks_to_go: u32,
 }
 
 /// What the lack-of-improvement signal says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
 pub enum ProgressImprovement {
+    /// Too few check-ins to say yet.
     NotEnoughData,
+    /// Pain is low and steady.
     Settled,
+    /// Pain is coming down.
     Improving,
+    /// Pain has not come down over weeks: worth seeing a clinician.
     NoImprovement,
 }
 
 /// Every chart of the progress screen, as of `today`.
 #[derive(Debug, Clone, PartialEq, uniffi::Record)]
 pub struct ProgressSnapshot {
+    /// The date the snapshot is for.
     pub today: String,
+    /// The top of the pain buffer zone, for the charts' band.
     pub buffer_zone_max: u8,
+    /// Pain check-ins, one series per moment.
     pub pain: Vec<PainSeriesRecord>,
+    /// Distance per week against its cap, oldest first.
     pub weekly_volume: Vec<WeekVolumeRecord>,
+    /// The bottom of the usual cadence band.
     pub recommended_min_spm: f64,
+    /// The top of the usual cadence band.
     pub recommended_max_spm: f64,
+    /// Each run's cadence against its target, oldest first.
     pub cadence: Vec<RunCadenceRecord>,
+    /// Consistent weeks in a row (enough days with a done session or a run), up to now.
     pub current_streak_weeks: u32,
+    /// The longest such streak so far.
     pub longest_streak_weeks: u32,
+    /// Days this week so far with a done session or a run.
     pub active_days_this_week: u32,
+    /// The milestones of consistent work and how near they are.
     pub milestones: Vec<MilestoneRecord>,
+    /// What the lack-of-improvement signal says.
     pub improvement: ProgressImprovement,
+    /// The recent mean pain score it compared, when there is one.
     pub improvement_recent_mean: Option<f64>,
+    /// The earlier mean pain score it compared, when there is one.
     pub improvement_earlier_mean: Option<f64>,
+    /// What to tell the runner about it, when there is something to say.
     pub improvement_advice: Option<String>,
 }
 

@@ -4,7 +4,6 @@ import java.lang.ref.WeakReference
 import java.util.concurrent.atomic.AtomicInteger
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertFalse
-import org.junit.jupiter.api.Assertions.assertNotNull
 import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
 
@@ -65,7 +64,7 @@ class LifecycleTest {
             client.feedRun(session)
             session.start(0u)
             assertTrue(session.flushEvents(10_000u))
-            assertTrue(assertNotNull(ref.get()).calls.get() > 0, "start is announced")
+            assertTrue(ref.get()!!.calls.get() > 0, "start is announced")
             assertFalse(collected(ref, 300), "held while the session is open")
             session.close()
             assertTrue(collected(ref, 10_000), "the observer is still held after close()")
@@ -78,7 +77,7 @@ class LifecycleTest {
         client.startPushed("pod")
         client.pushRawBattery(byteArrayOf(80))
         assertTrue(client.flushEvents(10_000u))
-        assertTrue(assertNotNull(ref.get()).calls.get() > 0, "the battery is heard")
+        assertTrue(ref.get()!!.calls.get() > 0, "the battery is heard")
         assertFalse(collected(ref, 300), "held while the client is open")
         client.close()
         assertTrue(collected(ref, 10_000), "the observer is still held after close()")
@@ -89,7 +88,7 @@ class LifecycleTest {
         val (journal, ref) = journal()
         journal.record(CheckIn("2026-11-24T19:00", 2, CheckInMoment.AFTER_RUN, null, null, emptyList()))
         assertTrue(journal.flushEvents(10_000u))
-        assertEquals(1, assertNotNull(ref.get()).calls.get())
+        assertEquals(1, ref.get()!!.calls.get())
         assertFalse(collected(ref, 300), "held while the journal is open")
         journal.close()
         assertTrue(collected(ref, 10_000), "the observer is still held after close()")
