@@ -35,7 +35,7 @@ final class ErrorMessagesTests: XCTestCase {
     }
 
     func testARunSessionErrorShowsTheRustText() {
-        assertShows("segments: a session needs at least one segment") {
+        assertShows("plan: segments: a session needs at least one segment") {
             _ = try RunSession(plan: RunPlan(segments: [], cadenceTargetSpm: nil), settings: nil, observer: Silent())
         }
     }

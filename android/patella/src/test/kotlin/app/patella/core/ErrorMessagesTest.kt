@@ -50,7 +50,7 @@ class ErrorMessagesTest {
         val e = assertThrows(RunSessionException.InvalidPlan::class.java) {
             RunSession(RunPlan(emptyList(), null), null, Silent)
         }
-        assertEquals("segments: a session needs at least one segment", e.message)
+        assertEquals("plan: segments: a session needs at least one segment", e.message)
     }
 
     @Test
