@@ -8,6 +8,7 @@ use patella_core::sample::{SampleSink, SinkSlot};
 use patella_core::sensor::ble::{BleConfig, RunningSensor, SensorClient as CoreClient};
 use patella_core::sensor::clock::InstantClock;
 use patella_core::sensor::observer::SensorObserver as CoreObserver;
+use patella_core::sensor::picker::SensorPicker;
 use patella_core::sensor::push::PushedSensor;
 
 use super::delivery::ObserverPump;
@@ -56,10 +57,12 @@ struct Slots {
 /// thread, including from inside any observer callback.
 #[derive(uniffi::Object)]
 pub struct SensorClient {
-    core: CoreClient,
+    pub(super) core: CoreClient,
     slots: Mutex<Slots>,
     /// Where readings go; swapped by `feed_run` while a sensor runs.
     sink: SinkSlot,
+    /// The Sensor picker; shared with the scan thread (`picker.rs`).
+    pub(super) picker: Arc<Mutex<SensorPicker>>,
 }
 
 impl SensorClient {
@@ -70,7 +73,13 @@ impl SensorClient {
             core: CoreClient::new(config, Arc::new(InstantClock::new())),
             slots: Mutex::new(Slots::default()),
             sink: SinkSlot::new(),
+            picker: Arc::new(Mutex::new(SensorPicker::new())),
         })
+    }
+
+    /// The current observer's pump, for the picker's updates.
+    pub(super) fn observer_pump(&self) -> Option<Arc<ObserverPump>> {
+        self.slots().ok().and_then(|s| s.observer.clone())
     }
 
     fn slots(&self) -> Result<MutexGuard<'_, Slots>, SensorError> {
@@ -341,6 +350,13 @@ mod tests {
         fn on_warning(&self, warning: SensorWarningView) {
             self.push(format!("warning {warning:?}"));
         }
+        fn on_picker(&self, screen: crate::sensor::SensorPickerScreen) {
+            self.push(format!(
+                "picker {:?} {}",
+                screen.state,
+                screen.sensors.len()
+            ));
+        }
     }
 
     impl SampleSink for Seen {
@@ -451,6 +467,7 @@ mod tests {
         }
         fn on_details(&self, _: SensorDetailsView) {}
         fn on_warning(&self, _: SensorWarningView) {}
+        fn on_picker(&self, _: crate::sensor::SensorPickerScreen) {}
     }
 
     #[test]

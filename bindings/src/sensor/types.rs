@@ -154,4 +154,6 @@ pub trait SensorObserver: Send + Sync {
     fn on_details(&self, details: SensorDetailsView);
     /// Something worth telling the runner or the support log.
     fn on_warning(&self, warning: SensorWarningView);
+    /// The Sensor picker changed: a sensor appeared or the scan's state moved.
+    fn on_picker(&self, screen: super::SensorPickerScreen);
 }
