@@ -25,6 +25,7 @@ final class LifecycleTests: XCTestCase {
         func onBattery(percent: UInt8) { add() }
         func onDetails(details: SensorDetailsView) { add() }
         func onWarning(warning: SensorWarningView) { add() }
+        func onPicker(screen: SensorPickerScreen) { add() }
         func onAssessment(checkIn: CheckIn, assessment: PainAssessment) { add() }
     }
 

@@ -21,6 +21,7 @@ class LifecycleTest {
         override fun onBattery(percent: UByte) { calls.incrementAndGet() }
         override fun onDetails(details: SensorDetailsView) { calls.incrementAndGet() }
         override fun onWarning(warning: SensorWarningView) { calls.incrementAndGet() }
+        override fun onPicker(screen: SensorPickerScreen) { calls.incrementAndGet() }
         override fun onAssessment(checkIn: CheckIn, assessment: PainAssessment) { calls.incrementAndGet() }
     }
 
