@@ -244,10 +244,10 @@ fn undocumented_kotlin(source: &str) -> Vec<String> {
             }
             _ => None,
         };
-        if let Some((owner, name, kind)) = member {
-            if !documented(&lines, i) {
-                missing.push(format!("kotlin {kind} {owner}.{name}"));
-            }
+        if let Some((owner, name, kind)) = member
+            && !documented(&lines, i)
+        {
+            missing.push(format!("kotlin {kind} {owner}.{name}"));
         }
     }
     missing

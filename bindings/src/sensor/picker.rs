@@ -127,10 +127,10 @@ mod calls {
         change: impl FnOnce(&mut SensorPicker) -> bool,
     ) -> Result<(), SensorError> {
         let mut picker = picker.lock().map_err(|_| SensorError::Poisoned)?;
-        if change(&mut picker) {
-            if let Some(pump) = pump {
-                pump.picker(picker.view().into());
-            }
+        if change(&mut picker)
+            && let Some(pump) = pump
+        {
+            pump.picker(picker.view().into());
         }
         Ok(())
     }
