@@ -239,5 +239,41 @@ mod properties {
                 prop_assert_eq!(seen.last().copied(), Some(last));
             }
         }
+
+        /// Issue 11 ("Lifecycle"): wherever `close` falls, nothing sent
+        /// after it is taken, what was sent before is delivered in order or
+        /// counted as dropped, and the observer is let go of.
+        #[test]
+        fn after_close_nothing_is_delivered_and_the_observer_is_released(
+            before in 0usize..40,
+            after in 0usize..20,
+        ) {
+            let seen = Arc::new(Mutex::new(Vec::new()));
+            let sink = seen.clone();
+            let weak = Arc::downgrade(&seen);
+            let pump = EventPump::start("prop-pump", move |i: usize| {
+                sink.lock().unwrap().push(i);
+            })
+            .unwrap();
+            for i in 0..before {
+                prop_assert!(pump.send(i));
+            }
+            pump.close();
+            for i in before..before + after {
+                prop_assert!(!pump.send(i), "a closed pump took event {}", i);
+            }
+            prop_assert!(pump.wait_idle(Duration::from_secs(10)));
+            let report = pump.report();
+            let got = seen.lock().unwrap().clone();
+            prop_assert_eq!(&got, &(0..got.len()).collect::<Vec<_>>());
+            prop_assert_eq!(report.delivered + report.dropped, before as u64);
+            prop_assert_eq!(report.delivered, got.len() as u64);
+            drop(seen);
+            let deadline = std::time::Instant::now() + Duration::from_secs(10);
+            while weak.strong_count() > 0 && std::time::Instant::now() < deadline {
+                std::thread::sleep(Duration::from_millis(1));
+            }
+            prop_assert_eq!(weak.strong_count(), 0, "the observer is still held");
+        }
     }
 }
