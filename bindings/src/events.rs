@@ -21,6 +21,10 @@
 //! - Dropping the pump closes the queue; the thread delivers what is queued,
 //!   then ends. Nobody waits for it: the owner may be dropped from the main
 //!   thread while the observer waits for that same thread.
+//! - [`EventPump::close`] is the app's `close()`: queued events are dropped
+//!   (counted in `dropped`), no observer call starts afterwards, and the
+//!   thread ends and lets go of the observer as soon as a call already under
+//!   way returns. That is what frees the foreign observer object.
 
 use std::collections::VecDeque;
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -145,6 +149,26 @@ impl<E: Send + 'static> EventPump<E> {
             self.shared.work.notify_one();
         }
         true
+    }
+
+    /// Ends delivery now: see the module rules. Idempotent; `send` returns
+    /// false from then on.
+    pub fn close(&self) {
+        {
+            let mut q = self.shared.lock();
+            let discarded = q.events.len() as u64;
+            q.events.clear();
+            q.report.dropped = q.report.dropped.saturating_add(discarded);
+            q.closed = true;
+        }
+        self.shared.work.notify_one();
+        // Nothing is queued any more: wake anyone waiting for idleness.
+        self.shared.idle.notify_all();
+    }
+
+    /// True once `close` was called (or the pump was dropped).
+    pub fn is_closed(&self) -> bool {
+        self.shared.lock().closed
     }
 
     /// The counts so far.

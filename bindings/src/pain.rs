@@ -68,60 +68,70 @@ pub struct CheckIn {
     pub taken_at: String,
     /// 0 (no pain) to 10 (emergency-room bad).
     pub score: i64,
+    /// When in the day's training it was taken.
     pub moment: CheckInMoment,
+    /// How the pain feels, when the runner said.
     #[uniffi(default = None)]
     pub quality: Option<PainQuality>,
+    /// Where the pain is, when the runner said.
     #[uniffi(default = None)]
     pub location: Option<PainLocation>,
+    /// The red flags the runner ticked; each at most once.
     #[uniffi(default = [])]
     pub red_flags: Vec<RedFlag>,
 }
 
+/// Where a score falls against the pain buffer zone.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
 pub enum PainZone {
+    /// Inside the buffer: carry on.
     WithinBuffer,
+    /// Above the buffer: scale back.
     AboveBuffer,
+    /// Stop the activity now.
     Stop,
+    /// A red flag: see a clinician.
     SeeClinician,
 }
 
+/// What the runner should do after a check-in.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Enum)]
 pub enum PainAction {
+    /// Carry on as planned.
     Continue,
+    /// Do less next time (shorter, easier, fewer sets).
     ScaleBack,
+    /// Stop the activity now.
     StopActivity,
     /// Book a clinician; progression holds until the runner confirms.
-    SeeClinician {
-        flags: Vec<RedFlag>,
-    },
+    SeeClinician { flags: Vec<RedFlag> },
 }
 
+/// One reason behind an assessment, with its numbers.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Enum)]
 pub enum PainReason {
-    WithinBuffer {
-        score: u8,
-        max: u8,
-    },
-    AboveBuffer {
-        score: u8,
-        max: u8,
-    },
+    /// The score is at or under the buffer's top.
+    WithinBuffer { score: u8, max: u8 },
+    /// The score is over the buffer's top.
+    AboveBuffer { score: u8, max: u8 },
+    /// Sharp pain during an activity: stop it.
     SharpDuringActivity,
     /// Sharp pain outside an activity: no run or knee-loading work today.
     Sharp,
-    WorseningDuringActivity {
-        from: u8,
-        to: u8,
-    },
-    RedFlag {
-        flag: RedFlag,
-    },
+    /// The score rose since the last check-in of the same activity.
+    WorseningDuringActivity { from: u8, to: u8 },
+    /// A red flag was ticked.
+    RedFlag { flag: RedFlag },
 }
 
+/// The core's verdict on one check-in.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct PainAssessment {
+    /// Where the score falls against the buffer zone.
     pub zone: PainZone,
+    /// What to do now.
     pub action: PainAction,
+    /// Why, with the numbers behind it.
     pub reasons: Vec<PainReason>,
     /// What to tell the runner, ready to show or speak.
     pub advice: String,
@@ -129,13 +139,19 @@ pub struct PainAssessment {
 
 /// A check-in the core refused, naming what is wrong.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, uniffi::Error)]
+// Flat: the apps get the Display text as the error's message (see ARCHITECTURE.md, "Errors").
+#[uniffi(flat_error)]
 pub enum PainError {
+    /// The score is outside the 0-10 scale.
     #[error("score: {score} is outside the 0-10 pain scale")]
     ScoreOutOfRange { score: i64 },
+    /// The same red flag was listed twice.
     #[error("red_flags: {flag:?} is listed twice")]
     DuplicateRedFlag { flag: RedFlag },
+    /// A date and time could not be read; the message names the field.
     #[error("{field}: '{value}' is not a local date and time like 2026-11-22T07:30")]
     InvalidDateTime { field: String, value: String },
+    /// An earlier internal failure left the journal unusable.
     #[error("the pain journal is unavailable after an earlier failure; reopen it")]
     Unavailable,
 }
@@ -143,6 +159,7 @@ pub enum PainError {
 /// Receives assessments on a background thread, in order.
 #[uniffi::export(with_foreign)]
 pub trait PainObserver: Send + Sync {
+    /// One check-in and its assessment, in the order they were recorded.
     fn on_assessment(&self, check_in: CheckIn, assessment: PainAssessment);
 }
 
@@ -168,6 +185,7 @@ pub struct PainJournal {
 
 #[uniffi::export]
 impl PainJournal {
+    /// An empty journal with the default pain buffer.
     #[uniffi::constructor]
     pub fn new() -> Arc<Self> {
         Arc::new(Self {
@@ -226,6 +244,25 @@ impl PainJournal {
         Ok(())
     }
 
+    /// Ends delivery and lets go of the observer: assessments still queued
+    /// are dropped, no observer call starts after this returns (one already
+    /// under way finishes), and the app's observer object can be freed. The
+    /// journal keeps its entries and may get a new observer later.
+    /// Idempotent; safe from inside the observer.
+    pub fn close(&self) {
+        // Even after an earlier failure the observer must be let go of, so a
+        // poisoned lock is entered anyway: only the pump is taken out.
+        let pump = self
+            .state
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .pump
+            .take();
+        if let Some(pump) = pump {
+            pump.close();
+        }
+    }
+
     /// Waits up to `timeout_ms` until the observer has been handed every
     /// assessment queued so far and returned; true when it has (or there is
     /// no observer). From inside the observer it returns false at once.
@@ -247,6 +284,14 @@ impl PainJournal {
             .as_ref()
             .map(EventPump::report)
             .unwrap_or_default())
+    }
+}
+
+/// Freeing the journal (Kotlin's `close()`, Swift's last reference) ends
+/// delivery as `close` does.
+impl Drop for PainJournal {
+    fn drop(&mut self) {
+        self.close();
     }
 }
 

@@ -16,16 +16,19 @@ use crate::pain::{CheckIn, PainError};
 
 /// Why a store call failed, worded for the runner or the app's log.
 #[derive(Debug, thiserror::Error, uniffi::Error)]
+// Flat: the apps get the Display text as the error's message (see ARCHITECTURE.md, "Errors").
+#[uniffi(flat_error)]
 pub enum StoreError {
+    /// A date and time could not be read; the message names the field.
     #[error(
         "{field}: {value:?} is not a usable date and time (like 2026-11-22T07:30:00, in the \
          years 1970-2199)"
     )]
     InvalidDate { field: String, value: String },
-    // `detail`, not `message`: a field named `message` clashes with
-    // `Throwable.message` in the generated Kotlin exception.
+    /// A record was refused; nothing was written.
     #[error("{detail}")]
     Invalid { detail: String },
+    /// The data folder could not be opened, read or written.
     #[error("{detail}")]
     Storage { detail: String },
 }
@@ -71,11 +74,17 @@ impl From<PainError> for StoreError {
 /// `id` is the app's own (a UUID), unique per run.
 #[derive(Debug, Clone, PartialEq, uniffi::Record)]
 pub struct StoredRun {
+    /// The app's own id (a UUID), unique per run.
     pub id: String,
+    /// Local start time, "2026-11-22T07:30:00".
     pub started_at: String,
+    /// How long the run lasted, in seconds (at least 1).
     pub duration_s: u32,
+    /// Distance covered, in metres.
     pub distance_m: u32,
+    /// Average cadence in steps per minute, when measured.
     pub average_cadence_spm: Option<f64>,
+    /// The cadence target of the run, when it had one.
     pub target_cadence_spm: Option<f64>,
 }
 
@@ -109,8 +118,11 @@ impl StoredRun {
 /// What kind of damage the store set aside on open.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
 pub enum StoreWarningKind {
+    /// A file ended mid-record (a crash while writing); the partial record was set aside.
     CutShort,
+    /// Some records could not be read and were set aside.
     DamagedRecords,
+    /// A whole file could not be read and was set aside.
     LostFile,
     /// The store opened read-only: it could not be repaired or written.
     ReadOnly,
@@ -121,8 +133,11 @@ pub enum StoreWarningKind {
 /// One thing found damaged on open; `message` is ready to show.
 #[derive(Debug, Clone, PartialEq, uniffi::Record)]
 pub struct StoreWarningRecord {
+    /// What kind of damage.
     pub kind: StoreWarningKind,
+    /// The file it was found in.
     pub file: String,
+    /// What happened, ready to show.
     pub message: String,
     /// Where the damaged bytes were kept, for recovery.
     pub quarantined_to: Option<String>,

@@ -119,6 +119,66 @@ fn an_empty_batch_queues_nothing() {
     assert_eq!(pump.report(), DeliveryReport::default());
 }
 
+/// Waits until `weak` can no longer be upgraded: its owner let go of it.
+fn released<T>(weak: &std::sync::Weak<T>) -> bool {
+    let deadline = std::time::Instant::now() + LIMIT;
+    while weak.upgrade().is_some() {
+        if std::time::Instant::now() > deadline {
+            return false;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    true
+}
+
+/// Issue 11 ("Lifecycle"): after `close` no observer call starts, queued
+/// events are dropped and counted, and the observer itself is let go of.
+#[test]
+fn closing_drops_the_queue_and_releases_the_observer() {
+    struct Observer(Mutex<Vec<u32>>);
+    let observer = Arc::new(Observer(Mutex::new(Vec::new())));
+    let weak = Arc::downgrade(&observer);
+    let (release, gate) = mpsc::channel::<()>();
+    let gate = Mutex::new(gate);
+    let held = observer.clone();
+    let pump = EventPump::start("test-pump", move |n: u32| {
+        if n == 0 {
+            let _ = gate.lock().unwrap().recv();
+        }
+        held.0.lock().unwrap().push(n);
+    })
+    .unwrap();
+    pump.send(0);
+    pump.send(1);
+    pump.send(2);
+    // Event 0 is under way (or about to be); 1 and 2 wait in the queue.
+    while pump.report().pending > 2 {
+        std::thread::yield_now();
+    }
+    pump.close();
+    assert!(pump.is_closed());
+    assert!(!pump.send(3), "a closed pump takes nothing");
+    release.send(()).unwrap();
+    assert!(pump.wait_idle(LIMIT));
+    let seen = observer.0.lock().unwrap().clone();
+    assert_eq!(seen, vec![0], "only the call already under way ran");
+    assert_eq!(pump.report().dropped, 2);
+    drop(observer);
+    assert!(
+        released(&weak),
+        "the delivery thread still holds the observer"
+    );
+}
+
+#[test]
+fn closing_twice_or_then_dropping_is_harmless() {
+    let pump = EventPump::start("test-pump", |_: u32| {}).unwrap();
+    pump.close();
+    pump.close();
+    assert!(pump.wait_idle(LIMIT));
+    drop(pump);
+}
+
 mod properties {
     use std::sync::{Arc, Mutex};
     use std::time::Duration;
@@ -178,6 +238,42 @@ mod properties {
             if let Some(last) = throws.len().checked_sub(1) {
                 prop_assert_eq!(seen.last().copied(), Some(last));
             }
+        }
+
+        /// Issue 11 ("Lifecycle"): wherever `close` falls, nothing sent
+        /// after it is taken, what was sent before is delivered in order or
+        /// counted as dropped, and the observer is let go of.
+        #[test]
+        fn after_close_nothing_is_delivered_and_the_observer_is_released(
+            before in 0usize..40,
+            after in 0usize..20,
+        ) {
+            let seen = Arc::new(Mutex::new(Vec::new()));
+            let sink = seen.clone();
+            let weak = Arc::downgrade(&seen);
+            let pump = EventPump::start("prop-pump", move |i: usize| {
+                sink.lock().unwrap().push(i);
+            })
+            .unwrap();
+            for i in 0..before {
+                prop_assert!(pump.send(i));
+            }
+            pump.close();
+            for i in before..before + after {
+                prop_assert!(!pump.send(i), "a closed pump took event {}", i);
+            }
+            prop_assert!(pump.wait_idle(Duration::from_secs(10)));
+            let report = pump.report();
+            let got = seen.lock().unwrap().clone();
+            prop_assert_eq!(&got, &(0..got.len()).collect::<Vec<_>>());
+            prop_assert_eq!(report.delivered + report.dropped, before as u64);
+            prop_assert_eq!(report.delivered, got.len() as u64);
+            drop(seen);
+            let deadline = std::time::Instant::now() + Duration::from_secs(10);
+            while weak.strong_count() > 0 && std::time::Instant::now() < deadline {
+                std::thread::sleep(Duration::from_millis(1));
+            }
+            prop_assert_eq!(weak.strong_count(), 0, "the observer is still held");
         }
     }
 }

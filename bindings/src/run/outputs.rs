@@ -184,15 +184,21 @@ pub struct RunView {
 
 /// What a session call can fail with.
 #[derive(Debug, thiserror::Error, uniffi::Error)]
+// Flat: the apps get the Display text as the error's message (see ARCHITECTURE.md, "Errors").
+#[uniffi(flat_error)]
 pub enum RunSessionError {
+    /// The run plan cannot be run; the message says why.
     #[error("{detail}")]
     InvalidPlan { detail: String },
+    /// A call's input was refused; nothing changed.
     #[error("{detail}")]
     InvalidInput { detail: String },
+    /// A date or date-time could not be read; the message names the field.
     #[error(
         "{field}: '{value}' is not an ISO-8601 date or date and time (e.g. 2026-11-22T07:30:00)"
     )]
     InvalidDate { field: String, value: String },
+    /// An earlier internal failure left the session unusable.
     #[error("run session: an earlier call failed while holding the session; create a new session")]
     Poisoned,
     /// The session's event delivery thread could not be started.

@@ -100,6 +100,15 @@ impl RunSession {
         self.events
             .wait_idle(std::time::Duration::from_millis(u64::from(timeout_ms)))
     }
+
+    /// Ends event delivery and lets go of the observer: events still queued
+    /// are dropped, no observer call starts after this returns (one already
+    /// under way finishes), and the app's observer object can be freed. The
+    /// session itself stays readable. Idempotent; safe from inside the
+    /// observer.
+    pub fn close(&self) {
+        self.events.close();
+    }
 }
 
 #[uniffi::export]
@@ -178,9 +187,12 @@ impl RunSession {
         self.keeping.lock().map_err(|_| RunSessionError::Poisoned)
     }
 
-    /// The session as a sensor sink, for the Rust BLE client.
+    /// The session as a sensor sink, for the Rust BLE client. The sink does
+    /// not keep the session alive: the app owns it, and freeing it (Kotlin's
+    /// `close()`, Swift's last reference) ends delivery even while a sensor
+    /// still feeds it; readings for a freed session are let go.
     pub fn as_sample_sink(self: Arc<Self>) -> Arc<dyn SampleSink> {
-        self
+        Arc::new(SessionSink(Arc::downgrade(&self)))
     }
 
     pub(super) fn lock(&self) -> Result<MutexGuard<'_, core_run::RunSession>, RunSessionError> {
@@ -214,6 +226,37 @@ impl RunSession {
     /// `limit` passed (Rust tests and benches).
     pub fn wait_delivered(&self, limit: std::time::Duration) -> bool {
         self.events.wait_idle(limit)
+    }
+}
+
+/// Whoever frees the session last (the app, normally) ends delivery as
+/// `close` does, so no event arrives for an observer the app let go of.
+impl Drop for RunSession {
+    fn drop(&mut self) {
+        self.events.close();
+    }
+}
+
+/// A sink that reaches the session only while the app still holds it.
+struct SessionSink(std::sync::Weak<RunSession>);
+
+impl SampleSink for SessionSink {
+    fn on_sample(&self, sample: CadenceSample) {
+        if let Some(s) = self.0.upgrade() {
+            s.on_sample(sample);
+        }
+    }
+
+    fn on_signal_lost(&self, source_id: &str, at_ms: MonoMs) {
+        if let Some(s) = self.0.upgrade() {
+            s.on_signal_lost(source_id, at_ms);
+        }
+    }
+
+    fn on_signal_restored(&self, source_id: &str, at_ms: MonoMs) {
+        if let Some(s) = self.0.upgrade() {
+            s.on_signal_restored(source_id, at_ms);
+        }
     }
 }
 

@@ -8,6 +8,7 @@ use patella_core::sample::{SampleSink, SinkSlot};
 use patella_core::sensor::ble::{BleConfig, RunningSensor, SensorClient as CoreClient};
 use patella_core::sensor::clock::InstantClock;
 use patella_core::sensor::observer::SensorObserver as CoreObserver;
+use patella_core::sensor::picker::SensorPicker;
 use patella_core::sensor::push::PushedSensor;
 
 use super::delivery::ObserverPump;
@@ -17,15 +18,22 @@ use crate::run::RunSession;
 
 /// Why a sensor call failed, worded for a log line.
 #[derive(Debug, thiserror::Error, uniffi::Error)]
+// Flat: the apps get the Display text as the error's message (see ARCHITECTURE.md, "Errors").
+#[uniffi(flat_error)]
 pub enum SensorError {
+    /// The Bluetooth stack refused or failed the request.
     #[error("Bluetooth: {detail}")]
     Bluetooth { detail: String },
+    /// An argument was unusable; the message names it.
     #[error("{field}: {detail}")]
     InvalidArgument { field: String, detail: String },
+    /// A sensor is already running on this client.
     #[error("a sensor is already running; stop it first")]
     AlreadyRunning,
+    /// Raw bytes were pushed before `start_pushed`.
     #[error("no pushed sensor: call start_pushed first")]
     NotPushing,
+    /// An earlier internal failure left the client unusable.
     #[error("the sensor client is unusable after an earlier internal failure")]
     Poisoned,
     /// The observer's delivery thread could not be started.
@@ -49,10 +57,12 @@ struct Slots {
 /// thread, including from inside any observer callback.
 #[derive(uniffi::Object)]
 pub struct SensorClient {
-    core: CoreClient,
+    pub(super) core: CoreClient,
     slots: Mutex<Slots>,
     /// Where readings go; swapped by `feed_run` while a sensor runs.
     sink: SinkSlot,
+    /// The Sensor picker; shared with the scan thread (`picker.rs`).
+    pub(super) picker: Arc<Mutex<SensorPicker>>,
 }
 
 impl SensorClient {
@@ -63,7 +73,13 @@ impl SensorClient {
             core: CoreClient::new(config, Arc::new(InstantClock::new())),
             slots: Mutex::new(Slots::default()),
             sink: SinkSlot::new(),
+            picker: Arc::new(Mutex::new(SensorPicker::new())),
         })
+    }
+
+    /// The current observer's pump, for the picker's updates.
+    pub(super) fn observer_pump(&self) -> Option<Arc<ObserverPump>> {
+        self.slots().ok().and_then(|s| s.observer.clone())
     }
 
     fn slots(&self) -> Result<MutexGuard<'_, Slots>, SensorError> {
@@ -95,6 +111,15 @@ impl SensorClient {
 
     fn core_observer(slots: &Slots) -> Option<Arc<dyn CoreObserver>> {
         slots.observer.clone().map(|o| o as Arc<dyn CoreObserver>)
+    }
+}
+
+/// Freeing the client (Kotlin's `close()`, Swift's last reference) does
+/// what `close` does: the observer hears nothing more and any sensor stops.
+impl Drop for SensorClient {
+    fn drop(&mut self) {
+        // Nobody is left to tell about a failed stop.
+        let _ = self.close();
     }
 }
 
@@ -251,6 +276,24 @@ impl SensorClient {
         Ok(())
     }
 
+    /// Ends this client's use: the observer hears nothing more (queued events
+    /// are dropped, none starts after this returns) and is let go of, then
+    /// any running sensor is stopped as `stop` does. Idempotent; safe from
+    /// inside the observer. A new observer may be set afterwards.
+    pub fn close(&self) -> Result<(), SensorError> {
+        // Even after an earlier failure the observer must be let go of.
+        let observer = self
+            .slots
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .observer
+            .take();
+        if let Some(observer) = observer {
+            observer.close();
+        }
+        self.stop()
+    }
+
     /// Stops whichever sensor runs: a Bluetooth link is disconnected and the
     /// observer hears Idle; a pushed sensor reports Idle. Stopping twice is
     /// fine, and so is stopping from inside any callback.
@@ -306,6 +349,13 @@ mod tests {
         }
         fn on_warning(&self, warning: SensorWarningView) {
             self.push(format!("warning {warning:?}"));
+        }
+        fn on_picker(&self, screen: crate::sensor::SensorPickerScreen) {
+            self.push(format!(
+                "picker {:?} {}",
+                screen.state,
+                screen.sensors.len()
+            ));
         }
     }
 
@@ -417,6 +467,7 @@ mod tests {
         }
         fn on_details(&self, _: SensorDetailsView) {}
         fn on_warning(&self, _: SensorWarningView) {}
+        fn on_picker(&self, _: crate::sensor::SensorPickerScreen) {}
     }
 
     #[test]

@@ -17,6 +17,7 @@ enum SensorNote {
     Battery(u8),
     Details(SensorDetails),
     Warning(SensorWarning),
+    Picker(super::SensorPickerScreen),
 }
 
 /// The core's observer, backed by a delivery thread that calls the app's.
@@ -31,8 +32,22 @@ impl ObserverPump {
             SensorNote::Battery(p) => observer.on_battery(p),
             SensorNote::Details(d) => observer.on_details(d.into()),
             SensorNote::Warning(w) => observer.on_warning(w.into()),
+            SensorNote::Picker(p) => observer.on_picker(p),
         })?;
         Ok(Self { pump })
+    }
+
+    /// Ends delivery and lets go of the app's observer (`EventPump::close`);
+    /// the running sensor may still hold this pump, so dropping ours is not
+    /// enough.
+    pub(crate) fn close(&self) {
+        self.pump.close();
+    }
+
+    /// Queues a picker update (not a core observer call: the picker is the
+    /// FFI client's).
+    pub(crate) fn picker(&self, screen: super::SensorPickerScreen) {
+        self.pump.send(SensorNote::Picker(screen));
     }
 
     pub(crate) fn report(&self) -> DeliveryReport {

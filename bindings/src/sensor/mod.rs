@@ -2,15 +2,18 @@
 //! starts and stops the supervised btleplug client, or takes raw RSC bytes
 //! from an app that owns Bluetooth itself; and a foreign `SensorObserver`
 //! that hears state, battery, details and warnings on its own delivery
-//! thread (`delivery`). Samples never cross the FFI: `feed_run` points the
+//! thread (`delivery`); and the Sensor picker screen (`picker`), fed by a
+//! streaming scan or by an app that scans itself. Samples never cross the FFI: `feed_run` points the
 //! sensor's sink slot at a run session on the Rust side, at any time.
 
 mod android;
 mod client;
 mod delivery;
+mod picker;
 mod types;
 
 pub use client::{SensorClient, SensorError};
+pub use picker::{PushedScanState, SensorChoice, SensorPickerScreen, SensorScanState};
 pub use types::{
     FoundSensorView, SensorConnectionState, SensorDetailsView, SensorObserver, SensorWarningView,
 };

@@ -9,8 +9,11 @@ use patella_core::sensor::rsc::SensorLocation;
 pub struct FoundSensorView {
     /// Pass back to `start` (and remember it for the next run).
     pub id: String,
+    /// The Bluetooth address (or the platform's stand-in for it).
     pub address: String,
+    /// The advertised name, when there is one.
     pub name: Option<String>,
+    /// Signal strength in dBm when seen; closer is higher.
     pub rssi: Option<i16>,
 }
 
@@ -28,22 +31,20 @@ impl From<FoundSensor> for FoundSensorView {
 /// The connection as the app shows it.
 #[derive(Debug, Clone, PartialEq, uniffi::Enum)]
 pub enum SensorConnectionState {
+    /// Not connected, and not trying.
     Idle,
-    Connecting {
-        attempt: u32,
-    },
+    /// Connecting; `attempt` counts from 1.
+    Connecting { attempt: u32 },
+    /// Connected and measuring.
     Connected,
     /// Connected, but no measurement for longer than the data timeout.
     Silent,
-    Reconnecting {
-        attempt: u32,
-        retry_in_ms: u64,
-    },
+    /// The link dropped; the next attempt starts in `retry_in_ms`.
+    Reconnecting { attempt: u32, retry_in_ms: u64 },
     /// The phone's Bluetooth is off.
     BluetoothOff,
-    Failed {
-        reason: String,
-    },
+    /// Gave up; `reason` says why. `start` again to retry.
+    Failed { reason: String },
 }
 
 impl From<SensorState> for SensorConnectionState {
@@ -69,16 +70,23 @@ impl From<SensorState> for SensorConnectionState {
 /// What the sensor says about itself.
 #[derive(Debug, Clone, PartialEq, uniffi::Record)]
 pub struct SensorDetailsView {
+    /// The id to pass to `start` next time.
     pub id: String,
+    /// The device's name, when it gives one.
     pub name: Option<String>,
     /// "in_shoe", "top_of_shoe", "hip", "chest", "other" or "code_N".
     pub location: Option<String>,
+    /// From the Device Information service, when the sensor has it.
     pub manufacturer: Option<String>,
+    /// From the Device Information service, when the sensor has it.
     pub model: Option<String>,
+    /// From the Device Information service, when the sensor has it.
     pub firmware: Option<String>,
     /// `None` until the RSC Feature characteristic was read.
     pub reports_stride_length: Option<bool>,
+    /// Whether it reports the total distance; `None` until known.
     pub reports_total_distance: Option<bool>,
+    /// Whether it tells walking from running; `None` until known.
     pub reports_walking_running: Option<bool>,
 }
 
@@ -112,9 +120,13 @@ impl From<SensorDetails> for SensorDetailsView {
 /// Something the runner or the support log should hear about.
 #[derive(Debug, Clone, PartialEq, uniffi::Enum)]
 pub enum SensorWarningView {
+    /// The sensor's battery is low.
     LowBattery { percent: u8 },
+    /// A measurement could not be read and was skipped.
     MalformedPacket { detail: String },
+    /// Reading `what` (a characteristic) failed.
     ReadFailed { what: String, detail: String },
+    /// One connection attempt failed; more may follow.
     ConnectFailed { detail: String },
 }
 
@@ -134,8 +146,14 @@ impl From<SensorWarning> for SensorWarningView {
 /// Any `SensorClient` call may be made from inside these methods.
 #[uniffi::export(with_foreign)]
 pub trait SensorObserver: Send + Sync {
+    /// The connection changed.
     fn on_state(&self, state: SensorConnectionState);
+    /// The battery level, 0-100 %.
     fn on_battery(&self, percent: u8);
+    /// What the sensor says about itself, once connected.
     fn on_details(&self, details: SensorDetailsView);
+    /// Something worth telling the runner or the support log.
     fn on_warning(&self, warning: SensorWarningView);
+    /// The Sensor picker changed: a sensor appeared or the scan's state moved.
+    fn on_picker(&self, screen: super::SensorPickerScreen);
 }

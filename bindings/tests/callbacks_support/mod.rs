@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use patella_ffi::run::{RunEvent, RunObserver, RunPlan, RunSegment, RunSegmentKind};
 use patella_ffi::sensor::{
-    SensorConnectionState, SensorDetailsView, SensorObserver, SensorWarningView,
+    SensorConnectionState, SensorDetailsView, SensorObserver, SensorPickerScreen, SensorWarningView,
 };
 
 /// How long a test waits for something that should take milliseconds; only
@@ -76,6 +76,7 @@ pub enum Heard {
     Battery(u8),
     Details(String),
     Warning(SensorWarningView),
+    Picker(SensorPickerScreen),
 }
 
 /// A `SensorObserver` that records every call, then reacts.
@@ -129,6 +130,9 @@ impl SensorObserver for SensorLog {
     }
     fn on_warning(&self, warning: SensorWarningView) {
         self.hear(Heard::Warning(warning));
+    }
+    fn on_picker(&self, screen: SensorPickerScreen) {
+        self.hear(Heard::Picker(screen));
     }
 }
 

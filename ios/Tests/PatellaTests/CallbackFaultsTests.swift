@@ -36,6 +36,7 @@ final class CallbackFaultsTests: XCTestCase {
         func onBattery(percent: UInt8) {}
         func onDetails(details: SensorDetailsView) {}
         func onWarning(warning: SensorWarningView) {}
+        func onPicker(screen: SensorPickerScreen) {}
         var states: [SensorConnectionState] {
             lock.lock()
             defer { lock.unlock() }

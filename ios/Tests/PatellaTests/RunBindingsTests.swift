@@ -174,7 +174,7 @@ final class RunBindingsTests: XCTestCase {
             XCTAssertTrue(detail.contains("ahead"), detail)
         }
         XCTAssertThrowsError(try session.checkIn(nowMs: 11_000, checkin: checkIn(3, at: "22/11/2026"))) { error in
-            XCTAssertEqual(error as? RunSessionError, .InvalidDate(field: "taken_at", value: "22/11/2026"))
+            XCTAssertEqual(error as? RunSessionError, .InvalidDate(message: "taken_at: '22/11/2026' is not an ISO-8601 date or date and time (e.g. 2026-11-22T07:30:00)"))
         }
         XCTAssertThrowsError(try session.checkIn(nowMs: 11_000, checkin: checkIn(12))) { error in
             guard case let RunSessionError.InvalidInput(detail) = error else {

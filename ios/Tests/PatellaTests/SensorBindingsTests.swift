@@ -12,6 +12,7 @@ final class SensorBindingsTests: XCTestCase {
         case battery(UInt8)
         case details(String)
         case warning(SensorWarningView)
+        case picker(SensorPickerScreen)
     }
 
     final class Recorder: SensorObserver, @unchecked Sendable {
@@ -31,10 +32,37 @@ final class SensorBindingsTests: XCTestCase {
         func onBattery(percent: UInt8) { add(.battery(percent)) }
         func onDetails(details: SensorDetailsView) { add(.details(details.id)) }
         func onWarning(warning: SensorWarningView) { add(.warning(warning)) }
+        func onPicker(screen: SensorPickerScreen) { add(.picker(screen)) }
     }
 
     /// An RSC Measurement notification: flags (running), speed 3 m/s, cadence.
     private func rsc(_ cadence: UInt8) -> Data { Data([0x04, 0x00, 0x03, cadence]) }
+
+    // Issue 11, the Sensor picker: one record read with one call, and the
+    // same record at each change, for an app that scans by itself.
+    func testThePickerScreenListsPushedSensorsStrongestFirst() throws {
+        let recorder = Recorder()
+        let client = SensorClient()
+        try client.setObserver(observer: recorder)
+        XCTAssertEqual(try client.pickerScreen().state, .notStarted)
+        try client.pushScanState(state: .started)
+        try client.pushFoundSensor(sensor: FoundSensorView(id: "a", address: "AA:01", name: "Left pod", rssi: -80))
+        try client.pushFoundSensor(sensor: FoundSensorView(id: "b", address: "AA:02", name: nil, rssi: -50))
+        try client.pushScanState(state: .finished)
+        XCTAssertTrue(client.flushEvents(timeoutMs: 5_000))
+        let screen = try client.pickerScreen()
+        XCTAssertEqual(screen.state, .found)
+        XCTAssertEqual(screen.sensors.map(\.label), ["Foot pod AA:02", "Left pod"])
+        XCTAssertTrue(screen.scanEnabled)
+        let heard = recorder.seen.compactMap { seen -> SensorPickerScreen? in
+            if case let .picker(p) = seen { return p }
+            return nil
+        }
+        XCTAssertEqual(heard.count, 4)
+        XCTAssertEqual(heard.last, screen)
+        try client.pushScanState(state: .permissionMissing)
+        XCTAssertEqual(try client.pickerScreen().state, .permissionMissing)
+    }
 
     func testPushedBatteryAndBadBytesReachTheObserver() throws {
         let recorder = Recorder()
@@ -62,20 +90,20 @@ final class SensorBindingsTests: XCTestCase {
     func testMisuseIsATypedErrorNamingTheField() throws {
         let client = SensorClient()
         XCTAssertThrowsError(try client.pushRawRsc(bytes: rsc(170))) { error in
-            XCTAssertEqual(error as? SensorError, .NotPushing)
+            XCTAssertEqual(error as? SensorError, .NotPushing(message: "no pushed sensor: call start_pushed first"))
         }
         XCTAssertThrowsError(try client.startPushed(sourceId: "  ")) { error in
-            XCTAssertEqual(error as? SensorError, .InvalidArgument(field: "source_id", detail: "must not be empty"))
+            XCTAssertEqual(error as? SensorError, .InvalidArgument(message: "source_id: must not be empty"))
         }
         XCTAssertThrowsError(try client.scan(seconds: -1)) { error in
-            guard case let SensorError.InvalidArgument(field, _) = error else {
+            guard case let SensorError.InvalidArgument(message) = error else {
                 return XCTFail("expected InvalidArgument, got \(error)")
             }
-            XCTAssertEqual(field, "seconds")
+            XCTAssertTrue(message.hasPrefix("seconds: "), message)
         }
         try client.startPushed(sourceId: "pod")
         XCTAssertThrowsError(try client.startPushed(sourceId: "pod-2")) { error in
-            XCTAssertEqual(error as? SensorError, .AlreadyRunning)
+            XCTAssertEqual(error as? SensorError, .AlreadyRunning(message: "a sensor is already running; stop it first"))
         }
         try client.stop()
         try client.stop() // stopping twice is fine

@@ -97,6 +97,28 @@ impl SensorClient {
         scan(&adapter, window, &self.config.timeouts).await
     }
 
+    /// `scan_each` on the first adapter, for callers outside the runtime
+    /// (the app's scan thread); refused on a runtime thread like
+    /// `scan_blocking`.
+    pub fn scan_each_blocking(
+        &self,
+        window: Duration,
+        on_seen: impl FnMut(FoundSensor),
+    ) -> Result<(), BleError> {
+        if on_runtime_thread() {
+            return Err(BleError::Failed {
+                op: "scan",
+                detail: "called on the sensor runtime's own thread; call it from an app thread"
+                    .to_owned(),
+            });
+        }
+        let rt = runtime().map_err(|e| BleError::Runtime(e.to_string()))?;
+        rt.block_on(async {
+            let adapter = first_adapter(&self.config.timeouts).await?;
+            super::scan::scan_each(&adapter, window, &self.config.timeouts, on_seen).await
+        })
+    }
+
     /// `scan` for callers outside the runtime. On a runtime thread it
     /// refuses at once rather than panic inside tokio.
     pub fn scan_blocking(&self, window: Duration) -> Result<Vec<FoundSensor>, BleError> {

@@ -90,6 +90,32 @@ pub async fn scan(
     Ok(sensors)
 }
 
+/// Scans for `window`, handing every RSC sensor in the peripheral list to
+/// `on_seen` at each poll (the Sensor picker keeps each id once), so that
+/// sensors show up while the scan still runs.
+pub async fn scan_each(
+    adapter: &Adapter,
+    window: Duration,
+    t: &BleTimeouts,
+    mut on_seen: impl FnMut(FoundSensor),
+) -> Result<(), BleError> {
+    start_rsc_scan(adapter, t).await?;
+    let deadline = tokio::time::Instant::now() + window;
+    let outcome = loop {
+        match known_sensors(adapter, t).await {
+            Ok(found) => found.into_iter().for_each(|(_, f)| on_seen(f)),
+            Err(e) => break Err(e),
+        }
+        let left = deadline.saturating_duration_since(tokio::time::Instant::now());
+        if left.is_zero() {
+            break Ok(());
+        }
+        tokio::time::sleep(left.min(Duration::from_millis(POLL_MS * 5))).await;
+    };
+    stop_scan(adapter, t).await;
+    outcome
+}
+
 /// Looks for the sensor `id` (or, with `None`, the strongest RSC sensor):
 /// first among known devices, then by scanning for up to the scan timeout.
 pub(crate) async fn find_sensor(

@@ -29,6 +29,7 @@ class CallbackFaultsTest {
         override fun onBattery(percent: UByte) {}
         override fun onDetails(details: SensorDetailsView) {}
         override fun onWarning(warning: SensorWarningView) {}
+        override fun onPicker(screen: SensorPickerScreen) {}
     }
 
     // Finding 4: a Kotlin exception from the run observer used to leave the

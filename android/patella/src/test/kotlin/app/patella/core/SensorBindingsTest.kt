@@ -19,6 +19,7 @@ class SensorBindingsTest {
         override fun onBattery(percent: UByte) { seen.add(percent) }
         override fun onDetails(details: SensorDetailsView) { seen.add(details) }
         override fun onWarning(warning: SensorWarningView) { seen.add(warning) }
+        override fun onPicker(screen: SensorPickerScreen) { seen.add(screen) }
         fun snapshot(): List<Any> = synchronized(seen) { seen.toList() }
     }
 
@@ -30,6 +31,31 @@ class SensorBindingsTest {
 
     /** An RSC Measurement notification: flags (running), speed 3 m/s, cadence. */
     private fun rsc(cadence: Int) = byteArrayOf(0x04, 0x00, 0x03, cadence.toByte())
+
+    // Issue 11, the Sensor picker: one record read with one call, and the
+    // same record at each change, for an app that scans by itself.
+    @Test
+    fun thePickerScreenListsPushedSensorsStrongestFirst() {
+        val recorder = Recorder()
+        SensorClient().use { client ->
+            client.setObserver(recorder)
+            assertEquals(SensorScanState.NOT_STARTED, client.pickerScreen().state)
+            client.pushScanState(PushedScanState.STARTED)
+            client.pushFoundSensor(FoundSensorView("a", "AA:01", "Left pod", -80))
+            client.pushFoundSensor(FoundSensorView("b", "AA:02", null, -50))
+            client.pushScanState(PushedScanState.FINISHED)
+            assertTrue(client.flushEvents(5_000u))
+            val screen = client.pickerScreen()
+            assertEquals(SensorScanState.FOUND, screen.state)
+            assertEquals(listOf("Foot pod AA:02", "Left pod"), screen.sensors.map { it.label })
+            assertTrue(screen.scanEnabled)
+            val heard = recorder.snapshot().filterIsInstance<SensorPickerScreen>()
+            assertEquals(4, heard.size)
+            assertEquals(screen, heard.last())
+            client.pushScanState(PushedScanState.BLUETOOTH_OFF)
+            assertEquals(SensorScanState.BLUETOOTH_OFF, client.pickerScreen().state)
+        }
+    }
 
     @Test
     fun pushedBatteryAndBadBytesReachTheObserver() {
@@ -58,9 +84,9 @@ class SensorBindingsTest {
         SensorClient().use { client ->
             assertThrows(SensorException.NotPushing::class.java) { client.pushRawRsc(rsc(170)) }
             val blank = assertThrows(SensorException.InvalidArgument::class.java) { client.startPushed("  ") }
-            assertEquals("source_id", blank.field)
+            assertTrue(blank.message!!.startsWith("source_id: "), blank.message)
             val scan = assertThrows(SensorException.InvalidArgument::class.java) { client.scan(-1.0) }
-            assertEquals("seconds", scan.field)
+            assertTrue(scan.message!!.startsWith("seconds: "), scan.message)
             client.startPushed("pod")
             assertThrows(SensorException.AlreadyRunning::class.java) { client.startPushed("pod-2") }
             client.stop()
