@@ -148,21 +148,22 @@ fn a_run_comes_back_after_the_app_was_killed_and_is_kept_when_finished() {
         .unwrap()
         .expect("an unfinished run");
     assert_eq!(left.run_id, "run-2");
-    // Checkpoints at 0, 10, 20 and 30 s: the last one is back.
-    assert_eq!(left.elapsed_ms, 30_000);
+    // Checkpoints at 0, 10 and 20 s, at 25 s for the check-in, then at 35 s:
+    // the last one is back.
+    assert_eq!(left.elapsed_ms, 35_000);
 
     let observer = Arc::new(Collect::default());
     let session = RunSession::restore(store.clone(), 5_000_000, observer.clone()).unwrap();
     let view = session.snapshot(5_000_000).unwrap();
     assert_eq!(view.status, RunStatus::Paused);
-    assert_eq!(view.elapsed_ms, 30_000);
+    assert_eq!(view.elapsed_ms, 35_000);
     assert!(view.segment.is_some());
     session.resume(5_000_000).unwrap();
     run_for(&session, 1, 60, 5_000_000);
     let summary = session.finish(5_060_000).unwrap();
     assert_eq!(summary.run_id, "run-2");
     assert_eq!(summary.started_at, format!("{date}T07:00:00"));
-    assert_eq!(summary.active_ms, 90_000);
+    assert_eq!(summary.active_ms, 95_000);
     assert_eq!(
         summary.check_in_count, 1,
         "the check-in before the kill is back"

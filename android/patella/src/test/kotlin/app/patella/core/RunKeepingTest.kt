@@ -118,15 +118,15 @@ class RunKeepingTest {
             val left = unfinishedRun(store)
             assertNotNull(left)
             assertEquals("run-k2", left!!.runId)
-            assertEquals(30_000uL, left.elapsedMs)
+            assertEquals(35_000uL, left.elapsedMs)
             RunSession.restore(store, 5_000_000u, Quiet()).use { session ->
                 val view = session.snapshot(5_000_000u)
                 assertEquals(RunStatus.PAUSED, view.status)
-                assertEquals(30_000uL, view.elapsedMs)
+                assertEquals(35_000uL, view.elapsedMs)
                 session.resume(5_000_000u)
                 runFor(session, 1, 60, 5_000_000)
                 val summary = session.finish(5_060_000u)
-                assertEquals(90_000uL, summary.activeMs)
+                assertEquals(95_000uL, summary.activeMs)
                 assertEquals(1u, summary.checkInCount, "the check-in from before the kill")
                 Coach.open(store).use { coach -> coach.completeRun(summary) }
             }
