@@ -8,6 +8,7 @@ use super::cue;
 use super::error::RunError;
 use super::event::{RunEvent, RunEventKind, StopReason};
 use super::plan::SegmentKind;
+use super::screen::AssessmentCard;
 use super::session::{RunSession, push};
 use super::view::SessionStatus;
 use crate::pain::{self, CheckIn, CheckInMoment, PainZone};
@@ -40,8 +41,14 @@ impl RunSession {
                 zone: assessment.zone,
                 action: assessment.action.clone(),
             },
-            Some(assessment.advice.clone()),
+            assessment.advice.clone(),
         );
+        self.shown.pending_prompt = None;
+        self.shown.last_assessment = Some(AssessmentCard {
+            score: checkin.score,
+            zone: assessment.zone,
+            advice: assessment.advice.clone(),
+        });
         self.last_checkin = Some(checkin);
         if !self.is_under_way() {
             return Ok(events);
@@ -73,7 +80,7 @@ impl RunSession {
                         RunEventKind::SwitchedToWalking {
                             segments_changed: changed,
                         },
-                        Some(cue::switched_to_walking()),
+                        cue::switched_to_walking(),
                     );
                     self.refresh_metronome(now_ms, events);
                 }
@@ -127,7 +134,7 @@ impl RunSession {
             events,
             now_ms,
             RunEventKind::RunEnded { skipped_ms },
-            Some(cue::run_ended()),
+            cue::run_ended(),
         );
         if self.status == SessionStatus::Running {
             // The shortened segment ends now: go straight into the cool-down.

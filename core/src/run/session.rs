@@ -45,11 +45,12 @@
 //! cadence pipeline in `coaching.rs`, live check-ins in `live_checkin.rs`.
 
 use super::config::RunConfig;
-use super::cue;
+use super::cue::{self, Cue};
 use super::error::RunError;
 use super::event::{RunEvent, RunEventKind, StopReason};
 use super::history::{CadenceHistory, HistoryPoint};
 use super::plan::{SegmentKind, SessionPlan};
+use super::screen::Shown;
 use super::tracking::CadenceTrack;
 use super::view::{RunView, SessionStatus};
 use crate::cadence::{CadenceBand, Metronome, StrideBaseline};
@@ -102,14 +103,12 @@ pub struct RunSession {
     pub(super) metronome_playing: bool,
     /// Walking in the current run segment was already mentioned.
     pub(super) walk_noted: bool,
+    /// What only the Run screen needs (see `screen.rs`).
+    pub(super) shown: Shown,
 }
 
-pub(super) fn push(
-    events: &mut Vec<RunEvent>,
-    at_ms: MonoMs,
-    kind: RunEventKind,
-    cue: Option<String>,
-) {
+pub(super) fn push(events: &mut Vec<RunEvent>, at_ms: MonoMs, kind: RunEventKind, text: String) {
+    let cue = Cue::for_event(&kind, text);
     events.push(RunEvent { at_ms, kind, cue });
 }
 
@@ -161,6 +160,7 @@ impl RunSession {
             last_checkin: None,
             metronome_playing: false,
             walk_noted: false,
+            shown: Shown::default(),
             config,
         })
     }
@@ -200,7 +200,7 @@ impl RunSession {
                 total_ms: self.total_ms,
                 segments: self.segments.len(),
             },
-            None,
+            cue::session_started(self.total_ms),
         );
         self.enter_segment(now_ms, None, &mut events);
         events
@@ -281,7 +281,7 @@ impl RunSession {
             RunEventKind::Paused {
                 elapsed_ms: self.active_ms,
             },
-            Some(cue::paused()),
+            cue::paused(),
         );
         self.refresh_metronome(now_ms, &mut events);
         Ok(events)
@@ -308,7 +308,7 @@ impl RunSession {
             RunEventKind::Resumed {
                 paused_for_ms: now_ms.saturating_sub(self.paused_at_ms),
             },
-            Some(cue::resumed()),
+            cue::resumed(),
         );
         // A live check-in while paused may have moved a segment end to now.
         self.advance(now_ms, &mut events);
@@ -513,6 +513,7 @@ impl RunSession {
         events: &mut Vec<RunEvent>,
     ) {
         self.status = SessionStatus::Stopped;
+        self.shown.stop_reason = Some(reason);
         self.track.end_episode();
         push(
             events,
@@ -521,7 +522,7 @@ impl RunSession {
                 reason,
                 elapsed_ms: self.active_ms,
             },
-            Some(cue::stopped(reason)),
+            cue::stopped(reason),
         );
         self.refresh_metronome(at_ms, events);
     }
@@ -551,7 +552,7 @@ impl RunSession {
                     playing: m.playing,
                     interval_ms: m.interval_ms,
                 },
-                None,
+                cue::metronome_changed(m.playing),
             );
         }
     }
