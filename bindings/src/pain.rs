@@ -55,7 +55,8 @@ pub struct CheckIn {
     pub red_flags: Vec<RedFlag>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, uniffi::Enum)]
+#[serde(rename_all = "snake_case")]
 pub enum PainZone {
     WithinBuffer,
     AboveBuffer,

@@ -1,13 +1,19 @@
-//! What the app sends a run session: the plan, settings, readings and live
-//! check-ins.
+//! What the app sends a run session: the plan, settings and readings (a
+//! live check-in is the pain facade's one `CheckIn` record).
 
-use crate::pain::RedFlag;
+use serde::Serialize;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+/// The one kind of segment, for the coach's plan and the live run alike.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, uniffi::Enum)]
+#[serde(rename_all = "snake_case")]
 pub enum RunSegmentKind {
+    /// Easy movement before running.
     WarmUp,
+    /// Running.
     Run,
+    /// Walking between runs.
     Walk,
+    /// Walking and stretching at the end.
     CoolDown,
 }
 
@@ -25,10 +31,15 @@ pub struct RunPlan {
     pub cadence_target_spm: Option<f64>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+/// When the metronome plays.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, uniffi::Enum)]
+#[serde(rename_all = "snake_case")]
 pub enum RunMetronomeMode {
+    /// Never.
     Off,
+    /// Throughout every run segment.
     Always,
+    /// Only while a below-band alert is outstanding.
     Nudge,
 }
 
@@ -76,15 +87,4 @@ pub struct RunSample {
     pub speed_mps: Option<f64>,
     pub stride_length_m: Option<f64>,
     pub gait: Option<RunGait>,
-}
-
-/// A live pain check-in.
-#[derive(Debug, Clone, PartialEq, uniffi::Record)]
-pub struct RunCheckIn {
-    /// Local date and time, ISO-8601 ("2026-11-22T07:30:00" or "2026-11-22T07:30").
-    pub taken_at: String,
-    /// 0 (none) to 10.
-    pub score: i64,
-    pub sharp: bool,
-    pub red_flags: Vec<RedFlag>,
 }

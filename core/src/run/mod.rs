@@ -21,6 +21,7 @@ pub mod history;
 pub mod plan;
 pub mod replay;
 pub mod screen;
+pub mod sensor_cue;
 pub mod session;
 pub mod trace;
 pub mod view;
