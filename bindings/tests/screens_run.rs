@@ -162,3 +162,48 @@ fn the_run_screen_golden_file_is_current() {
         path.display()
     );
 }
+
+/// The sensor client tells the session its link and battery inside Rust;
+/// the Run screen's panel shows them without the app relaying anything.
+#[test]
+fn a_pushed_sensor_link_and_battery_reach_the_run_screen() {
+    use patella_ffi::run::RunSensorLink;
+    use patella_ffi::sensor::SensorClient;
+    let plan = RunPlan {
+        segments: vec![segment(RunSegmentKind::Run, 600)],
+        cadence_target_spm: Some(170.0),
+    };
+    let session = RunSession::new(plan, None, Arc::new(Collect::default())).unwrap();
+    let client = SensorClient::new();
+    client.feed_run(Some(session.clone())).unwrap();
+    client.start_pushed("foot-pod".into()).unwrap();
+    session.start(0).unwrap();
+    assert_eq!(session.snapshot(0).unwrap().sensor.label, "No sensor");
+    client.push_link_state(true).unwrap();
+    client.push_raw_battery(vec![12]).unwrap();
+    let panel = session.snapshot(0).unwrap().sensor;
+    assert_eq!(panel.link, Some(RunSensorLink::Connected));
+    assert_eq!(panel.source_id.as_deref(), Some("foot-pod"));
+    assert_eq!(panel.battery_percent, Some(12));
+    assert!(panel.battery_low);
+    client.push_link_state(false).unwrap();
+    let link = session.snapshot(0).unwrap().sensor.link;
+    assert_ne!(link, Some(RunSensorLink::Connected), "{link:?}");
+    client.stop().unwrap();
+}
+
+/// The sensor observer's events get their cue from the core too.
+#[test]
+fn sensor_events_have_cues_across_the_ffi() {
+    use patella_ffi::run::RunUrgency;
+    use patella_ffi::sensor::{
+        SensorConnectionState, sensor_battery_cue, sensor_state_cue, sensor_warning_cue,
+        SensorWarningView,
+    };
+    let off = sensor_state_cue(SensorConnectionState::BluetoothOff);
+    assert!(off.reach_locked_phone && off.speak && off.urgency == RunUrgency::Warning);
+    assert!(!sensor_state_cue(SensorConnectionState::Connected).speak);
+    assert_eq!(sensor_battery_cue(10).urgency, RunUrgency::Nudge);
+    let low = sensor_warning_cue(SensorWarningView::LowBattery { percent: 10 });
+    assert!(low.text.contains("10%"), "{}", low.text);
+}

@@ -13,4 +13,5 @@ mod types;
 pub use client::{SensorClient, SensorError};
 pub use types::{
     FoundSensorView, SensorConnectionState, SensorDetailsView, SensorObserver, SensorWarningView,
+    sensor_battery_cue, sensor_details_cue, sensor_state_cue, sensor_warning_cue,
 };
