@@ -12,8 +12,8 @@ use std::sync::{Arc, Mutex};
 use patella_core::sample::SensorLink;
 use patella_ffi::pain::{CheckIn, CheckInMoment};
 use patella_ffi::run::{
-    RunCadenceUnit, RunCue, RunEvent, RunObserver, RunPlan, RunSample, RunSegment,
-    RunSegmentKind, RunSession,
+    RunCadenceUnit, RunCue, RunEvent, RunObserver, RunPlan, RunSample, RunSegment, RunSegmentKind,
+    RunSession,
 };
 use serde::Serialize;
 
@@ -197,8 +197,8 @@ fn a_pushed_sensor_link_and_battery_reach_the_run_screen() {
 fn sensor_events_have_cues_across_the_ffi() {
     use patella_ffi::run::RunUrgency;
     use patella_ffi::sensor::{
-        SensorConnectionState, sensor_battery_cue, sensor_state_cue, sensor_warning_cue,
-        SensorWarningView,
+        SensorConnectionState, SensorWarningView, sensor_battery_cue, sensor_state_cue,
+        sensor_warning_cue,
     };
     let off = sensor_state_cue(SensorConnectionState::BluetoothOff);
     assert!(off.reach_locked_phone && off.speak && off.urgency == RunUrgency::Warning);

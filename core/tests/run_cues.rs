@@ -156,7 +156,11 @@ fn every_run_event_kind_has_a_delivery_and_the_list_is_complete() {
     for kind in &kinds {
         let (urgency, speak, locked) = delivery(kind);
         // Whatever reaches a locked phone is worth more than a line of text.
-        assert!(!locked || urgency > Urgency::Info || speak, "{}", kind.name());
+        assert!(
+            !locked || urgency > Urgency::Info || speak,
+            "{}",
+            kind.name()
+        );
         // Form cues are spoken, never posted: they would pile up.
         if kind.is_form_alert() {
             assert!(speak && !locked, "{}", kind.name());
@@ -220,7 +224,11 @@ fn every_emitted_event_has_text_urgency_and_a_speak_flag() {
     let events = emitted();
     assert!(events.len() > 15, "{}", events.len());
     for e in &events {
-        assert!(!e.cue.text.trim().is_empty(), "{} has no text", e.kind.name());
+        assert!(
+            !e.cue.text.trim().is_empty(),
+            "{} has no text",
+            e.kind.name()
+        );
         assert_eq!(
             (e.cue.urgency, e.cue.speak, e.cue.reach_locked_phone),
             delivery(&e.kind),

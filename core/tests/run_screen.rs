@@ -33,7 +33,10 @@ fn the_screen_carries_segments_countdown_cadence_and_buttons() {
     }
     let at = s.screen(75_500);
     let current = at.current.as_ref().unwrap();
-    assert_eq!((current.kind, current.label.as_str()), (SegmentKind::Run, "Run"));
+    assert_eq!(
+        (current.kind, current.label.as_str()),
+        (SegmentKind::Run, "Run")
+    );
     assert_eq!(at.next.as_ref().unwrap().label, "Walk");
     // 90 s run from 60 s: 74.5 s left, shown rounded up.
     assert_eq!(at.countdown_ms, 74_500);

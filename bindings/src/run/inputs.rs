@@ -17,15 +17,19 @@ pub enum RunSegmentKind {
     CoolDown,
 }
 
+/// One segment of a run day.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct RunSegment {
+    /// What kind of segment it is.
     pub kind: RunSegmentKind,
+    /// Its length in seconds.
     pub duration_s: u32,
 }
 
 /// A run day as the app starts it.
 #[derive(Debug, Clone, PartialEq, uniffi::Record)]
 pub struct RunPlan {
+    /// The segments, in order.
     pub segments: Vec<RunSegment>,
     /// Steps per minute to coach toward; none: no cadence cues.
     pub cadence_target_spm: Option<f64>,
@@ -47,6 +51,7 @@ pub enum RunMetronomeMode {
 /// defaults of `patella_core::run::RunConfig`.
 #[derive(Debug, Clone, PartialEq, uniffi::Record)]
 pub struct RunSettings {
+    /// When the metronome plays.
     pub metronome: RunMetronomeMode,
     /// Also alert above the target band.
     pub alert_above_band: bool,
@@ -63,16 +68,23 @@ pub struct RunSettings {
     pub allow_unusual_target: bool,
 }
 
+/// What a source's cadence counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
 pub enum RunCadenceUnit {
+    /// Every step (both feet).
     StepsPerMinute,
+    /// One foot's strides: half the steps.
     StridesPerMinute,
+    /// Not known: the session detects it from the readings.
     Unknown,
 }
 
+/// Walking or running, when the source says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
 pub enum RunGait {
+    /// The source says walking.
     Walking,
+    /// The source says running.
     Running,
 }
 
@@ -80,11 +92,18 @@ pub enum RunGait {
 /// stay inside Rust).
 #[derive(Debug, Clone, PartialEq, uniffi::Record)]
 pub struct RunSample {
+    /// When it was read, on the session's clock (`monotonic_now_ms()`).
     pub at_ms: u64,
+    /// Which source it came from ("phone-pedometer").
     pub source_id: String,
+    /// The cadence, in `unit`.
     pub cadence: f64,
+    /// What the cadence counts.
     pub unit: RunCadenceUnit,
+    /// Speed in metres per second, if known.
     pub speed_mps: Option<f64>,
+    /// Stride length in metres, if known.
     pub stride_length_m: Option<f64>,
+    /// Walking or running, if the source says.
     pub gait: Option<RunGait>,
 }

@@ -23,6 +23,9 @@ pub struct RunSession {
 
 #[uniffi::export]
 impl RunSession {
+    /// A session for `plan`, not yet started; settings default when none.
+    /// Refused (`InvalidPlan`) for an empty or oversized plan or an unusual
+    /// target without the override.
     #[uniffi::constructor]
     pub fn new(
         plan: RunPlan,
@@ -33,10 +36,12 @@ impl RunSession {
         Self::with_config(plan, config, observer)
     }
 
+    /// Starts the session; starting twice does nothing.
     pub fn start(&self, now_ms: u64) -> Result<(), RunSessionError> {
         self.drive(|s| Ok(s.start(now_ms)))
     }
 
+    /// Moves time on: call about once a second.
     pub fn tick(&self, now_ms: u64) -> Result<(), RunSessionError> {
         self.drive(|s| s.tick(now_ms))
     }
@@ -51,10 +56,12 @@ impl RunSession {
         self.drive(|s| s.push_sample(&sample))
     }
 
+    /// The runner pauses: time stops counting.
     pub fn pause(&self, now_ms: u64) -> Result<(), RunSessionError> {
         self.drive(|s| s.pause(now_ms))
     }
 
+    /// The runner goes on after a pause.
     pub fn resume(&self, now_ms: u64) -> Result<(), RunSessionError> {
         self.drive(|s| s.resume(now_ms))
     }

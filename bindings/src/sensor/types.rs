@@ -1,9 +1,9 @@
 //! The records, enums and observer trait the apps see, mapped from the core,
 //! and the cue of each sensor event (text, urgency, speak, lock screen).
 
+use patella_core::run::sensor_cue;
 use patella_core::sensor::ble::FoundSensor;
 use patella_core::sensor::observer::{SensorDetails, SensorState, SensorWarning};
-use patella_core::run::sensor_cue;
 use patella_core::sensor::rsc::SensorLocation;
 
 use crate::run::RunCue;

@@ -78,9 +78,7 @@ pub fn delivery(kind: &RunEventKind) -> (Urgency, bool, bool) {
             PainZone::Stop | PainZone::SeeClinician => (Stop, true, true),
         },
         K::SwitchedToWalking { .. } | K::RunEnded { .. } => (Warning, true, true),
-        K::CadenceLow { .. } | K::CadenceHigh { .. } | K::Overstride { .. } => {
-            (Nudge, true, false)
-        }
+        K::CadenceLow { .. } | K::CadenceHigh { .. } | K::Overstride { .. } => (Nudge, true, false),
         K::BackOnTarget { .. } | K::WalkingInRunSegment { .. } => (Info, true, false),
         K::SensorGap { .. } => (Warning, true, true),
         K::SensorRestored { .. } => (Info, true, false),

@@ -34,17 +34,17 @@ mod upcoming;
 mod walking;
 
 pub use config::{AboveZoneResponse, CheckInPrompts, RunConfig, TargetGuard};
-pub use error::RunError;
 pub use cue::{Cue, Urgency};
+pub use error::RunError;
 pub use event::{PromptReason, RunEvent, RunEventKind, StopReason};
 pub use history::HistoryPoint;
 pub use plan::{PlanError, Segment, SegmentKind, SessionPlan};
 pub use replay::{RefusedRow, Replay, replay, replay_with_units};
 pub use screen::{
-    AssessmentCard, CadenceGauge, CheckInPromptCard, RunButtons, RunScreen, SegmentCard, SensorPanel,
-    StripSegment, StripState,
+    AssessmentCard, CadenceGauge, CheckInPromptCard, RunButtons, RunScreen, SegmentCard,
+    SensorPanel, StripSegment, StripState,
 };
 pub use session::{Footprint, RunSession};
-pub use upcoming::TimelineEntry;
 pub use trace::{TraceError, TraceRow, parse_trace};
+pub use upcoming::TimelineEntry;
 pub use view::{CadenceState, RunView, SessionStatus};

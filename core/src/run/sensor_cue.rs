@@ -76,12 +76,7 @@ pub fn for_battery(percent: u8) -> Cue {
 /// The cue of what the sensor says about itself.
 pub fn for_details(details: &SensorDetails) -> Cue {
     let name = details.name.as_deref().unwrap_or("your sensor");
-    cue(
-        format!("Connected to {name}."),
-        Urgency::Info,
-        false,
-        false,
-    )
+    cue(format!("Connected to {name}."), Urgency::Info, false, false)
 }
 
 /// The cue of a warning. Packet and read faults go to the support log;
