@@ -78,6 +78,11 @@ pub fn sensor_link(link: Option<SensorLink>) -> &'static str {
     }
 }
 
+/// "Walking for 0:45".
+pub fn walking_for(ms: u64) -> String {
+    format!("Walking for {}", clock(ms))
+}
+
 pub fn battery(percent: u8) -> String {
     format!("{percent}%")
 }

@@ -181,7 +181,7 @@ impl RunSession {
             walking_in_run_ms: view.walking_in_run_ms,
             walking_in_run_label: view
                 .walking_in_run_ms
-                .map(|ms| format!("Walking for {}", format::clock(ms))),
+                .map(format::walking_for),
             sensor: self.sensor_panel(),
             check_in_prompt: self
                 .shown
