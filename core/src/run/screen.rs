@@ -179,9 +179,7 @@ impl RunSession {
             total_ms: view.total_ms,
             cadence: gauge(&view),
             walking_in_run_ms: view.walking_in_run_ms,
-            walking_in_run_label: view
-                .walking_in_run_ms
-                .map(format::walking_for),
+            walking_in_run_label: view.walking_in_run_ms.map(format::walking_for),
             sensor: self.sensor_panel(),
             check_in_prompt: self
                 .shown
