@@ -34,7 +34,7 @@ pub use exercise::{
 use patella_core::coach::record;
 pub use plan::{
     CrossTrainingActivity, CrossTrainingOffer, PlanDayKind, PlanDayView, PlanMilestone,
-    PlanSegment, PlanSegmentKind, PlanSession, PlanWeekKind, PlanWeekView, PlannedRun,
+    PlanSegment, PlanSession, PlanWeekKind, PlanWeekView, PlannedRun,
 };
 pub use profile::{EquipmentItem, ExperienceLevel, RunDay, RunnerProfile, RunningGoal};
 
@@ -507,7 +507,7 @@ pub(crate) mod tests {
         assert_eq!(
             run.segments[1],
             PlanSegment {
-                kind: PlanSegmentKind::Run,
+                kind: crate::run::RunSegmentKind::Run,
                 seconds: 30,
                 faster_percent: None
             }

@@ -82,7 +82,8 @@ pub struct CheckIn {
 }
 
 /// Where a score falls against the pain buffer zone.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, uniffi::Enum)]
+#[serde(rename_all = "snake_case")]
 pub enum PainZone {
     /// Inside the buffer: carry on.
     WithinBuffer,

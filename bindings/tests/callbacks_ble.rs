@@ -104,7 +104,7 @@ fn a_slow_run_observer_does_not_stall_bluetooth() {
         client.stop().unwrap();
         let view = session.snapshot(monotonic_now_ms()).unwrap();
         assert_eq!(view.dropped_samples, 0, "readings stamped on arrival");
-        assert!(view.cadence_spm.is_some());
+        assert!(view.cadence.spm.is_some());
         assert_eq!(run.count("sensor_gap"), 0, "{:?}", run.names());
     });
 }
@@ -275,7 +275,7 @@ fn feed_run_after_start_feeds_the_run() {
         wait_until("cadence in the run", || {
             session
                 .snapshot(monotonic_now_ms())
-                .is_ok_and(|v| v.cadence_spm.is_some())
+                .is_ok_and(|v| v.cadence.spm.is_some())
         });
         client.feed_run(None).unwrap();
         client.stop().unwrap();

@@ -72,7 +72,7 @@ fn a_slow_run_observer_never_holds_up_pushed_readings() {
         },
     );
     assert_eq!(stuck.dropped_samples, 0, "every reading was applied");
-    assert!(stuck.cadence_spm.is_some(), "the readings reached the run");
+    assert!(stuck.cadence.spm.is_some(), "the readings reached the run");
     assert_eq!(run.names(), ["session_started"], "the rest waits its turn");
     release.send(()).unwrap();
     assert!(session.wait_delivered(WAIT));
@@ -300,7 +300,7 @@ fn feed_run_takes_effect_on_a_running_pushed_sensor() {
     client.push_link_state(true).unwrap();
     push_rsc(&client, 172);
     assert_eq!(
-        session.snapshot(monotonic_now_ms()).unwrap().cadence_spm,
+        session.snapshot(monotonic_now_ms()).unwrap().cadence.spm,
         None
     );
     client.feed_run(Some(session.clone())).unwrap();
@@ -308,7 +308,7 @@ fn feed_run_takes_effect_on_a_running_pushed_sensor() {
         push_rsc(&client, 172);
     }
     let fed = session.snapshot(monotonic_now_ms()).unwrap();
-    assert!(fed.cadence_spm.is_some(), "{fed:?}");
+    assert!(fed.cadence.spm.is_some(), "{fed:?}");
     client.feed_run(None).unwrap();
     client.push_link_state(false).unwrap();
     assert!(session.wait_delivered(WAIT));

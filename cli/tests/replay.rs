@@ -51,7 +51,7 @@ fn replay_prints_json_events_with_kind_and_time_the_same_every_time() {
     let low = events.iter().find(|e| e["kind"] == "cadence_low").unwrap();
     assert_eq!(low["target_spm"], 170.0);
     assert!(low["cadence_spm"].as_f64().unwrap() < 165.0);
-    assert!(low["cue"].as_str().unwrap().contains("quicker"));
+    assert!(low["cue"]["text"].as_str().unwrap().contains("quicker"));
 }
 
 // source: article 000 (run/walk) and 004 (warm-up, cool-down)

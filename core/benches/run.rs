@@ -87,7 +87,7 @@ fn one_hour(c: &mut Criterion) {
     });
     let readings: Vec<CadenceSample> = (1..=HOUR_S).map(reading).collect();
     c.bench_function(
-        "run/one hour as the app drives it (reading + tick + snapshot each second)",
+        "run/one hour as the app drives it (reading + tick + Run screen each second)",
         |b| {
             b.iter(|| {
                 let mut session = RunSession::new(plan(), RunConfig::default()).unwrap();
@@ -95,7 +95,7 @@ fn one_hour(c: &mut Criterion) {
                 for r in &readings {
                     events += session.push_sample(r).unwrap().len();
                     events += session.tick(r.at_ms).unwrap().len();
-                    black_box(session.snapshot(r.at_ms));
+                    black_box(session.screen(r.at_ms));
                 }
                 black_box(events)
             });
@@ -103,5 +103,25 @@ fn one_hour(c: &mut Criterion) {
     );
 }
 
-criterion_group!(benches, per_sample, one_hour);
+/// One Run screen record and one timeline, mid-run with a sensor, a pending
+/// knee check and a live band: what an app pays per redraw (Kotlin adds
+/// about 40 µs of JNA per call on top).
+fn per_redraw(c: &mut Criterion) {
+    let mut session = RunSession::new(plan(), RunConfig::default()).unwrap();
+    session.start(0);
+    session.sensor_link("pod", patella_core::sample::SensorLink::Connected);
+    session.sensor_battery("pod", 64);
+    for t in 1..=900 {
+        session.push_sample(&reading(t)).unwrap();
+        session.tick(t * 1_000).unwrap();
+    }
+    c.bench_function("run/screen (one Run screen record)", |b| {
+        b.iter(|| black_box(session.screen(black_box(900_500))));
+    });
+    c.bench_function("run/timeline (segment changes ahead)", |b| {
+        b.iter(|| black_box(session.timeline(black_box(900_500))));
+    });
+}
+
+criterion_group!(benches, per_sample, one_hour, per_redraw);
 criterion_main!(benches);

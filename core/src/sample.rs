@@ -61,6 +61,31 @@ pub trait SampleSink: Send + Sync {
     fn on_signal_lost(&self, source_id: &str, at_ms: MonoMs);
     /// The source is delivering again from `at_ms`.
     fn on_signal_restored(&self, source_id: &str, at_ms: MonoMs);
+    /// The source's link changed (for the run screen's sensor panel). The
+    /// signal calls above stay the ones that pause cadence cues; a sink that
+    /// shows no sensor may ignore this.
+    fn on_link(&self, _source_id: &str, _link: SensorLink, _at_ms: MonoMs) {}
+    /// The source reported its battery level.
+    fn on_battery(&self, _source_id: &str, _percent: u8, _at_ms: MonoMs) {}
+}
+
+/// A sensor's link as a run session sees it (the sensor client's state,
+/// without the retry details).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SensorLink {
+    /// Not started, or stopped by the app.
+    Idle,
+    /// Looking for the sensor, or reconnecting after a drop.
+    Connecting,
+    /// Connected and delivering measurements.
+    Connected,
+    /// Connected, but no measurement for a while.
+    Silent,
+    /// The phone's Bluetooth is off.
+    BluetoothOff,
+    /// The client gave up.
+    Failed,
 }
 
 /// A sink that can be swapped while a sensor runs: the sensor holds the slot,
@@ -106,6 +131,18 @@ impl SampleSink for SinkSlot {
     fn on_signal_restored(&self, source_id: &str, at_ms: MonoMs) {
         if let Some(sink) = self.get() {
             sink.on_signal_restored(source_id, at_ms);
+        }
+    }
+
+    fn on_link(&self, source_id: &str, link: SensorLink, at_ms: MonoMs) {
+        if let Some(sink) = self.get() {
+            sink.on_link(source_id, link, at_ms);
+        }
+    }
+
+    fn on_battery(&self, source_id: &str, percent: u8, at_ms: MonoMs) {
+        if let Some(sink) = self.get() {
+            sink.on_battery(source_id, percent, at_ms);
         }
     }
 }

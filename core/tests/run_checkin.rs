@@ -48,7 +48,7 @@ fn pain_within_the_zone_changes_nothing() {
             ..
         }
     ));
-    assert!(events[0].cue.is_some());
+    assert!(events[0].cue.speak && !events[0].cue.text.is_empty());
     assert_eq!(s.snapshot(90_000).segment, Some(SegmentKind::Run));
 }
 

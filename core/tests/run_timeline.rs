@@ -69,8 +69,8 @@ fn a_run_walk_day_announces_every_segment_countdown_halfway_and_the_end() {
     assert_eq!(s.status(), SessionStatus::Complete);
     let walk = named(&events, "segment_started")[2];
     assert_eq!(
-        walk.cue.as_deref(),
-        Some("Walk for 1 minute. Let your breathing settle.")
+        walk.cue.text,
+        "Walk for 1 minute. Let your breathing settle."
     );
 }
 

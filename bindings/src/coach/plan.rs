@@ -6,20 +6,13 @@ use patella_core::coach::plan::{
 };
 
 use super::exercise::{SessionExercise, StrengthLevel};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
-pub enum PlanSegmentKind {
-    WarmUp,
-    Run,
-    Walk,
-    CoolDown,
-}
+use crate::run::RunSegmentKind;
 
 /// One piece of a run day. `faster_percent` is set on the speed goal's fast
 /// intervals; other run segments are at usual pace.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct PlanSegment {
-    pub kind: PlanSegmentKind,
+    pub kind: RunSegmentKind,
     pub seconds: u32,
     pub faster_percent: Option<u8>,
 }
@@ -149,10 +142,10 @@ impl From<&RunSession<'_>> for PlannedRun {
                 .iter()
                 .map(|s| PlanSegment {
                     kind: match s.kind {
-                        SegmentKind::WarmUp => PlanSegmentKind::WarmUp,
-                        SegmentKind::Run => PlanSegmentKind::Run,
-                        SegmentKind::Walk => PlanSegmentKind::Walk,
-                        SegmentKind::CoolDown => PlanSegmentKind::CoolDown,
+                        SegmentKind::WarmUp => RunSegmentKind::WarmUp,
+                        SegmentKind::Run => RunSegmentKind::Run,
+                        SegmentKind::Walk => RunSegmentKind::Walk,
+                        SegmentKind::CoolDown => RunSegmentKind::CoolDown,
                     },
                     seconds: s.seconds,
                     faster_percent: match s.effort {

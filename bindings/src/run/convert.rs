@@ -1,9 +1,9 @@
 //! Mappings between the facade's records and the core run engine's types.
 
 use patella_core::cadence::{self, MetronomeMode};
-use patella_core::pain::{self, PainQuality};
+use patella_core::pain;
 use patella_core::run::{self as core_run, AboveZoneResponse, RunConfig};
-use patella_core::sample::{CadenceSample, CadenceUnit, Gait};
+use patella_core::sample::{CadenceSample, CadenceUnit, Gait, SensorLink};
 
 use super::*;
 
@@ -34,25 +34,16 @@ pub(super) fn config_from(s: RunSettings) -> RunConfig {
     config
 }
 
-pub(super) fn checkin_from(c: RunCheckIn) -> Result<pain::CheckIn, RunSessionError> {
-    let taken_at = crate::dates::parse_date_time("taken_at", &c.taken_at).map_err(|e| {
-        RunSessionError::InvalidDate {
-            field: e.field,
-            value: e.value,
+/// The one check-in record, taken during the run: the session records it
+/// as `DuringRun` whatever moment the app set.
+pub(super) fn checkin_from(c: &crate::pain::CheckIn) -> Result<pain::CheckIn, RunSessionError> {
+    c.to_core().map_err(|e| match e {
+        crate::pain::PainError::InvalidDateTime { field, value } => {
+            RunSessionError::InvalidDate { field, value }
         }
-    })?;
-    let flags = c.red_flags.into_iter().map(pain::RedFlag::from).collect();
-    let quality = c.sharp.then_some(PainQuality::Sharp);
-    pain::CheckIn::new(
-        taken_at,
-        c.score,
-        pain::CheckInMoment::DuringRun,
-        quality,
-        None,
-        flags,
-    )
-    .map_err(|e| RunSessionError::InvalidInput {
-        detail: format!("check_in.{e}"),
+        other => RunSessionError::InvalidInput {
+            detail: format!("check_in.{other}"),
+        },
     })
 }
 
@@ -316,56 +307,178 @@ impl From<core_run::RunEvent> for RunEvent {
             at_ms: e.at_ms,
             kind: e.kind.into(),
             name,
-            cue: e.cue,
+            cue: e.cue.into(),
         }
     }
 }
 
-impl From<core_run::RunView> for RunView {
-    fn from(v: core_run::RunView) -> Self {
+impl From<core_run::Urgency> for RunUrgency {
+    fn from(u: core_run::Urgency) -> Self {
+        match u {
+            core_run::Urgency::Info => Self::Info,
+            core_run::Urgency::Nudge => Self::Nudge,
+            core_run::Urgency::Warning => Self::Warning,
+            core_run::Urgency::Stop => Self::Stop,
+        }
+    }
+}
+
+impl From<core_run::Cue> for RunCue {
+    fn from(c: core_run::Cue) -> Self {
+        Self {
+            text: c.text,
+            urgency: c.urgency.into(),
+            speak: c.speak,
+            reach_locked_phone: c.reach_locked_phone,
+        }
+    }
+}
+
+impl From<core_run::SessionStatus> for RunStatus {
+    fn from(s: core_run::SessionStatus) -> Self {
+        match s {
+            core_run::SessionStatus::NotStarted => Self::NotStarted,
+            core_run::SessionStatus::Running => Self::Running,
+            core_run::SessionStatus::Paused => Self::Paused,
+            core_run::SessionStatus::Complete => Self::Complete,
+            core_run::SessionStatus::Stopped => Self::Stopped,
+        }
+    }
+}
+
+impl From<core_run::CadenceState> for RunCadenceState {
+    fn from(s: core_run::CadenceState) -> Self {
+        match s {
+            core_run::CadenceState::NoSignal => Self::NoSignal,
+            core_run::CadenceState::Stopped => Self::Stopped,
+            core_run::CadenceState::Walking => Self::Walking,
+            core_run::CadenceState::Suspect => Self::Suspect,
+            core_run::CadenceState::Running => Self::Running,
+            core_run::CadenceState::BelowBand => Self::BelowBand,
+            core_run::CadenceState::InBand => Self::InBand,
+            core_run::CadenceState::AboveBand => Self::AboveBand,
+        }
+    }
+}
+
+impl From<SensorLink> for RunSensorLink {
+    fn from(l: SensorLink) -> Self {
+        match l {
+            SensorLink::Idle => Self::Idle,
+            SensorLink::Connecting => Self::Connecting,
+            SensorLink::Connected => Self::Connected,
+            SensorLink::Silent => Self::Silent,
+            SensorLink::BluetoothOff => Self::BluetoothOff,
+            SensorLink::Failed => Self::Failed,
+        }
+    }
+}
+
+fn segment_card(c: core_run::SegmentCard) -> RunSegmentCard {
+    RunSegmentCard {
+        index: count(c.index),
+        kind: c.kind.into(),
+        label: c.label,
+        duration_ms: c.duration_ms,
+        duration_label: c.duration_label,
+    }
+}
+
+impl From<core_run::RunScreen> for RunScreen {
+    fn from(v: core_run::RunScreen) -> Self {
+        let g = v.cadence;
+        let p = v.sensor;
         Self {
             at_ms: v.at_ms,
-            status: match v.status {
-                core_run::SessionStatus::NotStarted => RunStatus::NotStarted,
-                core_run::SessionStatus::Running => RunStatus::Running,
-                core_run::SessionStatus::Paused => RunStatus::Paused,
-                core_run::SessionStatus::Complete => RunStatus::Complete,
-                core_run::SessionStatus::Stopped => RunStatus::Stopped,
-            },
-            segment_index: v.segment_index.map(count),
-            segment: v.segment.map(Into::into),
-            segment_elapsed_ms: v.segment_elapsed_ms,
-            segment_remaining_ms: v.segment_remaining_ms,
+            status: v.status.into(),
+            status_label: v.status_label,
+            paused: v.paused,
+            current: v.current.map(segment_card),
+            next: v.next.map(segment_card),
+            countdown_ms: v.countdown_ms,
+            countdown_label: v.countdown_label,
             elapsed_ms: v.elapsed_ms,
+            elapsed_label: v.elapsed_label,
             remaining_ms: v.remaining_ms,
+            remaining_label: v.remaining_label,
             total_ms: v.total_ms,
-            cadence_spm: v.cadence_spm,
-            cadence_confidence: v.cadence_confidence,
-            cadence_state: match v.cadence_state {
-                core_run::CadenceState::NoSignal => RunCadenceState::NoSignal,
-                core_run::CadenceState::Stopped => RunCadenceState::Stopped,
-                core_run::CadenceState::Walking => RunCadenceState::Walking,
-                core_run::CadenceState::Suspect => RunCadenceState::Suspect,
-                core_run::CadenceState::Running => RunCadenceState::Running,
-                core_run::CadenceState::BelowBand => RunCadenceState::BelowBand,
-                core_run::CadenceState::InBand => RunCadenceState::InBand,
-                core_run::CadenceState::AboveBand => RunCadenceState::AboveBand,
+            cadence: RunCadenceGauge {
+                spm: g.spm,
+                label: g.label,
+                confidence: g.confidence,
+                target_spm: g.target_spm,
+                band_low_spm: g.band_low_spm,
+                band_high_spm: g.band_high_spm,
+                band_label: g.band_label,
+                zone: g.zone.into(),
+                zone_label: g.zone_label,
             },
             walking_in_run_ms: v.walking_in_run_ms,
-            target_spm: v.target_spm,
-            band_low_spm: v.band_low_spm,
-            band_high_spm: v.band_high_spm,
-            metronome_mode: match v.metronome.mode {
-                MetronomeMode::Off => RunMetronomeMode::Off,
-                MetronomeMode::Always => RunMetronomeMode::Always,
-                MetronomeMode::Nudge => RunMetronomeMode::Nudge,
+            walking_in_run_label: v.walking_in_run_label,
+            sensor: RunSensorPanel {
+                source_id: p.source_id,
+                link: p.link.map(Into::into),
+                label: p.label,
+                battery_percent: p.battery_percent,
+                battery_label: p.battery_label,
+                battery_low: p.battery_low,
             },
-            metronome_interval_ms: v.metronome.interval_ms,
-            metronome_playing: v.metronome.playing,
-            speed_mps: v.speed_mps,
-            stride_length_m: v.stride_length_m,
+            check_in_prompt: v.check_in_prompt.map(|c| RunCheckInPrompt {
+                reason: c.reason.into(),
+                question: c.question,
+            }),
+            last_assessment: v.last_assessment.map(|a| RunAssessment {
+                score: a.score,
+                zone: a.zone.into(),
+                advice: a.advice,
+            }),
+            stop_reason: v.stop_reason.map(Into::into),
+            stop_label: v.stop_label,
+            strip: v
+                .strip
+                .into_iter()
+                .map(|s| RunStripSegment {
+                    kind: s.kind.into(),
+                    duration_ms: s.duration_ms,
+                    state: match s.state {
+                        core_run::StripState::Done => RunStripState::Done,
+                        core_run::StripState::Current => RunStripState::Current,
+                        core_run::StripState::Upcoming => RunStripState::Upcoming,
+                    },
+                    done_fraction: s.done_fraction,
+                })
+                .collect(),
+            buttons: RunButtons {
+                start: v.buttons.start,
+                pause: v.buttons.pause,
+                resume: v.buttons.resume,
+                stop: v.buttons.stop,
+                check_in: v.buttons.check_in,
+            },
+            metronome: RunMetronomeState {
+                mode: match v.metronome.mode {
+                    MetronomeMode::Off => RunMetronomeMode::Off,
+                    MetronomeMode::Always => RunMetronomeMode::Always,
+                    MetronomeMode::Nudge => RunMetronomeMode::Nudge,
+                },
+                interval_ms: v.metronome.interval_ms,
+                playing: v.metronome.playing,
+            },
             dropped_samples: v.dropped_samples,
             rejected_samples: v.rejected_samples,
+        }
+    }
+}
+
+impl From<core_run::TimelineEntry> for RunTimelineEntry {
+    fn from(e: core_run::TimelineEntry) -> Self {
+        Self {
+            in_ms: e.in_ms,
+            at_ms: e.at_ms,
+            segment_index: e.segment_index.map(count),
+            segment: e.segment.map(Into::into),
+            label: e.label,
+            cue: e.cue.into(),
         }
     }
 }

@@ -1,34 +1,49 @@
-//! What the app sends a run session: the plan, settings, readings and live
-//! check-ins.
+//! What the app sends a run session: the plan, settings and readings (a
+//! live check-in is the pain facade's one `CheckIn` record).
 
-use crate::pain::RedFlag;
+use serde::Serialize;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+/// The one kind of segment, for the coach's plan and the live run alike.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, uniffi::Enum)]
+#[serde(rename_all = "snake_case")]
 pub enum RunSegmentKind {
+    /// Easy movement before running.
     WarmUp,
+    /// Running.
     Run,
+    /// Walking between runs.
     Walk,
+    /// Walking and stretching at the end.
     CoolDown,
 }
 
+/// One segment of a run day.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct RunSegment {
+    /// What kind of segment it is.
     pub kind: RunSegmentKind,
+    /// Its length in seconds.
     pub duration_s: u32,
 }
 
 /// A run day as the app starts it.
 #[derive(Debug, Clone, PartialEq, uniffi::Record)]
 pub struct RunPlan {
+    /// The segments, in order.
     pub segments: Vec<RunSegment>,
     /// Steps per minute to coach toward; none: no cadence cues.
     pub cadence_target_spm: Option<f64>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+/// When the metronome plays.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, uniffi::Enum)]
+#[serde(rename_all = "snake_case")]
 pub enum RunMetronomeMode {
+    /// Never.
     Off,
+    /// Throughout every run segment.
     Always,
+    /// Only while a below-band alert is outstanding.
     Nudge,
 }
 
@@ -36,6 +51,7 @@ pub enum RunMetronomeMode {
 /// defaults of `patella_core::run::RunConfig`.
 #[derive(Debug, Clone, PartialEq, uniffi::Record)]
 pub struct RunSettings {
+    /// When the metronome plays.
     pub metronome: RunMetronomeMode,
     /// Also alert above the target band.
     pub alert_above_band: bool,
@@ -52,16 +68,23 @@ pub struct RunSettings {
     pub allow_unusual_target: bool,
 }
 
+/// What a source's cadence counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
 pub enum RunCadenceUnit {
+    /// Every step (both feet).
     StepsPerMinute,
+    /// One foot's strides: half the steps.
     StridesPerMinute,
+    /// Not known: the session detects it from the readings.
     Unknown,
 }
 
+/// Walking or running, when the source says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
 pub enum RunGait {
+    /// The source says walking.
     Walking,
+    /// The source says running.
     Running,
 }
 
@@ -69,22 +92,18 @@ pub enum RunGait {
 /// stay inside Rust).
 #[derive(Debug, Clone, PartialEq, uniffi::Record)]
 pub struct RunSample {
+    /// When it was read, on the session's clock (`monotonic_now_ms()`).
     pub at_ms: u64,
+    /// Which source it came from ("phone-pedometer").
     pub source_id: String,
+    /// The cadence, in `unit`.
     pub cadence: f64,
+    /// What the cadence counts.
     pub unit: RunCadenceUnit,
+    /// Speed in metres per second, if known.
     pub speed_mps: Option<f64>,
+    /// Stride length in metres, if known.
     pub stride_length_m: Option<f64>,
+    /// Walking or running, if the source says.
     pub gait: Option<RunGait>,
-}
-
-/// A live pain check-in.
-#[derive(Debug, Clone, PartialEq, uniffi::Record)]
-pub struct RunCheckIn {
-    /// Local date and time, ISO-8601 ("2026-11-22T07:30:00" or "2026-11-22T07:30").
-    pub taken_at: String,
-    /// 0 (none) to 10.
-    pub score: i64,
-    pub sharp: bool,
-    pub red_flags: Vec<RedFlag>,
 }

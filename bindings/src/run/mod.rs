@@ -1,6 +1,6 @@
 //! The run session over the FFI: a `RunSession` object the app creates from
 //! a run plan, drives with a 1 Hz tick (and pedometer or manual readings),
-//! and reads with one `snapshot` per second. Events go to the app's
+//! and reads with one `snapshot` (the `RunScreen`) per redraw. Events go to the app's
 //! `RunObserver`; sensor readings from the Rust BLE client reach the session
 //! through `SampleSink` without crossing the FFI. When a sensor feeds the
 //! session, every `now_ms` must come from `monotonic_now_ms()` (see
@@ -10,8 +10,9 @@
 //! of other areas in the generated Swift and Kotlin; pain types (`RedFlag`,
 //! `PainZone`, `PainAction`) are the pain facade's own.
 //!
-//! - `inputs`: the plan, settings, samples and check-ins the app sends.
-//! - `outputs`: events, the view, the error and the observer trait.
+//! - `inputs`: the plan, settings and samples the app sends.
+//! - `outputs`: events with their cues, the error and the observer trait.
+//! - `screen`: the Run screen record and the timeline of changes ahead.
 //! - `session`: the `RunSession` object and its `SampleSink` side.
 //! - `convert`: the mappings to and from the core.
 //! - `finish`: the run's summary, and keeping it in the record across a kill.
@@ -22,6 +23,7 @@ mod finish;
 mod finish_tests;
 mod inputs;
 mod outputs;
+mod screen;
 mod session;
 #[cfg(test)]
 mod tests;
@@ -29,4 +31,5 @@ mod tests;
 pub use finish::*;
 pub use inputs::*;
 pub use outputs::*;
+pub use screen::*;
 pub use session::*;

@@ -1,185 +1,290 @@
 //! What a run session sends back: events with their numbers and cues, the
 //! view, the error, and the observer the app implements.
 
+use serde::Serialize;
+
 use super::*;
 use crate::pain::{PainAction, PainZone};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+/// How pressing a cue is; the app maps it to a haptic pattern and a
+/// notification importance.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, uniffi::Enum)]
+#[serde(rename_all = "snake_case")]
+pub enum RunUrgency {
+    /// Worth showing; no need to interrupt.
+    Info,
+    /// A gentle correction or a step in the session.
+    Nudge,
+    /// Something to act on soon.
+    Warning,
+    /// The session stopped for the knee's sake.
+    Stop,
+}
+
+/// What an event or sensor change says, and how to deliver it. Decided by
+/// the core, so every app says the same thing the same way.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, uniffi::Record)]
+pub struct RunCue {
+    /// The sentence to show (and to speak when `speak`).
+    pub text: String,
+    /// How pressing it is.
+    pub urgency: RunUrgency,
+    /// Read it out, when the runner has voice cues on.
+    pub speak: bool,
+    /// Post it as a notification that shows on a locked phone.
+    pub reach_locked_phone: bool,
+}
+
+/// Why a session ended before its plan did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, uniffi::Enum)]
+#[serde(rename_all = "snake_case")]
 pub enum RunStopReason {
+    /// The runner ended it.
     User,
+    /// Pain above the buffer zone with no cool-down left to go to.
     PainAboveZone,
+    /// Sharp or climbing pain.
     PainStop,
+    /// A red flag: see a clinician.
     RedFlag,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+/// Why the session asks about the knee now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, uniffi::Enum)]
+#[serde(rename_all = "snake_case")]
 pub enum RunPromptReason {
+    /// A run segment just ended.
     AfterRunSegment,
+    /// The cool-down began.
     CoolDown,
+    /// The periodic reminder from the settings.
     Periodic,
 }
 
 /// Every event kind with its numbers, mirroring `patella_core::run::RunEventKind`.
 #[derive(Debug, Clone, PartialEq, uniffi::Enum)]
 pub enum RunEventKind {
+    /// The session started.
     SessionStarted {
+        /// The plan's whole length.
         total_ms: u64,
+        /// How many segments it has.
         segments: u32,
     },
+    /// A segment began.
     SegmentStarted {
+        /// The segment's position, from 0.
         index: u32,
+        /// Its kind.
         segment: RunSegmentKind,
+        /// Its length.
         duration_ms: u64,
+        /// The cadence target in a run segment.
         target_spm: Option<f64>,
     },
+    /// A countdown before a segment ends.
     SegmentEndingSoon {
+        /// The segment's position, from 0.
         index: u32,
+        /// Its kind.
         segment: RunSegmentKind,
+        /// Seconds until it ends.
         seconds_left: u32,
+        /// The segment after it; none at the end.
         next: Option<RunSegmentKind>,
     },
+    /// Half the planned time is done.
     Halfway {
+        /// Active time so far.
         elapsed_ms: u64,
+        /// Active time still to go.
         remaining_ms: u64,
     },
+    /// The plan ran to its end.
     SessionComplete {
+        /// Active time so far.
         elapsed_ms: u64,
     },
+    /// The session ended early.
     SessionStopped {
+        /// Why.
         reason: RunStopReason,
+        /// Active time so far.
         elapsed_ms: u64,
     },
+    /// The runner paused.
     Paused {
+        /// Active time so far.
         elapsed_ms: u64,
     },
+    /// The runner resumed.
     Resumed {
+        /// How long the pause lasted.
         paused_for_ms: u64,
     },
+    /// The session asks about the knee.
     CheckInPrompt {
+        /// Why now.
         reason: RunPromptReason,
     },
+    /// A live check-in was assessed.
     CheckInAssessed {
+        /// The pain score, 0-10.
         score: u8,
+        /// The pain zone.
         zone: PainZone,
+        /// What the runner should do.
         action: PainAction,
     },
+    /// Pain above the zone: the remaining run segments became walks.
     SwitchedToWalking {
+        /// How many run segments became walks.
         segments_changed: u32,
     },
+    /// Pain above the zone: running ended, straight to the cool-down.
     RunEnded {
+        /// Planned time skipped to reach the cool-down.
         skipped_ms: u64,
     },
+    /// Cadence below the band for a while.
     CadenceLow {
+        /// The smoothed cadence.
         cadence_spm: f64,
+        /// The target.
         target_spm: f64,
+        /// The band's lower edge.
         band_low_spm: f64,
+        /// How long it has been below.
         below_for_ms: u64,
     },
+    /// Cadence above the band for a while (when enabled).
     CadenceHigh {
+        /// The smoothed cadence.
         cadence_spm: f64,
+        /// The target.
         target_spm: f64,
+        /// The band's upper edge.
         band_high_spm: f64,
+        /// How long it has been above.
         above_for_ms: u64,
     },
+    /// Cadence back in the band after an alert.
     BackOnTarget {
+        /// The smoothed cadence.
         cadence_spm: f64,
+        /// The target.
         target_spm: f64,
     },
+    /// Strides longer than the runner's baseline at this speed.
     Overstride {
+        /// The current stride length.
         stride_m: f64,
+        /// The runner's baseline stride at this speed.
         baseline_m: f64,
+        /// The speed.
         speed_mps: f64,
+        /// How much longer than the baseline, in percent.
         excess_pct: f64,
     },
     /// A steady walk in a run segment (once per segment); cadence cues
     /// stay off while the runner walks.
     WalkingInRunSegment {
+        /// How long they have walked.
         walking_for_ms: u64,
+        /// The cadence, if read.
         cadence_spm: Option<f64>,
+        /// The speed, if read.
         speed_mps: Option<f64>,
     },
+    /// No readings, or the sensor said it lost the signal: cadence cues pause.
     SensorGap {
+        /// The source, if one is known.
         source_id: Option<String>,
+        /// The last reading before the gap.
         last_reading_ms: Option<u64>,
     },
+    /// Readings are back.
     SensorRestored {
+        /// The source, if one is known.
         source_id: Option<String>,
+        /// How long the gap lasted.
         gap_ms: u64,
     },
+    /// A source's counting unit is now known.
     UnitDetected {
+        /// The source.
         source_id: String,
+        /// The unit it counts in.
         unit: RunCadenceUnit,
     },
+    /// Readings from a source cannot be believed (once per streak).
     /// `reason`: unit_mismatch, above_max, step_too_long or too_low_for_running.
     ReadingsRejected {
+        /// The source.
         source_id: String,
+        /// The first value refused.
         value: f64,
+        /// Why it was refused.
         reason: String,
     },
+    /// The metronome should start or stop.
     MetronomeChanged {
+        /// Whether to play it.
         playing: bool,
+        /// One beat per step at the target.
         interval_ms: Option<u32>,
     },
 }
 
-/// One event: when, what (as data), and what to say.
+/// One event: when, what (as data), and its cue.
 #[derive(Debug, Clone, PartialEq, uniffi::Record)]
 pub struct RunEvent {
+    /// The monotonic time it refers to.
     pub at_ms: u64,
+    /// What happened, with its numbers.
     pub kind: RunEventKind,
     /// The kind's name as in the CLI's JSON ("cadence_low").
     pub name: String,
-    pub cue: Option<String>,
+    /// What to show and say, and how urgently.
+    pub cue: RunCue,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+/// Where the session is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, uniffi::Enum)]
+#[serde(rename_all = "snake_case")]
 pub enum RunStatus {
+    /// Created, not started.
     NotStarted,
+    /// Under way.
     Running,
+    /// Paused by the runner.
     Paused,
+    /// The plan ran to its end.
     Complete,
+    /// Ended early (see the stop reason).
     Stopped,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+/// What the latest cadence readings say: the zone token of the gauge.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, uniffi::Enum)]
+#[serde(rename_all = "snake_case")]
 pub enum RunCadenceState {
+    /// No reading yet, or the signal is lost.
     NoSignal,
+    /// Standing still.
     Stopped,
+    /// Walking.
     Walking,
+    /// The latest reading was not believable.
     Suspect,
+    /// Running, with no target to compare with.
     Running,
+    /// Running below the target band.
     BelowBand,
+    /// Running in the target band.
     InBand,
+    /// Running above the target band.
     AboveBand,
-}
-
-/// The run screen at one moment.
-#[derive(Debug, Clone, PartialEq, uniffi::Record)]
-pub struct RunView {
-    pub at_ms: u64,
-    pub status: RunStatus,
-    pub segment_index: Option<u32>,
-    pub segment: Option<RunSegmentKind>,
-    pub segment_elapsed_ms: u64,
-    pub segment_remaining_ms: u64,
-    pub elapsed_ms: u64,
-    pub remaining_ms: u64,
-    pub total_ms: u64,
-    pub cadence_spm: Option<f64>,
-    pub cadence_confidence: f64,
-    pub cadence_state: RunCadenceState,
-    /// How long the runner has been walking in this run segment, while they are.
-    pub walking_in_run_ms: Option<u64>,
-    pub target_spm: Option<f64>,
-    pub band_low_spm: Option<f64>,
-    pub band_high_spm: Option<f64>,
-    pub metronome_mode: RunMetronomeMode,
-    pub metronome_interval_ms: Option<u32>,
-    pub metronome_playing: bool,
-    pub speed_mps: Option<f64>,
-    pub stride_length_m: Option<f64>,
-    pub dropped_samples: u64,
-    pub rejected_samples: u64,
 }
 
 /// What a session call can fail with.
@@ -209,5 +314,6 @@ pub enum RunSessionError {
 /// Where the app receives the session's events, in order.
 #[uniffi::export(with_foreign)]
 pub trait RunObserver: Send + Sync {
+    /// One event, on the session's delivery thread.
     fn on_event(&self, event: RunEvent);
 }

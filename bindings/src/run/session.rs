@@ -4,10 +4,11 @@
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use patella_core::run::{self as core_run, RunConfig};
-use patella_core::sample::{CadenceSample, CadenceUnit, MonoMs, SampleSink};
+use patella_core::sample::{CadenceSample, CadenceUnit, MonoMs, SampleSink, SensorLink};
 
 use super::*;
 use crate::events::{DeliveryReport, EventPump};
+use crate::pain::CheckIn;
 
 use super::convert::*;
 
@@ -24,6 +25,9 @@ pub struct RunSession {
 
 #[uniffi::export]
 impl RunSession {
+    /// A session for `plan`, not yet started; settings default when none.
+    /// Refused (`InvalidPlan`) for an empty or oversized plan or an unusual
+    /// target without the override.
     #[uniffi::constructor]
     pub fn new(
         plan: RunPlan,
@@ -34,10 +38,12 @@ impl RunSession {
         Self::with_config(plan, config, observer)
     }
 
+    /// Starts the session; starting twice does nothing.
     pub fn start(&self, now_ms: u64) -> Result<(), RunSessionError> {
         self.drive(|s| Ok(s.start(now_ms)))
     }
 
+    /// Moves time on: call about once a second.
     pub fn tick(&self, now_ms: u64) -> Result<(), RunSessionError> {
         self.drive(|s| s.tick(now_ms))
     }
@@ -52,10 +58,12 @@ impl RunSession {
         self.drive(|s| s.push_sample(&sample))
     }
 
+    /// The runner pauses: time stops counting.
     pub fn pause(&self, now_ms: u64) -> Result<(), RunSessionError> {
         self.drive(|s| s.pause(now_ms))
     }
 
+    /// The runner goes on after a pause.
     pub fn resume(&self, now_ms: u64) -> Result<(), RunSessionError> {
         self.drive(|s| s.resume(now_ms))
     }
@@ -65,8 +73,10 @@ impl RunSession {
         self.drive(|s| s.stop(now_ms))
     }
 
-    pub fn check_in(&self, now_ms: u64, checkin: RunCheckIn) -> Result<(), RunSessionError> {
-        let checkin = checkin_from(checkin)?;
+    /// A live knee check-in: the one `CheckIn` record of the pain facade,
+    /// taken as `DuringRun` whatever its `moment`.
+    pub fn check_in(&self, now_ms: u64, checkin: CheckIn) -> Result<(), RunSessionError> {
+        let checkin = checkin_from(&checkin)?;
         self.drive(|s| s.check_in(now_ms, checkin))
     }
 
@@ -82,8 +92,22 @@ impl RunSession {
             .map_err(input_error)
     }
 
-    pub fn snapshot(&self, now_ms: u64) -> Result<RunView, RunSessionError> {
-        Ok(self.lock()?.snapshot(now_ms).into())
+    /// The Run screen at `now_ms`: everything to draw, display-ready, in
+    /// one call per redraw.
+    pub fn snapshot(&self, now_ms: u64) -> Result<RunScreen, RunSessionError> {
+        Ok(self.lock()?.screen(now_ms).into())
+    }
+
+    /// The segment changes and the finish still ahead, with their cues, to
+    /// schedule as local notifications; empty unless running (ask again on
+    /// resume and after a knee check).
+    pub fn timeline(&self, now_ms: u64) -> Result<Vec<RunTimelineEntry>, RunSessionError> {
+        Ok(self
+            .lock()?
+            .timeline(now_ms)
+            .into_iter()
+            .map(Into::into)
+            .collect())
     }
 
     /// How event delivery to the observer went: calls that returned, calls
@@ -125,12 +149,7 @@ impl RunSession {
             .segments
             .iter()
             .map(|s| RunSegment {
-                kind: match s.kind {
-                    crate::coach::PlanSegmentKind::WarmUp => RunSegmentKind::WarmUp,
-                    crate::coach::PlanSegmentKind::Run => RunSegmentKind::Run,
-                    crate::coach::PlanSegmentKind::Walk => RunSegmentKind::Walk,
-                    crate::coach::PlanSegmentKind::CoolDown => RunSegmentKind::CoolDown,
-                },
+                kind: s.kind,
                 duration_s: s.seconds,
             })
             .collect();
@@ -274,5 +293,17 @@ impl SampleSink for RunSession {
 
     fn on_signal_restored(&self, source_id: &str, at_ms: MonoMs) {
         let _ = self.drive(|s| s.signal_restored(source_id, at_ms));
+    }
+
+    fn on_link(&self, source_id: &str, link: SensorLink, _at_ms: MonoMs) {
+        if let Ok(mut state) = self.lock() {
+            state.sensor_link(source_id, link);
+        }
+    }
+
+    fn on_battery(&self, source_id: &str, percent: u8, _at_ms: MonoMs) {
+        if let Ok(mut state) = self.lock() {
+            state.sensor_battery(source_id, percent);
+        }
     }
 }

@@ -5,6 +5,8 @@ use std::sync::{Arc, Mutex};
 
 use patella_core::sample::{CadenceSample, CadenceUnit};
 
+use crate::pain::{CheckIn, CheckInMoment, PainQuality};
+
 /// How long a test waits for the delivery thread; only a hang reaches it.
 const WAIT: std::time::Duration = std::time::Duration::from_secs(10);
 
@@ -45,7 +47,7 @@ fn a_planned_run_from_the_coach_starts_with_its_segments() {
         .sum();
     assert_eq!(view.total_ms, planned_ms);
     assert_eq!(
-        view.target_spm,
+        view.cadence.target_spm,
         Some(160.0),
         "the baseline in the first weeks"
     );
@@ -133,18 +135,22 @@ fn errors_name_the_field_and_nothing_panics() {
         })
         .unwrap_err();
     assert!(err.to_string().starts_with("sample.cadence"), "{err}");
-    let checkin = RunCheckIn {
+    let checkin = CheckIn {
         taken_at: "22/11/2026".into(),
         score: 3,
-        sharp: false,
+        moment: CheckInMoment::DuringRun,
+        quality: None,
+        location: None,
         red_flags: vec![],
     };
     let err = session.check_in(11_000, checkin).unwrap_err();
     assert!(matches!(err, RunSessionError::InvalidDate { ref field, .. } if field == "taken_at"));
-    let checkin = RunCheckIn {
+    let checkin = CheckIn {
         taken_at: "2026-11-22T07:30:00".into(),
         score: 12,
-        sharp: false,
+        moment: CheckInMoment::DuringRun,
+        quality: None,
+        location: None,
         red_flags: vec![],
     };
     assert!(
@@ -179,11 +185,13 @@ fn a_sharp_check_in_stops_and_settings_apply() {
     let session = RunSession::new(plan(), Some(settings), observer.clone()).unwrap();
     session.start(0).unwrap();
     session.tick(40_000).unwrap();
-    assert!(session.snapshot(40_000).unwrap().metronome_playing);
-    let checkin = RunCheckIn {
+    assert!(session.snapshot(40_000).unwrap().metronome.playing);
+    let checkin = CheckIn {
         taken_at: "2026-11-22T07:41:00".into(),
         score: 2,
-        sharp: true,
+        moment: CheckInMoment::DuringRun,
+        quality: Some(PainQuality::Sharp),
+        location: None,
         red_flags: vec![],
     };
     session.check_in(41_000, checkin).unwrap();

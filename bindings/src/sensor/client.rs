@@ -502,7 +502,8 @@ mod tests {
         }
         let view = session.snapshot(0).expect("view");
         let cadence = view
-            .cadence_spm
+            .cadence
+            .spm
             .expect("the pushed cadence reached the run");
         assert!((cadence - 172.0).abs() < 1.0, "{cadence}");
         assert_eq!(view.dropped_samples, 0);

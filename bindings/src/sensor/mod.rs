@@ -16,4 +16,5 @@ pub use client::{SensorClient, SensorError};
 pub use picker::{PushedScanState, SensorChoice, SensorPickerScreen, SensorScanState};
 pub use types::{
     FoundSensorView, SensorConnectionState, SensorDetailsView, SensorObserver, SensorWarningView,
+    sensor_battery_cue, sensor_details_cue, sensor_state_cue, sensor_warning_cue,
 };

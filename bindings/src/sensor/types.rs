@@ -1,8 +1,12 @@
-//! The records, enums and observer trait the apps see, mapped from the core.
+//! The records, enums and observer trait the apps see, mapped from the core,
+//! and the cue of each sensor event (text, urgency, speak, lock screen).
 
+use patella_core::run::sensor_cue;
 use patella_core::sensor::ble::FoundSensor;
 use patella_core::sensor::observer::{SensorDetails, SensorState, SensorWarning};
 use patella_core::sensor::rsc::SensorLocation;
+
+use crate::run::RunCue;
 
 /// A sensor seen while scanning.
 #[derive(Debug, Clone, PartialEq, uniffi::Record)]
@@ -156,4 +160,67 @@ pub trait SensorObserver: Send + Sync {
     fn on_warning(&self, warning: SensorWarningView);
     /// The Sensor picker changed: a sensor appeared or the scan's state moved.
     fn on_picker(&self, screen: super::SensorPickerScreen);
+}
+
+impl From<SensorConnectionState> for SensorState {
+    fn from(s: SensorConnectionState) -> Self {
+        match s {
+            SensorConnectionState::Idle => Self::Idle,
+            SensorConnectionState::Connecting { attempt } => Self::Connecting { attempt },
+            SensorConnectionState::Connected => Self::Connected,
+            SensorConnectionState::Silent => Self::Silent,
+            SensorConnectionState::Reconnecting {
+                attempt,
+                retry_in_ms,
+            } => Self::Reconnecting {
+                attempt,
+                retry_in_ms,
+            },
+            SensorConnectionState::BluetoothOff => Self::AdapterOff,
+            SensorConnectionState::Failed { reason } => Self::Failed { reason },
+        }
+    }
+}
+
+impl From<SensorWarningView> for SensorWarning {
+    fn from(w: SensorWarningView) -> Self {
+        match w {
+            SensorWarningView::LowBattery { percent } => Self::LowBattery { percent },
+            SensorWarningView::MalformedPacket { detail } => Self::MalformedPacket { detail },
+            SensorWarningView::ReadFailed { what, detail } => Self::ReadFailed { what, detail },
+            SensorWarningView::ConnectFailed { detail } => Self::ConnectFailed { detail },
+        }
+    }
+}
+
+/// What a connection state says to the runner and how to deliver it
+/// (urgency, speak, reach a locked phone), as the core decides: call it
+/// from `SensorObserver.onState` instead of wording anything in the app.
+#[uniffi::export]
+pub fn sensor_state_cue(state: SensorConnectionState) -> RunCue {
+    sensor_cue::for_state(&state.into()).into()
+}
+
+/// The cue of a battery reading (`SensorObserver.onBattery`); spoken
+/// nowhere, marked a nudge when the battery is low.
+#[uniffi::export]
+pub fn sensor_battery_cue(percent: u8) -> RunCue {
+    sensor_cue::for_battery(percent).into()
+}
+
+/// The cue of what the sensor says about itself (`SensorObserver.onDetails`).
+#[uniffi::export]
+pub fn sensor_details_cue(details: SensorDetailsView) -> RunCue {
+    let details = SensorDetails {
+        id: details.id,
+        name: details.name,
+        ..SensorDetails::default()
+    };
+    sensor_cue::for_details(&details).into()
+}
+
+/// The cue of a sensor warning (`SensorObserver.onWarning`).
+#[uniffi::export]
+pub fn sensor_warning_cue(warning: SensorWarningView) -> RunCue {
+    sensor_cue::for_warning(&warning.into()).into()
 }

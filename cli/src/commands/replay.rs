@@ -145,9 +145,11 @@ fn print_event(event: &RunEvent) {
     let s = event.at_ms / 1_000;
     let ms = event.at_ms % 1_000;
     let stamp = format!("{}:{:02}:{:02}.{ms:03}", s / 3_600, (s / 60) % 60, s % 60);
-    match &event.cue {
-        Some(cue) => println!("{stamp}  {:<20} {cue}", event.kind.name()),
-        None => println!("{stamp}  {}", event.kind.name()),
+    // Only the spoken cues are read out here; the quiet ones are bookkeeping.
+    if event.cue.speak {
+        println!("{stamp}  {:<20} {}", event.kind.name(), event.cue.text);
+    } else {
+        println!("{stamp}  {}", event.kind.name());
     }
 }
 

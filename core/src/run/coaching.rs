@@ -72,7 +72,7 @@ impl RunSession {
                     band_low_spm: band.low_spm,
                     below_for_ms: outside_for_ms,
                 },
-                Some(cue::cadence_low(band.target_spm)),
+                cue::cadence_low(band.target_spm),
             ),
             Some(AlertOutcome::OutOfBand {
                 side: Side::Above,
@@ -88,7 +88,7 @@ impl RunSession {
                     band_high_spm: band.high_spm,
                     above_for_ms: outside_for_ms,
                 },
-                Some(cue::cadence_high(band.target_spm)),
+                cue::cadence_high(band.target_spm),
             ),
             Some(AlertOutcome::BackOnTarget { spm, band }) => push(
                 events,
@@ -97,7 +97,7 @@ impl RunSession {
                     cadence_spm: spm,
                     target_spm: band.target_spm,
                 },
-                Some(cue::back_on_target()),
+                cue::back_on_target(),
             ),
             None => {}
         }
@@ -118,7 +118,7 @@ impl RunSession {
                         speed_mps: flag.speed_mps,
                         excess_pct: flag.excess_ratio * 100.0,
                     },
-                    Some(cue::overstride()),
+                    cue::overstride(),
                 );
             }
         }

@@ -1,9 +1,92 @@
-//! The short sentences a session says, written in the project's own words.
-//! Kept apart from the engine so the wording can change (or be translated
-//! by the app from the event data) without touching any rule.
+//! The short sentences a session says, written in the project's own words,
+//! and how each event reaches the runner: its urgency, whether it is spoken,
+//! and whether it must reach a locked phone. Kept apart from the engine so
+//! the wording can change (or be translated by the app from the event data)
+//! without touching any rule; the delivery of every event kind is decided
+//! once, in [`delivery`].
 
-use super::event::StopReason;
+use serde::{Deserialize, Serialize};
+
+use super::event::{RunEventKind, StopReason};
 use super::plan::SegmentKind;
+use crate::pain::PainZone;
+use crate::sample::CadenceUnit;
+
+/// How pressing a cue is; the shells map it to a haptic pattern and a
+/// notification importance.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Urgency {
+    /// Worth showing; no need to interrupt.
+    Info,
+    /// A gentle correction or a step in the session.
+    Nudge,
+    /// Something the runner should act on soon.
+    Warning,
+    /// The session stopped for the knee's sake.
+    Stop,
+}
+
+/// What an event says and how it is delivered.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Cue {
+    /// The sentence to show (and to speak when `speak`).
+    pub text: String,
+    pub urgency: Urgency,
+    /// Read it out (when the runner has voice cues on).
+    pub speak: bool,
+    /// Deliver it as a notification that shows on a locked phone.
+    pub reach_locked_phone: bool,
+}
+
+impl Cue {
+    /// The cue of `kind`, worded `text`.
+    pub fn for_event(kind: &RunEventKind, text: String) -> Self {
+        let (urgency, speak, reach_locked_phone) = delivery(kind);
+        Self {
+            text,
+            urgency,
+            speak,
+            reach_locked_phone,
+        }
+    }
+}
+
+/// Urgency, speak, reach a locked phone: the one place each kind's delivery
+/// is decided (the project's choice; the articles say nothing about it).
+/// Segment changes, prompts and anything about the knee or the sensor
+/// link reach a locked phone; form cues are spoken only, since a runner
+/// with the phone in a pocket hears them and a notification would pile up.
+pub fn delivery(kind: &RunEventKind) -> (Urgency, bool, bool) {
+    use RunEventKind as K;
+    use Urgency::*;
+    match kind {
+        K::SessionStarted { .. } => (Info, false, false),
+        K::SegmentStarted { .. } => (Nudge, true, true),
+        K::SegmentEndingSoon { .. } | K::Halfway { .. } => (Info, true, false),
+        K::SessionComplete { .. } => (Nudge, true, true),
+        K::SessionStopped {
+            reason: StopReason::User,
+            ..
+        } => (Info, true, true),
+        K::SessionStopped { .. } => (Stop, true, true),
+        K::Paused { .. } | K::Resumed { .. } => (Info, true, false),
+        K::CheckInPrompt { .. } => (Nudge, true, true),
+        K::CheckInAssessed { zone, .. } => match zone {
+            PainZone::WithinBuffer => (Info, true, false),
+            PainZone::AboveBuffer => (Warning, true, true),
+            PainZone::Stop | PainZone::SeeClinician => (Stop, true, true),
+        },
+        K::SwitchedToWalking { .. } | K::RunEnded { .. } => (Warning, true, true),
+        K::CadenceLow { .. } | K::CadenceHigh { .. } | K::Overstride { .. } => (Nudge, true, false),
+        K::BackOnTarget { .. } | K::WalkingInRunSegment { .. } => (Info, true, false),
+        K::SensorGap { .. } => (Warning, true, true),
+        K::SensorRestored { .. } => (Info, true, false),
+        K::UnitDetected { .. } | K::ReadingsRejected { .. } | K::MetronomeChanged { .. } => {
+            (Info, false, false)
+        }
+    }
+}
 
 /// "90 seconds", "2 minutes", "1 minute 30 seconds".
 pub fn duration(ms: u64) -> String {
@@ -39,6 +122,10 @@ pub fn ending_soon(seconds_left: u32, next: Option<SegmentKind>) -> String {
         (s, Some(next)) => format!("{s} seconds, then {}.", next.label()),
         (s, None) => format!("{s} seconds to the finish."),
     }
+}
+
+pub fn session_started(total_ms: u64) -> String {
+    format!("Session started: {} in all.", duration(total_ms))
 }
 
 pub fn halfway() -> String {
@@ -101,6 +188,28 @@ pub fn overstride() -> String {
 pub fn walking_in_run_segment() -> String {
     "Walking is fine. Jog again when it feels easy; if the knee is the reason, keep walking and log a knee check."
         .to_owned()
+}
+
+pub fn unit_detected(unit: CadenceUnit) -> String {
+    match unit {
+        CadenceUnit::StepsPerMinute => "The sensor counts every step.".to_owned(),
+        CadenceUnit::StridesPerMinute => {
+            "The sensor counts strides; Patella doubles them to steps.".to_owned()
+        }
+        CadenceUnit::Unknown => "The sensor's counting unit is not known yet.".to_owned(),
+    }
+}
+
+pub fn readings_rejected() -> String {
+    "Some cadence readings make no sense and are being ignored.".to_owned()
+}
+
+pub fn metronome_changed(playing: bool) -> String {
+    if playing {
+        "Metronome on.".to_owned()
+    } else {
+        "Metronome off.".to_owned()
+    }
 }
 
 pub fn sensor_gap() -> String {

@@ -1,9 +1,11 @@
 //! What a session tells the app: one event per thing that happened, as data
 //! (a kind plus numbers, so an app can speak it, vibrate or translate it)
-//! with an optional short cue in the project's own words.
+//! with its cue: a short sentence in the project's own words, an urgency,
+//! and how it is delivered.
 
 use serde::{Deserialize, Serialize};
 
+use super::cue::Cue;
 use super::plan::SegmentKind;
 use crate::cadence::plausibility::RejectReason;
 use crate::pain::{PainAction, PainZone};
@@ -15,8 +17,8 @@ pub struct RunEvent {
     pub at_ms: MonoMs,
     #[serde(flatten)]
     pub kind: RunEventKind,
-    /// What to say or show, if anything.
-    pub cue: Option<String>,
+    /// What to show and say, and how urgently (see [`super::cue::delivery`]).
+    pub cue: Cue,
 }
 
 /// Why a session ended before its plan did.

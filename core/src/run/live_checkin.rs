@@ -8,6 +8,7 @@ use super::cue;
 use super::error::RunError;
 use super::event::{RunEvent, RunEventKind, StopReason};
 use super::plan::SegmentKind;
+use super::screen::AssessmentCard;
 use super::session::{RunSession, push};
 use super::summary::RunCheckInNote;
 use super::view::SessionStatus;
@@ -41,12 +42,18 @@ impl RunSession {
                 zone: assessment.zone,
                 action: assessment.action.clone(),
             },
-            Some(assessment.advice.clone()),
+            assessment.advice.clone(),
         );
         self.log.note_check_in(RunCheckInNote {
             elapsed_ms: self.active_ms,
             check_in: checkin.clone(),
             assessment: assessment.clone(),
+        });
+        self.shown.pending_prompt = None;
+        self.shown.last_assessment = Some(AssessmentCard {
+            score: checkin.score,
+            zone: assessment.zone,
+            advice: assessment.advice.clone(),
         });
         self.last_checkin = Some(checkin);
         if !self.is_under_way() {
@@ -79,7 +86,7 @@ impl RunSession {
                         RunEventKind::SwitchedToWalking {
                             segments_changed: changed,
                         },
-                        Some(cue::switched_to_walking()),
+                        cue::switched_to_walking(),
                     );
                     self.refresh_metronome(now_ms, events);
                 }
@@ -133,7 +140,7 @@ impl RunSession {
             events,
             now_ms,
             RunEventKind::RunEnded { skipped_ms },
-            Some(cue::run_ended()),
+            cue::run_ended(),
         );
         if self.status == SessionStatus::Running {
             // The shortened segment ends now: go straight into the cool-down.

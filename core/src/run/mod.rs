@@ -6,7 +6,9 @@
 //! - [`config`]: every behaviour setting, with documented defaults.
 //! - [`session`]: the state machine and its inputs; helped by the timeline,
 //!   the cadence track and coaching, and live check-ins (private modules).
-//! - [`event`], [`view`]: what goes out to the app.
+//! - [`event`], [`cue`], [`view`], [`screen`], [`format`]: what goes out to
+//!   the app: events with their cues, the engine view, the display-ready Run
+//!   screen and its formatting; `upcoming`: the timeline of segment changes.
 //! - [`history`]: the bounded, downsampled cadence history.
 //! - [`trace`], [`replay`](mod@replay): recorded CSV traces and replaying them.
 
@@ -15,9 +17,12 @@ pub mod config;
 pub mod cue;
 pub mod error;
 pub mod event;
+pub mod format;
 pub mod history;
 pub mod plan;
 pub mod replay;
+pub mod screen;
+pub mod sensor_cue;
 pub mod session;
 pub mod summary;
 pub mod trace;
@@ -27,18 +32,25 @@ mod coaching;
 mod live_checkin;
 mod timeline;
 mod tracking;
+mod upcoming;
 mod walking;
 
 pub use checkpoint::{CheckpointStore, Checkpointer, RunCheckpoint};
 pub use config::{AboveZoneResponse, CheckInPrompts, RunConfig, TargetGuard};
+pub use cue::{Cue, Urgency};
 pub use error::RunError;
 pub use event::{PromptReason, RunEvent, RunEventKind, StopReason};
 pub use history::HistoryPoint;
 pub use plan::{PlanError, Segment, SegmentKind, SessionPlan};
 pub use replay::{RefusedRow, Replay, replay, replay_with_units};
+pub use screen::{
+    AssessmentCard, CadenceGauge, CheckInPromptCard, RunButtons, RunScreen, SegmentCard,
+    SensorPanel, StripSegment, StripState,
+};
 pub use session::{Footprint, RunSession};
 pub use summary::{
     CadenceTally, DistanceSource, RunCheckInNote, RunLog, RunSummary, SegmentSummary, TracePoint,
 };
 pub use trace::{TraceError, TraceRow, parse_trace};
+pub use upcoming::TimelineEntry;
 pub use view::{CadenceState, RunView, SessionStatus};

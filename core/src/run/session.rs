@@ -45,12 +45,13 @@
 //! cadence pipeline in `coaching.rs`, live check-ins in `live_checkin.rs`.
 
 use super::config::RunConfig;
-use super::cue;
+use super::cue::{self, Cue};
 use super::error::RunError;
 use super::event::{RunEvent, RunEventKind, StopReason};
 use super::history::{CadenceHistory, HistoryPoint};
 use super::plan::{SegmentKind, SessionPlan};
 use super::summary::RunLog;
+use super::screen::Shown;
 use super::tracking::CadenceTrack;
 use super::view::{RunView, SessionStatus};
 use crate::cadence::{CadenceBand, Metronome, StrideBaseline};
@@ -105,14 +106,12 @@ pub struct RunSession {
     pub(super) walk_noted: bool,
     /// What the summary is made of (`summary.rs`).
     pub(super) log: RunLog,
+    /// What only the Run screen needs (see `screen.rs`).
+    pub(super) shown: Shown,
 }
 
-pub(super) fn push(
-    events: &mut Vec<RunEvent>,
-    at_ms: MonoMs,
-    kind: RunEventKind,
-    cue: Option<String>,
-) {
+pub(super) fn push(events: &mut Vec<RunEvent>, at_ms: MonoMs, kind: RunEventKind, text: String) {
+    let cue = Cue::for_event(&kind, text);
     events.push(RunEvent { at_ms, kind, cue });
 }
 
@@ -165,6 +164,7 @@ impl RunSession {
             metronome_playing: false,
             walk_noted: false,
             log: RunLog::default(),
+            shown: Shown::default(),
             config,
         })
     }
@@ -205,7 +205,7 @@ impl RunSession {
                 total_ms: self.total_ms,
                 segments: self.segments.len(),
             },
-            None,
+            cue::session_started(self.total_ms),
         );
         self.enter_segment(now_ms, None, &mut events);
         events
@@ -287,7 +287,7 @@ impl RunSession {
             RunEventKind::Paused {
                 elapsed_ms: self.active_ms,
             },
-            Some(cue::paused()),
+            cue::paused(),
         );
         self.refresh_metronome(now_ms, &mut events);
         Ok(events)
@@ -314,7 +314,7 @@ impl RunSession {
             RunEventKind::Resumed {
                 paused_for_ms: now_ms.saturating_sub(self.paused_at_ms),
             },
-            Some(cue::resumed()),
+            cue::resumed(),
         );
         // A live check-in while paused may have moved a segment end to now.
         self.advance(now_ms, &mut events);
@@ -520,6 +520,7 @@ impl RunSession {
     ) {
         self.status = SessionStatus::Stopped;
         self.log.ended(at_ms, Some(reason));
+        self.shown.stop_reason = Some(reason);
         self.track.end_episode();
         push(
             events,
@@ -528,7 +529,7 @@ impl RunSession {
                 reason,
                 elapsed_ms: self.active_ms,
             },
-            Some(cue::stopped(reason)),
+            cue::stopped(reason),
         );
         self.refresh_metronome(at_ms, events);
     }
@@ -558,7 +559,7 @@ impl RunSession {
                     playing: m.playing,
                     interval_ms: m.interval_ms,
                 },
-                None,
+                cue::metronome_changed(m.playing),
             );
         }
     }

@@ -82,7 +82,7 @@ impl RunSession {
                         RunEventKind::SessionComplete {
                             elapsed_ms: self.active_ms,
                         },
-                        Some(cue::complete()),
+                        cue::complete(),
                     );
                     self.refresh_metronome(at_ms, events);
                     return;
@@ -106,7 +106,7 @@ impl RunSession {
                         seconds_left,
                         next,
                     },
-                    Some(cue::ending_soon(seconds_left, next)),
+                    cue::ending_soon(seconds_left, next),
                 );
             }
             Milestone::Halfway => {
@@ -118,7 +118,7 @@ impl RunSession {
                         elapsed_ms: self.active_ms,
                         remaining_ms: self.total_ms.saturating_sub(self.active_ms),
                     },
-                    Some(cue::halfway()),
+                    cue::halfway(),
                 );
             }
             Milestone::Prompt => {
@@ -157,7 +157,7 @@ impl RunSession {
                     None
                 },
             },
-            Some(cue::segment_started(seg.kind, seg.duration_ms)),
+            cue::segment_started(seg.kind, seg.duration_ms),
         );
         let prompts = &self.config.check_in_prompts;
         if seg.kind == SegmentKind::CoolDown {
@@ -172,6 +172,7 @@ impl RunSession {
     }
 
     fn prompt(&mut self, reason: PromptReason, at_ms: MonoMs, events: &mut Vec<RunEvent>) {
+        self.shown.pending_prompt = Some(reason);
         let in_cool_down = self
             .segments
             .get(self.segment)
@@ -184,7 +185,7 @@ impl RunSession {
             events,
             at_ms,
             RunEventKind::CheckInPrompt { reason },
-            Some(cue::check_in_prompt()),
+            cue::check_in_prompt(),
         );
     }
 }

@@ -188,7 +188,7 @@ impl CadenceTrack {
                     source_id: Some(source.id.clone()),
                     gap_ms: now_ms.saturating_sub(since_ms),
                 },
-                Some(cue::sensor_restored()),
+                cue::sensor_restored(),
             );
         }
         self.signal = Signal::Live;
@@ -220,7 +220,7 @@ impl CadenceTrack {
                                 source_id: source.id.clone(),
                                 unit,
                             },
-                            None,
+                            cue::unit_detected(unit),
                         );
                     }
                     unit_confidence = decision.confidence;
@@ -256,7 +256,7 @@ impl CadenceTrack {
                             value: sample.cadence,
                             reason,
                         },
-                        None,
+                        cue::readings_rejected(),
                     );
                 }
                 self.last_reading = LastReading::Suspect;
@@ -364,7 +364,7 @@ impl CadenceTrack {
                     source_id: Some(source_id.to_owned()),
                     gap_ms: now_ms.saturating_sub(since_ms),
                 },
-                Some(cue::sensor_restored()),
+                cue::sensor_restored(),
             );
         }
     }
@@ -393,7 +393,7 @@ impl CadenceTrack {
                 source_id,
                 last_reading_ms: Some(last_ms),
             },
-            Some(cue::sensor_gap()),
+            cue::sensor_gap(),
         );
     }
 

@@ -51,7 +51,7 @@ impl RunSession {
                 cadence_spm: self.track.last_smoothed.map(|s| s.spm),
                 speed_mps: self.track.last_speed,
             },
-            Some(cue::walking_in_run_segment()),
+            cue::walking_in_run_segment(),
         );
     }
 }

@@ -5,9 +5,9 @@
 
 use std::sync::Arc;
 
-use crate::sample::{CadenceSample, CadenceUnit, Gait, MonoMs, SampleSink};
+use crate::sample::{CadenceSample, CadenceUnit, Gait, MonoMs, SampleSink, SensorLink};
 
-use super::observer::{SensorDetails, SensorObserver, SensorWarning};
+use super::observer::{SensorDetails, SensorObserver, SensorState, SensorWarning};
 use super::rsc::{RscFeatures, RscMeasurement, parse_battery_level, parse_measurement};
 use super::supervisor::{Supervisor, SupervisorCommand, SupervisorConfig, SupervisorEvent};
 
@@ -65,7 +65,7 @@ impl SensorFeed {
     /// radio actions for the edge.
     pub fn event(&mut self, now: MonoMs, event: SupervisorEvent) -> Vec<LinkAction> {
         let commands = self.supervisor.handle(now, event);
-        self.apply(commands)
+        self.apply(now, commands)
     }
 
     /// Decodes an RSC Measurement and hands the sample to the sink. A
@@ -96,6 +96,9 @@ impl SensorFeed {
             Ok(percent) => {
                 if let Some(obs) = &self.observer {
                     obs.on_battery(percent);
+                }
+                if let Some(sink) = &self.sink {
+                    sink.on_battery(&self.source_id, percent, now);
                 }
                 self.event(now, SupervisorEvent::Battery(percent))
             }
@@ -143,7 +146,7 @@ impl SensorFeed {
         }
     }
 
-    fn apply(&mut self, commands: Vec<SupervisorCommand>) -> Vec<LinkAction> {
+    fn apply(&mut self, now: MonoMs, commands: Vec<SupervisorCommand>) -> Vec<LinkAction> {
         let mut actions = Vec::new();
         for command in commands {
             match command {
@@ -160,6 +163,9 @@ impl SensorFeed {
                     }
                 }
                 SupervisorCommand::State(state) => {
+                    if let Some(sink) = &self.sink {
+                        sink.on_link(&self.source_id, link_of(&state), now);
+                    }
                     if let Some(obs) = &self.observer {
                         obs.on_state(state);
                     }
@@ -170,5 +176,17 @@ impl SensorFeed {
             }
         }
         actions
+    }
+}
+
+/// The run session's view of a client state.
+fn link_of(state: &SensorState) -> SensorLink {
+    match state {
+        SensorState::Idle => SensorLink::Idle,
+        SensorState::Connecting { .. } | SensorState::Reconnecting { .. } => SensorLink::Connecting,
+        SensorState::Connected => SensorLink::Connected,
+        SensorState::Silent => SensorLink::Silent,
+        SensorState::AdapterOff => SensorLink::BluetoothOff,
+        SensorState::Failed { .. } => SensorLink::Failed,
     }
 }

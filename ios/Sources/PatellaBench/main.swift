@@ -92,7 +92,7 @@ do {
     print(String(format: "swift  ratio pushSample / tick          %6.2f", pushNs / tickNs))
     print(String(format: "swift  ratio pushSample / snapshot      %6.2f", pushNs / snapshotNs))
     print(String(format: "swift  ratio pushRawRsc+feedRun / tick  %6.2f", rscNs / tickNs))
-    print("swift  pushSample dropped \(pushDropped); pushRawRsc dropped \(fedView.droppedSamples) of \(n + warm) (same-ms duplicates), run cadence \(fedView.cadenceSpm.map { String($0) } ?? "none"); events seen \(observer.count)")
+    print("swift  pushSample dropped \(pushDropped); pushRawRsc dropped \(fedView.droppedSamples) of \(n + warm) (same-ms duplicates), run cadence \(fedView.cadence.spm.map { String($0) } ?? "none"); events seen \(observer.count)")
 } catch {
     FileHandle.standardError.write("bench failed: \(error)\n".data(using: .utf8)!)
     exit(1)

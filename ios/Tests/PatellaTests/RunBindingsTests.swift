@@ -42,8 +42,8 @@ final class RunBindingsTests: XCTestCase {
         )
     }
 
-    private func checkIn(_ score: Int64, sharp: Bool = false, at takenAt: String = "2026-11-22T07:40:00") -> RunCheckIn {
-        RunCheckIn(takenAt: takenAt, score: score, sharp: sharp, redFlags: [])
+    private func checkIn(_ score: Int64, sharp: Bool = false, at takenAt: String = "2026-11-22T07:40:00") -> CheckIn {
+        CheckIn(takenAt: takenAt, score: score, moment: .duringRun, quality: sharp ? .sharp : nil, location: nil, redFlags: [])
     }
 
     // Source: articles 002 and 004 (cadence: a slightly quicker step eases the
@@ -57,7 +57,7 @@ final class RunBindingsTests: XCTestCase {
         for second in UInt64(1)...360 {
             try session.pushSample(sample: sample(second * 1_000, second > 30 ? 150 : 170))
             try session.tick(nowMs: second * 1_000)
-            if try session.snapshot(nowMs: second * 1_000).cadenceState == .belowBand {
+            if try session.snapshot(nowMs: second * 1_000).cadence.zone == .belowBand {
                 sawBelowBand = true
             }
         }
@@ -78,7 +78,9 @@ final class RunBindingsTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(belowForMs, 15_000)
         // Not in the warm-up (0-30 s): the dwell runs inside the run segment.
         XCTAssertGreaterThanOrEqual(low.atMs, 45_000)
-        XCTAssertFalse((low.cue ?? "").isEmpty, "a cadence alert carries a spoken cue")
+        XCTAssertFalse(low.cue.text.isEmpty, "a cadence alert carries a cue")
+        XCTAssertTrue(low.cue.speak, "a cadence alert is spoken")
+        XCTAssertEqual(low.cue.urgency, .nudge)
         let segments: [RunSegmentKind] = recorder.events.compactMap {
             if case let .segmentStarted(_, segment, _, _) = $0.kind { return segment }
             return nil
@@ -96,8 +98,8 @@ final class RunBindingsTests: XCTestCase {
         try session.tick(nowMs: 40_000)
         let running = try session.snapshot(nowMs: 40_000)
         XCTAssertEqual(running.status, .running)
-        XCTAssertEqual(running.segment, .run)
-        XCTAssertEqual(running.segmentIndex, 1)
+        XCTAssertEqual(running.current?.kind, .run)
+        XCTAssertEqual(running.current?.index, 1)
         XCTAssertEqual(running.totalMs, 360_000)
         try session.pause(nowMs: 40_000)
         try session.tick(nowMs: 100_000)
@@ -141,9 +143,9 @@ final class RunBindingsTests: XCTestCase {
         try session.start(nowMs: 0)
         try session.tick(nowMs: 40_000)
         let view = try session.snapshot(nowMs: 40_000)
-        XCTAssertEqual(view.metronomeMode, .always)
-        XCTAssertTrue(view.metronomePlaying)
-        XCTAssertNotNil(view.metronomeIntervalMs)
+        XCTAssertEqual(view.metronome.mode, .always)
+        XCTAssertTrue(view.metronome.playing)
+        XCTAssertNotNil(view.metronome.intervalMs)
         try session.checkIn(nowMs: 41_000, checkin: checkIn(2, sharp: true))
         XCTAssertEqual(try session.snapshot(nowMs: 41_000).status, .stopped)
         XCTAssertTrue(session.flushEvents(timeoutMs: 5_000))
@@ -207,7 +209,7 @@ final class RunBindingsTests: XCTestCase {
         )
         let session = try RunSession(plan: plan(target: 140), settings: settings, observer: Recorder())
         try session.start(nowMs: 0)
-        XCTAssertEqual(try session.snapshot(nowMs: 0).targetSpm, 140)
+        XCTAssertEqual(try session.snapshot(nowMs: 0).cadence.targetSpm, 140)
     }
 
     func testSessionsAreReleasedWithoutCrashing() throws {

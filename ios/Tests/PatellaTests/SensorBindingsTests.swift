@@ -129,7 +129,7 @@ final class SensorBindingsTests: XCTestCase {
             usleep(3_000) // one reading per sensor-clock millisecond at most
         }
         let view = try session.snapshot(nowMs: 0)
-        let cadence = try XCTUnwrap(view.cadenceSpm, "the pushed cadence never reached the run")
+        let cadence = try XCTUnwrap(view.cadence.spm, "the pushed cadence never reached the run")
         XCTAssertEqual(cadence, 172, accuracy: 1)
         XCTAssertEqual(view.droppedSamples, 0)
 

@@ -77,7 +77,7 @@ private fun measure(n: Int, show: Boolean) {
             val ns = time(n) { client.pushRawRsc(bytes) }
             val view = s.snapshot(0u)
             rscDropped = view.droppedSamples
-            rscCadence = view.cadenceSpm
+            rscCadence = view.cadence.spm
             client.stop()
             ns
         }

@@ -78,9 +78,9 @@ class CoachBindingsTest {
             assertEquals(PlanDayKind.RUN, tuesday.kind)
             val run = tuesday.sessions.filterIsInstance<PlanSession.Run>().single().run
             // Source: article 000: a new runner starts on short run/walk intervals.
-            assertTrue(run.segments.any { it.kind == PlanSegmentKind.RUN && it.seconds in 1u..120u }, "$run")
-            assertTrue(run.segments.any { it.kind == PlanSegmentKind.WALK })
-            assertEquals(run.runningSeconds, run.segments.filter { it.kind == PlanSegmentKind.RUN }.sumOf { it.seconds })
+            assertTrue(run.segments.any { it.kind == RunSegmentKind.RUN && it.seconds in 1u..120u }, "$run")
+            assertTrue(run.segments.any { it.kind == RunSegmentKind.WALK })
+            assertEquals(run.runningSeconds, run.segments.filter { it.kind == RunSegmentKind.RUN }.sumOf { it.seconds })
             // Source: article 004: a dynamic warm-up before every run, stretches after.
             assertTrue(run.warmUp.isNotEmpty())
             assertTrue(run.coolDown.isNotEmpty())
@@ -146,7 +146,7 @@ class CoachBindingsTest {
             // The run/walk intervals of each day, without the warm-up and cool-down.
             fun intervals(week: PlanWeekView) = week.days.map { d ->
                 d.sessions.filterIsInstance<PlanSession.Run>().map { r ->
-                    r.run.segments.filter { it.kind == PlanSegmentKind.RUN || it.kind == PlanSegmentKind.WALK }
+                    r.run.segments.filter { it.kind == RunSegmentKind.RUN || it.kind == RunSegmentKind.WALK }
                 }
             }
             val before = coach.week("2026-11-26")

@@ -45,7 +45,14 @@ class RunBindingsTest {
     )
 
     private fun checkIn(score: Long, sharp: Boolean = false, at: String = "2026-11-22T07:40:00") =
-        RunCheckIn(takenAt = at, score = score, sharp = sharp, redFlags = emptyList())
+        CheckIn(
+            takenAt = at,
+            score = score,
+            moment = CheckInMoment.DURING_RUN,
+            quality = if (sharp) PainQuality.SHARP else null,
+            location = null,
+            redFlags = emptyList(),
+        )
 
     // Source: articles 002 and 004 (cadence: a slightly quicker step eases the
     // knee). A sustained low cadence in a run segment gives one cue, after the
@@ -59,7 +66,7 @@ class RunBindingsTest {
             for (second in 1L..360L) {
                 session.pushSample(sample(second * 1_000, if (second > 30) 150.0 else 170.0))
                 session.tick((second * 1_000).toULong())
-                if (session.snapshot((second * 1_000).toULong()).cadenceState == RunCadenceState.BELOW_BAND) {
+                if (session.snapshot((second * 1_000).toULong()).cadence.zone == RunCadenceState.BELOW_BAND) {
                     sawBelowBand = true
                 }
             }
@@ -78,7 +85,9 @@ class RunBindingsTest {
         assertTrue(kind.belowForMs >= 15_000u, "$kind")
         // Not in the warm-up (0-30 s): the dwell runs inside the run segment.
         assertTrue(low.atMs >= 45_000u, "cue at ${low.atMs}")
-        assertFalse(low.cue.isNullOrBlank(), "a cadence alert carries a spoken cue")
+        assertFalse(low.cue.text.isBlank(), "a cadence alert carries a cue")
+        assertTrue(low.cue.speak, "a cadence alert is spoken")
+        assertEquals(RunUrgency.NUDGE, low.cue.urgency)
         val started = recorder.events.map { it.kind }.filterIsInstance<RunEventKind.SegmentStarted>()
         assertEquals(listOf(RunSegmentKind.WARM_UP, RunSegmentKind.RUN, RunSegmentKind.COOL_DOWN), started.map { it.segment })
         assertEquals(300_000uL, started[1].durationMs)
@@ -94,8 +103,8 @@ class RunBindingsTest {
             session.tick(40_000u)
             val running = session.snapshot(40_000u)
             assertEquals(RunStatus.RUNNING, running.status)
-            assertEquals(RunSegmentKind.RUN, running.segment)
-            assertEquals(1u, running.segmentIndex)
+            assertEquals(RunSegmentKind.RUN, running.current?.kind)
+            assertEquals(1u, running.current?.index)
             assertEquals(360_000uL, running.totalMs)
             session.pause(40_000u)
             session.tick(100_000u)
@@ -146,9 +155,9 @@ class RunBindingsTest {
             session.start(0u)
             session.tick(40_000u)
             val view = session.snapshot(40_000u)
-            assertEquals(RunMetronomeMode.ALWAYS, view.metronomeMode)
-            assertTrue(view.metronomePlaying)
-            assertNotNull(view.metronomeIntervalMs)
+            assertEquals(RunMetronomeMode.ALWAYS, view.metronome.mode)
+            assertTrue(view.metronome.playing)
+            assertNotNull(view.metronome.intervalMs)
             session.checkIn(41_000u, checkIn(2, sharp = true))
             assertEquals(RunStatus.STOPPED, session.snapshot(41_000u).status)
             assertTrue(session.flushEvents(5_000u))
@@ -214,7 +223,7 @@ class RunBindingsTest {
         )
         RunSession(plan(140.0), settings, Recorder()).use { session ->
             session.start(0u)
-            assertEquals(140.0, session.snapshot(0u).targetSpm)
+            assertEquals(140.0, session.snapshot(0u).cadence.targetSpm)
         }
     }
 

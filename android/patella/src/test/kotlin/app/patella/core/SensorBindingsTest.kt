@@ -115,7 +115,7 @@ class SensorBindingsTest {
                     Thread.sleep(3) // one reading per sensor-clock millisecond at most
                 }
                 val view = session.snapshot(0u)
-                val cadence = view.cadenceSpm
+                val cadence = view.cadence.spm
                 assertNotNull(cadence, "the pushed cadence never reached the run")
                 assertEquals(172.0, cadence!!, 1.0)
                 assertEquals(0uL, view.droppedSamples)

@@ -1,0 +1,111 @@
+//! What each sensor event says to the runner, and how it is delivered:
+//! the sensor client's counterpart of [`super::cue::delivery`], decided
+//! once here so the shells only show and notify. The project's choices:
+//! losing the sensor for good or the phone's Bluetooth reaches a locked
+//! phone; routine link steps are shown, never spoken.
+
+use super::cue::{Cue, Urgency};
+use super::screen::LOW_BATTERY_PERCENT;
+use crate::sensor::observer::{SensorDetails, SensorState, SensorWarning};
+
+fn cue(text: String, urgency: Urgency, speak: bool, reach_locked_phone: bool) -> Cue {
+    Cue {
+        text,
+        urgency,
+        speak,
+        reach_locked_phone,
+    }
+}
+
+/// The cue of a connection state.
+pub fn for_state(state: &SensorState) -> Cue {
+    use Urgency::*;
+    match state {
+        SensorState::Idle => cue("Sensor off.".into(), Info, false, false),
+        SensorState::Connecting { .. } => {
+            cue("Looking for your sensor.".into(), Info, false, false)
+        }
+        SensorState::Connected => cue("Sensor connected.".into(), Info, false, false),
+        SensorState::Silent => cue(
+            "The sensor is connected but sends nothing; is it on your shoe?".into(),
+            Nudge,
+            false,
+            false,
+        ),
+        SensorState::Reconnecting { attempt, .. } => cue(
+            format!("Sensor dropped out; reconnecting (try {attempt})."),
+            Nudge,
+            false,
+            false,
+        ),
+        SensorState::AdapterOff => cue(
+            "Bluetooth is off, so the sensor cannot be heard. Turn it on to get cadence back."
+                .into(),
+            Warning,
+            true,
+            true,
+        ),
+        SensorState::Failed { reason } => cue(
+            format!("The sensor cannot be reached ({reason}). The run goes on without cadence."),
+            Warning,
+            true,
+            true,
+        ),
+    }
+}
+
+/// The cue of a battery reading: said only when low.
+pub fn for_battery(percent: u8) -> Cue {
+    if percent <= LOW_BATTERY_PERCENT {
+        cue(
+            format!("Sensor battery at {percent}%: charge or replace it soon."),
+            Urgency::Nudge,
+            false,
+            false,
+        )
+    } else {
+        cue(
+            format!("Sensor battery at {percent}%."),
+            Urgency::Info,
+            false,
+            false,
+        )
+    }
+}
+
+/// The cue of what the sensor says about itself.
+pub fn for_details(details: &SensorDetails) -> Cue {
+    let name = details.name.as_deref().unwrap_or("your sensor");
+    cue(format!("Connected to {name}."), Urgency::Info, false, false)
+}
+
+/// The cue of a warning. Packet and read faults go to the support log;
+/// the runner sees them only as a line of text.
+pub fn for_warning(warning: &SensorWarning) -> Cue {
+    match warning {
+        SensorWarning::LowBattery { percent } => cue(
+            format!("Sensor battery low ({percent}%). Charge it before the next run."),
+            Urgency::Nudge,
+            true,
+            false,
+        ),
+        SensorWarning::MalformedPacket { .. } => cue(
+            "A garbled sensor reading was skipped.".into(),
+            Urgency::Info,
+            false,
+            false,
+        ),
+        SensorWarning::ReadFailed { what, .. } => cue(
+            format!("Could not read the sensor's {what}."),
+            Urgency::Info,
+            false,
+            false,
+        ),
+        SensorWarning::ConnectFailed { .. } => cue(
+            "Connecting to the sensor failed; trying again.".into(),
+            Urgency::Info,
+            false,
+            false,
+        ),
+    }
+}
