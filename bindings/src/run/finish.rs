@@ -81,8 +81,8 @@ pub struct RunAlertNote {
     pub kind: RunAlertKind,
     /// The cadence that raised it, steps/min, when it was about cadence.
     pub cadence_spm: Option<f64>,
-    /// What the runner was told, if anything.
-    pub cue: Option<String>,
+    /// What the runner was told, and how urgently.
+    pub cue: RunCue,
 }
 
 /// One check-in taken during the run, with what the session made of it.
@@ -358,7 +358,7 @@ fn alert(e: &core_run::RunEvent) -> Option<RunAlertNote> {
         at_ms: e.at_ms,
         kind,
         cadence_spm,
-        cue: e.cue.clone(),
+        cue: e.cue.clone().into(),
     })
 }
 

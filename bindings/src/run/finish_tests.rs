@@ -6,7 +6,7 @@ use std::sync::{Arc, Mutex};
 
 use super::*;
 use crate::coach::{Coach, PlanSession, PlannedRun};
-use crate::pain::{PainZone, RedFlag};
+use crate::pain::{CheckIn, CheckInMoment, PainZone, RedFlag};
 use crate::store::RecordStore;
 
 #[derive(Default)]
@@ -55,11 +55,13 @@ fn reading(at_ms: u64) -> RunSample {
     }
 }
 
-fn during(date: &str, score: i64) -> RunCheckIn {
-    RunCheckIn {
+fn during(date: &str, score: i64) -> CheckIn {
+    CheckIn {
         taken_at: format!("{date}T07:10:00"),
         score,
-        sharp: false,
+        moment: CheckInMoment::DuringRun,
+        quality: None,
+        location: None,
         red_flags: Vec::<RedFlag>::new(),
     }
 }
@@ -157,7 +159,7 @@ fn a_run_comes_back_after_the_app_was_killed_and_is_kept_when_finished() {
     let view = session.snapshot(5_000_000).unwrap();
     assert_eq!(view.status, RunStatus::Paused);
     assert_eq!(view.elapsed_ms, 35_000);
-    assert!(view.segment.is_some());
+    assert!(view.current.is_some());
     session.resume(5_000_000).unwrap();
     run_for(&session, 1, 60, 5_000_000);
     let summary = session.finish(5_060_000).unwrap();

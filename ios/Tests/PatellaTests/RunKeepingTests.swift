@@ -58,8 +58,8 @@ final class RunKeepingTests: XCTestCase {
         }
     }
 
-    private func checkIn(_ score: Int64) -> RunCheckIn {
-        RunCheckIn(takenAt: "\(runDay)T07:10:00", score: score, sharp: false, redFlags: [])
+    private func checkIn(_ score: Int64) -> CheckIn {
+        CheckIn(takenAt: "\(runDay)T07:10:00", score: score, moment: .duringRun, quality: nil, location: nil, redFlags: [])
     }
 
     func testAFinishedRunIsKeptAndReadBackAfterReopening() throws {

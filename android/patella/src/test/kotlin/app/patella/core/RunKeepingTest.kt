@@ -62,7 +62,7 @@ class RunKeepingTest {
     }
 
     private fun checkIn(score: Long) =
-        RunCheckIn(takenAt = "${runDay}T07:10:00", score = score, sharp = false, redFlags = emptyList())
+        CheckIn("${runDay}T07:10:00", score, CheckInMoment.DURING_RUN, null, null, emptyList())
 
     @Test
     fun aFinishedRunIsKeptAndReadBackAfterReopening(@TempDir dir: java.nio.file.Path) {
