@@ -277,6 +277,18 @@ impl SampleSink for SessionSink {
             s.on_signal_restored(source_id, at_ms);
         }
     }
+
+    fn on_link(&self, source_id: &str, link: SensorLink, at_ms: MonoMs) {
+        if let Some(s) = self.0.upgrade() {
+            s.on_link(source_id, link, at_ms);
+        }
+    }
+
+    fn on_battery(&self, source_id: &str, percent: u8, at_ms: MonoMs) {
+        if let Some(s) = self.0.upgrade() {
+            s.on_battery(source_id, percent, at_ms);
+        }
+    }
 }
 
 /// Sensor readings arrive here from the BLE client. Refused readings are

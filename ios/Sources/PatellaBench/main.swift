@@ -2,7 +2,8 @@
 // scripts/bench-ffi, never by the tests: a timing is a measurement to read,
 // not something to assert. Prints ns per call for a near-empty call (`tick`
 // at an unchanged time), a snapshot, `pushSample`, and raw RSC bytes through
-// `SensorClient.pushRawRsc` with `feedRun`, plus the ratios between them.
+// `SensorClient.pushRawRsc` with `feedRun`, plus the ratios between them,
+// and one call of each screen record (issue 11).
 import Foundation
 import Patella
 
@@ -70,18 +71,18 @@ do {
     let pushDropped = try pushing.snapshot(nowMs: 0).droppedSamples
 
     // Raw bytes into the sensor client, carried into the run inside Rust.
-    // Readings closer than the sensor clock's millisecond are refused by the
-    // run as duplicates (counted as dropped): the path is the same up to that check.
+    // The client stamps each reading with the sleep-counting clock on arrival,
+    // so the session starts on that clock too.
     let fed = try session(observer)
     let client = SensorClient()
     try client.feedRun(session: fed)
     try client.startPushed(sourceId: "foot-pod")
-    try fed.start(nowMs: 0)
+    try fed.start(nowMs: monotonicNowMs())
     try client.pushLinkState(up: true)
     let bytes = Data([0x04, 0x00, 0x03, 172])
     _ = try time(warm) { _ in try client.pushRawRsc(bytes: bytes) }
     let rscNs = try time(n) { _ in try client.pushRawRsc(bytes: bytes) }
-    let fedView = try fed.snapshot(nowMs: 0)
+    let fedView = try fed.snapshot(nowMs: monotonicNowMs())
     try client.stop()
 
     print("swift  FFI bench: \(n) calls each after \(warm) warm-up calls")
@@ -92,7 +93,33 @@ do {
     print(String(format: "swift  ratio pushSample / tick          %6.2f", pushNs / tickNs))
     print(String(format: "swift  ratio pushSample / snapshot      %6.2f", pushNs / snapshotNs))
     print(String(format: "swift  ratio pushRawRsc+feedRun / tick  %6.2f", rscNs / tickNs))
-    print("swift  pushSample dropped \(pushDropped); pushRawRsc dropped \(fedView.droppedSamples) of \(n + warm) (same-ms duplicates), run cadence \(fedView.cadence.spm.map { String($0) } ?? "none"); events seen \(observer.count)")
+    print("swift  pushSample dropped \(pushDropped); pushRawRsc dropped \(fedView.droppedSamples) of \(n + warm) , run cadence \(fedView.cadence.spm.map { String($0) } ?? "none"); events seen \(observer.count)")
+
+    // One call of each screen an app reads, on a record a week into the plan.
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let store = try RecordStore.open(dir: dir.path)
+    let coach = try Coach.open(store: store)
+    try coach.saveProfile(profile: RunnerProfile(
+        experience: .newToRunning, weeklyMinutes: nil, weeklyKm: nil, daysPerWeek: 3,
+        preferredDays: [.tuesday, .thursday, .saturday], goal: .continuous15Minutes, equipment: [.wall],
+        ageYears: 40, osteoarthritis: false, osteoporosis: false, balanceProblems: false,
+        bodyMassKg: nil, heightCm: nil, kneePain: 2, strengthDaysPerWeek: nil
+    ), planStart: "2026-11-23")
+    try coach.markSession(date: "2026-11-24", session: .run, result: .done)
+    let calls = max(n / 100, 50)
+    let screens: [(String, () throws -> Void)] = [
+        ("screen Today", { _ = try coach.todayScreen(date: "2026-11-25") }),
+        ("screen Check-in", { _ = checkInScreen(moment: .nextMorning) }),
+        ("screen Plan (4 weeks)", { _ = try coach.planScreen(date: "2026-11-25", weeks: 4) }),
+        ("screen Progress", { _ = try store.progressScreen(today: "2026-11-25") }),
+        ("screen Settings", { _ = try store.settingsScreen() }),
+        ("reminders (7 days)", { _ = try coach.reminders(now: "2026-11-25T06:00:00") }),
+    ]
+    for (name, call) in screens {
+        _ = try time(calls / 5) { _ in try call() }
+        report(name, try time(calls) { _ in try call() })
+    }
 } catch {
     FileHandle.standardError.write("bench failed: \(error)\n".data(using: .utf8)!)
     exit(1)
