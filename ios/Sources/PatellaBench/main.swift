@@ -93,7 +93,7 @@ do {
     print(String(format: "swift  ratio pushSample / tick          %6.2f", pushNs / tickNs))
     print(String(format: "swift  ratio pushSample / snapshot      %6.2f", pushNs / snapshotNs))
     print(String(format: "swift  ratio pushRawRsc+feedRun / tick  %6.2f", rscNs / tickNs))
-    print("swift  pushSample dropped \(pushDropped); pushRawRsc dropped \(fedView.droppedSamples) of \(n + warm) , run cadence \(fedView.cadence.spm.map { String($0) } ?? "none"); events seen \(observer.count)")
+    print("swift  pushSample dropped \(pushDropped); pushRawRsc dropped \(fedView.droppedSamples) of \(n + warm), run cadence \(fedView.cadence.spm.map { String($0) } ?? "none"); events seen \(observer.count)")
 
     // One call of each screen an app reads, on a record a week into the plan.
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
