@@ -21,7 +21,7 @@ use patella_core::coach::{
     SessionKind, SessionOutcome, SessionStatus,
 };
 
-pub use changes::{PlanChangeAction, PlanChangeView, PlanLoadFactor};
+pub use changes::{PlanChange, PlanChangeAction, PlanLoadFactor};
 pub use complete_run::RunCompletion;
 pub use error::CoachError;
 
@@ -33,8 +33,8 @@ pub use exercise::{
 };
 use patella_core::coach::record;
 pub use plan::{
-    CrossTrainingActivity, CrossTrainingOffer, PlanDayKind, PlanDayView, PlanMilestone,
-    PlanSegment, PlanSession, PlanWeekKind, PlanWeekView, PlannedRun,
+    CrossTrainingActivity, CrossTrainingOffer, PlanDay, PlanDayKind, PlanMilestone, PlanSegment,
+    PlanSession, PlanWeek, PlanWeekKind, PlannedRun,
 };
 pub use profile::{EquipmentItem, ExperienceLevel, RunDay, RunnerProfile, RunningGoal};
 
@@ -74,38 +74,56 @@ pub enum SessionType {
     CrossTraining,
 }
 
+/// How a planned session went.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
 pub enum SessionResult {
+    /// The session was done.
     Done,
+    /// The session was skipped.
     Skipped,
 }
 
+/// A change of gear that resets part of the build-up.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
 pub enum GearChangeType {
+    /// A new running surface (say, road to trail or track).
     Surface,
+    /// New shoes, or a different kind of shoe.
     Shoes,
 }
 
+/// What an advisory asks of the runner.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
 pub enum AdvisoryKind {
+    /// Risk factors in the profile: build more slowly and consider a
+    /// physical therapist.
     SeePhysicalTherapist,
+    /// See a doctor or physical therapist; progression is held until
+    /// the visit is confirmed.
     SeeClinician,
     /// The cadence schedule stops below 165 steps/min; the message says why.
     CadenceBelowAim,
 }
 
+/// Advice for the runner, shown until it no longer applies.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct CoachAdvisory {
+    /// What the advisory asks.
     pub kind: AdvisoryKind,
     /// For a clinician hold: the date progression was held from.
     pub since: Option<String>,
+    /// The advice, ready to show.
     pub message: String,
 }
 
+/// What a check-in found and what it changed in the plan.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct CheckInResult {
+    /// How the check-in's pain reads against the buffer zone.
     pub assessment: PainAssessment,
-    pub plan_changes: Vec<PlanChangeView>,
+    /// The changes made to the plan, each with its reason; empty when
+    /// nothing changed.
+    pub plan_changes: Vec<PlanChange>,
     /// Set when pain has not improved, or has worsened, over recent weeks.
     pub trend_warning: Option<String>,
 }
@@ -243,7 +261,7 @@ impl Coach {
     }
 
     /// The sessions planned for `date` (ISO-8601), with full exercise detail.
-    pub fn today(&self, date: String) -> Result<PlanDayView, CoachError> {
+    pub fn today(&self, date: String) -> Result<PlanDay, CoachError> {
         let day = parse_date("date", &date)?;
         let catalogue = Catalogue::builtin()?;
         let mut guard = self.lock()?;
@@ -259,7 +277,7 @@ impl Coach {
     }
 
     /// The plan week that contains `date` (ISO-8601).
-    pub fn week(&self, date: String) -> Result<PlanWeekView, CoachError> {
+    pub fn week(&self, date: String) -> Result<PlanWeek, CoachError> {
         let day = parse_date("date", &date)?;
         let catalogue = Catalogue::builtin()?;
         let mut guard = self.lock()?;

@@ -197,13 +197,13 @@ fn a_pushed_sensor_link_and_battery_reach_the_run_screen() {
 fn sensor_events_have_cues_across_the_ffi() {
     use patella_ffi::run::RunUrgency;
     use patella_ffi::sensor::{
-        SensorConnectionState, SensorWarningView, sensor_battery_cue, sensor_state_cue,
+        SensorConnectionState, SensorWarning, sensor_battery_cue, sensor_state_cue,
         sensor_warning_cue,
     };
     let off = sensor_state_cue(SensorConnectionState::BluetoothOff);
     assert!(off.reach_locked_phone && off.speak && off.urgency == RunUrgency::Warning);
     assert!(!sensor_state_cue(SensorConnectionState::Connected).speak);
     assert_eq!(sensor_battery_cue(10).urgency, RunUrgency::Nudge);
-    let low = sensor_warning_cue(SensorWarningView::LowBattery { percent: 10 });
+    let low = sensor_warning_cue(SensorWarning::LowBattery { percent: 10 });
     assert!(low.text.contains("10%"), "{}", low.text);
 }

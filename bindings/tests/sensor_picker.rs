@@ -12,8 +12,7 @@ use ble_harness::scenario;
 use callbacks_support::{Heard, SensorLog, wait_until};
 use patella_core::sensor::ble::{BleConfig, BleTimeouts};
 use patella_ffi::sensor::{
-    FoundSensorView, PushedScanState, SensorClient, SensorError, SensorPickerScreen,
-    SensorScanState,
+    FoundSensor, PushedScanState, SensorClient, SensorError, SensorPickerScreen, SensorScanState,
 };
 
 fn config() -> BleConfig {
@@ -126,7 +125,7 @@ fn an_app_that_scans_itself_pushes_what_it_finds() {
     let log = SensorLog::new();
     client.set_observer(Some(log.clone())).expect("observer");
     client.push_scan_state(PushedScanState::Started).unwrap();
-    let pod = |id: &str, rssi| FoundSensorView {
+    let pod = |id: &str, rssi| FoundSensor {
         id: id.into(),
         address: format!("AA:{id}"),
         name: Some(format!("Pod {id}")),

@@ -14,7 +14,7 @@ use crate::run::RunSummary;
 #[derive(Debug, Clone, PartialEq, uniffi::Record)]
 pub struct RunCompletion {
     /// The plan changes the run caused (pain during it scales the plan back).
-    pub plan_changes: Vec<PlanChangeView>,
+    pub plan_changes: Vec<PlanChange>,
     /// Whether the day's run session was marked done: the plan ran to its
     /// end, or at least half its planned time was run.
     pub session_done: bool,

@@ -12,7 +12,7 @@ use patella_core::sensor::picker::SensorPicker;
 use patella_core::sensor::push::PushedSensor;
 
 use super::delivery::ObserverPump;
-use super::types::{FoundSensorView, SensorObserver};
+use super::types::{FoundSensor, SensorObserver};
 use crate::events::DeliveryReport;
 use crate::run::RunSession;
 
@@ -177,7 +177,7 @@ impl SensorClient {
 
     /// Scans for `seconds` and lists RSC sensors, strongest first. Blocks:
     /// call it off the main thread.
-    pub fn scan(&self, seconds: f64) -> Result<Vec<FoundSensorView>, SensorError> {
+    pub fn scan(&self, seconds: f64) -> Result<Vec<FoundSensor>, SensorError> {
         let window =
             Duration::try_from_secs_f64(seconds).map_err(|_| SensorError::InvalidArgument {
                 field: "seconds".to_owned(),
@@ -319,7 +319,7 @@ mod tests {
 
     use patella_core::sample::{CadenceSample, MonoMs};
 
-    use super::super::types::{SensorConnectionState, SensorDetailsView, SensorWarningView};
+    use super::super::types::{SensorConnectionState, SensorDetails, SensorWarning};
     use super::*;
 
     /// How long a test waits for a delivery thread; only a hang reaches it.
@@ -344,10 +344,10 @@ mod tests {
         fn on_battery(&self, percent: u8) {
             self.push(format!("battery {percent}"));
         }
-        fn on_details(&self, details: SensorDetailsView) {
+        fn on_details(&self, details: SensorDetails) {
             self.push(format!("details {}", details.id));
         }
-        fn on_warning(&self, warning: SensorWarningView) {
+        fn on_warning(&self, warning: SensorWarning) {
             self.push(format!("warning {warning:?}"));
         }
         fn on_picker(&self, screen: crate::sensor::SensorPickerScreen) {
@@ -465,8 +465,8 @@ mod tests {
                 client.stop().expect("stop from the observer");
             }
         }
-        fn on_details(&self, _: SensorDetailsView) {}
-        fn on_warning(&self, _: SensorWarningView) {}
+        fn on_details(&self, _: SensorDetails) {}
+        fn on_warning(&self, _: SensorWarning) {}
         fn on_picker(&self, _: crate::sensor::SensorPickerScreen) {}
     }
 

@@ -15,6 +15,6 @@ mod types;
 pub use client::{SensorClient, SensorError};
 pub use picker::{PushedScanState, SensorChoice, SensorPickerScreen, SensorScanState};
 pub use types::{
-    FoundSensorView, SensorConnectionState, SensorDetailsView, SensorObserver, SensorWarningView,
+    FoundSensor, SensorConnectionState, SensorDetails, SensorObserver, SensorWarning,
     sensor_battery_cue, sensor_details_cue, sensor_state_cue, sensor_warning_cue,
 };

@@ -115,7 +115,7 @@ mod calls {
 
     use super::super::client::{SensorClient, SensorError};
     use super::super::delivery::ObserverPump;
-    use super::super::types::FoundSensorView;
+    use super::super::types::FoundSensor;
     use super::{PushedScanState, SensorPickerScreen};
 
     /// Runs `change` on the picker and tells the observer when it changed
@@ -200,7 +200,7 @@ mod calls {
         }
 
         /// For apps that scan with their own Bluetooth stack: a sensor seen.
-        pub fn push_found_sensor(&self, sensor: FoundSensorView) -> Result<(), SensorError> {
+        pub fn push_found_sensor(&self, sensor: FoundSensor) -> Result<(), SensorError> {
             let found = patella_core::sensor::ble::FoundSensor {
                 id: sensor.id,
                 address: sensor.address,

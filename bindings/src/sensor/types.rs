@@ -2,15 +2,17 @@
 //! and the cue of each sensor event (text, urgency, speak, lock screen).
 
 use patella_core::run::sensor_cue;
-use patella_core::sensor::ble::FoundSensor;
-use patella_core::sensor::observer::{SensorDetails, SensorState, SensorWarning};
+use patella_core::sensor::ble::FoundSensor as CoreFoundSensor;
+use patella_core::sensor::observer::{
+    SensorDetails as CoreSensorDetails, SensorState, SensorWarning as CoreSensorWarning,
+};
 use patella_core::sensor::rsc::SensorLocation;
 
 use crate::run::RunCue;
 
 /// A sensor seen while scanning.
 #[derive(Debug, Clone, PartialEq, uniffi::Record)]
-pub struct FoundSensorView {
+pub struct FoundSensor {
     /// Pass back to `start` (and remember it for the next run).
     pub id: String,
     /// The Bluetooth address (or the platform's stand-in for it).
@@ -21,8 +23,8 @@ pub struct FoundSensorView {
     pub rssi: Option<i16>,
 }
 
-impl From<FoundSensor> for FoundSensorView {
-    fn from(f: FoundSensor) -> Self {
+impl From<CoreFoundSensor> for FoundSensor {
+    fn from(f: CoreFoundSensor) -> Self {
         Self {
             id: f.id,
             address: f.address,
@@ -73,7 +75,7 @@ impl From<SensorState> for SensorConnectionState {
 
 /// What the sensor says about itself.
 #[derive(Debug, Clone, PartialEq, uniffi::Record)]
-pub struct SensorDetailsView {
+pub struct SensorDetails {
     /// The id to pass to `start` next time.
     pub id: String,
     /// The device's name, when it gives one.
@@ -105,8 +107,8 @@ fn location_name(l: SensorLocation) -> String {
     }
 }
 
-impl From<SensorDetails> for SensorDetailsView {
-    fn from(d: SensorDetails) -> Self {
+impl From<CoreSensorDetails> for SensorDetails {
+    fn from(d: CoreSensorDetails) -> Self {
         Self {
             id: d.id,
             name: d.name,
@@ -123,7 +125,7 @@ impl From<SensorDetails> for SensorDetailsView {
 
 /// Something the runner or the support log should hear about.
 #[derive(Debug, Clone, PartialEq, uniffi::Enum)]
-pub enum SensorWarningView {
+pub enum SensorWarning {
     /// The sensor's battery is low.
     LowBattery { percent: u8 },
     /// A measurement could not be read and was skipped.
@@ -134,13 +136,13 @@ pub enum SensorWarningView {
     ConnectFailed { detail: String },
 }
 
-impl From<SensorWarning> for SensorWarningView {
-    fn from(w: SensorWarning) -> Self {
+impl From<CoreSensorWarning> for SensorWarning {
+    fn from(w: CoreSensorWarning) -> Self {
         match w {
-            SensorWarning::LowBattery { percent } => Self::LowBattery { percent },
-            SensorWarning::MalformedPacket { detail } => Self::MalformedPacket { detail },
-            SensorWarning::ReadFailed { what, detail } => Self::ReadFailed { what, detail },
-            SensorWarning::ConnectFailed { detail } => Self::ConnectFailed { detail },
+            CoreSensorWarning::LowBattery { percent } => Self::LowBattery { percent },
+            CoreSensorWarning::MalformedPacket { detail } => Self::MalformedPacket { detail },
+            CoreSensorWarning::ReadFailed { what, detail } => Self::ReadFailed { what, detail },
+            CoreSensorWarning::ConnectFailed { detail } => Self::ConnectFailed { detail },
         }
     }
 }
@@ -155,9 +157,9 @@ pub trait SensorObserver: Send + Sync {
     /// The battery level, 0-100 %.
     fn on_battery(&self, percent: u8);
     /// What the sensor says about itself, once connected.
-    fn on_details(&self, details: SensorDetailsView);
+    fn on_details(&self, details: SensorDetails);
     /// Something worth telling the runner or the support log.
-    fn on_warning(&self, warning: SensorWarningView);
+    fn on_warning(&self, warning: SensorWarning);
     /// The Sensor picker changed: a sensor appeared or the scan's state moved.
     fn on_picker(&self, screen: super::SensorPickerScreen);
 }
@@ -182,13 +184,13 @@ impl From<SensorConnectionState> for SensorState {
     }
 }
 
-impl From<SensorWarningView> for SensorWarning {
-    fn from(w: SensorWarningView) -> Self {
+impl From<SensorWarning> for CoreSensorWarning {
+    fn from(w: SensorWarning) -> Self {
         match w {
-            SensorWarningView::LowBattery { percent } => Self::LowBattery { percent },
-            SensorWarningView::MalformedPacket { detail } => Self::MalformedPacket { detail },
-            SensorWarningView::ReadFailed { what, detail } => Self::ReadFailed { what, detail },
-            SensorWarningView::ConnectFailed { detail } => Self::ConnectFailed { detail },
+            SensorWarning::LowBattery { percent } => Self::LowBattery { percent },
+            SensorWarning::MalformedPacket { detail } => Self::MalformedPacket { detail },
+            SensorWarning::ReadFailed { what, detail } => Self::ReadFailed { what, detail },
+            SensorWarning::ConnectFailed { detail } => Self::ConnectFailed { detail },
         }
     }
 }
@@ -210,17 +212,17 @@ pub fn sensor_battery_cue(percent: u8) -> RunCue {
 
 /// The cue of what the sensor says about itself (`SensorObserver.onDetails`).
 #[uniffi::export]
-pub fn sensor_details_cue(details: SensorDetailsView) -> RunCue {
-    let details = SensorDetails {
+pub fn sensor_details_cue(details: SensorDetails) -> RunCue {
+    let details = CoreSensorDetails {
         id: details.id,
         name: details.name,
-        ..SensorDetails::default()
+        ..CoreSensorDetails::default()
     };
     sensor_cue::for_details(&details).into()
 }
 
 /// The cue of a sensor warning (`SensorObserver.onWarning`).
 #[uniffi::export]
-pub fn sensor_warning_cue(warning: SensorWarningView) -> RunCue {
+pub fn sensor_warning_cue(warning: SensorWarning) -> RunCue {
     sensor_cue::for_warning(&warning.into()).into()
 }

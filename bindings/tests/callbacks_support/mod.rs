@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use patella_ffi::run::{RunEvent, RunObserver, RunPlan, RunSegment, RunSegmentKind};
 use patella_ffi::sensor::{
-    SensorConnectionState, SensorDetailsView, SensorObserver, SensorPickerScreen, SensorWarningView,
+    SensorConnectionState, SensorDetails, SensorObserver, SensorPickerScreen, SensorWarning,
 };
 
 /// How long a test waits for something that should take milliseconds; only
@@ -75,7 +75,7 @@ pub enum Heard {
     State(SensorConnectionState),
     Battery(u8),
     Details(String),
-    Warning(SensorWarningView),
+    Warning(SensorWarning),
     Picker(SensorPickerScreen),
 }
 
@@ -125,10 +125,10 @@ impl SensorObserver for SensorLog {
     fn on_battery(&self, percent: u8) {
         self.hear(Heard::Battery(percent));
     }
-    fn on_details(&self, details: SensorDetailsView) {
+    fn on_details(&self, details: SensorDetails) {
         self.hear(Heard::Details(details.id));
     }
-    fn on_warning(&self, warning: SensorWarningView) {
+    fn on_warning(&self, warning: SensorWarning) {
         self.hear(Heard::Warning(warning));
     }
     fn on_picker(&self, screen: SensorPickerScreen) {

@@ -34,8 +34,8 @@ final class CallbackFaultsTests: XCTestCase {
             reaction?(state)
         }
         func onBattery(percent: UInt8) {}
-        func onDetails(details: SensorDetailsView) {}
-        func onWarning(warning: SensorWarningView) {}
+        func onDetails(details: SensorDetails) {}
+        func onWarning(warning: SensorWarning) {}
         func onPicker(screen: SensorPickerScreen) {}
         var states: [SensorConnectionState] {
             lock.lock()

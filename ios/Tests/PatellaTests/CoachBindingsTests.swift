@@ -28,7 +28,7 @@ final class CoachBindingsTests: XCTestCase {
         CheckIn(takenAt: takenAt, score: score, moment: .afterRun, quality: nil, location: nil, redFlags: [])
     }
 
-    private func runs(_ day: PlanDayView) -> [PlannedRun] {
+    private func runs(_ day: PlanDay) -> [PlannedRun] {
         day.sessions.compactMap { if case let .run(run) = $0 { return run } else { return nil } }
     }
 
@@ -133,7 +133,7 @@ final class CoachBindingsTests: XCTestCase {
     }
 
     /// The run/walk intervals of each day, without the warm-up and cool-down.
-    private func intervals(_ week: PlanWeekView) -> [[[PlanSegment]]] {
+    private func intervals(_ week: PlanWeek) -> [[[PlanSegment]]] {
         week.days.map { day in runs(day).map { $0.segments.filter { $0.kind == .run || $0.kind == .walk } } }
     }
 
@@ -214,7 +214,7 @@ final class CoachBindingsTests: XCTestCase {
         let folder = FileManager.default.temporaryDirectory
             .appendingPathComponent("patella-coach-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        var weekBefore: PlanWeekView?
+        var weekBefore: PlanWeek?
         do {
             let coach = try Coach.open(store: try RecordStore.open(dir: folder))
             XCTAssertNil(try coach.profile())

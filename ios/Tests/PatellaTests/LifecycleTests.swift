@@ -23,8 +23,8 @@ final class LifecycleTests: XCTestCase {
         func onEvent(event: RunEvent) { add() }
         func onState(state: SensorConnectionState) { add() }
         func onBattery(percent: UInt8) { add() }
-        func onDetails(details: SensorDetailsView) { add() }
-        func onWarning(warning: SensorWarningView) { add() }
+        func onDetails(details: SensorDetails) { add() }
+        func onWarning(warning: SensorWarning) { add() }
         func onPicker(screen: SensorPickerScreen) { add() }
         func onAssessment(checkIn: CheckIn, assessment: PainAssessment) { add() }
     }

@@ -11,7 +11,7 @@ final class SensorBindingsTests: XCTestCase {
         case state(SensorConnectionState)
         case battery(UInt8)
         case details(String)
-        case warning(SensorWarningView)
+        case warning(SensorWarning)
         case picker(SensorPickerScreen)
     }
 
@@ -30,8 +30,8 @@ final class SensorBindingsTests: XCTestCase {
         }
         func onState(state: SensorConnectionState) { add(.state(state)) }
         func onBattery(percent: UInt8) { add(.battery(percent)) }
-        func onDetails(details: SensorDetailsView) { add(.details(details.id)) }
-        func onWarning(warning: SensorWarningView) { add(.warning(warning)) }
+        func onDetails(details: SensorDetails) { add(.details(details.id)) }
+        func onWarning(warning: SensorWarning) { add(.warning(warning)) }
         func onPicker(screen: SensorPickerScreen) { add(.picker(screen)) }
     }
 
@@ -46,8 +46,8 @@ final class SensorBindingsTests: XCTestCase {
         try client.setObserver(observer: recorder)
         XCTAssertEqual(try client.pickerScreen().state, .notStarted)
         try client.pushScanState(state: .started)
-        try client.pushFoundSensor(sensor: FoundSensorView(id: "a", address: "AA:01", name: "Left pod", rssi: -80))
-        try client.pushFoundSensor(sensor: FoundSensorView(id: "b", address: "AA:02", name: nil, rssi: -50))
+        try client.pushFoundSensor(sensor: FoundSensor(id: "a", address: "AA:01", name: "Left pod", rssi: -80))
+        try client.pushFoundSensor(sensor: FoundSensor(id: "b", address: "AA:02", name: nil, rssi: -50))
         try client.pushScanState(state: .finished)
         XCTAssertTrue(client.flushEvents(timeoutMs: 5_000))
         let screen = try client.pickerScreen()

@@ -27,8 +27,8 @@ class CallbackFaultsTest {
         val states: MutableList<SensorConnectionState> = Collections.synchronizedList(mutableListOf())
         override fun onState(state: SensorConnectionState) { states.add(state) }
         override fun onBattery(percent: UByte) {}
-        override fun onDetails(details: SensorDetailsView) {}
-        override fun onWarning(warning: SensorWarningView) {}
+        override fun onDetails(details: SensorDetails) {}
+        override fun onWarning(warning: SensorWarning) {}
         override fun onPicker(screen: SensorPickerScreen) {}
     }
 

@@ -144,7 +144,7 @@ class CoachBindingsTest {
     fun painOfFiveKeepsTheRunsButProtectsTheKnee() {
         coachWithRunner().use { coach ->
             // The run/walk intervals of each day, without the warm-up and cool-down.
-            fun intervals(week: PlanWeekView) = week.days.map { d ->
+            fun intervals(week: PlanWeek) = week.days.map { d ->
                 d.sessions.filterIsInstance<PlanSession.Run>().map { r ->
                     r.run.segments.filter { it.kind == RunSegmentKind.RUN || it.kind == RunSegmentKind.WALK }
                 }

@@ -19,8 +19,8 @@ class LifecycleTest {
         override fun onEvent(event: RunEvent) { calls.incrementAndGet() }
         override fun onState(state: SensorConnectionState) { calls.incrementAndGet() }
         override fun onBattery(percent: UByte) { calls.incrementAndGet() }
-        override fun onDetails(details: SensorDetailsView) { calls.incrementAndGet() }
-        override fun onWarning(warning: SensorWarningView) { calls.incrementAndGet() }
+        override fun onDetails(details: SensorDetails) { calls.incrementAndGet() }
+        override fun onWarning(warning: SensorWarning) { calls.incrementAndGet() }
         override fun onPicker(screen: SensorPickerScreen) { calls.incrementAndGet() }
         override fun onAssessment(checkIn: CheckIn, assessment: PainAssessment) { calls.incrementAndGet() }
     }

@@ -114,6 +114,6 @@ class RunScreenTest {
         assertTrue(off.reachLockedPhone)
         assertFalse(sensorStateCue(SensorConnectionState.Connected).speak)
         assertEquals(RunUrgency.NUDGE, sensorBatteryCue(10u.toUByte()).urgency)
-        assertTrue(sensorWarningCue(SensorWarningView.LowBattery(10u.toUByte())).text.contains("10%"))
+        assertTrue(sensorWarningCue(SensorWarning.LowBattery(10u.toUByte())).text.contains("10%"))
     }
 }

@@ -17,8 +17,8 @@ class SensorBindingsTest {
         val seen = java.util.Collections.synchronizedList(mutableListOf<Any>())
         override fun onState(state: SensorConnectionState) { seen.add(state) }
         override fun onBattery(percent: UByte) { seen.add(percent) }
-        override fun onDetails(details: SensorDetailsView) { seen.add(details) }
-        override fun onWarning(warning: SensorWarningView) { seen.add(warning) }
+        override fun onDetails(details: SensorDetails) { seen.add(details) }
+        override fun onWarning(warning: SensorWarning) { seen.add(warning) }
         override fun onPicker(screen: SensorPickerScreen) { seen.add(screen) }
         fun snapshot(): List<Any> = synchronized(seen) { seen.toList() }
     }
@@ -41,8 +41,8 @@ class SensorBindingsTest {
             client.setObserver(recorder)
             assertEquals(SensorScanState.NOT_STARTED, client.pickerScreen().state)
             client.pushScanState(PushedScanState.STARTED)
-            client.pushFoundSensor(FoundSensorView("a", "AA:01", "Left pod", -80))
-            client.pushFoundSensor(FoundSensorView("b", "AA:02", null, -50))
+            client.pushFoundSensor(FoundSensor("a", "AA:01", "Left pod", -80))
+            client.pushFoundSensor(FoundSensor("b", "AA:02", null, -50))
             client.pushScanState(PushedScanState.FINISHED)
             assertTrue(client.flushEvents(5_000u))
             val screen = client.pickerScreen()
@@ -74,8 +74,8 @@ class SensorBindingsTest {
         val battery = seen.indexOf(9.toUByte())
         assertTrue(battery >= 0, "no battery level in $seen")
         // The low-battery threshold is the project's choice, not the articles'.
-        assertEquals(SensorWarningView.LowBattery(9u), seen[battery + 1])
-        val malformed = seen.filterIsInstance<SensorWarningView.MalformedPacket>().single()
+        assertEquals(SensorWarning.LowBattery(9u), seen[battery + 1])
+        val malformed = seen.filterIsInstance<SensorWarning.MalformedPacket>().single()
         assertTrue(malformed.detail.isNotBlank())
     }
 
