@@ -1,7 +1,8 @@
 //! The coach facade: the runner profile, today's sessions and the week with
 //! full exercise detail, check-ins with their assessment and plan changes,
-//! and marking sessions done or skipped. The history lives in memory here
-//! (the store comes later); every view is recomputed from it by the core.
+//! and marking sessions done or skipped. The history lives in memory
+//! and, when opened with `Coach::open(store)`, is written to the
+//! `RecordStore` first; every screen is recomputed from it by the core.
 
 mod changes;
 mod complete_run;

@@ -1,5 +1,6 @@
 //! What a run session sends back: events with their numbers and cues, the
-//! view, the error, and the observer the app implements.
+//! session status, the error, and the observer the app implements (the Run
+//! screen record is in `screen.rs`).
 
 use serde::Serialize;
 

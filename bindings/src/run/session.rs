@@ -292,7 +292,7 @@ impl SampleSink for SessionSink {
 }
 
 /// Sensor readings arrive here from the BLE client. Refused readings are
-/// counted in the view (`dropped_samples`), not raised: a sensor cannot act
+/// counted in the Run screen (`RunScreen::dropped_samples`), not raised: a sensor cannot act
 /// on an error.
 impl SampleSink for RunSession {
     fn on_sample(&self, sample: CadenceSample) {

@@ -1,5 +1,6 @@
-//! The view record an app draws the run screen from: one snapshot carries
-//! everything, so the app never needs more than one call per second.
+//! The engine's snapshot of one moment, which `screen.rs` turns into the
+//! `RunScreen` an app draws: one snapshot carries everything, so the app
+//! never needs more than one call per second.
 
 use serde::{Deserialize, Serialize};
 

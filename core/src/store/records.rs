@@ -83,7 +83,7 @@ pub fn downsample_trace(
         out.push(point);
     }
     // Readings arriving out of order could repeat a bucket; keep the trace
-    // strictly increasing by merging into the earlier point's time.
+    // strictly increasing by dropping the later point of a repeated bucket.
     out.dedup_by(|later, earlier| later.at_s <= earlier.at_s);
     out
 }
