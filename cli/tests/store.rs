@@ -583,3 +583,41 @@ fn a_backup_the_coach_cannot_use_is_refused_before_anything_is_written() {
         &data,
     ));
 }
+
+/// A Rust name in the text: a lower-case letter followed by a capital
+/// inside one word (`AfterRun`, `NotEnoughData`).
+fn camel_case_words(text: &str) -> Vec<&str> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| {
+            w.as_bytes()
+                .windows(2)
+                .any(|p| p[0].is_ascii_lowercase() && p[1].is_ascii_uppercase())
+        })
+        .collect()
+}
+
+// Issue 14 ("Behaviour users expect"): `patella history` printed `AfterRun`.
+#[test]
+fn history_and_progress_text_use_plain_words() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let (data, _) = imported(tmp.path());
+    let dir = data.to_str().expect("p");
+    let history = ok(&patella(&["history", "--data-dir", dir], &[]));
+    assert!(history.contains("the morning after"), "{history}");
+    assert!(history.contains("  done  s1"), "{history}");
+    assert_eq!(camel_case_words(&history), Vec::<&str>::new(), "{history}");
+    let progress = ok(&patella(
+        &["progress", "--today", "2026-05-10", "--data-dir", dir],
+        &[],
+    ));
+    assert!(progress.contains("pain the morning after:"), "{progress}");
+    assert!(
+        progress.contains("improvement: not enough check-ins yet"),
+        "{progress}"
+    );
+    assert_eq!(
+        camel_case_words(&progress),
+        Vec::<&str>::new(),
+        "{progress}"
+    );
+}

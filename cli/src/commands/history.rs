@@ -1,6 +1,7 @@
 //! `patella history`: everything in the record, oldest first.
 
 use clap::Args;
+use patella_core::screens::format;
 use patella_core::store::{Records, StoreWarning};
 use serde::Serialize;
 
@@ -35,17 +36,17 @@ pub fn run(args: HistoryArgs) -> Result<(), CliError> {
     println!("check-ins: {}", records.check_ins.len());
     for c in &records.check_ins {
         println!(
-            "  {}  {:>2}/10  {:?}",
+            "  {}  {:>2}/10  {}",
             c.taken_at.format("%Y-%m-%d %H:%M"),
             c.score,
-            c.moment
+            format::moment(c.moment).to_lowercase()
         );
     }
     println!("runs: {}", records.runs.len());
     for r in &records.runs {
         let cadence = r
             .average_cadence_spm
-            .map(patella_core::screens::format::cadence)
+            .map(format::cadence)
             .unwrap_or_default();
         println!(
             "  {}  {:>6} m  {:>5} s  {cadence}  ({})",
@@ -57,7 +58,12 @@ pub fn run(args: HistoryArgs) -> Result<(), CliError> {
     }
     println!("sessions: {}", records.sessions.len());
     for s in &records.sessions {
-        println!("  {}  {:?}  {}", s.date, s.outcome, s.session_id);
+        println!(
+            "  {}  {}  {}",
+            s.date,
+            format::outcome(s.outcome),
+            s.session_id
+        );
     }
     Ok(())
 }

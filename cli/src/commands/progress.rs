@@ -3,6 +3,7 @@
 use chrono::NaiveDate;
 use clap::Args;
 use patella_core::progress::{ProgressConfig, progress_view};
+use patella_core::screens::format;
 
 use super::data_dir::{DataDirArgs, store_error};
 use crate::output::{CliError, print_json};
@@ -38,8 +39,8 @@ pub fn run(args: ProgressArgs) -> Result<(), CliError> {
     for series in &view.pain.series {
         let above = series.points.iter().filter(|p| p.above_buffer).count();
         println!(
-            "  pain {:?}: {} check-ins, {above} above {}",
-            series.moment,
+            "  pain {}: {} check-ins, {above} above {}",
+            format::moment(series.moment).to_lowercase(),
             series.points.len(),
             view.pain.buffer_zone_max
         );
@@ -63,7 +64,10 @@ pub fn run(args: ProgressArgs) -> Result<(), CliError> {
         "  streak: {} consistent weeks (longest {})",
         view.streaks.current_weeks, view.streaks.longest_weeks
     );
-    println!("  improvement: {:?}", view.improvement.status);
+    println!(
+        "  improvement: {}",
+        format::improvement(view.improvement.status)
+    );
     if let Some(advice) = &view.improvement.advice {
         println!("  {advice}");
     }

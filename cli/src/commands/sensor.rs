@@ -7,6 +7,7 @@ use std::time::Duration;
 
 use clap::{Args, Subcommand};
 use patella_core::sample::{CadenceSample, MonoMs, SampleSink};
+use patella_core::screens::format;
 use patella_core::sensor::ble::{BleConfig, SensorClient};
 use patella_core::sensor::clock::InstantClock;
 use patella_core::sensor::observer::{SensorDetails, SensorObserver, SensorState, SensorWarning};
@@ -162,23 +163,30 @@ impl SampleSink for Printer {
 
 impl SensorObserver for Printer {
     fn on_state(&self, state: SensorState) {
-        self.emit(&Line::State(&state), format!("state: {state:?}"));
+        self.emit(
+            &Line::State(&state),
+            format!("state: {}", format::sensor_state(&state)),
+        );
     }
     fn on_battery(&self, percent: u8) {
         self.emit(&Line::Battery { percent }, format!("battery: {percent} %"));
     }
     fn on_details(&self, d: SensorDetails) {
         let text = format!(
-            "sensor: {} {} ({} {}), location {:?}",
+            "sensor: {} {} ({} {}), location {}",
             d.id,
             d.name.as_deref().unwrap_or(""),
             d.manufacturer.as_deref().unwrap_or("?"),
             d.model.as_deref().unwrap_or("?"),
             d.location
+                .map_or_else(|| "unknown".to_owned(), format::sensor_location)
         );
         self.emit(&Line::Details(&d), text);
     }
     fn on_warning(&self, w: SensorWarning) {
-        self.emit(&Line::Warning(&w), format!("warning: {w:?}"));
+        self.emit(
+            &Line::Warning(&w),
+            format!("warning: {}", format::sensor_warning(&w)),
+        );
     }
 }

@@ -10,7 +10,10 @@ use crate::coach::catalogue::{Amount, Dose, Per};
 use crate::coach::history::SessionKind;
 use crate::coach::plan::{CrossActivity, WeekKind};
 use crate::pain::CheckInMoment;
-use crate::store::DistanceUnit;
+use crate::progress::ImprovementStatus;
+use crate::sensor::observer::{SensorState, SensorWarning};
+use crate::sensor::rsc::SensorLocation;
+use crate::store::{DistanceUnit, Outcome};
 
 /// Metres in a statute mile.
 const METRES_PER_MILE: f64 = 1609.344;
@@ -183,6 +186,68 @@ pub fn cadence(spm: f64) -> String {
     format!("{spm:.0} steps/min")
 }
 
+/// How a planned session ended: "done", "skipped".
+pub fn outcome(o: Outcome) -> &'static str {
+    match o {
+        Outcome::Done => "done",
+        Outcome::Skipped => "skipped",
+    }
+}
+
+/// What the pain trend says, in a few words.
+pub fn improvement(status: ImprovementStatus) -> &'static str {
+    match status {
+        ImprovementStatus::NotEnoughData => "not enough check-ins yet",
+        ImprovementStatus::Settled => "pain is low",
+        ImprovementStatus::Improving => "improving",
+        ImprovementStatus::NoImprovement => "no improvement",
+    }
+}
+
+/// Where a foot pod says it is worn: "top of shoe", "code 7".
+pub fn sensor_location(location: SensorLocation) -> String {
+    match location {
+        SensorLocation::Other => "other".to_owned(),
+        SensorLocation::TopOfShoe => "top of shoe".to_owned(),
+        SensorLocation::InShoe => "in shoe".to_owned(),
+        SensorLocation::Hip => "hip".to_owned(),
+        SensorLocation::Chest => "chest".to_owned(),
+        SensorLocation::Code(code) => format!("code {code}"),
+    }
+}
+
+/// The sensor connection in words: "reconnecting (attempt 2, next in 4 s)".
+pub fn sensor_state(state: &SensorState) -> String {
+    match state {
+        SensorState::Idle => "idle".to_owned(),
+        SensorState::Connecting { attempt } => format!("connecting (attempt {attempt})"),
+        SensorState::Connected => "connected".to_owned(),
+        SensorState::Silent => "connected, no data".to_owned(),
+        SensorState::Reconnecting {
+            attempt,
+            retry_in_ms,
+        } => {
+            let seconds = u32::try_from(retry_in_ms.div_ceil(1000)).unwrap_or(u32::MAX);
+            format!(
+                "reconnecting (attempt {attempt}, next in {})",
+                duration(seconds)
+            )
+        }
+        SensorState::AdapterOff => "Bluetooth is off".to_owned(),
+        SensorState::Failed { reason } => format!("gave up: {reason}"),
+    }
+}
+
+/// A sensor warning in words: "battery low (15 %)".
+pub fn sensor_warning(warning: &SensorWarning) -> String {
+    match warning {
+        SensorWarning::LowBattery { percent } => format!("battery low ({percent} %)"),
+        SensorWarning::MalformedPacket { detail } => format!("unreadable packet dropped: {detail}"),
+        SensorWarning::ConnectFailed { detail } => format!("could not connect: {detail}"),
+        SensorWarning::ReadFailed { what, detail } => format!("could not read {what}: {detail}"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -214,5 +279,28 @@ mod tests {
         assert_eq!(day_label(d), "Tue 24 Nov");
         assert_eq!(long_day_label(d), "Tuesday 24 November 2026");
         assert_eq!(short_date(d), "24 Nov");
+    }
+
+    #[test]
+    fn statuses_are_worded_not_named() {
+        assert_eq!(outcome(Outcome::Skipped), "skipped");
+        assert_eq!(
+            improvement(ImprovementStatus::NotEnoughData),
+            "not enough check-ins yet"
+        );
+        assert_eq!(sensor_location(SensorLocation::TopOfShoe), "top of shoe");
+        assert_eq!(sensor_location(SensorLocation::Code(7)), "code 7");
+        let reconnecting = SensorState::Reconnecting {
+            attempt: 2,
+            retry_in_ms: 3_500,
+        };
+        assert_eq!(
+            sensor_state(&reconnecting),
+            "reconnecting (attempt 2, next in 4 s)"
+        );
+        assert_eq!(
+            sensor_warning(&SensorWarning::LowBattery { percent: 15 }),
+            "battery low (15 %)"
+        );
     }
 }
