@@ -31,8 +31,22 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+/// The exit codes, as `output::exit` defines them (also in the README).
+const EXIT_CODES: &str = "Exit codes:
+  0  done
+  1  bad input: a value, a file's content, an unknown run id, bad hex
+  2  usage: the command line itself is wrong
+  3  device or I/O: no Bluetooth adapter, a file that cannot be read or
+     written, a data folder that is locked or read-only";
+
 #[derive(Parser)]
-#[command(name = "patella", version, about = "A knee-safe running companion", long_about = None)]
+#[command(
+    name = "patella",
+    version,
+    about = "A knee-safe running companion",
+    long_about = None,
+    after_help = EXIT_CODES
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -61,7 +75,20 @@ enum Command {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    // Clap's usage errors get the usage code; `--help` and `--version`
+    // come back as "errors" too, and they are a success.
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => {
+            // Nothing more can be said if even this message cannot be written.
+            let _ = err.print();
+            return ExitCode::from(if err.use_stderr() {
+                output::exit::USAGE
+            } else {
+                output::exit::DONE
+            });
+        }
+    };
     let result = match cli.command {
         Command::Plan(args) => commands::plan::run(args),
         Command::Pain(args) => commands::pain::run(args),
@@ -74,10 +101,10 @@ fn main() -> ExitCode {
         Command::Import(args) => commands::import::run(args),
     };
     match result {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(()) => ExitCode::from(output::exit::DONE),
         Err(err) => {
             eprintln!("patella: {err}");
-            ExitCode::FAILURE
+            ExitCode::from(err.exit_code())
         }
     }
 }

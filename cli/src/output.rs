@@ -11,20 +11,64 @@
 use std::io::{ErrorKind, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
 
+use patella_core::store::StoreError;
 use serde::Serialize;
 
+/// Exit codes a script can rely on; `patella --help` and the README list
+/// them. Clap exits with [`USAGE`] by itself for a bad command line.
+pub mod exit {
+    /// The command did what was asked.
+    pub const DONE: u8 = 0;
+    /// What was given was wrong: a file's content, a value, a run id, hex.
+    pub const BAD_INPUT: u8 = 1;
+    /// The command line itself was wrong (clap's own errors).
+    pub const USAGE: u8 = 2;
+    /// The machine let us down: Bluetooth, a file that cannot be read or
+    /// written, a store that is locked or read-only.
+    pub const DEVICE_OR_IO: u8 = 3;
+}
+
 /// Anything a subcommand can fail with, already worded for the terminal.
+/// Each variant is one kind of failure, and [`CliError::exit_code`] is the
+/// one place that turns a kind into an exit code.
 #[derive(Debug, thiserror::Error)]
 pub enum CliError {
+    /// Bad input from the user: a value, a file's content, an id.
     #[error("{0}")]
     Invalid(String),
-    #[error("{path}: {source}")]
+    /// A file that could not be read or written.
+    #[error("{path}: {source}; check the path and its permissions")]
     Io {
         path: String,
         source: std::io::Error,
     },
+    /// The Bluetooth adapter or a sensor failed us.
+    #[error("{0}")]
+    Device(String),
+    /// The data folder refused: its kind decides the exit code.
+    #[error(transparent)]
+    Store(#[from] StoreError),
     #[error("JSON output: {0}")]
     Json(#[from] serde_json::Error),
+}
+
+impl CliError {
+    /// The exit code for this kind of failure (see [`exit`]).
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            Self::Invalid(_) => exit::BAD_INPUT,
+            Self::Io { .. } | Self::Device(_) | Self::Json(_) => exit::DEVICE_OR_IO,
+            Self::Store(err) => match err {
+                StoreError::Io { .. }
+                | StoreError::Locked { .. }
+                | StoreError::AlreadyOpen { .. }
+                | StoreError::ReadOnly { .. }
+                | StoreError::ImportUnfinished { .. }
+                | StoreError::Poisoned => exit::DEVICE_OR_IO,
+                _ => exit::BAD_INPUT,
+            },
+        }
+    }
 }
 
 static STDOUT_CLOSED: AtomicBool = AtomicBool::new(false);

@@ -46,7 +46,7 @@ impl DataDirArgs {
 
     /// Opens the store, telling the user on stderr what was set aside.
     pub fn open(&self) -> Result<Store, CliError> {
-        let store = Store::open(self.resolve()?).map_err(|e| CliError::Invalid(e.to_string()))?;
+        let store = Store::open(self.resolve()?)?;
         for warning in store.warnings() {
             eprintln!("patella: warning: {warning}");
         }
@@ -54,7 +54,7 @@ impl DataDirArgs {
     }
 }
 
-/// A store error, worded for the terminal.
+/// A store error, worded for the terminal; its kind picks the exit code.
 pub fn store_error(err: patella_core::store::StoreError) -> CliError {
-    CliError::Invalid(err.to_string())
+    CliError::Store(err)
 }

@@ -61,14 +61,20 @@ pub fn run(args: ExportArgs) -> Result<(), CliError> {
         Format::Tcx => {
             let run = match &args.run {
                 Some(id) => records.runs.iter().find(|r| &r.id == id).ok_or_else(|| {
-                    CliError::Invalid(format!("--run: no run with id {id:?} in the record"))
+                    CliError::Invalid(format!(
+                        "--run: no run with id {id:?} in the record; `patella history` lists the \
+                         runs with their ids"
+                    ))
                 })?,
                 None => records
                     .runs
                     .iter()
                     .max_by_key(|r| r.started_at)
                     .ok_or_else(|| {
-                        CliError::Invalid("--format tcx: the record holds no run yet".to_owned())
+                        CliError::Invalid(
+                            "--format tcx: the record holds no run yet; record or import one first"
+                                .to_owned(),
+                        )
                     })?,
             };
             let offset = match &args.utc_offset {

@@ -38,6 +38,9 @@ struct Decoded {
     running: bool,
 }
 
+/// What good input looks like, for the error messages.
+const HEX_EXAMPLE: &str = "give the bytes in pairs, e.g. \"07 00 03 aa 6e 00 e8 03 00 00\"";
+
 pub fn run(args: RscArgs) -> Result<(), CliError> {
     match args.command {
         RscCommand::Decode(d) => decode(&d),
@@ -102,16 +105,18 @@ fn parse_hex(text: &str) -> Result<Vec<u8>, CliError> {
         .filter(|(_, c)| !matches!(c, ' ' | ':' | '-' | '\t'))
         .collect();
     if digits.is_empty() {
-        return Err(CliError::Invalid("HEX: no bytes given".to_owned()));
+        return Err(CliError::Invalid(format!(
+            "HEX: no bytes given; {HEX_EXAMPLE}"
+        )));
     }
     if let Some((pos, c)) = digits.iter().find(|(_, c)| !c.is_ascii_hexdigit()) {
         return Err(CliError::Invalid(format!(
-            "HEX: '{c}' at position {pos} is not a hex digit"
+            "HEX: '{c}' at position {pos} is not a hex digit; {HEX_EXAMPLE}"
         )));
     }
     if !digits.len().is_multiple_of(2) {
         return Err(CliError::Invalid(format!(
-            "HEX: {} hex digits is an odd count; each byte needs two",
+            "HEX: {} hex digits is an odd count; each byte needs two ({HEX_EXAMPLE})",
             digits.len()
         )));
     }

@@ -8,7 +8,7 @@ use std::time::Duration;
 use clap::{Args, Subcommand};
 use patella_core::sample::{CadenceSample, MonoMs, SampleSink};
 use patella_core::screens::format;
-use patella_core::sensor::ble::{BleConfig, SensorClient};
+use patella_core::sensor::ble::{BleConfig, BleError, SensorClient};
 use patella_core::sensor::clock::InstantClock;
 use patella_core::sensor::observer::{SensorDetails, SensorObserver, SensorState, SensorWarning};
 use serde::Serialize;
@@ -66,6 +66,29 @@ fn seconds(value: f64, field: &str) -> Result<Duration, CliError> {
     })
 }
 
+/// A Bluetooth failure, with what the user can do about it.
+fn ble_error(op: &str, err: &BleError) -> CliError {
+    let next = match err {
+        BleError::NoAdapter => "plug in a Bluetooth adapter or switch Bluetooth on",
+        BleError::AdapterOff { .. } => "switch Bluetooth on and try again",
+        BleError::PermissionDenied { .. } => "allow this program to use Bluetooth",
+        BleError::NotFound { .. } => {
+            "wake the sensor with a few steps; `patella sensor scan` lists what is in range"
+        }
+        BleError::NotAnRscSensor { .. } => {
+            "pick a foot pod from the list `patella sensor scan` prints"
+        }
+        BleError::Timeout { .. }
+        | BleError::NotConnected { .. }
+        | BleError::DeviceGone { .. }
+        | BleError::Busy { .. } => "move closer to the sensor and try again",
+        BleError::Failed { .. } | BleError::Runtime(_) => {
+            "check that Bluetooth is on and working on this machine, then try again"
+        }
+    };
+    CliError::Device(format!("{op}: {err}; {next}"))
+}
+
 fn client() -> SensorClient {
     SensorClient::new(BleConfig::default(), Arc::new(InstantClock::new()))
 }
@@ -74,12 +97,15 @@ fn scan(args: &ScanArgs) -> Result<(), CliError> {
     let window = seconds(args.seconds, "seconds")?;
     let found = client()
         .scan_blocking(window)
-        .map_err(|e| CliError::Invalid(format!("scan: {e}")))?;
+        .map_err(|e| ble_error("scan", &e))?;
     if args.json {
         return print_json(&found);
     }
     if found.is_empty() {
-        println!("no RSC sensor found in {} s", args.seconds);
+        println!(
+            "no RSC sensor found in {} s; wake the foot pod with a few steps and scan again",
+            args.seconds
+        );
     }
     for s in found {
         let rssi = s.rssi.map_or_else(|| "?".to_owned(), |r| r.to_string());
@@ -94,16 +120,14 @@ fn watch(args: WatchArgs) -> Result<(), CliError> {
     let printer = Arc::new(Printer { json: args.json });
     let running = client()
         .start(args.id, None, Some(printer.clone()), Some(printer))
-        .map_err(|e| CliError::Invalid(format!("watch: {e}")))?;
+        .map_err(|e| ble_error("watch", &e))?;
     // Until the time is up, the reader of the output has gone (`| head`),
     // or Ctrl-C ends the process; then the link is closed properly.
     let deadline = limit.and_then(|d| std::time::Instant::now().checked_add(d));
     while !stdout_closed() && deadline.is_none_or(|at| std::time::Instant::now() < at) {
         std::thread::sleep(Duration::from_millis(50));
     }
-    running
-        .stop_blocking()
-        .map_err(|e| CliError::Invalid(format!("watch: {e}")))
+    running.stop_blocking().map_err(|e| ble_error("watch", &e))
 }
 
 /// Prints what the run session and the app would receive.

@@ -34,8 +34,10 @@ pub struct PlanArgs {
 
 fn read(path: &Path) -> Result<(String, String), CliError> {
     let shown = path.display().to_string();
-    let text =
-        std::fs::read_to_string(path).map_err(|e| CliError::Invalid(format!("{shown}: {e}")))?;
+    let text = std::fs::read_to_string(path).map_err(|source| CliError::Io {
+        path: shown.clone(),
+        source,
+    })?;
     Ok((shown, text))
 }
 
