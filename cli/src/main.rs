@@ -55,22 +55,35 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Show the knee-safe training plan for a runner profile.
+    #[command(
+        after_help = "Example:\n  patella plan --profile tests/fixtures/profile-new-runner.json --weeks 2"
+    )]
     Plan(commands::plan::PlanArgs),
     /// Rate knee pain and see what to do now (the pain buffer zone).
+    #[command(after_help = "Example:\n  patella pain --score 3 --when after-run")]
     Pain(commands::pain::PainArgs),
     /// Replay a recorded cadence trace (CSV) through a run session and print its events.
+    #[command(
+        after_help = "Example:\n  patella replay tests/fixtures/traces/drift_below.csv --target 170"
+    )]
     Replay(commands::replay::ReplayArgs),
     /// Find Running Speed and Cadence foot pods and watch one live.
+    #[command(after_help = "Example:\n  patella sensor scan --seconds 10")]
     Sensor(commands::sensor::SensorArgs),
     /// Decode raw Running Speed and Cadence packets (support and debugging).
+    #[command(after_help = "Example:\n  patella rsc decode \"07 00 03 aa 6e 00 e8 03 00 00\"")]
     Rsc(commands::rsc::RscArgs),
     /// Show everything in the record: check-ins, runs, sessions.
+    #[command(after_help = "Example:\n  patella history --data-dir ~/patella-data")]
     History(commands::history::HistoryArgs),
     /// Show the progress charts: pain, weekly volume, cadence, streaks.
+    #[command(after_help = "Example:\n  patella progress --today 2026-05-10 --json")]
     Progress(commands::progress::ProgressArgs),
     /// Export the record as CSV, a run as TCX, or everything as a JSON backup.
+    #[command(after_help = "Example:\n  patella export --format csv --table runs --out runs.csv")]
     Export(commands::export::ExportArgs),
     /// Restore a JSON backup into an empty store.
+    #[command(after_help = "Example:\n  patella import backup.json --data-dir ~/patella-data")]
     Import(commands::import::ImportArgs),
 }
 

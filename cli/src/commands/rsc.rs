@@ -16,6 +16,7 @@ pub struct RscArgs {
 #[derive(Subcommand)]
 enum RscCommand {
     /// Decode an RSC Measurement (0x2A53) given as hex, e.g. "07 00 03 aa 6e 00 e8 03 00 00".
+    #[command(after_help = "Example:\n  patella rsc decode \"07 00 03 aa 6e 00 e8 03 00 00\"")]
     Decode(DecodeArgs),
 }
 

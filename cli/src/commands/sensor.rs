@@ -24,8 +24,10 @@ pub struct SensorArgs {
 #[derive(Subcommand)]
 enum SensorCommand {
     /// List the Running Speed and Cadence sensors in range, strongest first.
+    #[command(after_help = "Example:\n  patella sensor scan --seconds 10")]
     Scan(ScanArgs),
     /// Connect to a sensor and print its cadence, battery and connection state as they change.
+    #[command(after_help = "Example:\n  patella sensor watch --seconds 60")]
     Watch(WatchArgs),
 }
 
