@@ -42,9 +42,10 @@ pub fn status(status: SessionStatus) -> &'static str {
     }
 }
 
-/// "172 steps/min", or a dash without a reading.
+/// "172 steps/min" (worded by `screens::format::cadence`), or a dash
+/// without a reading.
 pub fn cadence(spm: Option<f64>) -> String {
-    spm.map_or_else(|| "--".to_owned(), |s| format!("{s:.0} steps/min"))
+    spm.map_or_else(|| "--".to_owned(), crate::screens::format::cadence)
 }
 
 /// "165-175 steps/min".

@@ -28,16 +28,6 @@ pub fn duration(seconds: u32) -> String {
     }
 }
 
-/// A countdown as a clock shows it: "4:05", "1:02:03".
-pub fn clock_duration(seconds: u32) -> String {
-    let (h, m, s) = (seconds / 3600, seconds / 60 % 60, seconds % 60);
-    if h > 0 {
-        format!("{h}:{m:02}:{s:02}")
-    } else {
-        format!("{m}:{s:02}")
-    }
-}
-
 fn range(min: u16, max: u16) -> String {
     if min == max {
         min.to_string()
@@ -257,8 +247,9 @@ mod tests {
         assert_eq!(duration(90), "1 min 30 s");
         assert_eq!(duration(240), "4 min");
         assert_eq!(duration(30), "30 s");
-        assert_eq!(clock_duration(245), "4:05");
-        assert_eq!(clock_duration(3723), "1:02:03");
+        // Clock-style times are `run::format::clock`'s, the one place for them.
+        assert_eq!(crate::run::format::clock(245_000), "4:05");
+        assert_eq!(crate::run::format::clock(3_723_000), "1:02:03");
     }
 
     #[test]
