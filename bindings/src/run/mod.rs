@@ -16,6 +16,7 @@
 //! - `session`: the `RunSession` object and its `SampleSink` side.
 //! - `convert`: the mappings to and from the core.
 //! - `finish`: the run's summary, and keeping it in the record across a kill.
+//! - `samples`: one example of every event and sensor cue.
 
 mod convert;
 mod finish;
@@ -23,6 +24,7 @@ mod finish;
 mod finish_tests;
 mod inputs;
 mod outputs;
+mod samples;
 mod screen;
 mod session;
 #[cfg(test)]
@@ -31,5 +33,6 @@ mod tests;
 pub use finish::*;
 pub use inputs::*;
 pub use outputs::*;
+pub use samples::*;
 pub use screen::*;
 pub use session::*;
