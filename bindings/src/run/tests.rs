@@ -273,3 +273,22 @@ fn unusual_targets_need_the_override_and_far_future_readings_are_refused() {
     assert_eq!(view.status, RunStatus::Running);
     assert_eq!(view.elapsed_ms, 1_000);
 }
+
+#[test]
+fn the_runners_saved_settings_become_session_settings() {
+    let saved = crate::screens::AppSettings::from(patella_core::store::Settings::default());
+    let defaults = run_settings_for(saved.clone());
+    // The saved defaults ask for exactly the session's documented defaults.
+    assert_eq!(
+        convert::config_from(defaults.clone()),
+        patella_core::run::RunConfig::default(),
+        "{defaults:?}"
+    );
+    let quiet = run_settings_for(crate::screens::AppSettings {
+        metronome: false,
+        alerts_above_band: true,
+        ..saved
+    });
+    assert_eq!(quiet.metronome, RunMetronomeMode::Off);
+    assert!(quiet.alert_above_band);
+}
