@@ -185,6 +185,7 @@ fn the_latest_run_is_drawn_when_no_id_is_given_and_json_says_where() {
     ]));
     let json: Value = serde_json::from_str(&printed).unwrap();
     assert_eq!(json["kind"], "run");
+    assert_eq!(json["run_id"], sample_record::LAST_RUN);
     assert_eq!(Path::new(json["path"].as_str().unwrap()), out.as_path());
     let text = std::fs::read_to_string(&out).unwrap();
     let doc = Document::parse(&text).unwrap();
@@ -336,4 +337,77 @@ fn bad_requests_get_their_exit_codes_and_say_what_to_do() {
     assert_eq!(out.status.code(), Some(3));
     assert!(String::from_utf8_lossy(&out.stderr).contains("permissions"));
     assert!(!missing.exists());
+}
+
+#[test]
+fn a_run_kept_without_marks_is_drawn_with_its_trace_alone() {
+    use patella_core::store::{CadencePoint, RunSummary, Store};
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let store = Store::open(dir.path()).unwrap();
+        let started_at = sample_record::last_day().and_hms_opt(7, 0, 0).unwrap();
+        store
+            .add_run(&RunSummary {
+                id: "by-hand".into(),
+                started_at,
+                duration_s: 600,
+                distance_m: 1500,
+                average_cadence_spm: Some(166.0),
+                target_cadence_spm: None,
+                cadence_trace: (0..20)
+                    .map(|i| CadencePoint {
+                        at_s: i * 30,
+                        steps_per_min: 160.0 + f64::from(i % 4),
+                    })
+                    .collect(),
+                marks: Default::default(),
+            })
+            .unwrap();
+    }
+    let out = dir.path().join("run.svg");
+    ok(&patella(&[
+        "report",
+        "by-hand",
+        "--out",
+        s(&out),
+        "--data-dir",
+        s(dir.path()),
+    ]));
+    let text = std::fs::read_to_string(&out).unwrap();
+    let doc = Document::parse(&text).unwrap();
+    assert!(
+        doc.descendants()
+            .all(|n| n.attribute("id") != Some("target-band"))
+    );
+    assert!(with_class(by_id(&doc, "alerts"), "alert").is_empty());
+    assert!(with_class(by_id(&doc, "segments"), "segment").is_empty());
+    assert_eq!(
+        by_id(&doc, "cadence-trace").attribute("data-points"),
+        Some("20")
+    );
+}
+
+#[test]
+fn an_empty_record_still_draws_the_progress_axes() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("progress.svg");
+    ok(&patella(&[
+        "report",
+        "--progress",
+        "--today",
+        "2026-11-28",
+        "--out",
+        s(&out),
+        "--data-dir",
+        s(dir.path()),
+    ]));
+    let text = std::fs::read_to_string(&out).unwrap();
+    let doc = Document::parse(&text).unwrap();
+    assert!(with_class(doc.root_element(), "pain-point").is_empty());
+    assert_eq!(by_id(&doc, "buffer-zone").attribute("data-max"), Some("5"));
+    assert!(
+        texts(by_id(&doc, "cadence-chart"))
+            .iter()
+            .any(|t| t == "cadence (steps/min)")
+    );
 }

@@ -36,7 +36,8 @@ pub struct ReportArgs {
 #[derive(Serialize)]
 struct Written<'a> {
     kind: &'a str,
-    run_id: Option<&'a str>,
+    /// The run drawn (the latest when none was named); none for progress.
+    run_id: Option<String>,
     path: String,
 }
 
@@ -45,7 +46,7 @@ pub fn run(args: ReportArgs) -> Result<(), CliError> {
     report::ReportFormat::of(&args.out)?;
     let busy = Busy::start("drawing the report");
     let store = args.data.open()?;
-    let (kind, path) = if args.progress {
+    let (kind, run_id, path) = if args.progress {
         let today = match &args.today {
             Some(text) => NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|e| {
                 CliError::Invalid(format!("--today: {text:?} is not a YYYY-MM-DD date ({e})"))
@@ -54,19 +55,19 @@ pub fn run(args: ReportArgs) -> Result<(), CliError> {
         };
         (
             "progress",
+            None,
             report::write_progress_report(&store, today, &args.out)?,
         )
     } else {
-        (
-            "run",
-            report::write_run_report(&store, args.run_id.as_deref(), &args.out)?,
-        )
+        let id = report::run_id_or_latest(&store, args.run_id.as_deref())?;
+        let path = report::write_run_report(&store, Some(&id), &args.out)?;
+        ("run", Some(id), path)
     };
     drop(busy);
     if args.json {
         return print_json(&Written {
             kind,
-            run_id: args.run_id.as_deref(),
+            run_id,
             path: path.display().to_string(),
         });
     }

@@ -59,6 +59,12 @@ pub fn write_progress_report(
     write(out, &text)
 }
 
+/// The id of run `run_id` if the record has it, else of the latest run.
+pub fn run_id_or_latest(store: &Store, run_id: Option<&str>) -> Result<String, ReportError> {
+    let records = store.records()?;
+    Ok(find_run(&records, run_id)?.id.clone())
+}
+
 fn find_run<'a>(records: &'a Records, id: Option<&str>) -> Result<&'a RunSummary, ReportError> {
     match id {
         Some(id) => records
