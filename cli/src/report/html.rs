@@ -3,7 +3,7 @@
 //! outside the file, so it opens the same with the network off.
 
 use super::figure::escape;
-use super::summary::Figure as Row;
+use super::summary::Row;
 
 const STYLE: &str = "
 body { font-family: sans-serif; color: #1e293b; background: #f8fafc; margin: 0; }

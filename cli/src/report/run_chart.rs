@@ -14,7 +14,7 @@ use plotters::prelude::*;
 use super::error::ReportError;
 use super::figure::{Figure, draw_err};
 use super::style::{self, *};
-use super::summary::Figure as Row;
+use super::summary::Row;
 
 const HEIGHT: u32 = 520;
 

@@ -9,7 +9,7 @@ use patella_core::screens::format;
 use patella_core::store::{DistanceUnit, RunSummary};
 
 /// One line of the summary: what it is, and its value.
-pub type Figure = (&'static str, String);
+pub type Row = (&'static str, String);
 
 /// Share of the stored cadence trace inside the band, when both exist.
 pub fn share_in_band(run: &RunSummary) -> Option<f64> {
@@ -26,8 +26,8 @@ pub fn share_in_band(run: &RunSummary) -> Option<f64> {
 }
 
 /// The run's figures, distances in `unit`.
-pub fn run_figures(run: &RunSummary, unit: DistanceUnit) -> Vec<Figure> {
-    let mut rows: Vec<Figure> = vec![
+pub fn run_figures(run: &RunSummary, unit: DistanceUnit) -> Vec<Row> {
+    let mut rows: Vec<Row> = vec![
         (
             "started",
             run.started_at.format("%Y-%m-%d %H:%M").to_string(),
@@ -88,7 +88,7 @@ fn check_ins_line(run: &RunSummary) -> String {
 }
 
 /// The progress figures, distances in `unit`.
-pub fn progress_figures(view: &ProgressView, unit: DistanceUnit) -> Vec<Figure> {
+pub fn progress_figures(view: &ProgressView, unit: DistanceUnit) -> Vec<Row> {
     let check_ins: usize = view.pain.series.iter().map(|s| s.points.len()).sum();
     let above: usize = view
         .pain
@@ -97,7 +97,7 @@ pub fn progress_figures(view: &ProgressView, unit: DistanceUnit) -> Vec<Figure> 
         .flat_map(|s| &s.points)
         .filter(|p| p.above_buffer)
         .count();
-    let mut rows: Vec<Figure> = vec![
+    let mut rows: Vec<Row> = vec![
         ("as of", view.today.to_string()),
         (
             "pain",
