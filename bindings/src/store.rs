@@ -110,6 +110,7 @@ impl StoredRun {
             distance_m: self.distance_m,
             average_cadence_spm: self.average_cadence_spm,
             target_cadence_spm: self.target_cadence_spm,
+            marks: Default::default(),
             cadence_trace: Vec::new(),
         })
     }

@@ -24,8 +24,11 @@ macro_rules! println {
     };
 }
 
+mod busy;
 mod commands;
 mod output;
+mod report;
+mod write_file;
 
 use std::process::ExitCode;
 
@@ -82,6 +85,9 @@ enum Command {
     /// Export the record as CSV, a run as TCX, or everything as a JSON backup.
     #[command(after_help = "Example:\n  patella export --format csv --table runs --out runs.csv")]
     Export(commands::export::ExportArgs),
+    /// Draw a run (cadence, band, segments, alerts, check-ins) or the progress charts as SVG or HTML.
+    #[command(after_help = "Example:\n  patella report --progress --out progress.html")]
+    Report(commands::report::ReportArgs),
     /// Restore a JSON backup into an empty store.
     #[command(after_help = "Example:\n  patella import backup.json --data-dir ~/patella-data")]
     Import(commands::import::ImportArgs),
@@ -112,6 +118,7 @@ fn main() -> ExitCode {
         Command::Progress(args) => commands::progress::run(args),
         Command::Export(args) => commands::export::run(args),
         Command::Import(args) => commands::import::run(args),
+        Command::Report(args) => commands::report::run(args),
     };
     match result {
         Ok(()) => ExitCode::from(output::exit::DONE),

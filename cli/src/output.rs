@@ -36,6 +36,10 @@ pub enum CliError {
     /// Bad input from the user: a value, a file's content, an id.
     #[error("{0}")]
     Invalid(String),
+    /// The command line itself is wrong in a way clap cannot see (an
+    /// output file name of a kind the command cannot write).
+    #[error("{0}")]
+    Usage(String),
     /// A file that could not be read or written.
     #[error("{path}: {source}; check the path and its permissions")]
     Io {
@@ -57,6 +61,7 @@ impl CliError {
     pub fn exit_code(&self) -> u8 {
         match self {
             Self::Invalid(_) => exit::BAD_INPUT,
+            Self::Usage(_) => exit::USAGE,
             Self::Io { .. } | Self::Device(_) | Self::Json(_) => exit::DEVICE_OR_IO,
             Self::Store(err) => match err {
                 StoreError::Io { .. }

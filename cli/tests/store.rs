@@ -53,6 +53,7 @@ fn records() -> Records {
             distance_m: 200,
             average_cadence_spm: Some(170.0),
             target_cadence_spm: Some(172.0),
+            marks: Default::default(),
             cadence_trace: vec![
                 CadencePoint {
                     at_s: 0,

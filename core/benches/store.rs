@@ -60,6 +60,7 @@ fn five_years() -> Records {
                 distance_m: 6000 + (n % 13) as u32 * 100,
                 average_cadence_spm: Some(166.0 + (n % 9) as f64),
                 target_cadence_spm: Some(172.0),
+                marks: Default::default(),
                 cadence_trace: (0..80)
                     .map(|i| CadencePoint {
                         at_s: i * 30,

@@ -24,6 +24,7 @@ fn stored_run(id: &str, started_at: NaiveDateTime, spm: Option<f64>) -> RunSumma
         distance_m: 2_500,
         average_cadence_spm: spm,
         target_cadence_spm: None,
+        marks: Default::default(),
         cadence_trace: Vec::new(),
     }
 }

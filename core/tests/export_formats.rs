@@ -31,6 +31,7 @@ fn run() -> RunSummary {
         distance_m: 300,
         average_cadence_spm: Some(171.0),
         target_cadence_spm: Some(175.0),
+        marks: Default::default(),
         cadence_trace: vec![
             CadencePoint {
                 at_s: 0,
@@ -337,6 +338,7 @@ fn arb_run() -> impl Strategy<Value = RunSummary> {
             distance_m,
             average_cadence_spm: avg.map(|a| f64::from(a) / 10.0),
             target_cadence_spm: None,
+            marks: Default::default(),
             cadence_trace: trace
                 .iter()
                 .enumerate()

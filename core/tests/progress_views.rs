@@ -38,6 +38,7 @@ fn run(n: u64, distance_m: u32, cadence: Option<f64>, target: Option<f64>) -> Ru
         distance_m,
         average_cadence_spm: cadence,
         target_cadence_spm: target,
+        marks: Default::default(),
         cadence_trace: vec![],
     }
 }

@@ -37,6 +37,7 @@ fn run(id: &str, day: u32) -> RunSummary {
         distance_m: 5000,
         average_cadence_spm: Some(168.5),
         target_cadence_spm: Some(172.0),
+        marks: Default::default(),
         cadence_trace: vec![
             CadencePoint {
                 at_s: 0,

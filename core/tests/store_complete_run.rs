@@ -31,6 +31,7 @@ fn run(id: &str) -> RunSummary {
         distance_m: 4_200,
         average_cadence_spm: Some(168.0),
         target_cadence_spm: Some(170.0),
+        marks: Default::default(),
         cadence_trace: Vec::new(),
     }
 }

@@ -38,6 +38,7 @@ fn run(i: u32) -> RunSummary {
         distance_m: 4000 + i,
         average_cadence_spm: Some(170.0),
         target_cadence_spm: None,
+        marks: Default::default(),
         cadence_trace: Vec::new(),
     }
 }

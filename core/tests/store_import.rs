@@ -53,6 +53,7 @@ fn run() -> impl Strategy<Value = RunSummary> {
         distance_m: 1000,
         average_cadence_spm: None,
         target_cadence_spm: None,
+        marks: Default::default(),
         cadence_trace: Vec::new(),
     })
 }

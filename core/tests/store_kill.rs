@@ -55,6 +55,7 @@ fn run(id: u64) -> RunSummary {
         distance_m: 3000,
         average_cadence_spm: Some(170.0),
         target_cadence_spm: Some(175.0),
+        marks: Default::default(),
         cadence_trace: Vec::new(),
     }
 }

@@ -52,6 +52,7 @@ fn run(id: u64) -> RunSummary {
         distance_m: 3000,
         average_cadence_spm: Some(170.0),
         target_cadence_spm: None,
+        marks: Default::default(),
         cadence_trace: Vec::new(),
     }
 }

@@ -69,9 +69,49 @@ fn stored_run(summary: &RunSummary) -> Result<core_store::RunSummary, CoachError
         average_cadence_spm: summary.cadence.average_spm,
         target_cadence_spm: summary.target_spm,
         cadence_trace: downsample_trace(0, &readings, TRACE_BUCKET_S),
+        marks: marks(summary),
     };
     run.validate().map_err(|e| invalid("run", e.to_string()))?;
     Ok(run)
+}
+
+/// Where the band, segments, alerts and check-ins fall on the run's trace.
+fn marks(summary: &RunSummary) -> core_store::RunMarks {
+    use crate::run::RunAlertKind as Ffi;
+    use core_store::AlertKind;
+    core_store::RunMarks {
+        band_low_spm: summary.band_low_spm,
+        band_high_spm: summary.band_high_spm,
+        segments: core_store::SegmentSpan::spans(
+            summary
+                .segments
+                .iter()
+                .map(|s| (s.kind.into(), s.planned_ms, s.elapsed_ms)),
+        ),
+        alerts: summary
+            .alerts
+            .iter()
+            .map(|a| core_store::AlertMark {
+                at_s: a.at_s,
+                kind: match a.kind {
+                    Ffi::CadenceLow => AlertKind::CadenceLow,
+                    Ffi::CadenceHigh => AlertKind::CadenceHigh,
+                    Ffi::Overstride => AlertKind::Overstride,
+                    Ffi::WalkingInRunSegment => AlertKind::WalkingInRunSegment,
+                },
+                text: a.cue.text.clone(),
+            })
+            .collect(),
+        check_ins: summary
+            .check_ins
+            .iter()
+            .map(|n| core_store::CheckInMark {
+                at_s: u32::try_from(n.elapsed_ms / 1_000).unwrap_or(u32::MAX),
+                score: u8::try_from(n.check_in.score.clamp(0, 10)).unwrap_or(10),
+                sharp: n.check_in.quality == Some(crate::pain::PainQuality::Sharp),
+            })
+            .collect(),
+    }
 }
 
 #[uniffi::export]

@@ -77,6 +77,8 @@ pub enum RunAlertKind {
 pub struct RunAlertNote {
     /// Monotonic time of the alert, ms (the session's clock).
     pub at_ms: u64,
+    /// Seconds from the start of the run, on the cadence trace's axis.
+    pub at_s: u32,
     /// Which alert.
     pub kind: RunAlertKind,
     /// The cadence that raised it, steps/min, when it was about cadence.
@@ -343,7 +345,7 @@ fn tally(t: &core_run::CadenceTally) -> RunCadenceTally {
     }
 }
 
-fn alert(e: &core_run::RunEvent) -> Option<RunAlertNote> {
+fn alert(e: &core_run::RunEvent, origin_ms: Option<u64>) -> Option<RunAlertNote> {
     use core_run::RunEventKind as K;
     let (kind, cadence_spm) = match &e.kind {
         K::CadenceLow { cadence_spm, .. } => (RunAlertKind::CadenceLow, Some(*cadence_spm)),
@@ -354,8 +356,10 @@ fn alert(e: &core_run::RunEvent) -> Option<RunAlertNote> {
         }
         _ => return None,
     };
+    let at_s = e.at_ms.saturating_sub(origin_ms.unwrap_or(e.at_ms)) / 1_000;
     Some(RunAlertNote {
         at_ms: e.at_ms,
+        at_s: u32::try_from(at_s).unwrap_or(u32::MAX),
         kind,
         cadence_spm,
         cue: e.cue.clone().into(),
@@ -390,7 +394,11 @@ fn summary_to_ffi(s: core_run::RunSummary, run_id: String, started_at: String) -
                 cadence: tally(&seg.cadence),
             })
             .collect(),
-        alerts: s.alerts.iter().filter_map(alert).collect(),
+        alerts: s
+            .alerts
+            .iter()
+            .filter_map(|e| alert(e, s.trace_origin_ms))
+            .collect(),
         alert_count: s.alert_count,
         check_ins: s
             .check_ins

@@ -119,6 +119,16 @@ fn a_finished_run_is_kept_with_its_check_ins_and_read_back_after_reopening() {
     let check_ins = store.check_ins().unwrap();
     assert_eq!(check_ins.len(), 1);
     assert_eq!(check_ins[0].score, 2);
+    // The marks a report draws: the segments reached and the check-in, in
+    // seconds from the start.
+    let marks = store.core().records().unwrap().runs[0].marks.clone();
+    assert_eq!(marks.segments.first().map(|s| s.start_s), Some(0));
+    assert!(marks.segments.last().is_some_and(|s| s.end_s <= 180));
+    assert_eq!(marks.check_ins.len(), 1);
+    assert_eq!(
+        (marks.check_ins[0].at_s, marks.check_ins[0].score),
+        (120, 2)
+    );
 }
 
 #[test]

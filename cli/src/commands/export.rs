@@ -1,20 +1,19 @@
 //! `patella export`: CSV tables, a run as TCX, or the full JSON backup.
 //!
-//! With `--out`, the file is written whole or not at all: to a temp file
-//! next to it (owner-only, 0600: the record is health data), synced,
-//! renamed over the target, and the folder synced. A previous backup at
-//! that path stays intact until the new one is complete.
+//! With `--out`, the file is written whole or not at all (`write_file`):
+//! a previous backup at that path stays intact until the new one is complete.
 
-use std::fs::{self, File, OpenOptions};
-use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use chrono::{FixedOffset, Local, NaiveDateTime, Offset, TimeZone};
 use clap::{Args, ValueEnum};
 use patella_core::export;
+use serde::Serialize;
 
 use super::data_dir::{DataDirArgs, store_error};
-use crate::output::CliError;
+use crate::busy::Busy;
+use crate::output::{CliError, print_json};
+use crate::write_file::write_whole;
 
 #[derive(Args)]
 pub struct ExportArgs {
@@ -35,6 +34,17 @@ pub struct ExportArgs {
     /// Write to this file instead of standard output.
     #[arg(long, value_name = "FILE")]
     out: Option<PathBuf>,
+    /// With --out: print what was written as JSON (the data itself goes to the file).
+    #[arg(long, requires = "out")]
+    json: bool,
+}
+
+/// What `export --out` wrote.
+#[derive(Serialize)]
+struct Written {
+    path: String,
+    format: &'static str,
+    bytes: usize,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -51,8 +61,10 @@ enum Table {
 }
 
 pub fn run(args: ExportArgs) -> Result<(), CliError> {
+    let busy = Busy::start("reading the record");
     let store = args.data.open()?;
     let records = store.records().map_err(store_error)?;
+    busy.step("writing the export");
     let text = match args.format {
         Format::Csv => match args.table {
             Table::CheckIns => export::check_ins_csv(&records.check_ins),
@@ -85,13 +97,28 @@ pub fn run(args: ExportArgs) -> Result<(), CliError> {
         }
         Format::Backup => export::backup_to_json(&records)? + "\n",
     };
-    match &args.out {
-        Some(path) => write_whole(path, text.as_bytes()),
-        None => {
-            print!("{text}");
-            Ok(())
-        }
+    let Some(path) = &args.out else {
+        drop(busy);
+        print!("{text}");
+        return Ok(());
+    };
+    write_whole(path, text.as_bytes())?;
+    drop(busy);
+    if args.json {
+        return print_json(&Written {
+            path: std::path::absolute(path)
+                .unwrap_or_else(|_| path.clone())
+                .display()
+                .to_string(),
+            format: match args.format {
+                Format::Csv => "csv",
+                Format::Tcx => "tcx",
+                Format::Backup => "backup",
+            },
+            bytes: text.len(),
+        });
     }
+    Ok(())
 }
 
 /// `+01:00`, `-05:00`, `+0530` or `Z` as an offset from UTC.
@@ -134,47 +161,4 @@ fn local_offset(at: NaiveDateTime) -> FixedOffset {
         })
         .map(|o| o.fix())
         .unwrap_or_else(|| Local::now().offset().fix())
-}
-
-/// Writes `bytes` to `path` completely or not at all, owner-only.
-fn write_whole(path: &Path, bytes: &[u8]) -> Result<(), CliError> {
-    let io = |path: &Path| {
-        let path = path.display().to_string();
-        move |source| CliError::Io { path, source }
-    };
-    let name = path.file_name().ok_or_else(|| {
-        CliError::Invalid(format!("--out: {} is not a file name", path.display()))
-    })?;
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let mut tmp_name = std::ffi::OsString::from(".");
-    tmp_name.push(name);
-    tmp_name.push(format!(".{}.partial", std::process::id()));
-    let tmp = dir.join(tmp_name);
-    let mut options = OpenOptions::new();
-    // A fresh name: never truncates or follows anything already there.
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    let written = options.open(&tmp).map_err(io(&tmp)).and_then(|mut file| {
-        file.write_all(bytes)
-            .and_then(|()| file.sync_all())
-            .map_err(io(&tmp))
-    });
-    let renamed = written.and_then(|()| fs::rename(&tmp, path).map_err(io(path)));
-    if let Err(err) = renamed {
-        // Nothing half-written is left to fill the disk.
-        let _ = fs::remove_file(&tmp);
-        return Err(err);
-    }
-    #[cfg(unix)]
-    File::open(&dir)
-        .and_then(|d| d.sync_all())
-        .map_err(io(&dir))?;
-    Ok(())
 }

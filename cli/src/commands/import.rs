@@ -4,9 +4,11 @@ use std::path::PathBuf;
 
 use clap::Args;
 use patella_core::export;
+use serde::Serialize;
 
 use super::data_dir::{DataDirArgs, store_error};
-use crate::output::CliError;
+use crate::busy::Busy;
+use crate::output::{CliError, print_json};
 
 #[derive(Args)]
 pub struct ImportArgs {
@@ -14,23 +16,45 @@ pub struct ImportArgs {
     data: DataDirArgs,
     /// A backup written by `patella export --format backup`.
     file: PathBuf,
+    /// Print what was imported as JSON instead of text.
+    #[arg(long)]
+    json: bool,
+}
+
+/// What an import brought in.
+#[derive(Serialize)]
+struct Imported {
+    check_ins: usize,
+    runs: usize,
+    sessions: usize,
+    data_dir: String,
 }
 
 pub fn run(args: ImportArgs) -> Result<(), CliError> {
+    let busy = Busy::start(format!("reading {}", args.file.display()));
     let text = std::fs::read_to_string(&args.file).map_err(|source| CliError::Io {
         path: args.file.display().to_string(),
         source,
     })?;
+    busy.step("checking the backup");
     let records = export::backup_from_json(&text)
         .map_err(|e| CliError::Invalid(format!("{}: {e}", args.file.display())))?;
+    busy.step("writing the record");
     let store = args.data.open()?;
     store.import(&records).map_err(store_error)?;
+    drop(busy);
+    let imported = Imported {
+        check_ins: records.check_ins.len(),
+        runs: records.runs.len(),
+        sessions: records.sessions.len(),
+        data_dir: store.dir().display().to_string(),
+    };
+    if args.json {
+        return print_json(&imported);
+    }
     println!(
         "imported {} check-ins, {} runs and {} sessions into {}",
-        records.check_ins.len(),
-        records.runs.len(),
-        records.sessions.len(),
-        store.dir().display()
+        imported.check_ins, imported.runs, imported.sessions, imported.data_dir
     );
     Ok(())
 }

@@ -8,5 +8,6 @@ pub mod pain;
 pub mod plan;
 pub mod progress;
 pub mod replay;
+pub mod report;
 pub mod rsc;
 pub mod sensor;

@@ -13,6 +13,7 @@ use patella_core::sensor::clock::InstantClock;
 use patella_core::sensor::observer::{SensorDetails, SensorObserver, SensorState, SensorWarning};
 use serde::Serialize;
 
+use crate::busy::Busy;
 use crate::output::{CliError, print_json, stdout_closed};
 
 #[derive(Args)]
@@ -97,9 +98,15 @@ fn client() -> SensorClient {
 
 fn scan(args: &ScanArgs) -> Result<(), CliError> {
     let window = seconds(args.seconds, "seconds")?;
+    let busy = Busy::start(format!(
+        "scanning for foot pods for {} s; a few steps wake a sleeping pod",
+        args.seconds
+    ));
     let found = client()
         .scan_blocking(window)
-        .map_err(|e| ble_error("scan", &e))?;
+        .map_err(|e| ble_error("scan", &e));
+    drop(busy);
+    let found = found?;
     if args.json {
         return print_json(&found);
     }

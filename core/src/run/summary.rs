@@ -163,6 +163,12 @@ pub struct RunSummary {
     /// Seconds per trace point: 1 unless the run outgrew the budget.
     pub trace_step_s: u32,
     pub cadence_trace: Vec<TracePoint>,
+    /// The session time (monotonic, ms) of the trace's second 0, so that
+    /// an event's `at_ms` can be placed on the trace's axis (for a resumed
+    /// run, the time before the resume is counted back from its restart).
+    /// `None` before the run started.
+    #[serde(default)]
+    pub trace_origin_ms: Option<MonoMs>,
 }
 
 /// What the session keeps for its summary. Serialized into the checkpoint
@@ -426,6 +432,7 @@ impl RunSession {
             stop_reason: log.stop_reason,
             trace_step_s,
             cadence_trace,
+            trace_origin_ms: log.started_at_ms.map(|s| s.saturating_sub(log.carried_ms)),
         }
     }
 

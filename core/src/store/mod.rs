@@ -47,6 +47,7 @@ pub mod disk;
 mod durable;
 mod error;
 mod import;
+mod kept_run;
 mod line;
 mod load;
 mod lock;
@@ -54,6 +55,7 @@ mod open_store;
 mod quarantine;
 mod records;
 mod run_checkpoint;
+mod run_marks;
 mod schema;
 
 pub use completed_run::RunLine;
@@ -70,6 +72,7 @@ pub use records::{
     downsample_trace,
 };
 pub use run_checkpoint::RUN_CHECKPOINT_FILE;
+pub use run_marks::{AlertKind, AlertMark, CheckInMark, RunMarks, SegmentSpan};
 pub use schema::{FileKind, Migration, SCHEMA_VERSION};
 
 #[cfg(test)]

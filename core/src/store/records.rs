@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use super::load::Persisted;
+use super::run_marks::RunMarks;
 use crate::pain::{CheckIn, PainError};
 use crate::sample::{CadenceUnit, MonoMs};
 
@@ -114,6 +115,9 @@ pub struct RunSummary {
     pub target_cadence_spm: Option<f64>,
     #[serde(default)]
     pub cadence_trace: Vec<CadencePoint>,
+    /// The band, segments, alerts and check-ins on the trace's time axis.
+    #[serde(default, skip_serializing_if = "RunMarks::is_empty")]
+    pub marks: RunMarks,
 }
 
 impl RunSummary {
@@ -169,7 +173,7 @@ impl RunSummary {
             }
             previous = Some(p.at_s);
         }
-        Ok(())
+        self.marks.validate()
     }
 }
 
@@ -466,6 +470,7 @@ mod tests {
             distance_m: 2000,
             average_cadence_spm: Some(170.0),
             target_cadence_spm: None,
+            marks: RunMarks::default(),
             cadence_trace: vec![
                 CadencePoint {
                     at_s: 30,

@@ -1,0 +1,54 @@
+//! Writing an output file whole or not at all: to a temp file next to it
+//! (owner-only, 0600: what Patella writes is health data), synced, renamed
+//! over the target, and the folder synced. A previous file at that path
+//! stays intact until the new one is complete. Used by `export --out` and
+//! `report --out`.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use crate::output::CliError;
+
+/// Writes `bytes` to `path` completely or not at all, owner-only.
+pub fn write_whole(path: &Path, bytes: &[u8]) -> Result<(), CliError> {
+    let io = |path: &Path| {
+        let path = path.display().to_string();
+        move |source| CliError::Io { path, source }
+    };
+    let name = path.file_name().ok_or_else(|| {
+        CliError::Invalid(format!("--out: {} is not a file name", path.display()))
+    })?;
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let mut tmp_name = std::ffi::OsString::from(".");
+    tmp_name.push(name);
+    tmp_name.push(format!(".{}.partial", std::process::id()));
+    let tmp = dir.join(tmp_name);
+    let mut options = OpenOptions::new();
+    // A fresh name: never truncates or follows anything already there.
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let written = options.open(&tmp).map_err(io(&tmp)).and_then(|mut file| {
+        file.write_all(bytes)
+            .and_then(|()| file.sync_all())
+            .map_err(io(&tmp))
+    });
+    let renamed = written.and_then(|()| fs::rename(&tmp, path).map_err(io(path)));
+    if let Err(err) = renamed {
+        // Nothing half-written is left to fill the disk.
+        let _ = fs::remove_file(&tmp);
+        return Err(err);
+    }
+    #[cfg(unix)]
+    File::open(&dir)
+        .and_then(|d| d.sync_all())
+        .map_err(io(&dir))?;
+    Ok(())
+}
