@@ -19,6 +19,7 @@
 //! - `from_settings`: the run settings that follow the runner's Settings screen.
 //! - `sensor_panel`: the link and battery an app reports for a source it
 //!   reads itself, for the Run screen's sensor panel.
+//! - `samples`: one example of every event and sensor cue.
 
 mod convert;
 mod finish;
@@ -27,6 +28,7 @@ mod from_settings;
 mod finish_tests;
 mod inputs;
 mod outputs;
+mod samples;
 mod screen;
 mod sensor_panel;
 mod session;
@@ -37,5 +39,6 @@ pub use finish::*;
 pub use from_settings::run_settings_for;
 pub use inputs::*;
 pub use outputs::*;
+pub use samples::*;
 pub use screen::*;
 pub use session::*;

@@ -11,6 +11,7 @@
 //!   screen and its formatting; `upcoming`: the timeline of segment changes.
 //! - [`history`]: the bounded, downsampled cadence history.
 //! - [`trace`], [`replay`](mod@replay): recorded CSV traces and replaying them.
+//! - [`samples`]: one example of every cue, for the apps' preview and tests.
 
 pub mod checkpoint;
 pub mod config;
@@ -21,6 +22,7 @@ pub mod format;
 pub mod history;
 pub mod plan;
 pub mod replay;
+pub mod samples;
 pub mod screen;
 pub mod sensor_cue;
 pub mod session;
