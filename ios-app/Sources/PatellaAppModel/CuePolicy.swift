@@ -148,27 +148,28 @@ public enum CuePolicy {
         }
     }
 
-    /// The name of a sensor call's kind, as in the core's catalogue.
+    /// The name of a sensor call's kind, as the core's cue catalogue
+    /// (`tests/fixtures/screens/cues.json`) spells it.
     public static func name(of call: SensorCall) -> String {
         switch call {
         case let .state(state):
             switch state {
-            case .idle: return "idle"
-            case .connecting: return "connecting"
-            case .connected: return "connected"
-            case .silent: return "silent"
-            case .reconnecting: return "reconnecting"
-            case .bluetoothOff: return "bluetooth_off"
-            case .failed: return "failed"
+            case .idle: return "state_idle"
+            case .connecting: return "state_connecting"
+            case .connected: return "state_connected"
+            case .silent: return "state_silent"
+            case .reconnecting: return "state_reconnecting"
+            case .bluetoothOff: return "state_bluetooth_off"
+            case .failed: return "state_failed"
             }
-        case .battery: return "battery"
+        case let .battery(percent): return "battery_\(percent)"
         case .details: return "details"
         case let .warning(warning):
             switch warning {
-            case .lowBattery: return "low_battery"
-            case .malformedPacket: return "malformed_packet"
-            case .readFailed: return "read_failed"
-            case .connectFailed: return "connect_failed"
+            case .lowBattery: return "warning_low_battery"
+            case .malformedPacket: return "warning_malformed_packet"
+            case .readFailed: return "warning_read_failed"
+            case .connectFailed: return "warning_connect_failed"
             }
         case .picker: return "picker"
         }

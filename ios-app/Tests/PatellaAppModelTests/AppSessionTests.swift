@@ -10,7 +10,8 @@ final class AppSessionTests: XCTestCase {
     /// Drives the golden run (screens_run.rs) through the session and its
     /// models, as the runner and the 1 Hz timer would, with fake time.
     @MainActor
-    private func driveGoldenRun(_ session: AppSession, _ clock: FakeClock) async throws {
+    private func driveGoldenRun(_ session: AppSession, _ fakes: FakePorts) async throws {
+        let clock = fakes.clock
         session.startRun(plan: goldenRunPlan, settings: nil)
         XCTAssertTrue(session.run.isActive)
         XCTAssertTrue(session.run.state.canStart)
@@ -30,6 +31,10 @@ final class AppSessionTests: XCTestCase {
                 session.checkIn.submit()
                 XCTAssertNotNil(session.checkIn.state.advice)
                 session.closeCheckIn()
+            case 246:
+                // A second apart, the slow cadence's cue has started the metronome.
+                let beating = await eventually { fakes.metronome.intervalMs == 353 }
+                XCTAssertTrue(beating, "the metronome plays at the target's beat while slow")
             case 200:
                 session.run.pause()
                 XCTAssertTrue(session.run.state.canResume)
@@ -51,7 +56,7 @@ final class AppSessionTests: XCTestCase {
         try session.open()
         defer { session.close() }
         session.appInFront = false // the phone is locked in a pocket
-        try await driveGoldenRun(session, fakes.clock)
+        try await driveGoldenRun(session, fakes)
 
         let cues = try Golden.load("run")["cues"].array.map { $0["cue"] }
         let spoken = cues.filter { $0["speak"].bool == true }.compactMap { $0["text"].string }
@@ -70,7 +75,8 @@ final class AppSessionTests: XCTestCase {
         XCTAssertEqual(fakes.haptics.played, felt)
         XCTAssertEqual(fakes.notifier.posted.map(\.body), notified)
         XCTAssertEqual(fakes.metronome.changes.first, 353, "the metronome starts at the target's beat when slow")
-        XCTAssertNil(fakes.metronome.intervalMs, "and is stopped when the run ends")
+        let quiet = await eventually { fakes.metronome.intervalMs == nil }
+        XCTAssertTrue(quiet, "and is stopped when the run ends")
         XCTAssertFalse(session.run.isActive)
         XCTAssertNil(session.run.state.errorMessage)
         XCTAssertEqual(session.run.state.stopLabel, try Golden.load("run")["moments"][7]["screen"]["stop_label"].string)
@@ -87,7 +93,7 @@ final class AppSessionTests: XCTestCase {
         defer { session.close() }
         session.settings.setVoiceCues(false)
         XCTAssertFalse(session.settings.state.voiceCues)
-        try await driveGoldenRun(session, fakes.clock)
+        try await driveGoldenRun(session, fakes)
         let cues = try Golden.load("run")["cues"].array.map { $0["cue"] }
         let expectedHaptics = cues.filter { $0["urgency"].string != "info" }.count
         let allFelt = await eventually { fakes.haptics.played.count >= expectedHaptics }
