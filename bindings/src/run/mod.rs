@@ -23,9 +23,9 @@
 
 mod convert;
 mod finish;
-mod from_settings;
 #[cfg(test)]
 mod finish_tests;
+mod from_settings;
 mod inputs;
 mod outputs;
 mod samples;
