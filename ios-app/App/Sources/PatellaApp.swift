@@ -24,18 +24,19 @@ struct PatellaApp: App {
 
 /// Owns what the session needs on a phone.
 @MainActor
-@Observable
 final class AppShell {
     let session: AppSession
-    @ObservationIgnored let liveActivity = RunLiveActivity()
-    @ObservationIgnored private let notifier = LocalNotifier()
-    @ObservationIgnored private lazy var ticker = RunTicker(session: session)
-    @ObservationIgnored private lazy var pedometer = PedometerCadence(session: session)
+    let liveActivity = RunLiveActivity()
+    private let notifier = LocalNotifier()
+    private let ticker: RunTicker
+    private let pedometer: PedometerCadence
 
     init() {
         let folder = Self.dataFolder()
         session = AppSession(dataDirectory: folder.path, ports: PhonePorts.make(notifier: notifier),
                              cadenceSource: .libraryBluetooth)
+        ticker = RunTicker(session: session)
+        pedometer = PedometerCadence(session: session)
         do {
             try session.open()
             // The record must stay writable with the phone locked mid-run:

@@ -13,14 +13,16 @@ struct CheckInScreenView: View {
                 Section(model.state.prompt) {
                     LazyVGrid(columns: [GridItem(.adaptive(minimum: 44))]) {
                         ForEach(model.state.scale) { point in
-                            Button(point.label) { model.pick(score: point) }
-                                .labelStyle(.titleOnly)
+                            Button(point.scoreLabel) { model.pick(score: point) }
                                 .buttonStyle(.borderedProminent)
                                 .tint(ScaleColour.of(point.tone))
                                 .opacity(point.selected ? 1 : 0.5)
                         }
                     }
-                    ForEach(model.state.scale.filter(\.selected)) { Text($0.zoneLabel).font(.footnote) }
+                    ForEach(model.state.scale.filter(\.selected)) { point in
+                        Text(point.label).font(.headline)
+                        Text(point.zoneLabel).font(.footnote)
+                    }
                 }
                 Section {
                     ForEach(model.state.moments) { choice in

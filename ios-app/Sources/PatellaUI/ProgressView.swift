@@ -33,14 +33,15 @@ struct ProgressScreenView: View {
 
     private var painChart: some View {
         Chart {
-            RectangleMark(yStart: .value("Pain", model.state.painMin), yEnd: .value("Pain", model.state.painBandMax))
-                .foregroundStyle(.green.opacity(0.15))
+            // The top of the buffer zone: at or under this line, training goes on.
+            RuleMark(y: .value("Pain", model.state.painBandMax))
+                .foregroundStyle(Color.green)
             ForEach(model.state.pain) { series in
                 ForEach(series.points) { point in
                     LineMark(x: .value("When", point.x), y: .value("Pain", point.y))
                         .foregroundStyle(by: .value("Series", series.id))
                     PointMark(x: .value("When", point.x), y: .value("Pain", point.y))
-                        .foregroundStyle(point.flagged ? .red : .primary)
+                        .foregroundStyle(point.flagged ? Color.red : Color.primary)
                 }
             }
         }
@@ -51,7 +52,7 @@ struct ProgressScreenView: View {
     private var volumeChart: some View {
         Chart(model.state.volume) { week in
             BarMark(x: .value("Week", week.x), y: .value(model.state.volumeUnit, week.y))
-                .foregroundStyle(week.flagged ? .orange : .blue)
+                .foregroundStyle(week.flagged ? Color.orange : Color.blue)
                 .annotation { Text(week.label ?? "").font(.caption2) }
         }
         .chartYScale(domain: 0...model.state.volumeMax)
@@ -61,12 +62,11 @@ struct ProgressScreenView: View {
 
     private var cadenceChart: some View {
         Chart {
-            RectangleMark(yStart: .value("Band", model.state.cadenceBandMin),
-                          yEnd: .value("Band", model.state.cadenceBandMax))
-                .foregroundStyle(.green.opacity(0.15))
+            RuleMark(y: .value("Band", model.state.cadenceBandMin)).foregroundStyle(Color.green)
+            RuleMark(y: .value("Band", model.state.cadenceBandMax)).foregroundStyle(Color.green)
             ForEach(model.state.cadence) { run in
                 PointMark(x: .value("Run", run.x), y: .value("Cadence", run.y))
-                    .foregroundStyle(run.flagged ? .orange : .green)
+                    .foregroundStyle(run.flagged ? Color.orange : Color.green)
             }
         }
         .chartYScale(domain: model.state.cadenceMin...model.state.cadenceMax)

@@ -59,7 +59,7 @@ struct RunScreenView: View {
             Image(systemName: "sensor")
             Text(model.state.sensorLabel)
             if let battery = model.state.batteryLabel {
-                Text(battery).foregroundStyle(model.state.batteryLow ? .red : .secondary)
+                Text(battery).foregroundStyle(model.state.batteryLow ? Color.red : Color.secondary)
             }
         }
         .font(.footnote)

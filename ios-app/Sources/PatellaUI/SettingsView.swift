@@ -10,21 +10,21 @@ struct SettingsScreenView: View {
         NavigationStack {
             Form {
                 Section {
-                    Toggle("Voice cues", isOn: Binding(get: { model.state.voiceCues }, set: model.setVoiceCues))
-                    Toggle("Metronome", isOn: Binding(get: { model.state.metronome }, set: model.setMetronome))
+                    Toggle("Voice cues", isOn: Binding(get: { model.state.voiceCues }, set: { model.setVoiceCues($0) }))
+                    Toggle("Metronome", isOn: Binding(get: { model.state.metronome }, set: { model.setMetronome($0) }))
                     Toggle("Cue a cadence above the band", isOn: Binding(get: { model.state.alertsAboveBand },
-                                                                           set: model.setAlertsAboveBand))
+                                                                           set: { model.setAlertsAboveBand($0) }))
                     Toggle(model.state.distanceUnitLabel, isOn: Binding(get: { model.state.usesMiles },
-                                                                        set: model.setUsesMiles))
+                                                                        set: { model.setUsesMiles($0) }))
                 }
                 Section {
-                    Toggle("Plan reminder", isOn: Binding(get: { model.state.planReminders }, set: model.setPlanReminders))
+                    Toggle("Plan reminder", isOn: Binding(get: { model.state.planReminders }, set: { model.setPlanReminders($0) }))
                     Stepper(model.state.planReminderTime,
-                            onIncrement: model.planReminderLater, onDecrement: model.planReminderEarlier)
+                            onIncrement: { model.planReminderLater() }, onDecrement: { model.planReminderEarlier() })
                     Toggle("Morning check-in", isOn: Binding(get: { model.state.checkInReminders },
-                                                             set: model.setCheckInReminders))
+                                                             set: { model.setCheckInReminders($0) }))
                     Stepper(model.state.checkInReminderTime,
-                            onIncrement: model.checkInReminderLater, onDecrement: model.checkInReminderEarlier)
+                            onIncrement: { model.checkInReminderLater() }, onDecrement: { model.checkInReminderEarlier() })
                 }
                 Section {
                     NavigationLink(model.state.sensorLabel) { SensorPickerScreenView(model: picker) }

@@ -184,6 +184,7 @@ final class ScreenGoldenTests: XCTestCase {
         XCTAssertEqual(s.title, g["title"].string)
         XCTAssertEqual(s.prompt, g["prompt"].string)
         XCTAssertEqual(s.scale.map { Double($0.id) }, g["scale"].array.compactMap { $0["score"].number })
+        XCTAssertEqual(s.scale.map(\.scoreLabel), g["scale"].array.compactMap { $0["score"].number.map { String(Int($0)) } })
         XCTAssertEqual(s.scale.map(\.label), g["scale"].array.compactMap { $0["label"].string })
         XCTAssertEqual(s.scale.map(\.zoneLabel), g["scale"].array.compactMap { $0["zone_label"].string })
         let tones: [String: ScaleTone] = ["no_pain": .noPain, "within_buffer": .withinBuffer, "above_buffer": .aboveBuffer]

@@ -22,8 +22,10 @@ public struct CheckInChoice: Equatable, Identifiable, Sendable {
 
 /// One point of the scale. Fed by `ScalePointState`.
 public struct ScaleChoice: Equatable, Identifiable, Sendable {
-    /// `score`: the number on the button, also its identity.
+    /// `score`: the identity.
     public var id: Int
+    /// `score` as the button's title.
+    public var scoreLabel: String
     /// `label`: what the number means, under the scale when picked.
     public var label: String
     /// `zoneLabel`: the buffer-zone sentence for that number.
@@ -92,7 +94,7 @@ public final class CheckInModel {
             title: screen.title,
             prompt: screen.prompt,
             scale: screen.scale.map {
-                ScaleChoice(id: Int($0.score), label: $0.label, zoneLabel: $0.zoneLabel, tone: Self.tone($0.zone),
+                ScaleChoice(id: Int($0.score), scoreLabel: String($0.score), label: $0.label, zoneLabel: $0.zoneLabel, tone: Self.tone($0.zone),
                             selected: false)
             },
             moments: choices(screen.moments.map(\.label),
