@@ -290,19 +290,23 @@ public final class AppSession {
     private func adopt(_ session: RunSession) {
         runSession = session
         pedometerReported = false
-        switch cadenceSource {
-        case .libraryBluetooth:
-            try? sensor?.feedRun(session: session)
-            if let id = try? store?.pairedSensor()?.id {
-                try? sensor?.start(sensorId: id)
-            }
-        case let .appPushed(sourceId):
-            try? sensor?.feedRun(session: session)
-            try? sensor?.startPushed(sourceId: sourceId)
-        case .pedometerOnly:
-            break
-        }
         run.setActive(true)
+        // A foot pod that cannot be reached is shown on the Run screen; the
+        // run goes on (on the pedometer, or untimed cadence).
+        attempt(run.fail) {
+            switch cadenceSource {
+            case .libraryBluetooth:
+                try sensor?.feedRun(session: session)
+                if let id = try store?.pairedSensor()?.id {
+                    try sensor?.start(sensorId: id)
+                }
+            case let .appPushed(sourceId):
+                try sensor?.feedRun(session: session)
+                try sensor?.startPushed(sourceId: sourceId)
+            case .pedometerOnly:
+                break
+            }
+        }
         redrawRun()
         refreshScreens()
     }

@@ -145,6 +145,34 @@ final class ScreenIntentTests: XCTestCase {
     }
 }
 
+final class RefusalTests: XCTestCase {
+    /// A refusal shows in the core's words and survives the redraws after it.
+    @MainActor
+    func testAFootPodThatCannotStartIsShownOnTheRunScreenAndTheRunGoesOn() async throws {
+        let folder = TempFolder()
+        defer { folder.remove() }
+        let fakes = FakePorts()
+        let session = AppSession(dataDirectory: folder.path, ports: fakes.ports,
+                                 cadenceSource: .appPushed(sourceId: " "))
+        try session.open()
+        defer { session.close() }
+        session.startRun(plan: goldenRunPlan, settings: nil)
+        XCTAssertTrue(session.run.isActive)
+        XCTAssertTrue(try XCTUnwrap(session.run.state.errorMessage).contains("source_id"),
+                      session.run.state.errorMessage ?? "")
+        fakes.clock.ms = 1_000
+        session.tick()
+        XCTAssertNotNil(session.run.state.errorMessage, "a redraw keeps the message")
+        session.run.start()
+        XCTAssertNil(session.run.state.errorMessage, "the next intent clears it")
+        XCTAssertEqual(session.run.state.canPause, true)
+
+        // Today without a profile: the core's empty state, and a plan that cannot be read yet.
+        XCTAssertNotNil(session.today.state.emptyState)
+        XCTAssertNotNil(session.plan.state.errorMessage)
+    }
+}
+
 extension AppSession {
     func forgetSensorForTest() { forgetSensor() }
 }

@@ -128,7 +128,8 @@ public final class RunModel {
             canStop: screen.buttons.stop, canCheckIn: screen.buttons.checkIn,
             metronomePlaying: screen.metronome.playing,
             lastCue: state.lastCue,
-            errorMessage: nil)
+            // A refused intent's message outlives the redraws that follow it.
+            errorMessage: state.errorMessage)
     }
 
     func heard(_ cue: RunCue) {
@@ -137,6 +138,7 @@ public final class RunModel {
 
     func setActive(_ active: Bool) {
         isActive = active
+        if active { state.errorMessage = nil }
         if !active { state.lastCue = nil }
     }
 
@@ -164,9 +166,14 @@ public final class RunModel {
 
     // MARK: intents
 
-    public func start() { session?.startRunClock() }
-    public func pause() { session?.pauseRun() }
-    public func resume() { session?.resumeRun() }
-    public func stop() { session?.stopRun() }
-    public func checkIn() { session?.openCheckIn(moment: .duringRun) }
+    public func start() { act { $0.startRunClock() } }
+    public func pause() { act { $0.pauseRun() } }
+    public func resume() { act { $0.resumeRun() } }
+    public func stop() { act { $0.stopRun() } }
+    public func checkIn() { act { $0.openCheckIn(moment: .duringRun) } }
+
+    private func act(_ intent: (AppSession) -> Void) {
+        state.errorMessage = nil
+        if let session { intent(session) }
+    }
 }

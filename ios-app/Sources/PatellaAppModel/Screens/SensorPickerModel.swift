@@ -54,7 +54,7 @@ public final class SensorPickerModel {
             },
             scanEnabled: screen.scanEnabled,
             scanning: screen.state == .scanning,
-            errorMessage: nil)
+            errorMessage: state.errorMessage)
     }
 
     func fail(_ error: Error) {
@@ -63,7 +63,13 @@ public final class SensorPickerModel {
 
     // MARK: intents
 
-    public func scan() { session?.scanForSensors(seconds: Self.scanSeconds) }
+    public func scan() {
+        state.errorMessage = nil
+        session?.scanForSensors(seconds: Self.scanSeconds)
+    }
 
-    public func choose(_ row: SensorRow) { session?.pair(sensorId: row.id, name: row.label) }
+    public func choose(_ row: SensorRow) {
+        state.errorMessage = nil
+        session?.pair(sensorId: row.id, name: row.label)
+    }
 }

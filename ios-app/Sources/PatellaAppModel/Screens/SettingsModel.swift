@@ -58,7 +58,8 @@ public final class SettingsModel {
             planReminders: s.planReminders, planReminderTime: screen.planReminderTime,
             checkInReminders: s.checkInReminders, checkInReminderTime: screen.checkInReminderTime,
             sensorLabel: screen.sensorLabel, sensorUnitLabel: screen.sensor?.unitLabel,
-            canForgetSensor: screen.canForgetSensor, errorMessage: nil)
+            // A refused change's message outlives the redraw that follows it.
+            canForgetSensor: screen.canForgetSensor, errorMessage: state.errorMessage)
     }
 
     func fail(_ error: Error) {
@@ -77,7 +78,10 @@ public final class SettingsModel {
     public func planReminderLater() { change { $0.planReminderMinute = Self.shift($0.planReminderMinute, 1) } }
     public func checkInReminderEarlier() { change { $0.checkInReminderMinute = Self.shift($0.checkInReminderMinute, -1) } }
     public func checkInReminderLater() { change { $0.checkInReminderMinute = Self.shift($0.checkInReminderMinute, 1) } }
-    public func forgetSensor() { session?.forgetSensor() }
+    public func forgetSensor() {
+        state.errorMessage = nil
+        session?.forgetSensor()
+    }
 
     /// A minute of the day moved one step, wrapping round midnight.
     static func shift(_ minute: UInt16, _ steps: Int) -> UInt16 {
@@ -87,6 +91,7 @@ public final class SettingsModel {
 
     private func change(_ edit: (inout AppSettings) -> Void) {
         guard var next = settings else { return }
+        state.errorMessage = nil
         edit(&next)
         session?.save(settings: next)
     }

@@ -100,7 +100,8 @@ public final class TodayModel {
             advisories: screen.advisories,
             emptyState: screen.emptyState,
             disclaimer: screen.disclaimer,
-            errorMessage: nil,
+            // A refused intent's message outlives the redraw that follows it.
+            errorMessage: state.errorMessage,
             canResumeRun: canResumeRun)
     }
 
@@ -115,9 +116,15 @@ public final class TodayModel {
 
     // MARK: intents
 
-    public func startRun() { session?.startPlannedRun() }
+    public func startRun() {
+        state.errorMessage = nil
+        session?.startPlannedRun()
+    }
 
-    public func resumeRun() { session?.resumeUnfinishedRun() }
+    public func resumeRun() {
+        state.errorMessage = nil
+        session?.resumeUnfinishedRun()
+    }
 
     public func markDone(_ row: TodaySessionRow) { mark(row, .done) }
 
@@ -130,6 +137,7 @@ public final class TodayModel {
 
     private func mark(_ row: TodaySessionRow, _ result: SessionResult) {
         guard let record, row.id < record.sessions.count else { return }
+        state.errorMessage = nil
         session?.markSession(record.sessions[row.id].session, result: result, date: record.date)
     }
 }
