@@ -24,7 +24,10 @@ let package = Package(
     ],
     targets: [
         ffiTarget,
-        .target(name: "Patella", dependencies: ["PatellaFFI"], path: "Sources/Patella"),
+        // The static library inside the XCFramework brings btleplug, which
+        // talks to CoreBluetooth; the host library links it itself.
+        .target(name: "Patella", dependencies: ["PatellaFFI"], path: "Sources/Patella",
+                linkerSettings: hasXCFramework ? [.linkedFramework("CoreBluetooth")] : []),
         .testTarget(name: "PatellaTests", dependencies: ["Patella"], path: "Tests/PatellaTests"),
         // The per-call FFI cost measurement, run by scripts/bench-ffi only.
         .executableTarget(name: "PatellaBench", dependencies: ["Patella"], path: "Sources/PatellaBench"),

@@ -392,6 +392,19 @@ impl From<SensorLink> for RunSensorLink {
     }
 }
 
+impl From<RunSensorLink> for SensorLink {
+    fn from(l: RunSensorLink) -> Self {
+        match l {
+            RunSensorLink::Idle => Self::Idle,
+            RunSensorLink::Connecting => Self::Connecting,
+            RunSensorLink::Connected => Self::Connected,
+            RunSensorLink::Silent => Self::Silent,
+            RunSensorLink::BluetoothOff => Self::BluetoothOff,
+            RunSensorLink::Failed => Self::Failed,
+        }
+    }
+}
+
 fn segment_card(c: core_run::SegmentCard) -> RunSegmentCard {
     RunSegmentCard {
         index: count(c.index),

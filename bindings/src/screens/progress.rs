@@ -36,6 +36,9 @@ pub struct ProgressAxesState {
     pub cadence_band_label: String,
     /// Each week's distance in words, in the order of `weekly_volume`.
     pub volume_labels: Vec<String>,
+    /// Each week's distance in the runner's unit, on the scale of `volume_max`
+    /// (the volume chart's bars, in the order of `snapshot.weekly_volume`).
+    pub volume_values: Vec<f64>,
     /// The streak in words.
     pub streak_label: String,
     /// This week's active days in words.
@@ -82,6 +85,7 @@ impl RecordStore {
                 cadence_band_max_spm: a.cadence_band_max_spm,
                 cadence_band_label: a.cadence_band_label,
                 volume_labels: a.volume_labels,
+                volume_values: a.volume_values,
                 streak_label: a.streak_label,
                 active_days_label: a.active_days_label,
                 empty_state: a.empty_state,

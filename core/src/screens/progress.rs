@@ -33,6 +33,9 @@ pub struct ProgressAxes {
     pub cadence_band_max_spm: f64,
     pub cadence_band_label: String,
     pub volume_labels: Vec<String>,
+    /// Each week's distance in the runner's unit, in the order of the
+    /// snapshot's weeks: the bars of the volume chart, on `volume_max`'s scale.
+    pub volume_values: Vec<f64>,
     pub streak_label: String,
     pub active_days_label: String,
     pub empty_state: Option<String>,
@@ -87,6 +90,11 @@ pub fn progress_axes(view: &ProgressView, unit: DistanceUnit) -> ProgressAxes {
             .weekly_volume
             .iter()
             .map(|w| distance(w.distance_m, unit))
+            .collect(),
+        volume_values: view
+            .weekly_volume
+            .iter()
+            .map(|w| f64::from(w.distance_m) / per_unit)
             .collect(),
         streak_label: match weeks {
             0 => "No consistent week yet".to_owned(),

@@ -1,0 +1,10 @@
+// The ports on a real iPhone.
+import PatellaAppModel
+
+@MainActor
+public enum PhonePorts {
+    public static func make(notifier: LocalNotifier = LocalNotifier()) -> AppPorts {
+        AppPorts(speaker: SpeechSpeaker(), haptics: PhoneHaptics(), metronome: ClickMetronome(),
+                 notifier: notifier, clock: SystemClock())
+    }
+}
