@@ -16,7 +16,6 @@
 //! - `session`: the `RunSession` object and its `SampleSink` side.
 //! - `convert`: the mappings to and from the core.
 //! - `finish`: the run's summary, and keeping it in the record across a kill.
-//! - `from_settings`: the run settings that follow the runner's Settings screen.
 //! - `sensor_panel`: the link and battery an app reports for a source it
 //!   reads itself, for the Run screen's sensor panel.
 //! - `samples`: one example of every event and sensor cue.
@@ -25,7 +24,6 @@ mod convert;
 mod finish;
 #[cfg(test)]
 mod finish_tests;
-mod from_settings;
 mod inputs;
 mod outputs;
 mod samples;
@@ -36,7 +34,6 @@ mod session;
 mod tests;
 
 pub use finish::*;
-pub use from_settings::run_settings_for;
 pub use inputs::*;
 pub use outputs::*;
 pub use samples::*;
