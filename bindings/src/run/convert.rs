@@ -361,18 +361,14 @@ impl From<core_run::CadenceState> for RunCadenceState {
     }
 }
 
-impl From<SensorLink> for RunSensorLink {
-    fn from(l: SensorLink) -> Self {
-        match l {
-            SensorLink::Idle => Self::Idle,
-            SensorLink::Connecting => Self::Connecting,
-            SensorLink::Connected => Self::Connected,
-            SensorLink::Silent => Self::Silent,
-            SensorLink::BluetoothOff => Self::BluetoothOff,
-            SensorLink::Failed => Self::Failed,
-        }
-    }
-}
+mirror_enum!(RunSensorLink <=> SensorLink {
+    Idle,
+    Connecting,
+    Connected,
+    Silent,
+    BluetoothOff,
+    Failed,
+});
 
 fn segment_card(c: core_run::SegmentCard) -> RunSegmentCard {
     RunSegmentCard {

@@ -92,6 +92,26 @@ impl RunSession {
             .map_err(input_error)
     }
 
+    /// A sensor the app reads through its own stack (not `SensorClient`)
+    /// changed its link: the Run screen's sensor panel shows it. Cadence
+    /// cues follow readings and `push_sample`, not this call.
+    pub fn sensor_link(&self, source_id: String, link: RunSensorLink) -> Result<(), RunSessionError> {
+        self.lock()?.sensor_link(&source_id, link.into());
+        Ok(())
+    }
+
+    /// The battery level (0-100) of a sensor the app reads through its own
+    /// stack, for the Run screen's sensor panel. Above 100 is refused.
+    pub fn sensor_battery(&self, source_id: String, percent: u8) -> Result<(), RunSessionError> {
+        if percent > 100 {
+            return Err(RunSessionError::InvalidInput {
+                detail: format!("percent: {percent} is above 100"),
+            });
+        }
+        self.lock()?.sensor_battery(&source_id, percent);
+        Ok(())
+    }
+
     /// The Run screen at `now_ms`: everything to draw, display-ready, in
     /// one call per redraw.
     pub fn snapshot(&self, now_ms: u64) -> Result<RunScreen, RunSessionError> {

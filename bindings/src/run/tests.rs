@@ -273,3 +273,23 @@ fn unusual_targets_need_the_override_and_far_future_readings_are_refused() {
     assert_eq!(view.status, RunStatus::Running);
     assert_eq!(view.elapsed_ms, 1_000);
 }
+
+/// An app that reads its sensor through its own stack tells the panel its
+/// link and battery; a level above 100 is refused and changes nothing.
+#[test]
+fn an_app_owned_sensor_shows_its_link_and_battery_on_the_panel() {
+    let session = RunSession::new(plan(), None, Arc::new(Collect::default())).unwrap();
+    session.start(0).unwrap();
+    session
+        .sensor_link("watch".into(), RunSensorLink::Silent)
+        .unwrap();
+    session.sensor_battery("watch".into(), 15).unwrap();
+    let err = session.sensor_battery("watch".into(), 101).unwrap_err();
+    assert!(err.to_string().starts_with("percent:"), "{err}");
+    let panel = session.snapshot(0).unwrap().sensor;
+    assert_eq!(panel.source_id.as_deref(), Some("watch"));
+    assert_eq!(panel.link, Some(RunSensorLink::Silent));
+    assert_eq!(panel.label, "Sensor quiet");
+    assert_eq!(panel.battery_percent, Some(15));
+    assert!(panel.battery_low);
+}
