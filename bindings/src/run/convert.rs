@@ -34,6 +34,24 @@ pub(super) fn config_from(s: RunSettings) -> RunConfig {
     config
 }
 
+/// The facade's settings for a core configuration (the inverse of
+/// `config_from` for the fields a runner can change).
+pub(super) fn settings_from(c: &RunConfig) -> RunSettings {
+    RunSettings {
+        metronome: match c.metronome {
+            MetronomeMode::Off => RunMetronomeMode::Off,
+            MetronomeMode::Always => RunMetronomeMode::Always,
+            MetronomeMode::Nudge => RunMetronomeMode::Nudge,
+        },
+        alert_above_band: c.cadence.alert.alert_above_band,
+        end_run_on_pain_above_zone: c.above_zone == AboveZoneResponse::EndRun,
+        check_in_every_min: c.check_in_prompts.every_min,
+        min_seconds_between_cues: u32::try_from(c.cadence.alert.min_gap_ms / 1_000)
+            .unwrap_or(u32::MAX),
+        allow_unusual_target: c.target_guard.allow_unusual,
+    }
+}
+
 /// The one check-in record, taken during the run: the session records it
 /// as `DuringRun` whatever moment the app set.
 pub(super) fn checkin_from(c: &crate::pain::CheckIn) -> Result<pain::CheckIn, RunSessionError> {

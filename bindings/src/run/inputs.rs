@@ -107,3 +107,13 @@ pub struct RunSample {
     /// Walking or running, if the source says.
     pub gait: Option<RunGait>,
 }
+
+/// The session settings the runner's saved settings ask for (the Settings
+/// screen's record): pass the result to `RunSession.fromPlannedRun`. "Metronome
+/// on" gives the nudging metronome; voice cues stay the app's to apply to
+/// each cue's `speak`.
+#[uniffi::export]
+pub fn run_settings_for(settings: crate::screens::AppSettings) -> RunSettings {
+    let settings: patella_core::store::Settings = settings.into();
+    super::convert::settings_from(&patella_core::run::run_config_for(&settings))
+}

@@ -16,16 +16,16 @@
 //! - `session`: the `RunSession` object and its `SampleSink` side.
 //! - `convert`: the mappings to and from the core.
 //! - `finish`: the run's summary, and keeping it in the record across a kill.
-//! - `from_app`: the run settings that follow from the saved app settings.
 //! - `steps`: a reading from the phone's step detector, for runs without a pod.
+//! - `samples`: one example of every event and sensor cue.
 
 mod convert;
 mod finish;
-mod from_app;
 #[cfg(test)]
 mod finish_tests;
 mod inputs;
 mod outputs;
+mod samples;
 mod screen;
 mod session;
 mod steps;
@@ -33,9 +33,9 @@ mod steps;
 mod tests;
 
 pub use finish::*;
-pub use from_app::run_settings_for;
 pub use inputs::*;
 pub use outputs::*;
+pub use samples::*;
 pub use screen::*;
 pub use session::*;
 pub use steps::*;

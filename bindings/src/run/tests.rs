@@ -293,3 +293,22 @@ fn an_app_owned_sensor_shows_its_link_and_battery_on_the_panel() {
     assert_eq!(panel.battery_percent, Some(15));
     assert!(panel.battery_low);
 }
+
+#[test]
+fn the_runners_saved_settings_become_session_settings() {
+    let saved = crate::screens::AppSettings::from(patella_core::store::Settings::default());
+    let defaults = run_settings_for(saved.clone());
+    // The saved defaults ask for exactly the session's documented defaults.
+    assert_eq!(
+        convert::config_from(defaults.clone()),
+        patella_core::run::RunConfig::default(),
+        "{defaults:?}"
+    );
+    let quiet = run_settings_for(crate::screens::AppSettings {
+        metronome: false,
+        alerts_above_band: true,
+        ..saved
+    });
+    assert_eq!(quiet.metronome, RunMetronomeMode::Off);
+    assert!(quiet.alert_above_band);
+}

@@ -11,6 +11,8 @@
 //!   screen and its formatting; `upcoming`: the timeline of segment changes.
 //! - [`history`]: the bounded, downsampled cadence history.
 //! - [`trace`], [`replay`](mod@replay): recorded CSV traces and replaying them.
+//! - [`runner_settings`]: the session settings a runner's saved settings ask for.
+//! - [`samples`]: one example of every cue, for the apps' preview and tests.
 
 pub mod checkpoint;
 pub mod config;
@@ -21,6 +23,8 @@ pub mod format;
 pub mod history;
 pub mod plan;
 pub mod replay;
+pub mod runner_settings;
+pub mod samples;
 pub mod screen;
 pub mod sensor_cue;
 pub mod session;
@@ -43,6 +47,7 @@ pub use event::{PromptReason, RunEvent, RunEventKind, StopReason};
 pub use history::HistoryPoint;
 pub use plan::{PlanError, Segment, SegmentKind, SessionPlan};
 pub use replay::{RefusedRow, Replay, replay, replay_with_units};
+pub use runner_settings::run_config_for;
 pub use screen::{
     AssessmentCard, CadenceGauge, CheckInPromptCard, RunButtons, RunScreen, SegmentCard,
     SensorPanel, StripSegment, StripState,
