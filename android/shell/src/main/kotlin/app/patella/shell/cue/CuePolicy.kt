@@ -11,6 +11,7 @@ import app.patella.core.sensorBatteryCue
 import app.patella.core.sensorDetailsCue
 import app.patella.core.sensorStateCue
 import app.patella.core.sensorWarningCue
+import app.patella.shell.bridge.SensorCall
 import app.patella.shell.ports.Utterance
 
 /**
@@ -38,6 +39,15 @@ object CuePolicy {
 
     fun forSensorWarning(warning: SensorWarning, prefs: CuePreferences): CueDelivery =
         deliver(sensorWarningCue(warning), CueTopic.SENSOR, prefs)
+
+    /** A sensor observer call's delivery; the picker's updates are screens, not cues. */
+    fun forSensorCall(call: SensorCall, prefs: CuePreferences): CueDelivery? = when (call) {
+        is SensorCall.State -> forSensorState(call.state, prefs)
+        is SensorCall.Battery -> forSensorBattery(call.percent, prefs)
+        is SensorCall.Details -> forSensorDetails(call.details, prefs)
+        is SensorCall.Warning -> forSensorWarning(call.warning, prefs)
+        is SensorCall.Picker -> null
+    }
 
     /** The delivery of one cue: the core's flags, the runner's switches. */
     fun deliver(cue: RunCue, topic: CueTopic, prefs: CuePreferences): CueDelivery {

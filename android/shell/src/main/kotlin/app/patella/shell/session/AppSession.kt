@@ -236,17 +236,13 @@ class AppSession private constructor(
     }
 
     private fun onSensorCall(call: SensorCall) {
-        val during = active != null
         when (call) {
             is SensorCall.Picker -> picker.value = call.screen
-            is SensorCall.State -> {
-                sensorState.value = call.state
-                if (during) player.play(CuePolicy.forSensorState(call.state, prefs))
-            }
-            is SensorCall.Battery -> if (during) player.play(CuePolicy.forSensorBattery(call.percent, prefs))
-            is SensorCall.Details -> if (during) player.play(CuePolicy.forSensorDetails(call.details, prefs))
-            is SensorCall.Warning -> if (during) player.play(CuePolicy.forSensorWarning(call.warning, prefs))
+            is SensorCall.State -> sensorState.value = call.state
+            is SensorCall.Battery, is SensorCall.Details, is SensorCall.Warning -> Unit
         }
+        // Outside a run (the picker, a test of the pod) the link is shown, not announced.
+        if (active != null) CuePolicy.forSensorCall(call, prefs)?.let(player::play)
     }
 
     companion object {
