@@ -95,7 +95,11 @@ impl RunSession {
     /// A sensor the app reads through its own stack (not `SensorClient`)
     /// changed its link: the Run screen's sensor panel shows it. Cadence
     /// cues follow readings and `push_sample`, not this call.
-    pub fn sensor_link(&self, source_id: String, link: RunSensorLink) -> Result<(), RunSessionError> {
+    pub fn sensor_link(
+        &self,
+        source_id: String,
+        link: RunSensorLink,
+    ) -> Result<(), RunSessionError> {
         self.lock()?.sensor_link(&source_id, link.into());
         Ok(())
     }
