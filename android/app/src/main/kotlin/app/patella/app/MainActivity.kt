@@ -41,6 +41,7 @@ class MainActivity : ComponentActivity() {
     private var service by mutableStateOf<RunService?>(null)
     private var presenters by mutableStateOf<Presenters?>(null)
     private var refused by mutableStateOf<RunPermission?>(null)
+    private var killedRunWaiting by mutableStateOf(false)
     private var checkIn: CheckInPresenter? = null
     private var pendingRun: Boolean? = null
     private val skipped = mutableSetOf<RunPermission>()
@@ -51,6 +52,7 @@ class MainActivity : ComponentActivity() {
             val bound = (binder as RunService.Binder).service
             service = bound
             presenters = presentersFor(bound)
+            killedRunWaiting = bound.session.unfinishedRun() != null && bound.session.run.value == null
         }
 
         override fun onServiceDisconnected(name: ComponentName?) {
@@ -68,11 +70,7 @@ class MainActivity : ComponentActivity() {
         bindService(Intent(this, RunService::class.java), connection, BIND_AUTO_CREATE)
         setContent {
             PatellaTheme {
-                val p = presenters
-                val s = service
-                if (p != null && s != null) {
-                    PatellaRoot(p, actions(), refused, killedRunWaiting = s.session.unfinishedRun() != null && s.session.run.value == null)
-                }
+                presenters?.let { PatellaRoot(it, actions(), refused, killedRunWaiting) }
             }
         }
     }
@@ -99,7 +97,11 @@ class MainActivity : ComponentActivity() {
 
     private fun actions() = RootActions(
         startRun = ::startRun,
-        resumeKilledRun = { service?.resumeKilledRun(cadence(true)) },
+        resumeKilledRun = {
+            ContextCompat.startForegroundService(this, Intent(this, RunService::class.java))
+            service?.resumeKilledRun(cadence(true))
+            killedRunWaiting = false
+        },
         finishRun = { service?.finishRun() },
         openCheckIn = ::checkInPresenter,
         retryPermission = { permission -> askPermissions.launch(permission.names.toTypedArray()) },

@@ -185,11 +185,19 @@ class AppSession private constructor(
      * back, exactly as after the process was killed.
      */
     override fun close() {
-        detach()
-        sensor.close()
-        coach.close()
-        store.close()
-        relay.close()
+        // Each step runs even if one before it failed, so the record is
+        // always let go of (another open in this process would be refused).
+        try {
+            detach()
+        } finally {
+            try {
+                sensor.close()
+            } finally {
+                coach.close()
+                store.close()
+                relay.close()
+            }
+        }
     }
 
     private fun observer() = RunEventRelay(relay, ::onRunEvent)
