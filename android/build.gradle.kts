@@ -1,4 +1,9 @@
+// Patella's Android build: the core library (:patella), the app's model
+// layer (:shell, no Android imports) and the app (:app). Versions live in
+// gradle/libs.versions.toml.
 plugins {
-    id("com.android.library") version "8.7.3" apply false
-    id("org.jetbrains.kotlin.android") version "2.1.0" apply false
+    alias(libs.plugins.android.application) apply false
+    alias(libs.plugins.android.library) apply false
+    alias(libs.plugins.kotlin.android) apply false
+    alias(libs.plugins.kotlin.compose) apply false
 }

@@ -1,4 +1,5 @@
-// The Android library that wraps Patella's Rust core for the Android app.
+// Patella for Android: the Rust core's library module, the app's model
+// layer and the app.
 pluginManagement {
     repositories {
         google()
@@ -8,6 +9,7 @@ pluginManagement {
 }
 
 dependencyResolutionManagement {
+    repositoriesMode.set(RepositoriesMode.FAIL_ON_PROJECT_REPOS)
     repositories {
         google()
         mavenCentral()
@@ -15,4 +17,4 @@ dependencyResolutionManagement {
 }
 
 rootProject.name = "patella-android"
-include(":patella")
+include(":patella", ":shell", ":app")

@@ -1,14 +1,40 @@
-// Builds the Rust core for Android with cargo-ndk, generates the Kotlin
-// bindings with the workspace's own uniffi-bindgen, and packages both.
-// JVM unit tests (src/test) run against a host build of the same library.
+// The Android library around Patella's Rust core: the native library for
+// each ABI (cargo-ndk), the Kotlin bindings generated from it with the
+// workspace's own uniffi-bindgen, JNA as an AAR, btleplug's Java classes
+// (droidplug) from the btleplug crate the workspace resolves, and the
+// consumer ProGuard rules. JVM unit tests run against a host build.
+import groovy.json.JsonSlurper
+
 plugins {
-    id("com.android.library")
-    id("org.jetbrains.kotlin.android")
+    alias(libs.plugins.android.library)
+    alias(libs.plugins.kotlin.android)
 }
 
-val workspaceDir = rootDir.resolve("..")
+val workspaceDir: File = rootDir.resolve("..")
 val rustJniLibs = layout.buildDirectory.dir("rustJniLibs")
 val generatedKotlin = layout.buildDirectory.dir("generated/uniffi")
+
+// The ABIs the AAR ships, as Android names them.
+val androidAbis = listOf("arm64-v8a", "armeabi-v7a", "x86_64")
+
+/**
+ * btleplug's `src/droidplug/java` in the cargo registry, for the exact
+ * btleplug version in Cargo.lock (found with `cargo metadata`, never copied
+ * into this repository).
+ */
+fun droidplugJavaDir(): File {
+    val json = providers.exec {
+        workingDir = workspaceDir
+        commandLine("cargo", "metadata", "--format-version", "1", "--locked")
+    }.standardOutput.asText.get()
+    @Suppress("UNCHECKED_CAST")
+    val packages = (JsonSlurper().parseText(json) as Map<String, Any>)["packages"] as List<Map<String, Any>>
+    val btleplug = packages.firstOrNull { it["name"] == "btleplug" }
+        ?: throw GradleException("btleplug is not in the workspace's dependency graph")
+    val dir = File(btleplug["manifest_path"] as String).parentFile.resolve("src/droidplug/java/src/main/java")
+    if (!dir.isDirectory) throw GradleException("btleplug's droidplug Java sources are missing at $dir")
+    return dir
+}
 
 android {
     namespace = "app.patella.core"
@@ -17,9 +43,11 @@ android {
     defaultConfig {
         minSdk = 26
         consumerProguardFiles("consumer-rules.pro")
+        ndk { abiFilters += androidAbis }
     }
 
     sourceSets["main"].java.srcDir(generatedKotlin)
+    sourceSets["main"].java.srcDir(droidplugJavaDir())
     sourceSets["main"].jniLibs.srcDir(rustJniLibs)
 
     compileOptions {
@@ -40,34 +68,39 @@ kotlin {
 }
 
 dependencies {
-    implementation("net.java.dev.jna:jna:5.15.0@aar")
-    implementation("org.jetbrains.kotlinx:kotlinx-coroutines-core:1.9.0")
-    testImplementation("net.java.dev.jna:jna:5.15.0")
-    testImplementation("org.junit.jupiter:junit-jupiter:5.11.3")
-    testRuntimeOnly("org.junit.platform:junit-platform-launcher:1.11.3")
+    // JNA as an AAR ("@aar"): it carries JNA's native dispatch library for each ABI.
+    api(libs.jna) { artifact { type = "aar" } }
+    api(libs.kotlinx.coroutines.core)
+    testImplementation(libs.jna)
+    testImplementation(libs.junit.jupiter)
+    testRuntimeOnly(libs.junit.platform.launcher)
 }
 
-// Cross-compiles libpatella_ffi.so for the device ABIs (needs the NDK and
-// `cargo install cargo-ndk`).
+// libpatella_ffi.so for every device ABI into build/rustJniLibs/<abi>/
+// (needs the NDK, ANDROID_NDK_HOME, and `cargo install cargo-ndk`).
 val cargoNdk by tasks.registering(Exec::class) {
+    description = "Cross-compiles the Rust core for ${androidAbis.joinToString()}"
     workingDir = workspaceDir
+    inputs.files(fileTree(workspaceDir.resolve("core/src")), fileTree(workspaceDir.resolve("bindings/src")))
+    inputs.files(workspaceDir.resolve("Cargo.lock"))
+    outputs.dir(rustJniLibs)
     commandLine(
-        "cargo", "ndk",
-        "-t", "arm64-v8a", "-t", "armeabi-v7a", "-t", "x86_64",
-        "-o", rustJniLibs.get().asFile.path,
-        "build", "--release", "-p", "patella-ffi",
+        listOf("cargo", "ndk") +
+            androidAbis.flatMap { listOf("-t", it) } +
+            listOf("--platform", "26", "-o", rustJniLibs.get().asFile.path, "build", "--release", "--locked", "-p", "patella-ffi"),
     )
 }
 
-// The host library: source of the bindings and the target of the JVM tests.
+// The host library: the source of the bindings and the target of the JVM tests.
 val hostRustLibrary by tasks.registering(Exec::class) {
     workingDir = workspaceDir
-    commandLine("cargo", "build", "-p", "patella-ffi", "-p", "uniffi-bindgen")
+    commandLine("cargo", "build", "--locked", "-p", "patella-ffi", "-p", "uniffi-bindgen")
 }
 
 val generateBindings by tasks.registering(Exec::class) {
     dependsOn(hostRustLibrary)
     workingDir = workspaceDir
+    outputs.dir(generatedKotlin)
     val hostLib = if (org.gradle.internal.os.OperatingSystem.current().isMacOsX) {
         "target/debug/libpatella_ffi.dylib"
     } else {

@@ -379,31 +379,14 @@ impl From<core_run::CadenceState> for RunCadenceState {
     }
 }
 
-impl From<SensorLink> for RunSensorLink {
-    fn from(l: SensorLink) -> Self {
-        match l {
-            SensorLink::Idle => Self::Idle,
-            SensorLink::Connecting => Self::Connecting,
-            SensorLink::Connected => Self::Connected,
-            SensorLink::Silent => Self::Silent,
-            SensorLink::BluetoothOff => Self::BluetoothOff,
-            SensorLink::Failed => Self::Failed,
-        }
-    }
-}
-
-impl From<RunSensorLink> for SensorLink {
-    fn from(l: RunSensorLink) -> Self {
-        match l {
-            RunSensorLink::Idle => Self::Idle,
-            RunSensorLink::Connecting => Self::Connecting,
-            RunSensorLink::Connected => Self::Connected,
-            RunSensorLink::Silent => Self::Silent,
-            RunSensorLink::BluetoothOff => Self::BluetoothOff,
-            RunSensorLink::Failed => Self::Failed,
-        }
-    }
-}
+mirror_enum!(RunSensorLink <=> SensorLink {
+    Idle,
+    Connecting,
+    Connected,
+    Silent,
+    BluetoothOff,
+    Failed,
+});
 
 fn segment_card(c: core_run::SegmentCard) -> RunSegmentCard {
     RunSegmentCard {

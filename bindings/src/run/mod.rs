@@ -18,6 +18,7 @@
 //! - `finish`: the run's summary, and keeping it in the record across a kill.
 //! - `sensor_panel`: the link and battery an app reports for a source it
 //!   reads itself, for the Run screen's sensor panel.
+//! - `steps`: a reading from the phone's step detector, for runs without a pod.
 //! - `samples`: one example of every event and sensor cue.
 
 mod convert;
@@ -30,6 +31,7 @@ mod samples;
 mod screen;
 mod sensor_panel;
 mod session;
+mod steps;
 #[cfg(test)]
 mod tests;
 
@@ -39,3 +41,4 @@ pub use outputs::*;
 pub use samples::*;
 pub use screen::*;
 pub use session::*;
+pub use steps::*;

@@ -8,6 +8,7 @@
 //! - [`alert`]: the below/above-band state machine with dwell and hysteresis.
 //! - [`overstride`]: long strides against the runner's own baseline.
 //! - [`metronome`]: the beat interval the app plays.
+//! - [`steps`]: a reading from the phone step detector's single steps.
 //! - [`config`]: every threshold, with its documented default.
 //!
 //! The canonical unit everywhere past [`unit`](mod@unit) is steps per minute (both feet
@@ -19,6 +20,7 @@ pub mod metronome;
 pub mod overstride;
 pub mod plausibility;
 pub mod smoothing;
+pub mod steps;
 pub mod target;
 pub mod unit;
 

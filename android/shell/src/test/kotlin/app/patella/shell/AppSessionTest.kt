@@ -1,0 +1,98 @@
+package app.patella.shell
+
+import app.patella.core.RunStatus
+import app.patella.shell.fakes.FakeClock
+import app.patella.shell.fakes.FakePhone
+import app.patella.shell.session.AppSession
+import app.patella.shell.session.CadenceSource
+import app.patella.shell.session.RunStart
+import app.patella.shell.support.RunDay
+import app.patella.shell.support.TestMain
+import java.lang.ref.WeakReference
+import java.nio.file.Path
+import org.junit.jupiter.api.Assertions.assertEquals
+import org.junit.jupiter.api.Assertions.assertNotNull
+import org.junit.jupiter.api.Assertions.assertNull
+import org.junit.jupiter.api.Assertions.assertTrue
+import org.junit.jupiter.api.Test
+import org.junit.jupiter.api.io.TempDir
+
+/**
+ * The app session's life: open, run, the process killed mid-run, the run
+ * brought back at the next launch and finished, closed; and nothing of the
+ * app kept alive by the library after close.
+ */
+class AppSessionTest {
+    @TempDir
+    lateinit var tmp: Path
+
+    private fun collected(ref: WeakReference<*>): Boolean {
+        repeat(100) {
+            if (ref.get() == null) return true
+            System.gc()
+            Thread.sleep(20)
+        }
+        return ref.get() == null
+    }
+
+    private fun killMidRun(folder: String, main: TestMain, clock: FakeClock): WeakReference<AppSession> {
+        val phone = FakePhone()
+        val session = main.run { AppSession.open(folder, clock, phone.player, main.dispatcher) { "run-1" } }
+        main.run {
+            RunDay.prepare(session)
+            assertNull(session.unfinishedRun())
+            assertEquals(RunStart.NoRunPlanned, session.startRun(RunDay.PLAN_START, CadenceSource.PhoneSteps))
+            assertEquals(RunStart.Started, session.startRun(RunDay.DATE, CadenceSource.PhoneSteps))
+            assertEquals(RunStart.AlreadyRunning, session.startRun(RunDay.DATE, CadenceSource.PhoneSteps))
+            RunDay.runFor(session, clock, 40)
+            session.checkIn(2)
+            RunDay.runFor(session, clock, 5)
+            assertEquals(RunStatus.RUNNING, session.run.value?.status)
+            assertNotNull(phone.notifier.ongoing, "the service's notification shows the run")
+        }
+        // The process dies: nothing is finished, everything is let go of.
+        main.run { session.close() }
+        main.drain()
+        return WeakReference(session)
+    }
+
+    @Test
+    fun aRunKilledMidwayIsBroughtBackFinishedAndKept() {
+        val folder = tmp.resolve("record").toString()
+        val clock = FakeClock(monotonic = 1_000_000u)
+        TestMain().use { main ->
+            val killed = killMidRun(folder, main, clock)
+            assertTrue(collected(killed), "the closed session (and its observers) can be collected")
+
+            clock.monotonic += 600_000u
+            val phone = FakePhone()
+            val session = main.run { AppSession.open(folder, clock, phone.player, main.dispatcher) }
+            main.run {
+                val left = session.unfinishedRun()
+                assertEquals("run-1", left?.runId)
+                assertTrue(left!!.elapsedMs >= 40_000u, "${left.elapsedMs}")
+                assertEquals(RunStart.Started, session.resumeUnfinishedRun(CadenceSource.PhoneSteps))
+                assertEquals(RunStatus.PAUSED, session.run.value?.status)
+                session.resume()
+                RunDay.runFor(session, clock, 30)
+                val completion = session.finishRun()
+                assertNotNull(completion)
+                assertNull(session.run.value)
+                assertNull(session.unfinishedRun())
+                val kept = session.store.runs().single()
+                assertEquals("run-1", kept.id)
+                assertNotNull(kept.averageCadenceSpm, "the phone's steps gave the run a cadence")
+                assertEquals(listOf(2L), session.store.checkIns().map { it.score }, "the check-in from before the kill")
+                assertNull(phone.notifier.ongoing, "the ongoing notification goes with the run")
+                assertEquals(RunStart.NothingToResume, session.resumeUnfinishedRun(CadenceSource.PhoneSteps))
+            }
+            main.run { session.close() }
+            // Reopening after a clean close finds the record free and the run kept.
+            val again = main.run { AppSession.open(folder, clock, FakePhone().player, main.dispatcher) }
+            main.run {
+                assertEquals(1, again.store.runs().size)
+                again.close()
+            }
+        }
+    }
+}
