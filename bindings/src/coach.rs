@@ -12,6 +12,7 @@ mod error;
 mod exercise;
 mod plan;
 mod profile;
+mod unfinished_run;
 
 use std::sync::{Arc, Mutex, MutexGuard};
 

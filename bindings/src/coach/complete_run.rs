@@ -177,8 +177,17 @@ impl Coach {
                     .complete_run(&run, &check_ins, outcome.as_ref())
                     .map_err(record_error)?;
                 // The run is kept: its checkpoint has done its work. Left
-                // behind, it would only offer a run already kept.
-                store.clear_run_checkpoint().map_err(record_error)?;
+                // behind, it would only offer a run already kept. Another
+                // run's checkpoint stays: that run is not kept yet.
+                let waiting = store.run_checkpoint().map_err(record_error)?;
+                let own = waiting
+                    .as_ref()
+                    .and_then(|v| v.get("run_id"))
+                    .and_then(serde_json::Value::as_str)
+                    == Some(run.id.as_str());
+                if own {
+                    store.clear_run_checkpoint().map_err(record_error)?;
+                }
             }
             if already_kept {
                 // A retry: the record kept the run once, and so does the plan.

@@ -253,6 +253,8 @@ impl RunSession {
     /// bring it back if the app is killed. `run_id` is the app's (a UUID);
     /// `started_at` the local date and time the run started
     /// ("2026-11-22T07:30:00"). Both come back in the `RunSummary`.
+    /// Refused with `UnfinishedRunWaiting` while another run the app was
+    /// killed during waits in the record (see `unfinishedRun`).
     pub fn keep_in(
         &self,
         store: Arc<RecordStore>,
@@ -270,6 +272,14 @@ impl RunSession {
                 value: e.value,
             }
         })?;
+        // One checkpoint slot: a run the app was killed during must be
+        // brought back or kept before another may write there. A checkpoint
+        // that cannot be read holds nothing to bring back, so it blocks no one.
+        if let Some((waiting, _, _)) = read_kept(&store).ok().flatten()
+            && waiting != run_id
+        {
+            return Err(RunSessionError::UnfinishedRunWaiting { run_id: waiting });
+        }
         let state = self.lock()?;
         let mut keeping = Keeping {
             store,

@@ -206,3 +206,103 @@ fn a_run_not_kept_in_a_record_is_refused_by_complete_run_naming_the_id() {
     assert!(err.to_string().starts_with("run_id:"), "{err}");
     assert!(store.runs().unwrap().is_empty());
 }
+
+/// Runs `run_id` in `store` for `seconds` at 160 steps/min and drops it
+/// unfinished, as when the system kills the app mid-run.
+fn killed_run(path: &str, run_id: &str, seconds: u64) -> String {
+    let store = RecordStore::open(path.to_owned()).unwrap();
+    let (_coach, date, planned) = first_run(&store);
+    let session =
+        RunSession::from_planned_run(planned, None, Arc::new(Collect::default())).unwrap();
+    session
+        .keep_in(store, run_id.to_owned(), format!("{date}T07:00:00"))
+        .unwrap();
+    session.start(0).unwrap();
+    run_for(&session, 1, seconds, 0);
+    date
+}
+
+#[test]
+fn a_new_run_cannot_write_over_a_killed_one_and_the_killed_one_can_be_kept_as_it_stands() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().to_string_lossy().into_owned();
+    killed_run(&path, "run-killed", 40);
+
+    let store = RecordStore::open(path.clone()).unwrap();
+    let (coach, date, planned) = first_run(&store);
+    let fresh = RunSession::from_planned_run(planned, None, Arc::new(Collect::default())).unwrap();
+    let err = fresh
+        .keep_in(
+            store.clone(),
+            "run-new".to_owned(),
+            format!("{date}T08:00:00"),
+        )
+        .unwrap_err();
+    assert!(
+        matches!(&err, RunSessionError::UnfinishedRunWaiting { run_id } if run_id == "run-killed"),
+        "{err:?}"
+    );
+    assert!(err.to_string().contains("keepUnfinishedRun"), "{err}");
+    assert_eq!(
+        unfinished_run(store.clone()).unwrap().unwrap().run_id,
+        "run-killed",
+        "the killed run's checkpoint is untouched"
+    );
+
+    let kept = coach.keep_unfinished_run().unwrap();
+    assert!(kept.is_some());
+    let runs = store.runs().unwrap();
+    assert_eq!(runs.len(), 1);
+    assert_eq!(runs[0].id, "run-killed");
+    assert_eq!(runs[0].duration_s, 40, "the time run before the kill");
+    assert_eq!(unfinished_run(store.clone()).unwrap(), None);
+    assert_eq!(coach.keep_unfinished_run().unwrap(), None, "nothing left");
+
+    fresh
+        .keep_in(
+            store.clone(),
+            "run-new".to_owned(),
+            format!("{date}T08:00:00"),
+        )
+        .unwrap();
+}
+
+#[test]
+fn keeping_one_run_leaves_another_runs_checkpoint_in_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().to_string_lossy().into_owned();
+    let date = killed_run(&path, "run-b", 30);
+    let store = RecordStore::open(path.clone()).unwrap();
+    let (coach, _, planned) = first_run(&store);
+    // A run the app did not keep from its start, named by the app when it
+    // hands the summary over (the record is the app's to fill).
+    let unkept = RunSession::from_planned_run(planned, None, Arc::new(Collect::default())).unwrap();
+    unkept.start(0).unwrap();
+    run_for(&unkept, 1, 20, 0);
+    let mut summary = unkept.finish(21_000).unwrap();
+    summary.run_id = "run-a".to_owned();
+    summary.started_at = format!("{date}T06:00:00");
+    coach.complete_run(summary).unwrap();
+    assert_eq!(
+        unfinished_run(store).unwrap().unwrap().run_id,
+        "run-b",
+        "run B is still offered back"
+    );
+}
+
+#[test]
+fn a_steady_cadence_keeps_its_average_across_a_kill() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().to_string_lossy().into_owned();
+    killed_run(&path, "run-steady", 40);
+    let store = RecordStore::open(path.clone()).unwrap();
+    let session = RunSession::restore(store, 1_000_000, Arc::new(Collect::default())).unwrap();
+    session.resume(1_000_000).unwrap();
+    run_for(&session, 1, 40, 1_000_000);
+    let summary = session.finish(1_040_000).unwrap();
+    let average = summary.cadence.average_spm.expect("an average cadence");
+    assert!(
+        (average - 160.0).abs() < 1.0,
+        "160 steps/min throughout, averaged {average}"
+    );
+}

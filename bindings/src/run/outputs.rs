@@ -310,6 +310,12 @@ pub enum RunSessionError {
     /// The session's event delivery thread could not be started.
     #[error("run session: events cannot be delivered: {detail}")]
     DeliveryUnavailable { detail: String },
+    /// Another run was left unfinished in the record (the app was killed
+    /// during it); keeping a new run would write over it.
+    #[error(
+        "run {run_id} was left unfinished: bring it back with RunSession.restore, or keep it as it stands with Coach.keepUnfinishedRun, before keeping a new run"
+    )]
+    UnfinishedRunWaiting { run_id: String },
 }
 
 /// Where the app receives the session's events, in order.

@@ -32,6 +32,9 @@ extension AppSession {
     private func keep(_ make: (RunEventRelay) throws -> RunSession) throws {
         guard let store, runSession == nil else { return }
         let session = try make(makeRunRelay())
+        // A run the app was killed during, which the runner chose not to
+        // resume, is kept as it stood: starting afresh loses nothing of it.
+        if let coach, try unfinishedRun(store: store) != nil { _ = try coach.keepUnfinishedRun() }
         try session.keepIn(store: store, runId: UUID().uuidString, startedAt: ports.clock.localDateTime())
         adopt(session)
     }

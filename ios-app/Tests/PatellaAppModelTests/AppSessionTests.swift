@@ -153,6 +153,49 @@ final class AppSessionTests: XCTestCase {
     }
 
     @MainActor
+    func testANewRunAfterAKillKeepsTheKilledRunAsItStood() async throws {
+        let folder = TempFolder()
+        defer { folder.remove() }
+        do { _ = try scriptedDay(in: folder.path) }
+        weak var killed: AppSession?
+        do {
+            let fakes = FakePorts()
+            let first = AppSession(dataDirectory: folder.path, ports: fakes.ports, cadenceSource: .pedometerOnly)
+            try first.open()
+            first.startRun(plan: goldenRunPlan, settings: nil)
+            first.run.start()
+            for t in UInt64(1)...95 {
+                fakes.clock.ms = t * 1_000
+                if let spm = goldenCadence(atSecond: t) { first.pushPedometer(stepsPerMinute: spm) }
+                first.tick()
+            }
+            killed = first
+        }
+        let gone = await eventually { killed == nil }
+        XCTAssertTrue(gone, "nothing keeps a killed session alive")
+
+        let fakes = FakePorts()
+        fakes.clock.ms = 9_000_000
+        let session = AppSession(dataDirectory: folder.path, ports: fakes.ports, cadenceSource: .pedometerOnly)
+        try session.open()
+        XCTAssertTrue(session.today.state.canResumeRun)
+        // The runner starts afresh instead of resuming.
+        session.startRun(plan: goldenRunPlan, settings: nil)
+        XCTAssertNil(session.run.state.errorMessage)
+        XCTAssertTrue(session.run.isActive)
+        session.run.start()
+        for t in UInt64(1)...12 {
+            fakes.clock.ms = 9_000_000 + t * 1_000
+            session.tick()
+        }
+        session.close()
+
+        let store = try RecordStore.open(dir: folder.path)
+        XCTAssertEqual(try store.runs().count, 2, "the scripted day's run and the killed one, kept as it stood")
+        XCTAssertNotNil(try unfinishedRun(store: store), "the new run keeps itself")
+    }
+
+    @MainActor
     func testAfterCloseNothingReachesThePortsOrTheModelsAndTheRecordIsFree() async throws {
         let folder = TempFolder()
         defer { folder.remove() }

@@ -57,6 +57,28 @@ class AppSessionTest {
     }
 
     @Test
+    fun aNewRunAfterAKillKeepsTheKilledRunAsItStood() {
+        val folder = tmp.resolve("record").toString()
+        val clock = FakeClock(monotonic = 1_000_000u)
+        TestMain().use { main ->
+            killMidRun(folder, main, clock)
+            clock.monotonic += 600_000u
+            val session = main.run { AppSession.open(folder, clock, FakePhone().player, main.dispatcher) { "run-2" } }
+            main.run {
+                assertEquals("run-1", session.unfinishedRun()?.runId)
+                // The runner starts afresh instead of resuming.
+                assertEquals(RunStart.Started, session.startRun(RunDay.DATE, CadenceSource.PhoneSteps))
+                val kept = session.store.runs().single()
+                assertEquals("run-1", kept.id)
+                assertTrue(kept.durationS >= 40u, "the killed run's time: ${kept.durationS}")
+                assertEquals(listOf(2L), session.store.checkIns().map { it.score }, "its check-in too")
+                assertEquals("run-2", session.unfinishedRun()?.runId, "the new run keeps itself")
+                session.close()
+            }
+        }
+    }
+
+    @Test
     fun aRunKilledMidwayIsBroughtBackFinishedAndKept() {
         val folder = tmp.resolve("record").toString()
         val clock = FakeClock(monotonic = 1_000_000u)

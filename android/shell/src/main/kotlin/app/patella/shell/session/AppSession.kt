@@ -87,6 +87,9 @@ class AppSession private constructor(
         val planned = coach.today(date).sessions.filterIsInstance<PlanSession.Run>().firstOrNull()
             ?: return RunStart.NoRunPlanned
         val session = RunSession.fromPlannedRun(planned.run, runSettingsFor(store.settings()), observer())
+        // A run the app was killed during, which the runner chose not to
+        // resume, is kept as it stood: starting afresh loses nothing of it.
+        if (unfinishedRunIn(store) != null) coach.keepUnfinishedRun()
         session.keepIn(store, newRunId(), clock.localDateTime())
         attach(session, cadence)
         session.start(clock.monotonicMs())
