@@ -1,0 +1,269 @@
+//! `patella run`: the simulated pod driven by a script that types knee
+//! check-ins (under tmux), a real BLE code path against the project's fake
+//! BlueZ ended with Ctrl-C (the run is kept, the pod disconnected), and the
+//! clear errors: no runner yet, no Bluetooth, no such sensor.
+
+#[allow(dead_code)]
+#[path = "../../core/tests/ble_harness/mod.rs"]
+mod ble_harness;
+mod tty;
+
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use ble_harness::FakeBluez;
+use chrono::{Datelike, Local};
+use tty::Pane;
+
+/// A profile whose run days start today, so today has a run.
+fn profile_running_today(dir: &Path) -> String {
+    let day = Local::now().date_naive().weekday();
+    let days = [day, day.succ().succ(), day.succ().succ().succ().succ()];
+    let names: Vec<String> = days.iter().map(|d| format!("\"{d}\"")).collect();
+    let profile = format!(
+        r#"{{
+  "experience": "returning",
+  "current": {{ "weekly_minutes": 30, "days_per_week": 3, "preferred_days": [{}] }},
+  "goal": {{ "kind": "return_with_runners_knee" }},
+  "equipment": ["wall"],
+  "knee_pain": 1,
+  "strength_days_per_week": 2,
+  "cadence_baseline_spm": 160.0
+}}"#,
+        names.join(", ")
+    );
+    let path = dir.join("profile.json");
+    std::fs::write(&path, profile).expect("write profile");
+    path.display().to_string()
+}
+
+fn patella(args: &[&str], env: &[(&str, &str)]) -> std::process::Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_patella"));
+    cmd.args(args);
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    cmd.output().expect("run patella")
+}
+
+fn history(data: &str) -> String {
+    let out = patella(&["history", "--data-dir", data], &[]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn typed_check_ins_reach_the_run_and_q_keeps_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data = dir.path().join("data").display().to_string();
+    let profile = profile_running_today(dir.path());
+    let pane = Pane::start(
+        &[
+            "run",
+            "--pushed-demo",
+            "--quiet",
+            "--profile",
+            &profile,
+            "--data-dir",
+            &data,
+        ],
+        &[],
+        100,
+        36,
+    );
+    pane.watch(Duration::from_secs(20), |f, _| {
+        f.contains("Warm-up") && f.contains("Sensor connected") && f.contains("steps/min")
+    });
+    let screen = pane.text();
+    assert!(screen.contains("Sensor connected"), "{screen}");
+    assert!(screen.contains("simulated foot pod"), "{screen}");
+
+    pane.keys(&["5"]);
+    let seen = pane.watch(Duration::from_secs(10), |f, _| {
+        f.contains("Knee check-in recorded: 5/10")
+    });
+    assert!(
+        seen.last().is_some_and(|f| f.contains("5/10")),
+        "{}",
+        pane.text()
+    );
+    pane.keys(&["6"]);
+    pane.watch(Duration::from_secs(10), |f, _| {
+        f.contains("No more running today")
+    });
+    let screen = pane.text();
+    assert!(screen.contains("6/10"), "{screen}");
+    assert!(screen.contains("No more running today"), "{screen}");
+
+    pane.keys(&["q"]);
+    pane.watch(Duration::from_secs(20), |_, status| status.is_some());
+    assert_eq!(pane.status(), Some(0), "{}", pane.text());
+    let end = pane.text();
+    for line in [
+        "Ended early: what was recorded is kept.",
+        "Run summary",
+        "knee check-in(s) 5/10, 6/10",
+    ] {
+        assert!(end.contains(line), "{line:?} missing from:\n{end}");
+    }
+    // The record holds the run and both check-ins taken during it.
+    let kept = history(&data);
+    assert!(kept.contains("run-"), "{kept}");
+    assert_eq!(kept.matches("during the run").count(), 2, "{kept}");
+}
+
+#[test]
+fn a_red_flag_key_asks_which_and_stops_the_run() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data = dir.path().join("data").display().to_string();
+    let profile = profile_running_today(dir.path());
+    let pane = Pane::start(
+        &[
+            "run",
+            "--pushed-demo",
+            "--quiet",
+            "--profile",
+            &profile,
+            "--data-dir",
+            &data,
+        ],
+        &[],
+        100,
+        36,
+    );
+    pane.watch(Duration::from_secs(20), |f, _| {
+        f.contains("Sensor connected")
+    });
+    pane.keys(&["f"]);
+    pane.watch(Duration::from_secs(10), |f, _| {
+        f.contains("Red flag: w swelling")
+    });
+    pane.keys(&["w"]);
+    pane.watch(Duration::from_secs(20), |_, status| status.is_some());
+    assert_eq!(pane.status(), Some(0), "{}", pane.text());
+    let end = pane.text();
+    assert!(end.contains("ended early: a red flag"), "{end}");
+}
+
+#[test]
+fn a_real_pod_over_bluetooth_is_run_and_ctrl_c_keeps_the_run_and_disconnects() {
+    let bus = FakeBluez::start(&[]);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data = dir.path().join("data").display().to_string();
+    let profile = profile_running_today(dir.path());
+    let mut child = Command::new(env!("CARGO_BIN_EXE_patella"))
+        .args([
+            "run",
+            "--sensor",
+            "C0:FF:EE:18:14:00",
+            "--scan-seconds",
+            "1",
+            "--plain",
+            "--quiet",
+            "--profile",
+            &profile,
+            "--data-dir",
+            &data,
+        ])
+        .env("DBUS_SYSTEM_BUS_ADDRESS", bus.address())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run patella");
+    // Long enough to connect and take a few readings.
+    std::thread::sleep(Duration::from_secs(6));
+    let pid = child.id().to_string();
+    let sent = Command::new("kill")
+        .args(["-INT", &pid])
+        .status()
+        .expect("kill");
+    assert!(sent.success());
+    let started = Instant::now();
+    while child.try_wait().expect("wait").is_none() {
+        assert!(
+            started.elapsed() < Duration::from_secs(20),
+            "still running after Ctrl-C"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let out = child.wait_with_output().expect("output");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stdout}\n{stderr}");
+    assert!(stdout.contains("Foot pod: "), "{stdout}");
+    assert!(stdout.contains("Sensor connected"), "{stdout}");
+    assert!(
+        stdout.contains("Ended early: what was recorded is kept."),
+        "{stdout}"
+    );
+    assert!(stdout.contains("cadence"), "{stdout}");
+    assert!(bus.log().contains("Device1.Disconnect"), "{}", bus.log());
+    assert!(history(&data).contains("run-"));
+}
+
+#[test]
+fn a_missing_sensor_is_named_with_exit_code_3() {
+    let bus = FakeBluez::start(&[]);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data = dir.path().join("data").display().to_string();
+    let profile = profile_running_today(dir.path());
+    let out = patella(
+        &[
+            "run",
+            "--sensor",
+            "AA:BB:CC:DD:EE:FF",
+            "--scan-seconds",
+            "0.5",
+            "--plain",
+            "--profile",
+            &profile,
+            "--data-dir",
+            &data,
+        ],
+        &[("DBUS_SYSTEM_BUS_ADDRESS", bus.address())],
+    );
+    assert_eq!(out.status.code(), Some(3));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("AA:BB:CC:DD:EE:FF was not found"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("patella sensor scan"), "{stderr}");
+}
+
+#[test]
+fn no_bluetooth_says_so_with_a_next_step_and_exit_code_3() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data = dir.path().join("data").display().to_string();
+    let profile = profile_running_today(dir.path());
+    let out = patella(
+        &["run", "--plain", "--profile", &profile, "--data-dir", &data],
+        &[(
+            "DBUS_SYSTEM_BUS_ADDRESS",
+            "unix:path=/nonexistent/patella-no-bus",
+        )],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(3),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("no Bluetooth adapter"), "{stderr}");
+    assert!(stderr.contains("--pushed-demo"), "{stderr}");
+}
+
+#[test]
+fn without_a_runner_the_first_step_is_named() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data = dir.path().display().to_string();
+    let out = patella(&["run", "--pushed-demo", "--data-dir", &data], &[]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--profile FILE"));
+}
