@@ -114,7 +114,7 @@ fn typed_check_ins_reach_the_run_and_q_keeps_it() {
     // The record holds the run and both check-ins taken during it.
     let kept = history(&data);
     assert!(kept.contains("run-"), "{kept}");
-    assert_eq!(kept.matches("during the run").count(), 2, "{kept}");
+    assert_eq!(kept.matches("during a run").count(), 2, "{kept}");
 }
 
 #[test]

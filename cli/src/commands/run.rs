@@ -15,7 +15,7 @@ use patella_core::coach::record::{load_history, save_document};
 use patella_core::coach::{CoachConfig, History, Profile};
 use patella_core::run::{RunConfig, RunScreen, RunSession};
 use patella_core::sample::{MonoMs, SampleSink};
-use patella_core::sensor::ble::{BleConfig, RunningSensor, SensorClient, matches_id};
+use patella_core::sensor::ble::{BleConfig, BleError, RunningSensor, SensorClient, matches_id};
 use patella_core::sensor::clock::{InstantClock, process_now_ms};
 use patella_core::sensor::observer::{SensorObserver, SensorState};
 
@@ -204,9 +204,14 @@ impl BleSource {
     ) -> Result<Self, CliError> {
         let client = SensorClient::new(BleConfig::default(), Arc::new(InstantClock::new()));
         println!("Looking for foot pods ({} s)...", window.as_secs_f64());
-        let found = client
-            .scan_blocking(window)
-            .map_err(|e| ble_error("run", &e))?;
+        let found = client.scan_blocking(window).map_err(|e| match e {
+            // Without Bluetooth the simulated pod still shows the whole run.
+            BleError::NoAdapter => CliError::Device(format!(
+                "run: {e}; plug in a Bluetooth adapter or switch Bluetooth on, or try \
+                 `patella run --pushed-demo` to use the simulated foot pod"
+            )),
+            other => ble_error("run", &other),
+        })?;
         let pod = match want {
             Some(id) => found.iter().find(|f| matches_id(f, id)).ok_or_else(|| {
                 CliError::Device(format!(

@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use patella_core::sample::MonoMs;
 use patella_core::sensor::clock::MonoClock;
@@ -24,10 +24,14 @@ impl MonoClock for SimClock {
     }
 }
 
-/// One simulated second per turn, `wall` apart.
+/// One simulated second per turn, `wall` apart: turns are kept to a
+/// schedule from the first one, so the time spent drawing does not slow
+/// the demo down.
 pub struct SimPace {
     clock: Arc<SimClock>,
     wall: Duration,
+    first_turn: Option<Instant>,
+    turns: u32,
 }
 
 /// Simulated time per turn: the pace of a foot pod's readings.
@@ -37,7 +41,12 @@ impl SimPace {
     /// `speed` simulated seconds pass per second of wall time.
     pub fn new(clock: Arc<SimClock>, speed: f64) -> Self {
         let wall = Duration::try_from_secs_f64(1.0 / speed).unwrap_or(Duration::ZERO);
-        Self { clock, wall }
+        Self {
+            clock,
+            wall,
+            first_turn: None,
+            turns: 0,
+        }
     }
 }
 
@@ -48,6 +57,9 @@ impl Pace for SimPace {
 
     fn next_turn(&mut self) -> Duration {
         self.clock.now_ms.fetch_add(TURN_MS, Ordering::SeqCst);
-        self.wall
+        let first = *self.first_turn.get_or_insert_with(Instant::now);
+        self.turns = self.turns.saturating_add(1);
+        let due = first + self.wall.saturating_mul(self.turns);
+        due.saturating_duration_since(Instant::now())
     }
 }

@@ -85,6 +85,8 @@ struct Output {
     note: Option<String>,
     asking_flag: bool,
     next_status_ms: u64,
+    /// The sensor panel's label last printed (plain mode tells changes).
+    sensor_label: String,
 }
 
 /// Runs `live` from `start_ms` until it ends, the runner quits, or the
@@ -105,6 +107,7 @@ pub fn drive(
         note: None,
         asking_flag: false,
         next_status_ms: 0,
+        sensor_label: String::new(),
     };
     if show.dashboard {
         // A terminal that refuses raw mode gets plain lines instead.
@@ -329,6 +332,10 @@ fn show_turn(live: &LiveRun, out: &mut Output, show: &mut Show, now: MonoMs, sta
         }
         None => {
             let elapsed = now.saturating_sub(start_ms);
+            if screen.sensor.label != out.sensor_label {
+                out.sensor_label.clone_from(&screen.sensor.label);
+                println!("{:>7}  {}", plain::stamp(elapsed), screen.sensor.label);
+            }
             if elapsed >= out.next_status_ms {
                 println!("{}", plain::status_line(&screen));
                 out.next_status_ms = elapsed + show.status_every_ms.max(1_000);
