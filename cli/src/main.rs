@@ -55,7 +55,7 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// See Patella coach one run in about a minute: a sample runner, a simulated foot pod, no files needed.
-    #[command(after_help = "Example:\n  patella demo\n  patella demo --plain --speed 200")]
+    #[command(after_help = "Example:\n  patella demo --plain --speed 400\n  patella demo")]
     Demo(commands::demo::DemoArgs),
     /// Run today's planned run with a Bluetooth foot pod: dashboard, knee check-ins from the keys, spoken cues.
     #[command(

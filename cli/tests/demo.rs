@@ -35,7 +35,9 @@ fn first(frames: &[String], from: usize, what: impl Fn(&str) -> bool) -> Option<
 
 #[test]
 fn the_dashboard_shows_the_run_its_cues_and_its_end() {
-    let pane = Pane::start(&["demo", "--speed", "150"], &[], 100, 36);
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let tmpdir = tmp.path().display().to_string();
+    let pane = Pane::start(&["demo", "--speed", "150"], &[("TMPDIR", &tmpdir)], 100, 36);
     let started = Instant::now();
     let frames = pane.watch(Duration::from_secs(60), |_, status| status.is_some());
     let status = pane.status();
@@ -102,7 +104,9 @@ fn the_dashboard_shows_the_run_its_cues_and_its_end() {
 #[test]
 fn the_readme_command_runs_in_its_minute() {
     // Exactly `cargo run -p patella -- demo`: no flags.
-    let pane = Pane::start(&["demo"], &[], 100, 36);
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let tmpdir = tmp.path().display().to_string();
+    let pane = Pane::start(&["demo"], &[("TMPDIR", &tmpdir)], 100, 36);
     let started = Instant::now();
     pane.watch(Duration::from_secs(75), |_, status| status.is_some());
     let took = started.elapsed();
@@ -115,8 +119,10 @@ fn the_readme_command_runs_in_its_minute() {
 }
 
 fn plain(args: &[&str]) -> (String, i32) {
+    let tmp = tempfile::tempdir().expect("temp dir");
     let out = Command::new(env!("CARGO_BIN_EXE_patella"))
         .args(args)
+        .env("TMPDIR", tmp.path())
         .output()
         .expect("run patella");
     assert!(
@@ -199,6 +205,57 @@ fn without_a_terminal_the_demo_prints_lines_and_the_same_run_each_time() {
         events(&second_run),
         "simulated time makes the run the same"
     );
+}
+
+#[test]
+fn the_kept_run_is_in_the_demo_data_folder() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let out = Command::new(env!("CARGO_BIN_EXE_patella"))
+        .args(["demo", "--speed", "5000"])
+        .env("TMPDIR", tmp.path())
+        .output()
+        .expect("run patella");
+    assert!(out.status.success());
+    let folders: Vec<_> = std::fs::read_dir(tmp.path())
+        .expect("read temp dir")
+        .filter_map(Result::ok)
+        .collect();
+    assert_eq!(folders.len(), 1, "one data folder for the demo");
+    let data = folders[0].path();
+    let history = Command::new(env!("CARGO_BIN_EXE_patella"))
+        .args(["history", "--data-dir"])
+        .arg(&data)
+        .output()
+        .expect("run patella history");
+    let text = String::from_utf8_lossy(&history.stdout);
+    // Two weeks of sample runs, then today's demo run with its two check-ins.
+    assert!(text.contains("(demo-"), "{text}");
+    assert!(text.contains("sample-"), "{text}");
+    assert_eq!(text.matches("during a run").count(), 2, "{text}");
+}
+
+#[test]
+fn closing_the_output_early_ends_the_demo_quietly() {
+    use std::io::{BufRead, BufReader};
+    use std::process::Stdio;
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_patella"))
+        .args(["demo", "--speed", "50"])
+        .env("TMPDIR", tmp.path())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run patella");
+    let stdout = child.stdout.take().expect("piped");
+    let mut lines = BufReader::new(stdout).lines();
+    for _ in 0..3 {
+        lines.next().expect("a line").expect("text");
+    }
+    drop(lines); // what `patella demo | head -3` does
+    let out = child.wait_with_output().expect("wait");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(out.status.success(), "{stderr}");
 }
 
 #[test]

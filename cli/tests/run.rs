@@ -151,6 +151,119 @@ fn a_red_flag_key_asks_which_and_stops_the_run() {
 }
 
 #[test]
+fn ctrl_c_on_the_dashboard_keeps_the_run_and_gives_the_terminal_back() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data = dir.path().join("data").display().to_string();
+    let profile = profile_running_today(dir.path());
+    let pane = Pane::start(
+        &[
+            "run",
+            "--pushed-demo",
+            "--quiet",
+            "--profile",
+            &profile,
+            "--data-dir",
+            &data,
+        ],
+        &[],
+        100,
+        36,
+    );
+    pane.watch(Duration::from_secs(20), |f, _| {
+        f.contains("Sensor connected")
+    });
+    assert!(
+        pane.alternate_screen(),
+        "the dashboard draws on the alternate screen"
+    );
+    pane.keys(&["C-c"]);
+    pane.watch(Duration::from_secs(20), |_, status| status.is_some());
+    assert_eq!(pane.status(), Some(0), "{}", pane.text());
+    assert!(
+        !pane.alternate_screen(),
+        "the terminal is the shell's again"
+    );
+    assert!(
+        pane.text()
+            .contains("Ended early: what was recorded is kept.")
+    );
+    assert!(history(&data).contains("run-"));
+}
+
+/// A stand-in speech command that writes down what it is asked to say.
+fn fake_speech(dir: &Path) -> (String, std::path::PathBuf) {
+    use std::os::unix::fs::PermissionsExt;
+    let bin = dir.join("bin");
+    std::fs::create_dir_all(&bin).expect("bin dir");
+    let said = dir.join("said.txt");
+    let script = bin.join("espeak-ng");
+    std::fs::write(
+        &script,
+        format!("#!/bin/sh\nprintf '%s\\n' \"$1\" >> '{}'\n", said.display()),
+    )
+    .expect("write the fake speech command");
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    let path = format!(
+        "{}:{}",
+        bin.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    (path, said)
+}
+
+/// Runs `patella run --pushed-demo --plain` for a few seconds, then Ctrl-C.
+fn run_briefly(extra: &[&str], env: &[(&str, &str)], dir: &Path) -> String {
+    let data = dir.join("data").display().to_string();
+    let profile = profile_running_today(dir);
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_patella"));
+    cmd.args([
+        "run",
+        "--pushed-demo",
+        "--plain",
+        "--profile",
+        &profile,
+        "--data-dir",
+        &data,
+    ])
+    .args(extra)
+    .stdout(Stdio::piped())
+    .stderr(Stdio::piped());
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let child = cmd.spawn().expect("run patella");
+    std::thread::sleep(Duration::from_secs(3));
+    let sent = Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .expect("kill");
+    assert!(sent.success());
+    let out = child.wait_with_output().expect("output");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn cues_are_spoken_by_the_system_speech_command_unless_quiet() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (path, said) = fake_speech(dir.path());
+    let out = run_briefly(&[], &[("PATH", &path)], dir.path());
+    assert!(out.contains("Cues are spoken with"), "{out}");
+    let spoken = std::fs::read_to_string(&said).unwrap_or_default();
+    assert!(spoken.contains("Warm-up, 6 minutes"), "spoken: {spoken:?}");
+
+    let quiet = tempfile::tempdir().expect("temp dir");
+    let (path, said) = fake_speech(quiet.path());
+    let out = run_briefly(&["--quiet"], &[("PATH", &path)], quiet.path());
+    assert!(!out.contains("Cues are spoken with"), "{out}");
+    assert!(!said.exists(), "--quiet speaks nothing");
+}
+
+#[test]
 fn a_real_pod_over_bluetooth_is_run_and_ctrl_c_keeps_the_run_and_disconnects() {
     let bus = FakeBluez::start(&[]);
     let dir = tempfile::tempdir().expect("temp dir");

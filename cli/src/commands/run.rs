@@ -120,7 +120,10 @@ pub fn run(args: RunArgs) -> Result<(), CliError> {
         println!("Ended early: what was recorded is kept.");
     }
     let run_id = format!("run-{}", started_at.format("%Y%m%d-%H%M%S"));
-    let kept = keep::keep(&store, &history, &run_id, started_at, &ended.summary)?;
+    let Some(kept) = keep::keep(&store, &history, &run_id, started_at, &ended.summary)? else {
+        println!("{}", keep::NOTHING_KEPT);
+        return Ok(());
+    };
     let unit = store.with_records(|r| r.settings.distance_unit)?;
     for line in keep::summary_lines(&ended.summary, &kept, unit) {
         println!("{line}");

@@ -86,6 +86,12 @@ impl Pane {
         assert!(out.status.success(), "send-keys");
     }
 
+    /// Whether the program has the terminal's alternate screen up.
+    pub fn alternate_screen(&self) -> bool {
+        let out = tmux(&self.socket, &["display-message", "-p", "#{alternate_on}"]);
+        String::from_utf8_lossy(&out.stdout).trim() == "1"
+    }
+
     /// The exit code, once the program has ended.
     pub fn status(&self) -> Option<i32> {
         std::fs::read_to_string(self.dir.path().join("status"))

@@ -123,7 +123,10 @@ pub fn run(args: DemoArgs) -> Result<(), CliError> {
     };
     let ended = drive(&live, &mut pod, &mut pace, show, started_at)?;
     let run_id = format!("demo-{}", started_at.format("%Y%m%d-%H%M%S"));
-    let kept = keep::keep(&store, &history, &run_id, started_at, &ended.summary)?;
+    let Some(kept) = keep::keep(&store, &history, &run_id, started_at, &ended.summary)? else {
+        println!("{}", keep::NOTHING_KEPT);
+        return Ok(());
+    };
     for line in keep::summary_lines(&ended.summary, &kept, DistanceUnit::Kilometres) {
         println!("{line}");
     }

@@ -12,14 +12,18 @@ use patella_core::store::{DistanceUnit, Store};
 
 use crate::output::CliError;
 
-/// Keeps the run in `store` and returns what the coach made of it.
+/// Keeps the run in `store` and returns what the coach made of it; a run
+/// ended before any time passed has nothing to keep (`None`).
 pub fn keep(
     store: &Store,
     history: &History,
     run_id: &str,
     started_at: NaiveDateTime,
     summary: &RunSummary,
-) -> Result<KeptRun, CliError> {
+) -> Result<Option<KeptRun>, CliError> {
+    if summary.duration_ms < 1_000 {
+        return Ok(None);
+    }
     keep_run(
         store,
         history,
@@ -32,7 +36,11 @@ pub fn keep(
         patella_core::coach::keep_run::KeepRunError::Store(err) => CliError::Store(err),
         other => CliError::Invalid(other.to_string()),
     })
+    .map(Some)
 }
+
+/// Said when a run ended before it began.
+pub const NOTHING_KEPT: &str = "The run ended before it began: nothing was recorded to keep.";
 
 fn stop_words(reason: StopReason) -> &'static str {
     match reason {
