@@ -38,6 +38,11 @@ fn profile_running_today(dir: &Path) -> String {
     path.display().to_string()
 }
 
+/// The dashboard's clock has passed two seconds: readings have come in.
+fn two_seconds_in(frame: &str) -> bool {
+    frame.contains("elapsed ") && !frame.contains("elapsed 0:00") && !frame.contains("elapsed 0:01")
+}
+
 fn patella(args: &[&str], env: &[(&str, &str)]) -> std::process::Output {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_patella"));
     cmd.args(args);
@@ -77,7 +82,7 @@ fn typed_check_ins_reach_the_run_and_q_keeps_it() {
         36,
     );
     pane.watch(Duration::from_secs(20), |f, _| {
-        f.contains("Warm-up") && f.contains("Sensor connected") && f.contains("steps/min")
+        f.contains("Warm-up") && f.contains("Sensor connected") && two_seconds_in(f)
     });
     let screen = pane.text();
     assert!(screen.contains("Sensor connected"), "{screen}");
@@ -137,7 +142,7 @@ fn a_red_flag_key_asks_which_and_stops_the_run() {
         36,
     );
     pane.watch(Duration::from_secs(20), |f, _| {
-        f.contains("Sensor connected")
+        f.contains("Sensor connected") && two_seconds_in(f)
     });
     pane.keys(&["f"]);
     pane.watch(Duration::from_secs(10), |f, _| {
@@ -148,6 +153,39 @@ fn a_red_flag_key_asks_which_and_stops_the_run() {
     assert_eq!(pane.status(), Some(0), "{}", pane.text());
     let end = pane.text();
     assert!(end.contains("ended early: a red flag"), "{end}");
+}
+
+#[test]
+fn the_sharp_key_stops_the_run_for_the_knee() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data = dir.path().join("data").display().to_string();
+    let profile = profile_running_today(dir.path());
+    let pane = Pane::start(
+        &[
+            "run",
+            "--pushed-demo",
+            "--quiet",
+            "--profile",
+            &profile,
+            "--data-dir",
+            &data,
+        ],
+        &[],
+        100,
+        36,
+    );
+    pane.watch(Duration::from_secs(20), |f, _| {
+        f.contains("Sensor connected") && two_seconds_in(f)
+    });
+    pane.keys(&["2"]);
+    pane.watch(Duration::from_secs(10), |f, _| f.contains("2/10"));
+    pane.keys(&["s"]);
+    pane.watch(Duration::from_secs(20), |_, status| status.is_some());
+    assert_eq!(pane.status(), Some(0), "{}", pane.text());
+    let end = pane.text();
+    assert!(end.contains("ended early: the knee said stop"), "{end}");
+    // The sharp check-in carries the last score given.
+    assert!(end.contains("knee check-in(s) 2/10, 2/10"), "{end}");
 }
 
 #[test]
@@ -170,7 +208,7 @@ fn ctrl_c_on_the_dashboard_keeps_the_run_and_gives_the_terminal_back() {
         36,
     );
     pane.watch(Duration::from_secs(20), |f, _| {
-        f.contains("Sensor connected")
+        f.contains("Sensor connected") && two_seconds_in(f)
     });
     assert!(
         pane.alternate_screen(),

@@ -111,6 +111,50 @@ fn a_run_is_kept_with_its_check_ins_and_changes_the_plan_once() {
 }
 
 #[test]
+fn a_run_stopped_at_once_by_a_knee_check_is_kept_with_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let history = history(new_runner());
+    save_document(&store, &history).unwrap();
+    let plan = SessionPlan {
+        segments: vec![Segment {
+            kind: SegmentKind::Run,
+            duration_s: 60,
+        }],
+        cadence_target_spm: None,
+        stride_baseline: None,
+    };
+    let mut session = RunSession::new(plan, RunConfig::default()).unwrap();
+    session.start(5_000);
+    let sharp = CheckIn {
+        taken_at: at(1, 7),
+        score: 3,
+        moment: CheckInMoment::DuringRun,
+        quality: Some(patella_core::pain::PainQuality::Sharp),
+        location: None,
+        red_flags: vec![],
+    };
+    session.check_in(5_000, sharp).unwrap();
+    let summary = session.finish(5_000).unwrap().0;
+    assert_eq!(summary.duration_ms, 0);
+    let kept = keep_run(
+        &store,
+        &history,
+        "run-0",
+        at(1, 7),
+        &summary,
+        &CoachConfig::default(),
+    )
+    .unwrap();
+    assert_eq!(
+        kept.run.duration_s, 1,
+        "the record counts at least a second"
+    );
+    assert!(!kept.session_done);
+    assert_eq!(load_history(&store).unwrap().unwrap().check_ins.len(), 1);
+}
+
+#[test]
 fn a_run_the_record_cannot_take_is_refused_and_nothing_is_written() {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(dir.path()).unwrap();

@@ -67,7 +67,11 @@ pub fn stored_run(
     let run = store::RunSummary {
         id: id.to_owned(),
         started_at,
-        duration_s: u32::try_from(summary.duration_ms.div_ceil(1_000)).unwrap_or(u32::MAX),
+        // Whole seconds, rounded up: a run stopped within its first second
+        // (a knee check at once) still happened, and the record needs one.
+        duration_s: u32::try_from(summary.duration_ms.div_ceil(1_000))
+            .unwrap_or(u32::MAX)
+            .max(1),
         // A distance that is not a finite, non-negative number is refused
         // by `validate` below only if it survives this; such a value is
         // not a distance, so it is kept as none.

@@ -13,7 +13,8 @@ use patella_core::store::{DistanceUnit, Store};
 use crate::output::CliError;
 
 /// Keeps the run in `store` and returns what the coach made of it; a run
-/// ended before any time passed has nothing to keep (`None`).
+/// ended before any time passed, with no check-in, has nothing to keep
+/// (`None`).
 pub fn keep(
     store: &Store,
     history: &History,
@@ -21,7 +22,7 @@ pub fn keep(
     started_at: NaiveDateTime,
     summary: &RunSummary,
 ) -> Result<Option<KeptRun>, CliError> {
-    if summary.duration_ms < 1_000 {
+    if summary.duration_ms == 0 && summary.check_in_count == 0 {
         return Ok(None);
     }
     keep_run(
