@@ -24,6 +24,14 @@ macro_rules! println {
     };
 }
 
+// The same for standard error: a terminal closed under a run (its
+// hang-up) must not turn a warning into a panic.
+macro_rules! eprintln {
+    ($($arg:tt)*) => {
+        $crate::output::write_stderr(format_args!("{}\n", format_args!($($arg)*)))
+    };
+}
+
 mod commands;
 mod output;
 

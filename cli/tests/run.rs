@@ -228,6 +228,50 @@ fn ctrl_c_on_the_dashboard_keeps_the_run_and_gives_the_terminal_back() {
     assert!(history(&data).contains("run-"));
 }
 
+#[test]
+fn a_terminal_closed_under_the_run_still_keeps_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data = dir.path().join("data").display().to_string();
+    let profile = profile_running_today(dir.path());
+    let pane = Pane::start(
+        &[
+            "run",
+            "--pushed-demo",
+            "--quiet",
+            "--profile",
+            &profile,
+            "--data-dir",
+            &data,
+        ],
+        &[],
+        100,
+        36,
+    );
+    pane.watch(Duration::from_secs(20), |f, _| {
+        f.contains("Sensor connected") && two_seconds_in(f)
+    });
+    pane.keys(&["3"]);
+    pane.watch(Duration::from_secs(10), |f, _| f.contains("3/10"));
+    // The terminal goes away: the run hears the hang-up, keeps what it
+    // has, and lets the record go.
+    drop(pane);
+    let started = Instant::now();
+    loop {
+        let out = patella(&["history", "--data-dir", &data], &[]);
+        let text = String::from_utf8_lossy(&out.stdout);
+        if out.status.success() && text.contains("run-") {
+            assert!(text.contains("3/10"), "{text}");
+            break;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(15),
+            "the run was not kept after its terminal closed: {}{text}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        std::thread::sleep(Duration::from_millis(200));
+    }
+}
+
 /// A stand-in speech command that writes down what it is asked to say.
 fn fake_speech(dir: &Path) -> (String, std::path::PathBuf) {
     use std::os::unix::fs::PermissionsExt;

@@ -18,7 +18,7 @@ use super::dashboard::{self, Extras};
 use super::keys::{self, KeyAction};
 use super::plain;
 use super::session::{LiveRun, recent_limit};
-use super::terminal::{Screen, next_key};
+use super::terminal::Screen;
 use super::voice::Voice;
 use crate::output::{CliError, stdout_closed};
 
@@ -70,7 +70,9 @@ pub struct Ended {
     pub quit: bool,
 }
 
-/// Set by Ctrl-C outside the dashboard (where the key arrives as a key).
+/// Set by Ctrl-C outside the dashboard (where the key arrives as a key),
+/// by a TERM, and by the hang-up of a terminal closed under the run: each
+/// ends the run the same way, kept.
 static INTERRUPTED: AtomicBool = AtomicBool::new(false);
 
 fn catch_ctrl_c() {
@@ -150,11 +152,12 @@ pub fn drive(
             } else {
                 left
             };
-            let Some(key) = (if out.screen.is_some() {
-                next_key(slice)
-            } else {
-                std::thread::sleep(slice);
-                None
+            let Some(key) = (match out.screen.as_ref() {
+                Some(screen) => screen.next_key(slice),
+                None => {
+                    std::thread::sleep(slice);
+                    None
+                }
             }) else {
                 continue;
             };

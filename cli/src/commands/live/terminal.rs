@@ -5,6 +5,7 @@
 
 use std::io::{IsTerminal, Stdout, Write};
 use std::sync::Once;
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::time::Duration;
 
 use crossterm::event::{self, Event, KeyEvent, KeyEventKind};
@@ -40,7 +41,35 @@ fn restore_on_panic() {
 
 /// The dashboard's terminal; dropping it restores the terminal.
 pub struct Screen {
-    terminal: Terminal<CrosstermBackend<Stdout>>,
+    /// Always `Some` until the screen is dropped (see `Drop`).
+    terminal: Option<Terminal<CrosstermBackend<Stdout>>>,
+    keys: Receiver<KeyEvent>,
+}
+
+/// Reads key presses on a thread of its own and hands them over. A closed
+/// terminal can leave crossterm's reader spinning on end-of-file instead of
+/// failing; on its own thread that cannot hold up the run, which notices
+/// the hang-up (the signal, or its output failing) and ends, kept.
+fn read_keys() -> Receiver<KeyEvent> {
+    let (tx, rx) = mpsc::channel();
+    let spawned = std::thread::Builder::new()
+        .name("patella-keys".to_owned())
+        .spawn(move || {
+            loop {
+                match event::read() {
+                    Ok(Event::Key(key)) if key.kind != KeyEventKind::Release => {
+                        if tx.send(key).is_err() {
+                            return;
+                        }
+                    }
+                    Ok(_) => {}
+                    Err(_) => return,
+                }
+            }
+        });
+    // Without the thread there are no keys; the dashboard still draws.
+    drop(spawned);
+    rx
 }
 
 impl Screen {
@@ -54,7 +83,10 @@ impl Screen {
             return Err(e);
         }
         match Terminal::new(CrosstermBackend::new(out)) {
-            Ok(terminal) => Ok(Self { terminal }),
+            Ok(terminal) => Ok(Self {
+                terminal: Some(terminal),
+                keys: read_keys(),
+            }),
             Err(e) => {
                 restore();
                 Err(e)
@@ -64,36 +96,49 @@ impl Screen {
 
     /// Draws one frame.
     pub fn draw(&mut self, render: impl FnOnce(&mut ratatui::Frame<'_>)) -> std::io::Result<()> {
-        self.terminal.draw(render).map(|_| ())
+        match self.terminal.as_mut() {
+            Some(terminal) => terminal.draw(render).map(|_| ()),
+            None => Ok(()),
+        }
+    }
+
+    /// Waits up to `limit` for a key press; `None` when none came. With
+    /// the key reader gone, the wait is still waited, so the caller's loop
+    /// keeps its pace instead of spinning.
+    pub fn next_key(&self, limit: Duration) -> Option<KeyEvent> {
+        match self.keys.recv_timeout(limit) {
+            Ok(key) => Some(key),
+            Err(RecvTimeoutError::Timeout) => None,
+            Err(RecvTimeoutError::Disconnected) => {
+                std::thread::sleep(limit);
+                None
+            }
+        }
     }
 
     /// Rings the terminal bell (the metronome's beat, when the terminal
     /// has nothing better).
     pub fn bell(&mut self) {
-        let out = self.terminal.backend_mut();
-        let _ = out.write_all(b"\x07").and_then(|()| out.flush());
+        if let Some(terminal) = self.terminal.as_mut() {
+            let out = terminal.backend_mut();
+            let _ = out.write_all(b"\x07").and_then(|()| out.flush());
+        }
     }
 }
 
 impl Drop for Screen {
     fn drop(&mut self) {
         restore();
-    }
-}
-
-/// Waits up to `limit` for a key press; `None` when none came. Input that
-/// cannot be read is waited out the same way, so a caller's loop keeps
-/// its pace instead of spinning.
-pub fn next_key(limit: Duration) -> Option<KeyEvent> {
-    match event::poll(limit) {
-        Ok(true) => match event::read() {
-            Ok(Event::Key(key)) if key.kind != KeyEventKind::Release => Some(key),
-            _ => None,
-        },
-        Ok(false) => None,
-        Err(_) => {
-            std::thread::sleep(limit);
-            None
+        // ratatui's own drop shows a hidden cursor and, when the terminal
+        // is gone, reports that with `eprintln!`, which panics on a closed
+        // standard error (a terminal closed under the run). So it is
+        // dropped only once the cursor is shown; otherwise it is let go.
+        if let Some(mut terminal) = self.terminal.take() {
+            if terminal.show_cursor().is_ok() {
+                drop(terminal);
+            } else {
+                std::mem::forget(terminal);
+            }
         }
     }
 }
