@@ -11,6 +11,7 @@ use std::time::Duration;
 
 use chrono::Local;
 use clap::Args;
+use patella_core::cadence::MetronomeMode;
 use patella_core::coach::record::{load_history, save_document};
 use patella_core::coach::{CoachConfig, History, Profile};
 use patella_core::run::{RunConfig, RunScreen, RunSession};
@@ -88,7 +89,19 @@ pub fn run(args: RunArgs) -> Result<(), CliError> {
     for line in &todays.day_lines {
         println!("{line}");
     }
-    let session = RunSession::new(todays.plan, RunConfig::default())
+    // The runner's settings, as the apps apply them: the metronome (it
+    // plays when cadence falls below the band), cues above the band, voice.
+    let settings = store.with_records(|r| r.settings.clone())?;
+    let mut config = RunConfig {
+        metronome: if settings.metronome {
+            MetronomeMode::Nudge
+        } else {
+            MetronomeMode::Off
+        },
+        ..RunConfig::default()
+    };
+    config.cadence.alert.alert_above_band = settings.alerts_above_band;
+    let session = RunSession::new(todays.plan, config)
         .map_err(|e| CliError::Invalid(format!("today's run: {e}")))?;
     let live = Arc::new(LiveRun::new(session));
     let sink: Arc<dyn SampleSink> = live.clone();
@@ -102,7 +115,11 @@ pub fn run(args: RunArgs) -> Result<(), CliError> {
     } else {
         Box::new(BleSource::start(args.sensor.as_deref(), scan_window, sink)?)
     };
-    let voice = if args.quiet { None } else { Voice::find() };
+    let voice = if args.quiet || !settings.voice_cues {
+        None
+    } else {
+        Voice::find()
+    };
     if let Some(v) = &voice {
         println!("Cues are spoken with {} (--quiet to mute).", v.command());
     }
@@ -124,8 +141,7 @@ pub fn run(args: RunArgs) -> Result<(), CliError> {
         println!("{}", keep::NOTHING_KEPT);
         return Ok(());
     };
-    let unit = store.with_records(|r| r.settings.distance_unit)?;
-    for line in keep::summary_lines(&ended.summary, &kept, unit) {
+    for line in keep::summary_lines(&ended.summary, &kept, settings.distance_unit) {
         println!("{line}");
     }
     Ok(())
