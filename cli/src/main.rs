@@ -24,6 +24,14 @@ macro_rules! println {
     };
 }
 
+// The same for standard error: a terminal closed under a run (its
+// hang-up) must not turn a warning into a panic.
+macro_rules! eprintln {
+    ($($arg:tt)*) => {
+        $crate::output::write_stderr(format_args!("{}\n", format_args!($($arg)*)))
+    };
+}
+
 mod busy;
 mod commands;
 mod output;
@@ -57,6 +65,14 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// See Patella coach one run in about a minute: a sample runner, a simulated foot pod, no files needed.
+    #[command(after_help = "Example:\n  patella demo --plain --speed 400\n  patella demo")]
+    Demo(commands::demo::DemoArgs),
+    /// Run today's planned run with a Bluetooth foot pod: dashboard, knee check-ins from the keys, spoken cues.
+    #[command(
+        after_help = "Keys during the run: 0-9 knee check-in, s sharp pain, f red flag, q stop (the run is kept).\n\nExample:\n  patella run --sensor C0:FF:EE:18:14:00\n  patella run --pushed-demo --profile tests/fixtures/profile-new-runner.json --data-dir /tmp/patella-try"
+    )]
+    Run(commands::run::RunArgs),
     /// Show the knee-safe training plan for a runner profile.
     #[command(
         after_help = "Example:\n  patella plan --profile tests/fixtures/profile-new-runner.json --weeks 2"
@@ -109,6 +125,8 @@ fn main() -> ExitCode {
         }
     };
     let result = match cli.command {
+        Command::Demo(args) => commands::demo::run(args),
+        Command::Run(args) => commands::run::run(args),
         Command::Plan(args) => commands::plan::run(args),
         Command::Pain(args) => commands::pain::run(args),
         Command::Replay(args) => commands::replay::run(args),

@@ -94,9 +94,17 @@ pub fn write_stdout(args: std::fmt::Arguments<'_>) {
     if let Err(e) = out.write_fmt(args).and_then(|()| out.flush()) {
         STDOUT_CLOSED.store(true, Ordering::Relaxed);
         if e.kind() != ErrorKind::BrokenPipe {
-            eprintln!("patella: standard output: {e}");
+            write_stderr(format_args!("patella: standard output: {e}\n"));
         }
     }
+}
+
+/// Writes to standard error, and drops the text when even that fails (a
+/// closed terminal): there is nowhere left to say it, and Rust's own
+/// `eprintln!` would panic.
+pub fn write_stderr(args: std::fmt::Arguments<'_>) {
+    let mut err = std::io::stderr().lock();
+    let _ = err.write_fmt(args).and_then(|()| err.flush());
 }
 
 /// Prints `value` as pretty JSON on stdout.

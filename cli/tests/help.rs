@@ -12,6 +12,8 @@ fn patella(args: &[String], data: &Path) -> Output {
         .args(args)
         .current_dir(root)
         .env("PATELLA_DATA_DIR", data)
+        // `patella demo` keeps its data folder in the temporary directory.
+        .env("TMPDIR", data.parent().unwrap_or(data))
         .env_remove("XDG_DATA_HOME")
         .output()
         .expect("patella runs")

@@ -70,7 +70,7 @@ fn seconds(value: f64, field: &str) -> Result<Duration, CliError> {
 }
 
 /// A Bluetooth failure, with what the user can do about it.
-fn ble_error(op: &str, err: &BleError) -> CliError {
+pub fn ble_error(op: &str, err: &BleError) -> CliError {
     let next = match err {
         BleError::NoAdapter => "plug in a Bluetooth adapter or switch Bluetooth on",
         BleError::AdapterOff { .. } => "switch Bluetooth on and try again",

@@ -8,7 +8,9 @@
 //! - [`generate`]: the pure function from history to [`plan::Plan`].
 //! - [`outcome`]: what one check-in changes in the plan, with reasons.
 //! - [`completed_run`]: what a finished run adds and changes;
-//!   [`cadence_baseline`]: the baseline measured from the first runs.
+//!   [`cadence_baseline`]: the baseline measured from the first runs;
+//!   [`keep_run`]: keeping a finished run in the record and the plan
+//!   (the core's `Coach.completeRun`, for shells without the FFI).
 //!
 //! - [`guard`]: the knee's one decision place: for a date, what the knee
 //!   allows and whether the plan may progress, and why.
@@ -28,6 +30,7 @@ mod day;
 pub mod generate;
 pub mod guard;
 pub mod history;
+pub mod keep_run;
 pub mod knee;
 pub mod outcome;
 pub mod plan;

@@ -165,6 +165,15 @@ pub fn day_summary(day: &PlanDay<'_>) -> String {
     }
 }
 
+/// One day as text: its heading line ("  Tue 2026-12-01: 4 min running"),
+/// why the knee limits it, and each session (the terminal's `patella demo`
+/// and `patella run` print the day they run).
+pub fn day_text(day: &PlanDay<'_>, detail: bool) -> Vec<String> {
+    let mut out = Vec::new();
+    day_lines(&mut out, day, detail);
+    out
+}
+
 fn day_lines(out: &mut Vec<String>, day: &PlanDay<'_>, detail: bool) {
     let head = day_summary(day);
     out.push(format!("  {} {}: {head}", day.date.format("%a"), day.date));

@@ -23,8 +23,11 @@ impl RunSummary {
             field,
             reason: reason.to_owned(),
         };
+        // Whole seconds, rounded up, and at least one: a run stopped within
+        // its first second (a knee check at once) still happened.
         let duration_s = u32::try_from(finished.duration_ms.div_ceil(1_000))
-            .map_err(|_| bad("duration_s", "longer than any run"))?;
+            .map_err(|_| bad("duration_s", "longer than any run"))?
+            .max(1);
         let distance_m = finished.distance_m.unwrap_or(0.0);
         if !(distance_m.is_finite() && distance_m >= 0.0) {
             return Err(bad("distance_m", "not a distance"));

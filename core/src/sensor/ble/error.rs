@@ -97,6 +97,12 @@ pub fn classify_text(op: &'static str, text: &str) -> BleError {
     {
         // bluetoothd itself is gone: nothing to talk to until it returns.
         BleError::NoAdapter
+    } else if has("org.freedesktop.DBus.Error.FileNotFound")
+        || has("org.freedesktop.DBus.Error.NoServer")
+    {
+        // No system bus at all (a container, a machine without BlueZ):
+        // there is no adapter this process can reach.
+        BleError::NoAdapter
     } else {
         BleError::Failed { op, detail }
     }
@@ -133,6 +139,15 @@ mod tests {
                 "{text}"
             );
         }
+        assert_eq!(
+            classify_text(
+                "open Bluetooth manager",
+                "Failed to connect to socket /run/dbus/system_bus_socket: No such file or \
+                 directory (org.freedesktop.DBus.Error.FileNotFound)"
+            ),
+            BleError::NoAdapter,
+            "no system bus means no adapter to reach"
+        );
         assert!(matches!(
             classify_text("read", "x (org.bluez.Error.NotPermitted)").failure_kind(),
             FailureKind::Permanent(_)

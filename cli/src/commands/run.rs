@@ -1,0 +1,300 @@
+//! `patella run`: today's planned run, for real, on this computer: a BLE
+//! foot pod through the sensor client (or the simulated pod with
+//! `--pushed-demo`), the dashboard, knee check-ins from the keyboard,
+//! spoken cues and the metronome's bell; the run is kept through the coach,
+//! also when it is ended early with q or Ctrl-C.
+
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::Duration;
+
+use chrono::Local;
+use clap::Args;
+use patella_core::cadence::MetronomeMode;
+use patella_core::coach::record::{load_history, save_document};
+use patella_core::coach::{CoachConfig, History, Profile};
+use patella_core::run::{RunConfig, RunScreen, RunSession};
+use patella_core::sample::{MonoMs, SampleSink};
+use patella_core::sensor::ble::{BleConfig, BleError, RunningSensor, SensorClient, matches_id};
+use patella_core::sensor::clock::{InstantClock, process_now_ms};
+use patella_core::sensor::observer::{SensorObserver, SensorState};
+
+use super::data_dir::DataDirArgs;
+use super::demo::pod::SimulatedPod;
+use super::live::drive::{Pace, Show, Source, Turn, drive};
+use super::live::session::LiveRun;
+use super::live::voice::Voice;
+use super::live::{keep, terminal, today};
+use super::sensor::ble_error;
+use crate::output::CliError;
+
+#[derive(Args)]
+pub struct RunArgs {
+    /// The foot pod's id or address from `patella sensor scan` (default:
+    /// the strongest one in range).
+    #[arg(long, value_name = "ID", conflicts_with = "pushed_demo")]
+    sensor: Option<String>,
+    /// Use the simulated foot pod instead of Bluetooth (real RSC bytes
+    /// pushed through the core, in real time).
+    #[arg(long)]
+    pushed_demo: bool,
+    /// The runner's profile (JSON), the first time: the plan starts today.
+    #[arg(long, value_name = "FILE")]
+    profile: Option<PathBuf>,
+    /// How long to look for the foot pod before the run, in seconds.
+    #[arg(long, default_value_t = 8.0, value_name = "SECONDS")]
+    scan_seconds: f64,
+    /// No spoken cues and no metronome bell.
+    #[arg(long)]
+    quiet: bool,
+    /// A line per event instead of the dashboard.
+    #[arg(long)]
+    plain: bool,
+    #[command(flatten)]
+    data: DataDirArgs,
+}
+
+/// The loop's turn in wall time: keys and the screen answer within it.
+const TURN: Duration = Duration::from_millis(200);
+
+/// Real time: the sleep-counting clock the sensor client stamps with.
+struct RealPace;
+
+impl Pace for RealPace {
+    fn now_ms(&self) -> MonoMs {
+        process_now_ms()
+    }
+
+    fn next_turn(&mut self) -> Duration {
+        TURN
+    }
+}
+
+pub fn run(args: RunArgs) -> Result<(), CliError> {
+    let scan_window = Duration::try_from_secs_f64(args.scan_seconds)
+        .ok()
+        .filter(|d| !d.is_zero())
+        .ok_or_else(|| {
+            CliError::Invalid(format!(
+                "--scan-seconds: {} is not a usable number of seconds",
+                args.scan_seconds
+            ))
+        })?;
+    let store = args.data.open()?;
+    let today_date = Local::now().date_naive();
+    let history = runner_history(&store, args.profile.as_ref(), today_date)?;
+    let todays = today::todays_run(&history, today_date, &CoachConfig::default())?;
+    println!("Today's run:");
+    for line in &todays.day_lines {
+        println!("{line}");
+    }
+    // The runner's settings, as the apps apply them: the metronome (it
+    // plays when cadence falls below the band), cues above the band, voice.
+    let settings = store.with_records(|r| r.settings.clone())?;
+    let mut config = RunConfig {
+        metronome: if settings.metronome {
+            MetronomeMode::Nudge
+        } else {
+            MetronomeMode::Off
+        },
+        ..RunConfig::default()
+    };
+    config.cadence.alert.alert_above_band = settings.alerts_above_band;
+    let session = RunSession::new(todays.plan, config)
+        .map_err(|e| CliError::Invalid(format!("today's run: {e}")))?;
+    let live = Arc::new(LiveRun::new(session));
+    let sink: Arc<dyn SampleSink> = live.clone();
+    let mut source: Box<dyn Source> = if args.pushed_demo {
+        println!("Using the simulated foot pod (--pushed-demo).");
+        Box::new(SimulatedPod::new(
+            Arc::new(InstantClock::new()),
+            sink,
+            None,
+        )?)
+    } else {
+        Box::new(BleSource::start(args.sensor.as_deref(), scan_window, sink)?)
+    };
+    let voice = if args.quiet || !settings.voice_cues {
+        None
+    } else {
+        Voice::find()
+    };
+    if let Some(v) = &voice {
+        println!("Cues are spoken with {} (--quiet to mute).", v.command());
+    }
+    let started_at = Local::now().naive_local();
+    let show = Show {
+        dashboard: !args.plain && terminal::is_interactive(),
+        title: "Patella: today's run".to_owned(),
+        voice,
+        bell: !args.quiet,
+        status_every_ms: 60_000,
+        linger: Duration::from_secs(2),
+    };
+    let ended = drive(&live, source.as_mut(), &mut RealPace, show, started_at)?;
+    if ended.quit {
+        println!("Ended early: what was recorded is kept.");
+    }
+    let run_id = format!("run-{}", started_at.format("%Y%m%d-%H%M%S"));
+    let Some(kept) = keep::keep(&store, &history, &run_id, started_at, &ended.summary)? else {
+        println!("{}", keep::NOTHING_KEPT);
+        return Ok(());
+    };
+    for line in keep::summary_lines(&ended.summary, &kept, settings.distance_unit) {
+        println!("{line}");
+    }
+    Ok(())
+}
+
+/// The runner's history from the record; the first time, from `--profile`.
+fn runner_history(
+    store: &patella_core::store::Store,
+    profile: Option<&PathBuf>,
+    today: chrono::NaiveDate,
+) -> Result<History, CliError> {
+    let stored = load_history(store).map_err(|e| CliError::Invalid(e.to_string()))?;
+    match (stored, profile) {
+        (Some(history), None) => Ok(history),
+        (Some(_), Some(_)) => Err(CliError::Invalid(
+            "--profile: this data folder already has a runner; leave --profile out, or use \
+             another --data-dir"
+                .to_owned(),
+        )),
+        (None, Some(path)) => {
+            let shown = path.display().to_string();
+            let text = std::fs::read_to_string(path).map_err(|source| CliError::Io {
+                path: shown.clone(),
+                source,
+            })?;
+            let profile: Profile = serde_json::from_str(&text)
+                .map_err(|e| CliError::Invalid(format!("{shown}: {e}")))?;
+            profile
+                .validate()
+                .map_err(|e| CliError::Invalid(format!("{shown}: {e}")))?;
+            let history = History::new(profile, today);
+            save_document(store, &history).map_err(|e| CliError::Invalid(e.to_string()))?;
+            Ok(history)
+        }
+        (None, None) => Err(CliError::Invalid(
+            "no runner in this data folder yet; give your profile once with --profile FILE \
+             (for example tests/fixtures/profile-new-runner.json)"
+                .to_owned(),
+        )),
+    }
+}
+
+/// What the sensor client told about its link.
+#[derive(Default)]
+struct LinkWatch {
+    connected: AtomicBool,
+    failed: Mutex<Option<String>>,
+}
+
+impl SensorObserver for LinkWatch {
+    fn on_state(&self, state: SensorState) {
+        match state {
+            SensorState::Connected => self.connected.store(true, Ordering::SeqCst),
+            SensorState::Failed { reason } => {
+                *self.failed.lock().unwrap_or_else(PoisonError::into_inner) = Some(reason);
+            }
+            _ => {}
+        }
+    }
+    fn on_battery(&self, _percent: u8) {}
+    fn on_details(&self, _details: patella_core::sensor::observer::SensorDetails) {}
+    fn on_warning(&self, _warning: patella_core::sensor::observer::SensorWarning) {}
+}
+
+/// A real foot pod through the BLE sensor client.
+struct BleSource {
+    running: Option<RunningSensor>,
+    watch: Arc<LinkWatch>,
+    id: String,
+}
+
+impl BleSource {
+    /// Finds the pod (a clear error when there is no adapter or no pod)
+    /// and starts the client on it, feeding `sink`.
+    fn start(
+        want: Option<&str>,
+        window: Duration,
+        sink: Arc<dyn SampleSink>,
+    ) -> Result<Self, CliError> {
+        let client = SensorClient::new(BleConfig::default(), Arc::new(InstantClock::new()));
+        println!("Looking for foot pods ({} s)...", window.as_secs_f64());
+        let found = client.scan_blocking(window).map_err(|e| match e {
+            // Without Bluetooth the simulated pod still shows the whole run.
+            BleError::NoAdapter => CliError::Device(format!(
+                "run: {e}; plug in a Bluetooth adapter or switch Bluetooth on, or try \
+                 `patella run --pushed-demo` to use the simulated foot pod"
+            )),
+            other => ble_error("run", &other),
+        })?;
+        let pod = match want {
+            Some(id) => found.iter().find(|f| matches_id(f, id)).ok_or_else(|| {
+                CliError::Device(format!(
+                    "run: foot pod {id} was not found in {} s; wake it with a few steps, check \
+                     the id with `patella sensor scan`, and try again",
+                    window.as_secs_f64()
+                ))
+            })?,
+            None => found.first().ok_or_else(|| {
+                CliError::Device(format!(
+                    "run: no foot pod found in {} s; wake it with a few steps and try again, or \
+                     try `patella run --pushed-demo` without one",
+                    window.as_secs_f64()
+                ))
+            })?,
+        };
+        let id = pod.id.clone();
+        println!(
+            "Foot pod: {} {}",
+            id,
+            pod.name.as_deref().unwrap_or("(no name)")
+        );
+        let watch = Arc::new(LinkWatch::default());
+        let running = client
+            .start(Some(id.clone()), None, Some(sink), Some(watch.clone()))
+            .map_err(|e| ble_error("run", &e))?;
+        Ok(Self {
+            running: Some(running),
+            watch,
+            id,
+        })
+    }
+}
+
+impl Source for BleSource {
+    fn turn(&mut self, _now_ms: MonoMs, _screen: &RunScreen) -> Result<Turn, CliError> {
+        let failed = self
+            .watch
+            .failed
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .take();
+        match failed {
+            // Never connected: there is no run to keep, only an error.
+            Some(reason) if !self.watch.connected.load(Ordering::SeqCst) => {
+                Err(CliError::Device(format!(
+                    "run: foot pod {}: {reason}; check Bluetooth and the pod, then try again",
+                    self.id
+                )))
+            }
+            Some(reason) => Ok(Turn {
+                note: Some(format!(
+                    "The foot pod gave up: {reason}. The run goes on without it."
+                )),
+                check_in: None,
+            }),
+            None => Ok(Turn::default()),
+        }
+    }
+
+    fn stop(&mut self) {
+        if let Some(running) = self.running.take() {
+            // Disconnecting is best effort at the end; the run is kept either way.
+            let _ = running.stop_blocking();
+        }
+    }
+}

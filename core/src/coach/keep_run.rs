@@ -1,0 +1,127 @@
+//! Keeping a finished run without the FFI: the core's counterpart of the
+//! apps' `Coach.completeRun`, for shells that hold a `Store` and a
+//! `History` themselves (the terminal companion's `patella run` and
+//! `patella demo`).
+//!
+//! The order is the FFI's: the run, its check-ins and the session marked
+//! done go to the record in one write first, the run's checkpoint is
+//! cleared, and only then is the new history handed back; an error leaves
+//! the caller's history as it was.
+
+use chrono::NaiveDateTime;
+use thiserror::Error;
+
+use super::cadence_baseline;
+use super::catalogue::Catalogue;
+use super::completed_run::{CompletedRun, after_run, counts_as_done};
+use super::config::CoachConfig;
+use super::generate::CoachError;
+use super::history::{History, SessionKind, SessionOutcome, SessionStatus};
+use super::outcome::PlanChange;
+use super::record::stored_outcome;
+use crate::run;
+use crate::store::{self, RecordError, Store, StoreError};
+
+/// Why a finished run could not be kept.
+#[derive(Debug, Error)]
+pub enum KeepRunError {
+    /// The run itself is not one the record takes (a field names the fault).
+    #[error("the run cannot be kept: {0}")]
+    Run(#[from] RecordError),
+    #[error("the cadence baseline: {0}")]
+    Baseline(String),
+    #[error("the plan: {0}")]
+    Coach(#[from] CoachError),
+    #[error("record: {0}")]
+    Store(#[from] StoreError),
+}
+
+/// What keeping the run did.
+#[derive(Debug, Clone, PartialEq)]
+pub struct KeptRun {
+    /// The run as the record holds it.
+    pub run: store::RunSummary,
+    /// The history after the run (the caller's history when it was kept already).
+    pub history: History,
+    /// The plan changes the run caused.
+    pub plan_changes: Vec<PlanChange>,
+    /// Whether the day's run session counts as done.
+    pub session_done: bool,
+    /// The cadence baseline measured from the first stored runs, if enough.
+    pub measured_cadence_spm: Option<f64>,
+}
+
+/// Keeps `summary` in `store` and returns the history after it. The same
+/// run kept twice is kept once and changes nothing the second time.
+pub fn keep_run(
+    store: &Store,
+    history: &History,
+    id: &str,
+    started_at: NaiveDateTime,
+    summary: &run::RunSummary,
+    config: &CoachConfig,
+) -> Result<KeptRun, KeepRunError> {
+    let run = store::RunSummary::kept(id, started_at, summary)?;
+    let date = run.date();
+    let check_ins: Vec<_> = summary
+        .check_ins
+        .iter()
+        .map(|n| n.check_in.clone())
+        .collect();
+    let planned_ms = summary.segments.iter().map(|s| s.planned_ms).sum();
+    let session_done = counts_as_done(summary.completed, summary.active_ms, planned_ms, config);
+    let mut runs = store.with_records(|r| r.runs.clone())?;
+    let already_kept = runs.iter().any(|r| r.id == run.id);
+    if !already_kept {
+        runs.push(run.clone());
+    }
+    let measured = cadence_baseline::measured(&runs, config)
+        .map_err(|e| KeepRunError::Baseline(e.to_string()))?;
+    let completed = CompletedRun {
+        date,
+        check_ins: check_ins.clone(),
+        session_done,
+        measured_cadence_spm: measured,
+    };
+    let (after, plan_changes) = after_run(
+        history,
+        &completed,
+        Catalogue::builtin().map_err(CoachError::from)?,
+        config,
+    )?;
+    let outcome = session_done.then(|| {
+        stored_outcome(&SessionOutcome {
+            date,
+            kind: SessionKind::Run,
+            status: SessionStatus::Done,
+        })
+    });
+    store.complete_run(&run, &check_ins, outcome.as_ref())?;
+    // The run is kept: its checkpoint left behind would only offer it
+    // again. Another run's checkpoint stays: that run is not kept yet.
+    let own = store
+        .run_checkpoint()?
+        .as_ref()
+        .and_then(|v| v.get("run_id"))
+        .and_then(serde_json::Value::as_str)
+        == Some(id);
+    if own {
+        store.clear_run_checkpoint()?;
+    }
+    if already_kept {
+        return Ok(KeptRun {
+            run,
+            history: history.clone(),
+            plan_changes: Vec::new(),
+            session_done,
+            measured_cadence_spm: measured,
+        });
+    }
+    Ok(KeptRun {
+        run,
+        history: after,
+        plan_changes,
+        session_done,
+        measured_cadence_spm: measured,
+    })
+}
