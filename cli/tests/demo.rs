@@ -232,6 +232,18 @@ fn the_kept_run_is_in_the_demo_data_folder() {
     assert!(text.contains("(demo-"), "{text}");
     assert!(text.contains("sample-"), "{text}");
     assert_eq!(text.matches("during a run").count(), 2, "{text}");
+
+    // The demo ends with its run's report, beside the record, path printed.
+    let said = String::from_utf8_lossy(&out.stdout);
+    let report = data.join("demo-run.html");
+    assert!(said.contains(&report.display().to_string()), "{said}");
+    let page = std::fs::read_to_string(&report).expect("the report file");
+    assert!(page.contains("target-band"), "the run chart with its band");
+    assert_eq!(
+        page.matches("class=\"check-in").count(),
+        2,
+        "one mark per knee check"
+    );
 }
 
 #[test]
