@@ -11,10 +11,9 @@ use std::time::Duration;
 
 use chrono::Local;
 use clap::Args;
-use patella_core::cadence::MetronomeMode;
 use patella_core::coach::record::{load_history, save_document};
 use patella_core::coach::{CoachConfig, History, Profile};
-use patella_core::run::{RunConfig, RunScreen, RunSession};
+use patella_core::run::{RunScreen, RunSession, run_config_for};
 use patella_core::sample::{MonoMs, SampleSink};
 use patella_core::sensor::ble::{BleConfig, BleError, RunningSensor, SensorClient, matches_id};
 use patella_core::sensor::clock::{InstantClock, process_now_ms};
@@ -89,18 +88,13 @@ pub fn run(args: RunArgs) -> Result<(), CliError> {
     for line in &todays.day_lines {
         println!("{line}");
     }
-    // The runner's settings, as the apps apply them: the metronome (it
-    // plays when cadence falls below the band), cues above the band, voice.
+    // The runner's settings, as the apps apply them (`run_config_for`: the
+    // metronome plays when cadence falls below the band; cues above the band).
     let settings = store.with_records(|r| r.settings.clone())?;
-    let mut config = RunConfig {
-        metronome: if settings.metronome {
-            MetronomeMode::Nudge
-        } else {
-            MetronomeMode::Off
-        },
-        ..RunConfig::default()
-    };
-    config.cadence.alert.alert_above_band = settings.alerts_above_band;
+    let mut config = run_config_for(&settings);
+    // The coach's target steps up from the runner's own measured baseline
+    // (article 004), so a low one is meant, not a typo: as on the phones.
+    config.target_guard.allow_unusual = true;
     let session = RunSession::new(todays.plan, config)
         .map_err(|e| CliError::Invalid(format!("today's run: {e}")))?;
     let live = Arc::new(LiveRun::new(session));
