@@ -462,3 +462,66 @@ fn without_a_runner_the_first_step_is_named() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("--profile FILE"));
 }
+
+#[test]
+fn a_run_killed_mid_way_is_kept_as_it_stood_by_the_next_run() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data = dir.path().join("data").display().to_string();
+    let profile = profile_running_today(dir.path());
+    let child = Command::new(env!("CARGO_BIN_EXE_patella"))
+        .args([
+            "run",
+            "--pushed-demo",
+            "--plain",
+            "--profile",
+            &profile,
+            "--data-dir",
+            &data,
+        ])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("run patella");
+    // The run checkpoints itself at its start and every 10 s after.
+    let checkpoint = dir.path().join("data").join("run_checkpoint.jsonl");
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while !checkpoint.exists() && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    std::thread::sleep(Duration::from_secs(11));
+    // SIGKILL: no handler runs, nothing is finished or kept.
+    let killed = Command::new("kill")
+        .args(["-KILL", &child.id().to_string()])
+        .status()
+        .expect("kill");
+    assert!(killed.success());
+    let mut child = child;
+    let _ = child.wait();
+    assert!(checkpoint.exists(), "the killed run left its checkpoint");
+    assert!(!history(&data).contains("run-"), "nothing kept yet");
+
+    // The next run keeps the killed one first, then runs and is kept too.
+    let mut next = Command::new(env!("CARGO_BIN_EXE_patella"))
+        .args(["run", "--pushed-demo", "--plain", "--data-dir", &data])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run patella");
+    std::thread::sleep(Duration::from_secs(3));
+    let sent = Command::new("kill")
+        .args(["-INT", &next.id().to_string()])
+        .status()
+        .expect("kill");
+    assert!(sent.success());
+    let status = next.wait().expect("wait");
+    let mut said = String::new();
+    if let Some(mut out) = next.stdout.take() {
+        use std::io::Read;
+        out.read_to_string(&mut said).expect("read stdout");
+    }
+    assert!(status.success(), "{said}");
+    assert!(said.contains("left unfinished"), "{said}");
+    let kept = history(&data);
+    assert_eq!(kept.matches("(run-").count(), 2, "{kept}");
+    assert!(!checkpoint.exists(), "both runs kept, no checkpoint left");
+}

@@ -179,12 +179,8 @@ impl Coach {
                 // The run is kept: its checkpoint has done its work. Left
                 // behind, it would only offer a run already kept. Another
                 // run's checkpoint stays: that run is not kept yet.
-                let waiting = store.run_checkpoint().map_err(record_error)?;
-                let own = waiting
-                    .as_ref()
-                    .and_then(|v| v.get("run_id"))
-                    .and_then(serde_json::Value::as_str)
-                    == Some(run.id.as_str());
+                let own = patella_core::run::KeptCheckpoint::belongs_to(store, &run.id)
+                    .map_err(record_error)?;
                 if own {
                     store.clear_run_checkpoint().map_err(record_error)?;
                 }

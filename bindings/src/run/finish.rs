@@ -5,8 +5,9 @@
 
 use std::sync::Arc;
 
-use patella_core::run::{self as core_run, CheckpointStore, Checkpointer, RunCheckpoint};
-use serde_json::{Value, json};
+use patella_core::run::{
+    self as core_run, Checkpointer, KeptCheckpoint, RunCheckpoint, StoreCheckpoints,
+};
 
 use super::*;
 use crate::events::EventPump;
@@ -175,8 +176,8 @@ impl Keeping {
     /// Writes a checkpoint if one is due (see `Checkpointer`).
     pub(super) fn after_input(&mut self, session: &core_run::RunSession) {
         let now_ms = session.session_time_ms();
-        let sink = RecordCheckpoints {
-            store: &self.store,
+        let sink = StoreCheckpoints {
+            store: self.store.core(),
             run_id: &self.run_id,
             started_at: &self.started_at,
         };
@@ -184,53 +185,15 @@ impl Keeping {
     }
 }
 
-struct RecordCheckpoints<'a> {
-    store: &'a RecordStore,
-    run_id: &'a str,
-    started_at: &'a str,
-}
-
-impl CheckpointStore for RecordCheckpoints<'_> {
-    fn save(&self, checkpoint: &RunCheckpoint) -> Result<(), String> {
-        let session = serde_json::to_value(checkpoint).map_err(|e| e.to_string())?;
-        let value = json!({
-            "run_id": self.run_id,
-            "started_at": self.started_at,
-            "session": session,
-        });
-        self.store
-            .core()
-            .save_run_checkpoint(&value)
-            .map_err(|e| e.to_string())
-    }
-}
-
-fn unreadable(detail: impl std::fmt::Display) -> RunSessionError {
-    RunSessionError::InvalidInput {
-        detail: format!("run checkpoint: {detail}"),
-    }
-}
-
 /// The kept checkpoint's parts: run id, start, and the session's state.
 fn read_kept(
     store: &RecordStore,
 ) -> Result<Option<(String, String, RunCheckpoint)>, RunSessionError> {
-    let Some(value) = store.core().run_checkpoint().map_err(unreadable)? else {
-        return Ok(None);
-    };
-    let text = |field: &str| {
-        value
-            .get(field)
-            .and_then(Value::as_str)
-            .map(str::to_owned)
-            .ok_or_else(|| unreadable(format!("{field} is missing")))
-    };
-    let session = value
-        .get("session")
-        .cloned()
-        .ok_or_else(|| unreadable("session is missing"))?;
-    let checkpoint: RunCheckpoint = serde_json::from_value(session).map_err(unreadable)?;
-    Ok(Some((text("run_id")?, text("started_at")?, checkpoint)))
+    Ok(KeptCheckpoint::read(store.core())
+        .map_err(|e| RunSessionError::InvalidInput {
+            detail: e.to_string(),
+        })?
+        .map(|k| (k.run_id, k.started_at, k.session)))
 }
 
 /// The run left unfinished in `store`, if the app was killed during one:

@@ -11,6 +11,7 @@ use std::time::Duration;
 
 use chrono::Local;
 use clap::Args;
+use patella_core::coach::keep_run::keep_unfinished_run;
 use patella_core::coach::record::{load_history, save_document};
 use patella_core::coach::{CoachConfig, History, Profile};
 use patella_core::run::{RunScreen, RunSession, run_config_for};
@@ -80,9 +81,22 @@ pub fn run(args: RunArgs) -> Result<(), CliError> {
                 args.scan_seconds
             ))
         })?;
-    let store = args.data.open()?;
+    let store = Arc::new(args.data.open()?);
     let today_date = Local::now().date_naive();
-    let history = runner_history(&store, args.profile.as_ref(), today_date)?;
+    let mut history = runner_history(&store, args.profile.as_ref(), today_date)?;
+    // A run this terminal (or a phone) was killed during is kept as it
+    // stood before today's starts, so the new run's checkpoint cannot write
+    // over it.
+    if let Some(kept) = keep_unfinished_run(&store, &history, &CoachConfig::default())
+        .map_err(|e| CliError::Invalid(e.to_string()))?
+    {
+        println!(
+            "A run left unfinished on {} (the program was stopped mid-run) is kept as it stood: {} of running.",
+            kept.run.started_at.format("%Y-%m-%d %H:%M"),
+            patella_core::screens::format::duration(kept.run.duration_s),
+        );
+        history = kept.history;
+    }
     let todays = today::todays_run(&history, today_date, &CoachConfig::default())?;
     println!("Today's run:");
     for line in &todays.day_lines {
@@ -118,6 +132,12 @@ pub fn run(args: RunArgs) -> Result<(), CliError> {
         println!("Cues are spoken with {} (--quiet to mute).", v.command());
     }
     let started_at = Local::now().naive_local();
+    let run_id = format!("run-{}", started_at.format("%Y%m%d-%H%M%S"));
+    live.keep_in(
+        store.clone(),
+        &run_id,
+        &started_at.format("%Y-%m-%dT%H:%M:%S").to_string(),
+    );
     let show = Show {
         dashboard: !args.plain && terminal::is_interactive(),
         title: "Patella: today's run".to_owned(),
@@ -130,7 +150,6 @@ pub fn run(args: RunArgs) -> Result<(), CliError> {
     if ended.quit {
         println!("Ended early: what was recorded is kept.");
     }
-    let run_id = format!("run-{}", started_at.format("%Y%m%d-%H%M%S"));
     let Some(kept) = keep::keep(&store, &history, &run_id, started_at, &ended.summary)? else {
         println!("{}", keep::NOTHING_KEPT);
         return Ok(());

@@ -19,7 +19,7 @@ use super::generate::CoachError;
 use super::history::{History, SessionKind, SessionOutcome, SessionStatus};
 use super::outcome::PlanChange;
 use super::record::stored_outcome;
-use crate::run;
+use crate::run::{self, KeptCheckpoint, RunSession};
 use crate::store::{self, RecordError, Store, StoreError};
 
 /// Why a finished run could not be kept.
@@ -34,6 +34,9 @@ pub enum KeepRunError {
     Coach(#[from] CoachError),
     #[error("record: {0}")]
     Store(#[from] StoreError),
+    /// The run left unfinished cannot be brought back to be kept.
+    #[error("the unfinished run: {0}")]
+    Unfinished(String),
 }
 
 /// What keeping the run did.
@@ -99,13 +102,7 @@ pub fn keep_run(
     store.complete_run(&run, &check_ins, outcome.as_ref())?;
     // The run is kept: its checkpoint left behind would only offer it
     // again. Another run's checkpoint stays: that run is not kept yet.
-    let own = store
-        .run_checkpoint()?
-        .as_ref()
-        .and_then(|v| v.get("run_id"))
-        .and_then(serde_json::Value::as_str)
-        == Some(id);
-    if own {
+    if KeptCheckpoint::belongs_to(store, id)? {
         store.clear_run_checkpoint()?;
     }
     if already_kept {
@@ -124,4 +121,26 @@ pub fn keep_run(
         session_done,
         measured_cadence_spm: measured,
     })
+}
+
+/// Keeps the run left unfinished in `store` (the shell was killed during
+/// it) as it stood at its last checkpoint, as [`keep_run`] keeps a finished
+/// one; `None` when no run was left unfinished. For a runner who starts a
+/// new run instead of resuming: nothing of the old one is lost.
+pub fn keep_unfinished_run(
+    store: &Store,
+    history: &History,
+    config: &CoachConfig,
+) -> Result<Option<KeptRun>, KeepRunError> {
+    let unfinished = |e: &dyn std::fmt::Display| KeepRunError::Unfinished(e.to_string());
+    let Some(kept) = KeptCheckpoint::read(store).map_err(|e| unfinished(&e))? else {
+        return Ok(None);
+    };
+    let started_at = NaiveDateTime::parse_from_str(&kept.started_at, "%Y-%m-%dT%H:%M:%S")
+        .map_err(|e| unfinished(&format!("started_at '{}': {e}", kept.started_at)))?;
+    // Restored paused at 0 and finished there: a pause adds no time, so the
+    // run ends with the active time of its last checkpoint.
+    let mut session = RunSession::restore(kept.session, 0).map_err(|e| unfinished(&e))?;
+    let (summary, _) = session.finish(0).map_err(|e| unfinished(&e))?;
+    keep_run(store, history, &kept.run_id, started_at, &summary, config).map(Some)
 }

@@ -10,6 +10,8 @@
 //!   the app: events with their cues, the engine view, the display-ready Run
 //!   screen and its formatting; `upcoming`: the timeline of segment changes.
 //! - [`history`]: the bounded, downsampled cadence history.
+//! - [`checkpoint`], [`kept_checkpoint`]: a run kept across a kill, and the
+//!   shape the record keeps it in.
 //! - [`trace`], [`replay`](mod@replay): recorded CSV traces and replaying them.
 //! - [`runner_settings`]: the session settings a runner's saved settings ask for.
 //! - [`samples`]: one example of every cue, for the apps' preview and tests.
@@ -21,6 +23,7 @@ pub mod error;
 pub mod event;
 pub mod format;
 pub mod history;
+pub mod kept_checkpoint;
 pub mod plan;
 pub mod replay;
 pub mod runner_settings;
@@ -45,6 +48,7 @@ pub use cue::{Cue, Urgency};
 pub use error::RunError;
 pub use event::{PromptReason, RunEvent, RunEventKind, StopReason};
 pub use history::HistoryPoint;
+pub use kept_checkpoint::{KeptCheckpoint, KeptCheckpointError, StoreCheckpoints};
 pub use plan::{PlanError, Segment, SegmentKind, SessionPlan};
 pub use replay::{RefusedRow, Replay, replay, replay_with_units};
 pub use runner_settings::run_config_for;
