@@ -103,7 +103,9 @@ class AppSessionTest {
                 assertNull(session.unfinishedRun())
                 val kept = session.store.runs().single()
                 assertEquals("run-1", kept.id)
-                assertNotNull(kept.averageCadenceSpm, "the phone's steps gave the run a cadence")
+                val average = kept.averageCadenceSpm
+                assertNotNull(average, "the phone's steps gave the run a cadence")
+                assertTrue(average!! in 158.0..162.0, "a step every 375 ms is 160 steps/min, across the kill: $average")
                 assertEquals(listOf(2L), session.store.checkIns().map { it.score }, "the check-in from before the kill")
                 assertNull(phone.notifier.ongoing, "the ongoing notification goes with the run")
                 assertEquals(RunStart.NothingToResume, session.resumeUnfinishedRun(CadenceSource.PhoneSteps))

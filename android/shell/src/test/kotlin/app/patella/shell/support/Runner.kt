@@ -32,9 +32,11 @@ object RunDay {
      * detector reports them, with the service's tick each second.
      */
     fun runFor(session: AppSession, clock: FakeClock, seconds: Int, stepMs: ULong = 375u, each: (Int) -> Unit = {}) {
+        // The step phase runs on across seconds: restarting it each second
+        // would make 375 ms steps two a second, 120 steps/min, not 160.
+        var step = clock.monotonic + stepMs
         repeat(seconds) { s ->
             val next = clock.monotonic + 1_000u
-            var step = clock.monotonic + stepMs
             while (step <= next) {
                 session.onStep(step)
                 step += stepMs
