@@ -10,149 +10,21 @@ mod run_support;
 use std::collections::BTreeSet;
 
 use chrono::NaiveDateTime;
-use patella_core::cadence::RejectReason;
-use patella_core::pain::{CheckIn, CheckInMoment, PainAction, PainQuality, PainZone, RedFlag};
+use patella_core::pain::{CheckIn, CheckInMoment, PainQuality, RedFlag};
 use patella_core::run::cue::delivery;
+use patella_core::run::samples::{sample_run_events, sample_sensor_cues};
 use patella_core::run::sensor_cue;
-use patella_core::run::{
-    PromptReason, RunConfig, RunEvent, RunEventKind, RunSession, SegmentKind, SessionPlan,
-    StopReason, Urgency,
-};
-use patella_core::sample::CadenceUnit;
-use patella_core::sensor::observer::{SensorDetails, SensorState, SensorWarning};
+use patella_core::run::{RunConfig, RunEvent, RunEventKind, RunSession, SessionPlan, Urgency};
+use patella_core::sensor::observer::SensorState;
 use run_support::*;
 
-/// One of each kind. The exhaustive match in `ordinal` stops this test
-/// compiling when a kind is added without a place here.
-fn one_of_each() -> Vec<RunEventKind> {
-    use RunEventKind as K;
-    let seg = SegmentKind::Run;
-    vec![
-        K::SessionStarted {
-            total_ms: 1,
-            segments: 1,
-        },
-        K::SegmentStarted {
-            index: 0,
-            segment: seg,
-            duration_ms: 1,
-            target_spm: None,
-        },
-        K::SegmentEndingSoon {
-            index: 0,
-            segment: seg,
-            seconds_left: 10,
-            next: None,
-        },
-        K::Halfway {
-            elapsed_ms: 1,
-            remaining_ms: 1,
-        },
-        K::SessionComplete { elapsed_ms: 1 },
-        K::SessionStopped {
-            reason: StopReason::PainStop,
-            elapsed_ms: 1,
-        },
-        K::Paused { elapsed_ms: 1 },
-        K::Resumed { paused_for_ms: 1 },
-        K::CheckInPrompt {
-            reason: PromptReason::Periodic,
-        },
-        K::CheckInAssessed {
-            score: 7,
-            zone: PainZone::AboveBuffer,
-            action: PainAction::ScaleBack,
-        },
-        K::SwitchedToWalking {
-            segments_changed: 1,
-        },
-        K::RunEnded { skipped_ms: 1 },
-        K::CadenceLow {
-            cadence_spm: 150.0,
-            target_spm: 170.0,
-            band_low_spm: 165.0,
-            below_for_ms: 1,
-        },
-        K::CadenceHigh {
-            cadence_spm: 190.0,
-            target_spm: 170.0,
-            band_high_spm: 175.0,
-            above_for_ms: 1,
-        },
-        K::BackOnTarget {
-            cadence_spm: 170.0,
-            target_spm: 170.0,
-        },
-        K::Overstride {
-            stride_m: 1.5,
-            baseline_m: 1.2,
-            speed_mps: 3.0,
-            excess_pct: 25.0,
-        },
-        K::WalkingInRunSegment {
-            walking_for_ms: 1,
-            cadence_spm: None,
-            speed_mps: None,
-        },
-        K::SensorGap {
-            source_id: None,
-            last_reading_ms: None,
-        },
-        K::SensorRestored {
-            source_id: None,
-            gap_ms: 1,
-        },
-        K::UnitDetected {
-            source_id: "s".into(),
-            unit: CadenceUnit::StepsPerMinute,
-        },
-        K::ReadingsRejected {
-            source_id: "s".into(),
-            value: 400.0,
-            reason: RejectReason::AboveMax { spm: 400.0 },
-        },
-        K::MetronomeChanged {
-            playing: true,
-            interval_ms: Some(353),
-        },
-    ]
-}
-
-fn ordinal(kind: &RunEventKind) -> usize {
-    use RunEventKind as K;
-    match kind {
-        K::SessionStarted { .. } => 0,
-        K::SegmentStarted { .. } => 1,
-        K::SegmentEndingSoon { .. } => 2,
-        K::Halfway { .. } => 3,
-        K::SessionComplete { .. } => 4,
-        K::SessionStopped { .. } => 5,
-        K::Paused { .. } => 6,
-        K::Resumed { .. } => 7,
-        K::CheckInPrompt { .. } => 8,
-        K::CheckInAssessed { .. } => 9,
-        K::SwitchedToWalking { .. } => 10,
-        K::RunEnded { .. } => 11,
-        K::CadenceLow { .. } => 12,
-        K::CadenceHigh { .. } => 13,
-        K::BackOnTarget { .. } => 14,
-        K::Overstride { .. } => 15,
-        K::WalkingInRunSegment { .. } => 16,
-        K::SensorGap { .. } => 17,
-        K::SensorRestored { .. } => 18,
-        K::UnitDetected { .. } => 19,
-        K::ReadingsRejected { .. } => 20,
-        K::MetronomeChanged { .. } => 21,
-    }
-}
-
-const KINDS: usize = 22;
-
+/// Every kind's delivery fits it. That the samples hold every kind is
+/// proved where they are made (`run::samples`, an exhaustive match).
 #[test]
 fn every_run_event_kind_has_a_delivery_and_the_list_is_complete() {
-    let kinds = one_of_each();
-    let seen: BTreeSet<usize> = kinds.iter().map(ordinal).collect();
-    assert_eq!(seen, (0..KINDS).collect(), "one of each kind, no gaps");
+    let kinds: Vec<RunEventKind> = sample_run_events().into_iter().map(|e| e.kind).collect();
+    let names: BTreeSet<&str> = kinds.iter().map(RunEventKind::name).collect();
+    assert_eq!(names.len(), 22, "one of each kind, no gaps: {names:?}");
     for kind in &kinds {
         let (urgency, speak, locked) = delivery(kind);
         // Whatever reaches a locked phone is worth more than a line of text.
@@ -247,33 +119,7 @@ fn every_emitted_event_has_text_urgency_and_a_speak_flag() {
 
 #[test]
 fn every_sensor_event_has_text_urgency_and_a_speak_flag() {
-    let states = [
-        SensorState::Idle,
-        SensorState::Connecting { attempt: 1 },
-        SensorState::Connected,
-        SensorState::Silent,
-        SensorState::Reconnecting {
-            attempt: 2,
-            retry_in_ms: 1_000,
-        },
-        SensorState::AdapterOff,
-        SensorState::Failed {
-            reason: "gone".into(),
-        },
-    ];
-    let warnings = [
-        SensorWarning::LowBattery { percent: 9 },
-        SensorWarning::MalformedPacket { detail: "x".into() },
-        SensorWarning::ConnectFailed { detail: "x".into() },
-        SensorWarning::ReadFailed {
-            what: "battery level".into(),
-            detail: "x".into(),
-        },
-    ];
-    let mut cues: Vec<_> = states.iter().map(sensor_cue::for_state).collect();
-    cues.extend(warnings.iter().map(sensor_cue::for_warning));
-    cues.extend([5, 80].map(sensor_cue::for_battery));
-    cues.push(sensor_cue::for_details(&SensorDetails::default()));
+    let cues: Vec<_> = sample_sensor_cues().into_iter().map(|(_, c)| c).collect();
     for c in &cues {
         assert!(!c.text.trim().is_empty(), "{c:?}");
     }

@@ -1,26 +1,22 @@
 //! `Coach.keepUnfinishedRun`: a run the app was killed during, kept in the
 //! record as it stood at its last checkpoint, for a runner who would rather
-//! start afresh than carry on with it. Nothing the runner did in it is lost:
-//! its time, cadence and check-ins go into the record and the plan as a
-//! finished run's would.
+//! start afresh than carry on with it. The core's `keep_unfinished_run`
+//! does the work (the terminal's `patella run` calls it too); nothing the
+//! runner did in that run is lost: its time, cadence and check-ins go into
+//! the record and the plan as a finished run's would.
 
-use std::sync::Arc;
+use patella_core::coach::keep_run::{KeepRunError, keep_unfinished_run};
 
 use super::*;
-use crate::run::{RunEvent, RunObserver, RunSession, unfinished_run};
 
-/// The restored run's events have no one to reach: the runner is not
-/// running it any more.
-struct Unheard;
-
-impl RunObserver for Unheard {
-    fn on_event(&self, _event: RunEvent) {}
-}
-
-fn run_error(e: crate::run::RunSessionError) -> CoachError {
-    CoachError::InvalidInput {
-        field: "unfinished run".to_owned(),
-        detail: e.to_string(),
+fn keep_error(e: KeepRunError) -> CoachError {
+    match e {
+        KeepRunError::Store(e) => record_error(e),
+        KeepRunError::Coach(e) => e.into(),
+        other => CoachError::InvalidInput {
+            field: "unfinished run".to_owned(),
+            detail: other.to_string(),
+        },
     }
 }
 
@@ -39,14 +35,26 @@ impl Coach {
                     .to_owned(),
             });
         };
-        if unfinished_run(store.clone()).map_err(run_error)?.is_none() {
+        // Nothing waits (or nothing readable): no profile is needed to say
+        // so, and a run on the runner's own plan starts without one.
+        let waiting = patella_core::run::KeptCheckpoint::read_usable(store.core())
+            .map_err(|e| keep_error(KeepRunError::Unfinished(e.to_string())))?;
+        if waiting.is_none() {
             return Ok(None);
         }
-        // Restored paused at 0 and finished there: a pause adds no time, so
-        // the run ends with the active time of its last checkpoint.
-        let session = RunSession::restore(store, 0, Arc::new(Unheard)).map_err(run_error)?;
-        let summary = session.finish(0).map_err(run_error);
-        session.close();
-        self.complete_run(summary?).map(Some)
+        let mut guard = self.lock()?;
+        with_history(&mut guard, |h| {
+            let Some(kept) =
+                keep_unfinished_run(store.core(), h, &self.config).map_err(keep_error)?
+            else {
+                return Ok(None);
+            };
+            *h = kept.history;
+            Ok(Some(RunCompletion {
+                plan_changes: kept.plan_changes.iter().map(Into::into).collect(),
+                session_done: kept.session_done,
+                measured_cadence_baseline_spm: kept.measured_cadence_spm,
+            }))
+        })
     }
 }

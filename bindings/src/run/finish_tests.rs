@@ -306,3 +306,39 @@ fn a_steady_cadence_keeps_its_average_across_a_kill() {
         "160 steps/min throughout, averaged {average}"
     );
 }
+
+#[test]
+fn a_damaged_checkpoint_blocks_no_new_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().to_string_lossy().into_owned();
+    killed_run(&path, "run-torn", 20);
+    std::fs::write(
+        dir.path().join(patella_core::store::RUN_CHECKPOINT_FILE),
+        b"{not a checkpoint\n",
+    )
+    .unwrap();
+    let store = RecordStore::open(path).unwrap();
+    let (coach, date, planned) = first_run(&store);
+    // Nothing to keep in it, and nothing lost by starting afresh.
+    assert_eq!(coach.keep_unfinished_run().unwrap(), None);
+    let fresh = RunSession::from_planned_run(planned, None, Arc::new(Collect::default())).unwrap();
+    fresh
+        .keep_in(
+            store.clone(),
+            "run-new".to_owned(),
+            format!("{date}T08:00:00"),
+        )
+        .unwrap();
+    fresh.start(0).unwrap();
+    run_for(&fresh, 1, 5, 0);
+    assert_eq!(unfinished_run(store).unwrap().unwrap().run_id, "run-new");
+}
+
+#[test]
+fn with_nothing_left_unfinished_no_profile_is_needed_to_start_afresh() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = RecordStore::open(dir.path().to_string_lossy().into_owned()).unwrap();
+    let coach = Coach::open(store).unwrap();
+    assert!(coach.profile().unwrap().is_none());
+    assert_eq!(coach.keep_unfinished_run().unwrap(), None);
+}

@@ -125,7 +125,8 @@ pub fn keep_run(
 
 /// Keeps the run left unfinished in `store` (the shell was killed during
 /// it) as it stood at its last checkpoint, as [`keep_run`] keeps a finished
-/// one; `None` when no run was left unfinished. For a runner who starts a
+/// one; `None` when no run was left unfinished, or its checkpoint is too
+/// damaged to hold one. For a runner who starts a
 /// new run instead of resuming: nothing of the old one is lost.
 pub fn keep_unfinished_run(
     store: &Store,
@@ -133,7 +134,7 @@ pub fn keep_unfinished_run(
     config: &CoachConfig,
 ) -> Result<Option<KeptRun>, KeepRunError> {
     let unfinished = |e: &dyn std::fmt::Display| KeepRunError::Unfinished(e.to_string());
-    let Some(kept) = KeptCheckpoint::read(store).map_err(|e| unfinished(&e))? else {
+    let Some(kept) = KeptCheckpoint::read_usable(store).map_err(|e| unfinished(&e))? else {
         return Ok(None);
     };
     let started_at = NaiveDateTime::parse_from_str(&kept.started_at, "%Y-%m-%dT%H:%M:%S")

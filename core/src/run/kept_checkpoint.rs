@@ -29,6 +29,15 @@ pub enum KeptCheckpointError {
     Shape(#[from] serde_json::Error),
 }
 
+impl KeptCheckpointError {
+    /// The file is there but damaged or of another shape: nothing in it can
+    /// be brought back, so it must not stand in the way of a new run (the
+    /// new run's first checkpoint replaces it). An I/O error is not damage.
+    pub fn is_damage(&self) -> bool {
+        matches!(self, Self::Shape(_) | Self::Store(StoreError::Invalid(_)))
+    }
+}
+
 impl KeptCheckpoint {
     /// The checkpoint in `store`, if a run was left unfinished.
     pub fn read(store: &Store) -> Result<Option<Self>, KeptCheckpointError> {
@@ -36,6 +45,15 @@ impl KeptCheckpoint {
             return Ok(None);
         };
         Ok(Some(serde_json::from_value(value)?))
+    }
+
+    /// Like [`read`](Self::read), with a damaged checkpoint read as none
+    /// (see [`KeptCheckpointError::is_damage`]): what a new run may start over.
+    pub fn read_usable(store: &Store) -> Result<Option<Self>, KeptCheckpointError> {
+        match Self::read(store) {
+            Err(e) if e.is_damage() => Ok(None),
+            other => other,
+        }
     }
 
     /// Whether `store`'s checkpoint is run `run_id`'s. An unreadable one is

@@ -33,8 +33,9 @@ extension AppSession {
         guard let store, runSession == nil else { return }
         let session = try make(makeRunRelay())
         // A run the app was killed during, which the runner chose not to
-        // resume, is kept as it stood: starting afresh loses nothing of it.
-        if let coach, try unfinishedRun(store: store) != nil { _ = try coach.keepUnfinishedRun() }
+        // resume, is kept as it stood: starting afresh loses nothing of it
+        // (nothing happens when none waits, or its checkpoint is damaged).
+        if let coach { _ = try coach.keepUnfinishedRun() }
         try session.keepIn(store: store, runId: UUID().uuidString, startedAt: ports.clock.localDateTime())
         adopt(session)
     }

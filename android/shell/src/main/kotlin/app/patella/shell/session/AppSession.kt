@@ -88,8 +88,9 @@ class AppSession private constructor(
             ?: return RunStart.NoRunPlanned
         val session = RunSession.fromPlannedRun(planned.run, runSettingsFor(store.settings()), observer())
         // A run the app was killed during, which the runner chose not to
-        // resume, is kept as it stood: starting afresh loses nothing of it.
-        if (unfinishedRunIn(store) != null) coach.keepUnfinishedRun()
+        // resume, is kept as it stood: starting afresh loses nothing of it
+        // (nothing happens when none waits, or its checkpoint is damaged).
+        coach.keepUnfinishedRun()
         session.keepIn(store, newRunId(), clock.localDateTime())
         attach(session, cadence)
         session.start(clock.monotonicMs())
