@@ -382,14 +382,16 @@ impl Coach {
         })
     }
 
-    /// The runner confirms seeing a doctor or physical therapist on `date`,
-    /// which releases a hold on progression.
-    pub fn confirm_clinician_visit(&self, date: String) -> Result<(), CoachError> {
-        let day = parse_date("date", &date)?;
+    /// The runner confirms seeing a doctor or physical therapist at `at`
+    /// ("2026-11-27T18:30:00", local time; a date alone counts as the end
+    /// of that day). The visit releases the holds opened by what was
+    /// reported before it; a red flag reported after it opens a new hold.
+    pub fn confirm_clinician_visit(&self, at: String) -> Result<(), CoachError> {
+        let moment = crate::dates::parse_visit("at", &at)?;
         let mut guard = self.lock()?;
         with_history(&mut guard, |h| {
             let mut updated = h.clone();
-            updated.clinician_visits.push(day);
+            updated.clinician_visits.push(moment);
             self.save_document(&updated)?;
             *h = updated;
             Ok(())

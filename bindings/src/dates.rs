@@ -57,6 +57,20 @@ pub fn parse_date_time(field: &str, value: &str) -> Result<NaiveDateTime, DateFi
     Ok(at)
 }
 
+/// Accepts a visit's moment: a date and time as [`parse_date_time`] does,
+/// or a date alone, which counts as the end of that day.
+pub fn parse_visit(field: &str, value: &str) -> Result<NaiveDateTime, DateFieldError> {
+    let at = patella_core::moment::parse_visit(value).ok_or_else(|| {
+        refused(
+            field,
+            value,
+            "is not a date like 2026-11-22 or a date and time like 2026-11-22T18:30:00".to_owned(),
+        )
+    })?;
+    check_date_time(at).map_err(|r| refused(field, value, r))?;
+    Ok(at)
+}
+
 pub fn format_date(date: NaiveDate) -> String {
     date.format("%Y-%m-%d").to_string()
 }

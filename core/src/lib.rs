@@ -12,6 +12,7 @@
 //! - [`coach`]: the runner profile, the exercise catalogue, and knee-safe plans
 //!   recomputed from the runner's history.
 //! - [`export`]: CSV, TCX and the JSON backup.
+//! - [`moment`]: local moments the runner enters (check-ins, clinician visits), read one way.
 //! - [`pain`]: the pain buffer zone: check-ins and their assessment.
 //! - [`progress`]: chart views over the record (pain, volume, cadence, streaks).
 //! - [`run`]: the live run session engine, its events and view, trace replay.
@@ -26,6 +27,7 @@ pub mod cadence;
 pub mod calendar;
 pub mod coach;
 pub mod export;
+pub mod moment;
 pub mod pain;
 pub mod progress;
 pub mod run;

@@ -194,7 +194,10 @@ fn history() -> impl Strategy<Value = History> {
                     kind: GearChangeKind::Surface,
                 })
                 .collect(),
-            clinician_visits: visits.into_iter().map(day).collect(),
+            clinician_visits: visits
+                .into_iter()
+                .map(|d| patella_core::moment::end_of_day(day(d)))
+                .collect(),
         })
 }
 
@@ -273,7 +276,7 @@ proptest! {
         }
         let starts = hold_starts(&h);
         let held = |date: chrono::NaiveDate| starts.iter().any(|s| {
-            *s <= date && !h.clinician_visits.iter().any(|v| v >= s && *v <= date)
+            *s <= date && !h.clinician_visits.iter().any(|v| v.date() >= *s && v.date() <= date)
         });
         for w in &plan.weeks {
             // A training hold swaps strength for the gentle routine (issue 9).
@@ -368,7 +371,10 @@ fn active_history() -> impl Strategy<Value = History> {
                     },
                 });
             }
-            h.clinician_visits = visits.into_iter().map(day).collect();
+            h.clinician_visits = visits
+                .into_iter()
+                .map(|d| patella_core::moment::end_of_day(day(d)))
+                .collect();
             h
         })
 }
@@ -434,7 +440,7 @@ proptest! {
         let starts = hold_starts(&h);
         for d in plan.weeks.iter().flat_map(|w| w.days.iter()) {
             let open = starts.iter().any(|s| {
-                *s <= d.date && !h.clinician_visits.iter().any(|v| v >= s && *v <= d.date)
+                *s <= d.date && !h.clinician_visits.iter().any(|v| v.date() >= *s && v.date() <= d.date)
             });
             if !open { continue; }
             for s in &d.sessions {

@@ -31,7 +31,8 @@ fn sample_history() -> History {
         date: day(2),
         kind: GearChangeKind::Shoes,
     });
-    h.clinician_visits.push(day(4));
+    h.clinician_visits
+        .push(patella_core::moment::end_of_day(day(4)));
     h
 }
 
@@ -98,7 +99,10 @@ fn a_record_dated_beyond_the_plannable_range_is_set_aside_with_a_warning() {
 
     let loaded = load_history_checked(&store).unwrap();
     let history = loaded.history.expect("the coach still has its history");
-    assert_eq!(history.clinician_visits, vec![day(4)]);
+    assert_eq!(
+        history.clinician_visits,
+        vec![patella_core::moment::end_of_day(day(4))]
+    );
     assert_eq!(history.check_ins, vec![good]);
     assert_eq!(
         loaded.set_aside.len(),

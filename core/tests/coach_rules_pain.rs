@@ -69,7 +69,8 @@ fn each_red_flag_holds_progression_until_a_visit_article_002() {
             "{flag:?}"
         );
 
-        h.clinician_visits.push(day(9));
+        h.clinician_visits
+            .push(patella_core::moment::end_of_day(day(9)));
         let p = plan(&h, 3);
         assert!(p.advisories.is_empty(), "{flag:?}: released by the visit");
         // After the visit the plan restarts a step lower.
@@ -131,7 +132,8 @@ fn a_trend_holds_progression_until_a_visit_article_002() {
     )));
     assert_eq!(p.weeks[3].kind, WeekKind::Hold);
     assert_eq!(p.weeks[4].nominal_minutes, p.weeks[3].nominal_minutes);
-    h.clinician_visits.push(day(22));
+    h.clinician_visits
+        .push(patella_core::moment::end_of_day(day(22)));
     let p = plan(&h, 5);
     assert!(p.advisories.is_empty());
     assert_ne!(p.weeks[4].kind, WeekKind::Hold);

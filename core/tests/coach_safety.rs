@@ -83,7 +83,8 @@ fn a_red_flag_stops_runs_loaded_work_and_progression_until_a_visit_article_002()
     )));
 
     // After the visit the plan restarts one step below where it was.
-    h.clinician_visits.push(day(20));
+    h.clinician_visits
+        .push(patella_core::moment::end_of_day(day(20)));
     let p = plan(&h, 6);
     assert!(
         run_on(&p, day(22)).is_some(),

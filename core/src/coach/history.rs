@@ -1,7 +1,7 @@
 //! The runner's history: everything the plan is recomputed from. The plan is
 //! a pure function of it, so the same history always gives the same plan.
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
@@ -60,9 +60,11 @@ pub struct History {
     pub outcomes: Vec<SessionOutcome>,
     #[serde(default)]
     pub gear_changes: Vec<GearChange>,
-    /// Days the runner confirmed they saw a doctor or physical therapist.
-    #[serde(default)]
-    pub clinician_visits: Vec<NaiveDate>,
+    /// Moments the runner confirmed they saw a doctor or physical therapist
+    /// (local time; a date alone counts as the end of its day). A visit
+    /// releases what was reported before it, never what came after.
+    #[serde(default, with = "crate::moment::visits")]
+    pub clinician_visits: Vec<NaiveDateTime>,
     /// The cadence baseline measured from the first stored runs
     /// (`cadence_baseline`); used when the profile has none entered.
     #[serde(default)]
@@ -118,7 +120,7 @@ impl History {
             check_date(|| format!("gear_changes[{i}].date"), g.date)?;
         }
         for (i, v) in self.clinician_visits.iter().enumerate() {
-            check_date(|| format!("clinician_visits[{i}]"), *v)?;
+            check_date(|| format!("clinician_visits[{i}]"), v.date())?;
         }
         Ok(())
     }

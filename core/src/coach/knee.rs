@@ -130,7 +130,9 @@ impl KneeTimeline {
                 });
             }
         }
-        holds.extend(sharp_holds(&assessed, &history.clinician_visits, config));
+        let visit_days: Vec<NaiveDate> =
+            history.clinician_visits.iter().map(|v| v.date()).collect();
+        holds.extend(sharp_holds(&assessed, &visit_days, config));
         // The trend is judged on each day a check-in arrives; a visit within
         // the trend's window means it was already seen to.
         let checkins: Vec<CheckIn> = assessed.iter().map(|a| a.checkin.clone()).collect();
@@ -142,10 +144,7 @@ impl KneeTimeline {
                 continue;
             };
             let window_start = day - Duration::days(window_days);
-            let seen = history
-                .clinician_visits
-                .iter()
-                .any(|v| *v >= window_start && *v <= day);
+            let seen = visit_days.iter().any(|v| *v >= window_start && *v <= day);
             let already = holds.iter().any(|h| {
                 matches!(h.reason, HoldReason::Trend { .. })
                     && h.released_by_visit_from >= window_start
@@ -158,7 +157,7 @@ impl KneeTimeline {
                 });
             }
         }
-        let mut visits = history.clinician_visits.clone();
+        let mut visits = visit_days;
         visits.sort();
         Self {
             assessed,

@@ -23,8 +23,8 @@ pub struct CoachDocument {
     pub plan_start: NaiveDate,
     #[serde(default)]
     pub gear_changes: Vec<GearChange>,
-    #[serde(default)]
-    pub clinician_visits: Vec<NaiveDate>,
+    #[serde(default, with = "crate::moment::visits")]
+    pub clinician_visits: Vec<chrono::NaiveDateTime>,
 }
 
 #[derive(Debug, Error)]
@@ -104,7 +104,7 @@ pub fn load_history_checked(store: &Store) -> Result<LoadedHistory, CoachRecordE
             history.clinician_visits = document
                 .clinician_visits
                 .into_iter()
-                .filter(|v| keep_date(*v, "A clinician visit".to_owned(), &mut set_aside))
+                .filter(|v| keep_date(v.date(), "A clinician visit".to_owned(), &mut set_aside))
                 .collect();
             history.check_ins = records
                 .check_ins

@@ -102,7 +102,10 @@ fn check_coach_can_read(profile: &serde_json::Value) -> Result<(), BackupError> 
                 .map(|g| g.date)
                 .collect::<Vec<_>>(),
         ),
-        ("clinician_visits", document.clinician_visits.clone()),
+        (
+            "clinician_visits",
+            document.clinician_visits.iter().map(|v| v.date()).collect(),
+        ),
     ] {
         for date in dates {
             check_date(date).map_err(|r| unreadable(format!("{field}: {r}")))?;

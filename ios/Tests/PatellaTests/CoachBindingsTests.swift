@@ -203,7 +203,7 @@ final class CoachBindingsTests: XCTestCase {
         let holds = try coach.advisories(date: "2026-11-30").filter { $0.kind == .seeClinician }
         XCTAssertEqual(holds.count, 1)
         XCTAssertNotNil(holds.first?.since)
-        try coach.confirmClinicianVisit(date: "2026-11-27")
+        try coach.confirmClinicianVisit(at: "2026-11-27")
         XCTAssertTrue(try coach.advisories(date: "2026-11-30").allSatisfy { $0.kind != .seeClinician })
         XCTAssertFalse(coach.disclaimer().isEmpty)
     }
