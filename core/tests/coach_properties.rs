@@ -216,6 +216,10 @@ proptest! {
         let plan = build(&h, weeks);
         let config = CoachConfig::default();
         let mut last_completed = current_minutes(&h.profile, &config);
+        let starts = hold_starts(&h);
+        let held = |date: chrono::NaiveDate| starts.iter().any(|s| {
+            *s <= date && !h.clinician_visits.iter().any(|v| v.date() >= *s && v.date() <= date)
+        });
         for week in &plan.weeks {
             let minutes = week.running_seconds / 60;
             if week.ladder_stage.is_none() {
@@ -233,8 +237,12 @@ proptest! {
                     && d.kind == patella_core::coach::plan::DayKind::Run
             });
             // A week without running (held, or all cross-training) leaves
-            // the base as it was.
-            if !skipped && minutes > 0 {
+            // the base as it was, and so does a week a hold cut short or a
+            // visit ended: the base is the last full week (issue 18).
+            let cut_short = week.days.iter().any(|d| {
+                held(d.date) || h.clinician_visits.iter().any(|v| v.date() == d.date)
+            });
+            if !skipped && minutes > 0 && !cut_short {
                 last_completed = minutes;
             }
         }
@@ -392,8 +400,8 @@ fn in_time_order(h: &History) -> Vec<&CheckIn> {
 }
 
 /// The dates on which a training hold begins, worked out from the rules as
-/// the issue states them: a red flag, sharp pain on 2 days within 7, or 3
-/// sharp check-ins in a row.
+/// issue 18 states them: a red flag, sharp pain on 2 days within 28 (only
+/// sharp pain since the last visit counts), or 3 sharp check-ins in a row.
 fn hold_starts(h: &History) -> Vec<chrono::NaiveDate> {
     let sorted = in_time_order(h);
     let sharp = |c: &CheckIn| c.quality == Some(PainQuality::Sharp);
@@ -406,13 +414,20 @@ fn hold_starts(h: &History) -> Vec<chrono::NaiveDate> {
         if !sharp(c) {
             continue;
         }
+        let since_visit = |p: &&&CheckIn| {
+            !h.clinician_visits
+                .iter()
+                .any(|v| *v >= p.taken_at && *v < c.taken_at)
+        };
         let mut days: Vec<_> = sorted[..=i]
             .iter()
-            .filter(|p| sharp(p) && p.taken_at.date() >= d - Duration::days(6))
+            .filter(since_visit)
+            .filter(|p| sharp(p) && p.taken_at.date() >= d - Duration::days(27))
             .map(|p| p.taken_at.date())
             .collect();
         days.dedup();
-        let in_a_row = i >= 2 && sorted[i - 2..=i].iter().all(|p| sharp(p));
+        let in_a_row = i >= 2 && sorted[i - 2..=i].iter().filter(since_visit).all(|p| sharp(p))
+            && sorted[i - 2..=i].iter().filter(since_visit).count() == 3;
         if days.len() >= 2 || in_a_row {
             out.push(d);
         }

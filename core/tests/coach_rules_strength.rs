@@ -116,7 +116,7 @@ fn strength_progresses_foundation_progression_advanced_article_004() {
     // Project's choice: 4 weeks of foundation, advanced from week 8.
     let mut profile = regular(100, distance_goal());
     profile.equipment = vec![Equipment::Box, Equipment::Chair];
-    let p = plan(&history(profile), 10);
+    let p = plan(&with_strength_done(&history(profile), 10), 10);
     let phases: Vec<Level> = p.weeks.iter().map(|w| w.strength_phase).collect();
     assert_eq!(phases[..4], [Level::Foundation; 4]);
     assert_eq!(phases[4..8], [Level::Progression; 4]);
@@ -139,7 +139,7 @@ fn advanced_moves_wait_for_weeks_without_pain_article_004() {
     let mut h = history(regular(100, distance_goal()));
     h.check_ins.push(checkin(50, 3, CheckInMoment::AfterRun));
     h.check_ins.push(checkin(52, 0, CheckInMoment::NextMorning));
-    let p = plan(&h, 13);
+    let p = plan(&with_strength_done(&h, 13), 13);
     assert_eq!(p.weeks[8].strength_phase, Level::Progression);
     assert_eq!(
         p.weeks[11].strength_phase,
@@ -156,7 +156,7 @@ fn advanced_moves_wait_for_weeks_without_pain_article_004() {
 #[test]
 fn milestones_at_four_to_six_and_eight_to_twelve_weeks_article_004() {
     // source: article 004 (steadier within 4-6 weeks, deeper protection after 8-12).
-    let p = plan(&history(new_runner()), 12);
+    let p = plan(&with_strength_done(&history(new_runner()), 12), 12);
     let at = |m| p.weeks.iter().position(|w| w.milestones.contains(&m));
     assert_eq!(at(Milestone::SteadierKnees), Some(4));
     assert_eq!(at(Milestone::DeeperProtection), Some(8));

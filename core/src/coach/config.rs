@@ -61,6 +61,10 @@ pub struct CoachConfig {
     pub advanced_after_weeks: u16,
     /// Weeks without any knee pain before advanced moves. Project's choice: 4.
     pub advanced_pain_free_weeks: u16,
+    /// Done strength sessions a week needs to count as a week of strength
+    /// work (fewer when fewer were planned). Project's choice: 2, the low
+    /// end of the articles' 2-3 a week.
+    pub strength_sessions_per_week: u8,
     /// Strength days per week when the profile does not say (articles: 2-3).
     pub default_strength_days: u8,
     /// Pace used to turn kilometres into minutes. Project's choice: 7 min/km.
@@ -83,10 +87,13 @@ pub struct CoachConfig {
     pub speed_long_seconds: u32,
     /// Most exercises in the daily knee routine (kept short). Project's choice: 6.
     pub knee_routine_max_exercises: usize,
-    /// Sharp pain on this many distinct days within seven holds training
-    /// like a red flag. Project's threshold: 2 (articles 001 and 004 name
-    /// sharp, persistent pain without a count).
-    pub sharp_days_in_week: u8,
+    /// Sharp pain on this many distinct days within `sharp_window_days`
+    /// holds training like a red flag. Project's threshold: 2 (articles 001
+    /// and 004 name sharp, persistent pain without a count).
+    pub sharp_days: u8,
+    /// The window sharp days are counted in. Project's choice: 28 days, so
+    /// sharp pain after one run a week, every week, is caught by the second.
+    pub sharp_window_days: u16,
     /// Sharp pain on this many check-ins in a row holds training like a red
     /// flag. Project's threshold: 3.
     pub sharp_in_a_row: u8,
@@ -150,6 +157,7 @@ impl Default for CoachConfig {
             foundation_weeks: 4,
             advanced_after_weeks: 8,
             advanced_pain_free_weeks: 4,
+            strength_sessions_per_week: 2,
             default_strength_days: 2,
             seconds_per_km: 420,
             risk_age_years: 60,
@@ -161,7 +169,8 @@ impl Default for CoachConfig {
             speed_short_seconds: 60,
             speed_long_seconds: 180,
             knee_routine_max_exercises: 6,
-            sharp_days_in_week: 2,
+            sharp_days: 2,
+            sharp_window_days: 28,
             sharp_in_a_row: 3,
             small_volume_floor_minutes: 10,
             small_volume_step_minutes: 1,

@@ -22,9 +22,12 @@ pub struct WeekSetup {
     pub gear_change: Option<NaiveDate>,
     pub offer_cross_training: bool,
     pub cadence_target: Option<f64>,
-    /// Run days this week; fewer than the template's in a step-back week,
+    /// Run days this week; fewer than the template's after a step back,
     /// since how often the runner runs is a load too (article 002).
     pub run_days: usize,
+    /// The longest a single run's running may be: in a step-back week, no
+    /// run is longer than the longest of the week before (article 002).
+    pub max_run_minutes: Option<u32>,
 }
 
 fn split_minutes(total: u32, days: usize, k: usize) -> u32 {
@@ -42,6 +45,9 @@ fn main_set(
     config: &CoachConfig,
 ) -> MainSet {
     let cut = week.gear_change.is_some_and(|g| g <= date);
+    if run_index >= week.run_days {
+        return MainSet::Steady { minutes: 0 };
+    }
     match week.progress {
         Progress::Ladder { stage, .. } => {
             let stage = if cut { stage.saturating_sub(1) } else { stage };
@@ -52,11 +58,10 @@ fn main_set(
             }
         }
         Progress::Volume { nominal, .. } => {
-            let mut minutes = if run_index < week.run_days {
-                split_minutes(nominal, week.run_days, run_index)
-            } else {
-                0
-            };
+            let mut minutes = split_minutes(nominal, week.run_days, run_index);
+            if let Some(max) = week.max_run_minutes {
+                minutes = minutes.min(max);
+            }
             if cut {
                 minutes = super::progression::scaled(minutes, config.gear_change_factor);
             }
@@ -93,8 +98,8 @@ fn cross_training(run: &RunSession<'_>, reason: String) -> Session<'static> {
 const SWAP_REASON: &str = "Your knee went above the comfort limit, so today's run becomes cycling \
 or swimming: about the same time moving, without the impact of running.";
 
-const DROPPED_RUN: &str = "No run today: this week has one run day fewer, since how often you \
-run is a load on the knee too.";
+const DROPPED_RUN: &str = "No run today: this week has fewer run days, since how often you run \
+is a load on the knee too.";
 
 /// Builds the plan day `date`; `run_index` counts the week's run days so far.
 pub fn build_day<'c>(
@@ -107,7 +112,7 @@ pub fn build_day<'c>(
     config: &CoachConfig,
 ) -> PlanDay<'c> {
     let kind = ctx.template.kind(date.weekday());
-    let ruling = ctx.guard.day(date);
+    let ruling = ctx.guard.day(date, kind == DayKind::Run);
     let filter = Filter {
         owned,
         knee_restricted: !ruling.deep_or_jumping,
@@ -142,7 +147,7 @@ pub fn build_day<'c>(
                 } else {
                     sessions.push(Session::Run(run));
                 }
-            } else if run_index >= week.run_days {
+            } else if run_index >= week.run_days && week.run_days > 0 {
                 notes.push(DROPPED_RUN.to_owned());
             }
         }

@@ -80,6 +80,35 @@ struct PlanState {
     /// let the plan progress count).
     cadence_weeks: usize,
     shown: Vec<Milestone>,
+    /// The last week with any running: its total and its longest run, in
+    /// seconds. A step-back week stays below both (article 002).
+    reference: Option<WeekLoad>,
+    /// The last week's running seconds, for the week's label.
+    last_running: Option<u32>,
+}
+
+/// A week's running load, as the runner would compare two weeks.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct WeekLoad {
+    total: u32,
+    longest: u32,
+}
+
+impl WeekLoad {
+    fn of(days: &[PlanDay<'_>]) -> Self {
+        Self {
+            total: days.iter().map(PlanDay::running_seconds).sum(),
+            longest: days.iter().map(PlanDay::running_seconds).max().unwrap_or(0),
+        }
+    }
+
+    /// Whether a step-back week with this load is truly a step back from
+    /// `reference`: less running in all, and no single run longer.
+    fn steps_back_from(self, reference: Option<Self>) -> bool {
+        reference.is_none_or(|r| {
+            (self.total < r.total || self.total == 0) && self.longest <= r.longest
+        })
+    }
 }
 
 fn out_of_range(field: &'static str, value: impl std::fmt::Display) -> CoachError {
@@ -109,15 +138,18 @@ pub fn build_plan<'c>(
         strength_weeks: 0,
         cadence_weeks: 0,
         shown: Vec::new(),
+        reference: None,
+        last_running: None,
     };
     let mut out = Vec::with_capacity(usize::from(weeks));
     for w in 0..weeks {
         out.push(plan_week(&ctx, &mut state, w, catalogue, config)?);
     }
+    let advisories = advisories(&ctx, config, plan_end(&out));
     Ok(Plan {
         start: history.plan_start,
         weeks: out,
-        advisories: advisories(&ctx, config),
+        advisories,
         disclaimer: DISCLAIMER,
     })
 }
@@ -148,7 +180,7 @@ fn week_setup(
         state.strength_weeks,
         ctx.guard
             .advanced_strength(first, config.advanced_pain_free_weeks),
-        config,
+        strength_pace(ctx, config),
     );
     let speed_percent = match state.progress {
         Progress::Volume { speed_level, .. }
@@ -178,7 +210,15 @@ fn week_setup(
         ),
         cadence_target,
         run_days: run_days_this_week(ctx, state, config),
+        max_run_minutes: step_back_cap(state).map(|r| r.longest / 60),
     }
+}
+
+/// The load a step-back week must stay under, if this week is one.
+fn step_back_cap(state: &PlanState) -> Option<WeekLoad> {
+    (state.kind == WeekKind::StepBack)
+        .then_some(state.reference)
+        .flatten()
 }
 
 /// After pain above the zone, a runner on three or more run days also runs
@@ -187,9 +227,13 @@ fn week_setup(
 /// are already short.
 fn run_days_this_week(ctx: &PlanContext<'_>, state: &PlanState, config: &CoachConfig) -> usize {
     let days = ctx.template.run_days();
-    let cut = state.kind == WeekKind::StepBack
-        && matches!(state.progress, Progress::Volume { .. })
-        && days >= usize::from(config.fewer_run_days_from.max(2));
+    let cut = matches!(
+        state.progress,
+        Progress::Volume {
+            fewer_days: true,
+            ..
+        }
+    ) && days >= usize::from(config.fewer_run_days_from.max(2));
     if cut { days - 1 } else { days }
 }
 
@@ -205,18 +249,46 @@ fn plan_week<'c>(
         (Some(f), Some(l)) => (*f, *l),
         _ => return Err(out_of_range("plan_start", ctx.history.plan_start)),
     };
-    let setup = week_setup(ctx, state, w, first, last, config);
-    let owned = ctx.history.profile.owned_equipment();
-    let mut days = Vec::with_capacity(7);
-    let mut run_index = 0usize;
-    for date in dates {
-        let day = build_day(ctx, &setup, date, run_index, catalogue, &owned, config);
-        if day.kind == DayKind::Run {
-            run_index += 1;
-        }
-        days.push(day);
+    if let (Some(cap), Progress::Volume { nominal, .. }) = (step_back_cap(state), &mut state.progress)
+    {
+        *nominal = (*nominal).min((cap.total / 60).saturating_sub(1));
     }
-    let running_seconds: u32 = days.iter().map(PlanDay::running_seconds).sum();
+    let mut setup = week_setup(ctx, state, w, first, last, config);
+    let owned = ctx.history.profile.owned_equipment();
+    let build_days = |setup: &WeekSetup| -> Vec<PlanDay<'c>> {
+        let mut days = Vec::with_capacity(7);
+        let mut run_index = 0usize;
+        for date in &dates {
+            let day = build_day(ctx, setup, *date, run_index, catalogue, &owned, config);
+            if day.kind == DayKind::Run {
+                run_index += 1;
+            }
+            days.push(day);
+        }
+        days
+    };
+    let mut days = build_days(&setup);
+    // A step back has less running than the last week that had any, and no
+    // run longer than its longest (article 002 scales back time and
+    // frequency); where minutes alone do not get there (a ladder rung, runs
+    // swapped the week before), one run day fewer does.
+    let cap = step_back_cap(state);
+    while !WeekLoad::of(&days).steps_back_from(cap) && setup.run_days > 0 {
+        setup.run_days -= 1;
+        days = build_days(&setup);
+    }
+    let load = WeekLoad::of(&days);
+    let running_seconds = load.total;
+    // The step back's level is what its runs add up to once capped, so the
+    // weeks after it, and what the runner is told, start from there.
+    if let (Some(max), Progress::Volume { nominal, .. }) =
+        (setup.max_run_minutes, &mut state.progress)
+    {
+        let days = u32::try_from(setup.run_days).unwrap_or(u32::MAX);
+        *nominal = (*nominal).min(max.saturating_mul(days));
+    }
+    state.kind = week_label(state.kind, load, state.last_running);
+    state.last_running = Some(running_seconds);
     let (nominal_minutes, ladder_stage) = match state.progress {
         Progress::Ladder { stage, .. } => (running_seconds / 60, Some(stage)),
         Progress::Volume { nominal, .. } => (nominal, None),
@@ -240,6 +312,24 @@ fn plan_week<'c>(
     Ok(week)
 }
 
+/// The week's label, read from its numbers against the week before, so
+/// that no label says what the numbers do not show: a build has more
+/// running than the week before, a lighter week less, and a week with no
+/// running at all is on hold whatever the progression meant it to be. The
+/// one place a label is settled.
+fn week_label(kind: WeekKind, load: WeekLoad, last: Option<u32>) -> WeekKind {
+    match kind {
+        WeekKind::Build | WeekKind::Taper | WeekKind::Repeat | WeekKind::Maintain
+            if load.total == 0 && last.is_some() =>
+        {
+            WeekKind::Hold
+        }
+        WeekKind::Build if last.is_some_and(|l| load.total <= l) => WeekKind::Repeat,
+        WeekKind::Taper if last.is_some_and(|l| load.total >= l) => WeekKind::Repeat,
+        k => k,
+    }
+}
+
 fn milestones(
     ctx: &PlanContext<'_>,
     state: &mut PlanState,
@@ -248,15 +338,10 @@ fn milestones(
 ) -> Vec<Milestone> {
     let profile = &ctx.history.profile;
     let top = config.ladder.len().saturating_sub(1);
+    let (foundation, advanced) = strength_pace(ctx, config);
     let due = [
-        (
-            Milestone::SteadierKnees,
-            state.strength_weeks >= config.foundation_weeks,
-        ),
-        (
-            Milestone::DeeperProtection,
-            state.strength_weeks >= config.advanced_after_weeks,
-        ),
+        (Milestone::SteadierKnees, state.strength_weeks >= foundation),
+        (Milestone::DeeperProtection, state.strength_weeks >= advanced),
         (
             Milestone::ContinuousFifteenMinutes,
             ladder_stage.is_some_and(|s| usize::from(s) >= top)
@@ -319,18 +404,44 @@ fn advance(
             .any(|d| history.gear_changes.iter().any(|g| g.date == d.date)),
         running_minutes: week.running_seconds / 60,
     };
-    let strength_dates = dates_of(DayKind::Strength);
-    let strength_done = strength_dates.is_empty()
-        || !strength_dates
-            .iter()
-            .all(|d| skipped(d, SessionKind::Strength));
-    if strength_done && !report.held {
+    // The load a later step back is measured against: the last week that
+    // ran in full, not one a hold cut short or a visit ended.
+    let load = WeekLoad::of(&week.days);
+    if load.total > 0 && !report.training_held && !report.released {
+        state.reference = Some(load);
+    }
+    // The strength phase moves on recorded strength sessions only, as the
+    // running moves on done runs: a week counts when it holds as many done
+    // sessions as `strength_sessions_per_week` asks (or as were planned,
+    // when fewer were).
+    let planned_strength = dates_of(DayKind::Strength)
+        .into_iter()
+        .filter(|d| {
+            week.days.iter().any(|p| {
+                p.date == *d && p.sessions.iter().any(|s| matches!(s, Session::Strength(_)))
+            })
+        })
+        .count();
+    let mut done_strength: Vec<NaiveDate> = history
+        .outcomes
+        .iter()
+        .filter(|o| {
+            o.kind == SessionKind::Strength
+                && o.status == SessionStatus::Done
+                && (first..=last).contains(&o.date)
+        })
+        .map(|o| o.date)
+        .collect();
+    done_strength.sort_unstable();
+    done_strength.dedup();
+    let needed = planned_strength.min(usize::from(config.strength_sessions_per_week.max(1)));
+    if needed > 0 && done_strength.len() >= needed && !report.held {
         state.strength_weeks = state.strength_weeks.saturating_add(1);
     }
     let step = usize::from(config.cadence_weeks_per_step.max(1));
     if report.released {
         state.cadence_weeks = state.cadence_weeks.saturating_sub(step);
-    } else if !report.held && !report.pain_above && ctx.guard.day(first).may_progress {
+    } else if !report.held && !report.pain_above && ctx.guard.day(first, false).may_progress {
         state.cadence_weeks = state.cadence_weeks.saturating_add(1);
     }
     let (next, kind) = progression::next_week(state.progress, report, ctx.pace, config);
@@ -343,20 +454,41 @@ fn advance(
     };
 }
 
-/// The strength phase from the weeks of strength work done; advanced moves
-/// also need the knee guard's leave (article 004's progression, article
-/// 001's "until pain-free").
-fn strength_phase(weeks_done: u16, advanced_allowed: bool, config: &CoachConfig) -> Level {
-    if weeks_done >= config.advanced_after_weeks && advanced_allowed {
+/// Weeks of recorded strength work before the progression and the
+/// advanced phase. Risk factors slow strength as they slow running (article
+/// 000): each phase then lasts as many times longer as a ladder rung does.
+fn strength_pace(ctx: &PlanContext<'_>, config: &CoachConfig) -> (u16, u16) {
+    let slow = u16::from(ctx.pace.weeks_per_stage.max(1));
+    (
+        config.foundation_weeks.saturating_mul(slow),
+        config.advanced_after_weeks.saturating_mul(slow),
+    )
+}
+
+/// The strength phase from the weeks of recorded strength work; advanced
+/// moves also need the knee guard's leave (article 004's progression,
+/// article 001's "until pain-free").
+fn strength_phase(weeks_done: u16, advanced_allowed: bool, (foundation, advanced): (u16, u16)) -> Level {
+    if weeks_done >= advanced && advanced_allowed {
         Level::Advanced
-    } else if weeks_done >= config.foundation_weeks {
+    } else if weeks_done >= foundation {
         Level::Progression
     } else {
         Level::Foundation
     }
 }
 
-fn advisories(ctx: &PlanContext<'_>, config: &CoachConfig) -> Vec<Advisory> {
+/// The plan's last day: its advisories speak as of then, so a check-in
+/// dated after the plan's span cannot reach into it.
+fn plan_end(weeks: &[PlanWeek<'_>]) -> Option<NaiveDate> {
+    weeks.last().and_then(|w| w.days.last()).map(|d| d.date)
+}
+
+fn advisories(
+    ctx: &PlanContext<'_>,
+    config: &CoachConfig,
+    as_of: Option<NaiveDate>,
+) -> Vec<Advisory> {
     let mut out = Vec::new();
     let risks = risk_factors(&ctx.history.profile, config);
     if !risks.is_empty() {
@@ -368,21 +500,26 @@ fn advisories(ctx: &PlanContext<'_>, config: &CoachConfig) -> Vec<Advisory> {
                 .to_owned(),
         });
     }
-    for hold in ctx.guard.open_holds() {
+    let open = as_of.map(|d| ctx.guard.open_holds(d)).unwrap_or_default();
+    for hold in open {
         let message = if hold.reason.stops_training() {
             format!(
                 "Since {}, {}. Please see a doctor or physical therapist before running again: \
                  until you confirm the visit the plan has no runs, only gentle knee-safe moves, \
-                 and it does not progress. After the visit it restarts one step lower.",
+                 and it does not progress. After the visit it restarts one step below your last \
+                 full week.",
                 hold.since,
                 hold.reason.describe()
             )
         } else {
             format!(
-                "Since {}, {}. Please see a doctor or physical therapist about your knee. The \
-                 plan stays at its current level until you confirm the visit.",
+                "Since {}, {}. Pain that does not improve is worth showing to a doctor or \
+                 physical therapist. Meanwhile the plan stays at its current level; it grows \
+                 again once your pain settles ({} weeks at {} or below) or you confirm a visit.",
                 hold.since,
-                hold.reason.describe()
+                hold.reason.describe(),
+                config.trend.settle_weeks.max(1),
+                config.trend.settled_max
             )
         };
         out.push(Advisory::SeeClinician {

@@ -6,14 +6,15 @@
 //! nothing about the knee on their own.
 //!
 //! The rules, each stated once:
-//! - A red flag, or repeated sharp pain, holds training until the runner
-//!   confirms a clinician visit: no runs, only the gentle knee-safe list, no
-//!   progression of any kind (articles 001, 002, 004).
+//! - A red flag, or sharp pain that comes back, holds training until the
+//!   runner confirms a clinician visit made after it was reported: no runs,
+//!   only the gentle knee-safe list, no progression of any kind (articles
+//!   001, 002, 004).
 //! - A pain trend (no improvement, or worse, over weeks) holds progression
-//!   until a visit (article 002).
-//! - Pain above the buffer zone before running began: no running until a
-//!   check-in is back in the zone; strength and cross-training instead
-//!   (article 002).
+//!   until a visit, or until pain has settled again (article 002).
+//! - After any score above the buffer zone (or above it in the profile,
+//!   before running began): no running until a check-in is back in the
+//!   zone; strength and cross-training instead (article 002).
 //! - Any pain, or pain above the zone within the pain-free window: no jumping
 //!   and no deep bending under load (article 001); straight-knee moves are
 //!   preferred (article 002).
@@ -26,7 +27,7 @@ use serde::Serialize;
 
 use super::config::CoachConfig;
 use super::history::{History, SessionKind, SessionStatus};
-use super::knee::{Assessed, KneeTimeline};
+use super::knee::{Assessed, Hold, HoldEnd, KneeTimeline};
 use super::plan::HoldReason;
 use crate::pain::{CheckInMoment, PainQuality};
 
@@ -39,21 +40,30 @@ pub enum GuardReason {
         since: NaiveDate,
         reason: HoldReason,
     },
-    /// Progression waits for a clinician visit.
+    /// Progression waits for a clinician visit, or for pain to settle for
+    /// `settle_weeks` at or below `settled_max`.
     ProgressionHeld {
         since: NaiveDate,
         reason: HoldReason,
+        settle_weeks: u8,
+        settled_max: f64,
     },
     /// The latest score is above the buffer zone.
     AboveZone { score: u8, max: u8 },
     /// Pain was above the zone before running began; no check-in in the zone yet.
     NotYetInZone { score: u8, max: u8 },
-    /// The knee hurts now.
-    Sore { score: u8 },
+    /// The last check-in before the day's run was above the zone: running
+    /// waits for a check-in in the zone.
+    AwaitingCheckIn { score: u8, max: u8 },
+    /// The knee hurts now. `runs` says whether the day holds a run, so the
+    /// words speak of runs only on a run day.
+    Sore { score: u8, max: u8, runs: bool },
     /// Pain was above the zone within the pain-free window of `days`.
     RecentlyAboveZone { days: i64 },
     /// A hold was released by a visit: the plan restarts a step lower.
     HoldReleased,
+    /// A trend hold lifted by itself: pain settled.
+    TrendSettled,
     /// No planned run was done in the week.
     NoRunDone,
     /// No check-in in the week, so nothing shows the knee coped.
@@ -75,10 +85,18 @@ impl GuardReason {
                  a doctor or physical therapist has seen the knee.",
                 reason.describe()
             ),
-            Self::ProgressionHeld { since, reason } => format!(
-                "Since {since} {}. The plan stays at its level until you confirm a doctor or \
-                 physical therapist has seen the knee.",
-                reason.describe()
+            Self::ProgressionHeld {
+                since,
+                reason,
+                settle_weeks,
+                settled_max,
+            } => format!(
+                "Since {since} {}. The plan stays at its level until your pain settles ({} \
+                 weeks at {} or below) or you confirm a doctor or physical therapist has seen \
+                 the knee.",
+                reason.describe(),
+                settle_weeks,
+                settled_max
             ),
             Self::AboveZone { score, max } => {
                 format!("Your latest pain score is {score}, above {max}: the plan does not grow.")
@@ -87,18 +105,36 @@ impl GuardReason {
                 "You started with pain at {score}, above {max}: strength work and cycling or \
                  swimming first; running starts after a check-in at {max} or below."
             ),
-            Self::Sore { score } => format!(
-                "The knee is sore (latest score {score}): no jumping and no deep bends under \
-                 load, straight-knee moves first, and runs on flat ground, since hills load the \
-                 knee more."
+            Self::AwaitingCheckIn { score, max } => format!(
+                "Your last pain score was {score}, above {max}: check in before you run. Running \
+                 comes back once a check-in shows the knee at {max} or below; until then, \
+                 cycling or swimming."
             ),
+            Self::Sore { score, max, runs } => {
+                let how = if score <= max {
+                    format!("A little pain ({score}/10) is fine to train with")
+                } else {
+                    format!("Pain of {score}/10 is above your comfort limit")
+                };
+                let hills = if *runs {
+                    " Keep today's run on flat ground, since hills load the knee more."
+                } else {
+                    ""
+                };
+                format!(
+                    "{how}: no jumping and no deep bends under load for now, and straight-knee \
+                     moves first.{hills}"
+                )
+            }
             Self::RecentlyAboveZone { days } => format!(
                 "The knee was above the comfort limit in the last {days} days: no jumping and \
                  no deep bends under load and no hills yet."
             ),
-            Self::HoldReleased => {
-                "Welcome back after the visit: the plan restarts one step lower.".to_owned()
-            }
+            Self::HoldReleased => "Welcome back after the visit: the plan restarts one step below \
+                                   your last full week."
+                .to_owned(),
+            Self::TrendSettled => "Your pain has settled again, so the plan may grow once more."
+                .to_owned(),
             Self::NoRunDone => "No planned run was marked done last week.".to_owned(),
             Self::NoCheckIn => "No pain check-in last week: the plan grows only when check-ins \
                                 show the knee coped."
@@ -156,6 +192,8 @@ pub struct KneeGuard {
     rise: u8,
     profile_pain: u8,
     window: Duration,
+    settle_weeks: u8,
+    settled_max: f64,
 }
 
 fn is_sharp(a: &Assessed) -> bool {
@@ -174,43 +212,57 @@ impl KneeGuard {
             rise: config.pain.worsening_rise,
             profile_pain: history.profile.knee_pain,
             window: Duration::days(i64::from(config.pain_free_window_days)),
+            settle_weeks: config.trend.settle_weeks.max(1),
+            settled_max: config.trend.settled_max,
         }
     }
 
-    /// Pain above the zone before running began, and no check-in in the
-    /// zone since.
-    fn not_yet_in_zone(&self, date: NaiveDate) -> bool {
-        self.profile_pain > self.max
-            && !self
-                .knee
-                .assessed()
-                .iter()
-                .any(|a| a.date() <= date && a.checkin.score <= self.max)
+    /// Why running waits on `date` for a check-in in the zone, if it does:
+    /// the last score bearing on the day's run was above the zone (article
+    /// 002). Before any check-in, the profile's pain is that score.
+    fn awaiting_check_in(&self, date: NaiveDate) -> Option<GuardReason> {
+        let score = self.knee.score_before_run(date);
+        if score <= self.max {
+            return None;
+        }
+        let from_profile = self.knee.assessed().first().is_none_or(|a| a.date() > date);
+        Some(if from_profile {
+            GuardReason::NotYetInZone {
+                score,
+                max: self.max,
+            }
+        } else {
+            GuardReason::AwaitingCheckIn {
+                score,
+                max: self.max,
+            }
+        })
     }
 
-    /// What the knee allows on `date`.
-    pub fn day(&self, date: NaiveDate) -> DayRuling {
+    /// What the knee allows on `date`. `run_day` says whether the template
+    /// plans a run that day, which only changes the words.
+    pub fn day(&self, date: NaiveDate, run_day: bool) -> DayRuling {
         let mut reasons = Vec::new();
         let latest = self.knee.latest_score(date);
         let stopping = self.knee.stopping_hold(date);
-        let holds = self.knee.active_holds(date);
+        let progression_hold = self.knee.active_holds(date).next();
         if let Some(h) = stopping {
             reasons.push(GuardReason::TrainingHeld {
                 since: h.since,
                 reason: h.reason.clone(),
             });
-        } else if let Some(h) = holds.first() {
+        } else if let Some(h) = progression_hold {
             reasons.push(GuardReason::ProgressionHeld {
                 since: h.since,
                 reason: h.reason.clone(),
+                settle_weeks: self.settle_weeks,
+                settled_max: self.settled_max,
             });
         }
-        let waiting = self.not_yet_in_zone(date);
-        if waiting {
-            reasons.push(GuardReason::NotYetInZone {
-                score: self.profile_pain,
-                max: self.max,
-            });
+        let awaiting = self.awaiting_check_in(date);
+        let waiting = awaiting.is_some();
+        if let Some(reason) = awaiting {
+            reasons.push(reason);
         } else if latest > self.max {
             reasons.push(GuardReason::AboveZone {
                 score: latest,
@@ -218,9 +270,14 @@ impl KneeGuard {
             });
         }
         let restricted = self.knee.restricted(date);
+        let run = stopping.is_none() && !waiting;
         if restricted && stopping.is_none() {
             reasons.push(if latest > 0 {
-                GuardReason::Sore { score: latest }
+                GuardReason::Sore {
+                    score: latest,
+                    max: self.max,
+                    runs: run && run_day,
+                }
             } else {
                 GuardReason::RecentlyAboveZone {
                     days: self.window.num_days(),
@@ -228,12 +285,12 @@ impl KneeGuard {
             });
         }
         DayRuling {
-            run: stopping.is_none() && !waiting,
+            run,
             cross_training: stopping.is_none(),
             strength: stopping.is_none(),
             deep_or_jumping: stopping.is_none() && !restricted,
             sore: latest > 0 || stopping.is_some(),
-            may_progress: holds.is_empty() && latest <= self.max,
+            may_progress: progression_hold.is_none() && latest <= self.max,
             reasons,
         }
     }
@@ -248,21 +305,32 @@ impl KneeGuard {
         history: &History,
     ) -> WeekRuling {
         let mut reasons = Vec::new();
-        let in_week: Vec<&Assessed> = self.knee.between(first, last).collect();
-        let pain_above = in_week.iter().any(|a| a.scales_back());
-        let held = !self.knee.active_holds(last).is_empty();
+        let in_week = self.knee.between(first, last);
+        let pain_above = in_week.iter().any(Assessed::scales_back);
+        let held = self.knee.active_holds(last).next().is_some();
+        let ended_in_week = |h: &&Hold| {
+            h.end
+                .is_some_and(|e| (first..=last).contains(&e.day()) && e.day() > h.since)
+        };
         let released = !held
-            && self.knee.holds().iter().any(|h| {
-                h.since <= last
-                    && self
-                        .knee
-                        .releasing_visit(h)
-                        .is_some_and(|v| v >= first && v <= last)
-            });
+            && self
+                .knee
+                .holds()
+                .iter()
+                .filter(ended_in_week)
+                .any(|h| matches!(h.end, Some(HoldEnd::Visit(_))));
+        let settled = !held
+            && !released
+            && self
+                .knee
+                .holds()
+                .iter()
+                .filter(ended_in_week)
+                .any(|h| matches!(h.end, Some(HoldEnd::Settled(_))));
         if released {
             reasons.push(GuardReason::HoldReleased);
         }
-        let end = self.day(last);
+        let end = self.day(last, false);
         if !end.may_progress {
             // Soreness limits a day's exercises, not the week's growth.
             reasons.extend(
@@ -294,13 +362,16 @@ impl KneeGuard {
                 score: a.checkin.score,
             });
         }
-        if in_week.iter().any(|a| is_sharp(a)) {
+        if in_week.iter().any(is_sharp) {
             reasons.push(GuardReason::SharpInWeek);
         }
         if let Some((from, to)) = self.worsening_across_days(first, last) {
             reasons.push(GuardReason::WorseningAcrossDays { from, to });
         }
         let may_build = !held && !released && !pain_above && end.may_progress && reasons.is_empty();
+        if settled && may_build {
+            reasons.push(GuardReason::TrendSettled);
+        }
         WeekRuling {
             pain_above,
             held,
@@ -315,13 +386,12 @@ impl KneeGuard {
     /// the latest check-in of the same moment on an earlier day (next morning
     /// against next morning), within the week before.
     fn worsening_across_days(&self, first: NaiveDate, last: NaiveDate) -> Option<(u8, u8)> {
-        let all = self.knee.assessed();
-        let reach = first - Duration::days(7);
-        self.knee.between(first, last).find_map(|a| {
-            let before = all
+        let earlier = self.knee.between(first - Duration::days(7), last);
+        self.knee.between(first, last).iter().find_map(|a| {
+            let before = earlier
                 .iter()
                 .rev()
-                .filter(|p| p.date() < a.date() && p.date() >= reach)
+                .filter(|p| p.date() < a.date())
                 .find(|p| p.checkin.moment == a.checkin.moment)?;
             (a.checkin.score >= before.checkin.score.saturating_add(self.rise))
                 .then_some((before.checkin.score, a.checkin.score))
@@ -367,7 +437,8 @@ impl KneeGuard {
             || self
                 .knee
                 .between(start - Duration::days(7), start - Duration::days(1))
-                .any(|a| a.scales_back())
+                .iter()
+                .any(Assessed::scales_back)
     }
 
     /// Whether the knee allows the advanced strength phase on `date`: no
@@ -378,11 +449,13 @@ impl KneeGuard {
             .knee
             .pain_free_days(date)
             .is_none_or(|d| d >= 7 * i64::from(pain_free_weeks));
-        pain_free && self.knee.active_holds(date).is_empty()
+        pain_free && self.knee.active_holds(date).next().is_none()
     }
 
-    /// Holds never released by a visit, for the plan's advisories.
-    pub fn open_holds(&self) -> Vec<&super::knee::Hold> {
-        self.knee.open_holds()
+    /// The holds still open on `as_of` (one per open condition: the knee
+    /// timeline opens no second hold of a kind while one is open), for the
+    /// plan's advisories. Holds opened after `as_of` are not yet known then.
+    pub fn open_holds(&self, as_of: NaiveDate) -> Vec<&Hold> {
+        self.knee.active_holds(as_of).collect()
     }
 }

@@ -290,17 +290,19 @@ impl HoldReason {
                 let names: Vec<&str> = flags.iter().map(|f| red_flag_words(*f)).collect();
                 format!("you reported {}", names.join(" and "))
             }
-            Self::SharpPain { days } => format!(
-                "sharp knee pain came back ({} check-ins with sharp pain)",
+            Self::SharpPain { days } if days.len() > 1 => format!(
+                "sharp knee pain came back (on {} different days within a few weeks)",
                 days.len()
             ),
+            Self::SharpPain { .. } => "sharp knee pain came at several check-ins in a row".to_owned(),
             Self::Trend { trend } => match trend {
-                PainTrend::Worsening { weeks, .. } => {
-                    format!("knee pain has been getting worse over {weeks} weeks")
-                }
-                PainTrend::NoImprovement { weeks, .. } => {
-                    format!("knee pain has not improved over {weeks} weeks")
-                }
+                PainTrend::Worsening { weeks, from, to } => format!(
+                    "your usual knee pain rose from {from} to {to} out of 10 over {weeks} weeks"
+                ),
+                PainTrend::NoImprovement { weeks, to, .. } => format!(
+                    "your usual knee pain has not eased over {weeks} weeks (about {to} out of 10 \
+                     now)"
+                ),
             },
         }
     }

@@ -40,6 +40,9 @@ pub enum Progress {
         last_completed: u32,
         builds_since_taper: u8,
         speed_level: u8,
+        /// One run day fewer, from a step back until the next build: how
+        /// often the runner runs is a load too (article 002).
+        fewer_days: bool,
     },
 }
 
@@ -144,6 +147,7 @@ pub fn next_week(
                 last_completed: last,
                 builds_since_taper: 1,
                 speed_level: 0,
+                fewer_days: false,
             };
             (volume, WeekKind::Build)
         }
@@ -152,10 +156,17 @@ pub fn next_week(
             last_completed,
             builds_since_taper,
             speed_level,
+            fewer_days,
         } => {
             // A week with no running (held, or all cross-training) says
-            // nothing new about what the knee can take.
-            let last = if report.completed && report.running_minutes > 0 {
+            // nothing new about what the knee can take; nor does a week a
+            // hold cut short or a visit ended, so the restart after a visit
+            // is measured from the last full week before the hold.
+            let full = report.completed
+                && report.running_minutes > 0
+                && !report.training_held
+                && !report.released;
+            let last = if full {
                 report.running_minutes
             } else {
                 last_completed
@@ -201,11 +212,17 @@ pub fn next_week(
             } else {
                 kind
             };
+            let fewer_days = match kind {
+                WeekKind::StepBack => true,
+                WeekKind::Hold | WeekKind::Repeat | WeekKind::Maintain => fewer_days,
+                _ => false,
+            };
             let progress = Progress::Volume {
                 nominal: next,
                 last_completed: last,
                 builds_since_taper: builds,
                 speed_level: speed,
+                fewer_days,
             };
             (progress, kind)
         }

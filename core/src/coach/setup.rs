@@ -138,6 +138,7 @@ impl<'h> PlanContext<'h> {
             last_completed: current,
             builds_since_taper: 0,
             speed_level: 0,
+            fewer_days: kind == WeekKind::StepBack,
         };
         (progress, kind)
     }

@@ -121,7 +121,8 @@ pub fn assess(
         zone = PainZone::SeeClinician;
     }
 
-    let (action, advice) = match zone {
+    let severe = checkin.score >= config.severe_from;
+    let (action, mut advice) = match zone {
         PainZone::WithinBuffer => (
             PainAction::Continue,
             format!(
@@ -156,6 +157,15 @@ pub fn assess(
                 .to_owned(),
         ),
     };
+    if severe {
+        // Whatever else applies, pain this bad needs a professional soon:
+        // said first, so it is never lost behind the plan's advice.
+        advice = format!(
+            "Pain of {} out of 10 is severe: stop, rest the knee and get it seen promptly, by a \
+             doctor or physical therapist today if you can, or urgent care if it is unbearable. {advice}",
+            checkin.score
+        );
+    }
     PainAssessment {
         zone,
         action,

@@ -17,4 +17,4 @@ pub use checkin::{
     CheckIn, CheckInMoment, MAX_SCORE, PainError, PainLocation, PainQuality, RedFlag,
 };
 pub use config::PainConfig;
-pub use trend::{PainTrend, SETTLED_PAIN_MAX, TrendConfig, trend};
+pub use trend::{DailyPain, PainTrend, SETTLED_PAIN_MAX, TrendConfig, trend};

@@ -179,3 +179,21 @@ pub fn with_evidence(h: &History, weeks: u16, score: u8) -> History {
 pub fn plan_with_evidence(h: &History, weeks: u16, score: u8) -> Plan<'static> {
     plan(&with_evidence(h, weeks, score), weeks)
 }
+
+/// Every strength session planned in the first `weeks` weeks recorded as
+/// done: the evidence the strength phase moves on (issue 18).
+pub fn with_strength_done(h: &History, weeks: u16) -> History {
+    use patella_core::coach::{SessionKind, SessionOutcome, SessionStatus};
+    let mut out = h.clone();
+    let p = plan(h, weeks);
+    for d in p.weeks.iter().flat_map(|w| w.days.iter()) {
+        if d.sessions.iter().any(|s| matches!(s, Session::Strength(_))) {
+            out.outcomes.push(SessionOutcome {
+                date: d.date,
+                kind: SessionKind::Strength,
+                status: SessionStatus::Done,
+            });
+        }
+    }
+    out
+}
