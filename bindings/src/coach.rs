@@ -161,10 +161,12 @@ impl Coach {
             .unwrap_or_else(std::sync::PoisonError::into_inner))
     }
 
+    /// The plan up to `date`, as the runner reads it on `today`.
     pub(crate) fn plan_through<'c>(
         &self,
         history: &History,
         date: NaiveDate,
+        today: NaiveDate,
         catalogue: &'c Catalogue,
     ) -> Result<Plan<'c>, CoachError> {
         let days = (date - history.plan_start).num_days();
@@ -175,11 +177,12 @@ impl Coach {
             });
         }
         let weeks = u16::try_from(days / 7 + 1).unwrap_or(u16::MAX);
-        Ok(core_coach::build_plan(
+        Ok(core_coach::build_plan_as_of(
             history,
             weeks,
             catalogue,
             &self.config,
+            today,
         )?)
     }
 }
@@ -268,7 +271,7 @@ impl Coach {
         let catalogue = Catalogue::builtin()?;
         let mut guard = self.lock()?;
         with_history(&mut guard, |h| {
-            let plan = self.plan_through(h, day, catalogue)?;
+            let plan = self.plan_through(h, day, day, catalogue)?;
             plan.day(day)
                 .map(Into::into)
                 .ok_or_else(|| CoachError::InvalidInput {
@@ -284,7 +287,7 @@ impl Coach {
         let catalogue = Catalogue::builtin()?;
         let mut guard = self.lock()?;
         with_history(&mut guard, |h| {
-            let plan = self.plan_through(h, day, catalogue)?;
+            let plan = self.plan_through(h, day, day, catalogue)?;
             plan.week_of(day)
                 .map(Into::into)
                 .ok_or_else(|| CoachError::InvalidInput {
@@ -338,7 +341,7 @@ impl Coach {
         let catalogue = Catalogue::builtin()?;
         let mut guard = self.lock()?;
         with_history(&mut guard, |h| {
-            let plan = self.plan_through(h, day, catalogue)?;
+            let plan = self.plan_through(h, day, day, catalogue)?;
             let planned = plan
                 .day(day)
                 .is_some_and(|d| d.sessions.iter().any(|s| s.kind() == kind));
@@ -404,7 +407,7 @@ impl Coach {
         let catalogue = Catalogue::builtin()?;
         let mut guard = self.lock()?;
         with_history(&mut guard, |h| {
-            let plan = self.plan_through(h, day, catalogue)?;
+            let plan = self.plan_through(h, day, day, catalogue)?;
             Ok(plan
                 .advisories
                 .iter()

@@ -208,8 +208,12 @@ fn totals_add_up(text: &str) -> Vec<u32> {
         if let Some(rest) = line.strip_prefix("Week ") {
             close(&mut week, &mut totals);
             let (_, after) = rest.split_once(". ").expect("a week kind");
-            let (total, _) = after.split_once(" running in all").expect("a total");
-            week = Some((seconds(total), 0));
+            let total = if after.starts_with("No running this week") {
+                0
+            } else {
+                seconds(after.split_once(" running in all").expect("a total").0)
+            };
+            week = Some((total, 0));
         } else if line.starts_with("  ")
             && !line.starts_with("   ")
             && let (Some((_, summed)), Some((_, head))) = (week.as_mut(), line.split_once(": "))

@@ -91,7 +91,7 @@ impl Coach {
         let last = day
             .checked_add_signed(chrono::Duration::weeks(i64::from(weeks - 1)))
             .unwrap_or(day);
-        let plan = self.plan_through(history, last, catalogue)?;
+        let plan = self.plan_through(history, last, day, catalogue)?;
         Ok(core_plan::plan_screen(&plan, day, weeks).into())
     }
 }

@@ -62,7 +62,7 @@ impl Coach {
         if last < history.plan_start {
             return Ok(Vec::new());
         }
-        let plan = self.plan_through(history, last, catalogue)?;
+        let plan = self.plan_through(history, last, now.date(), catalogue)?;
         Ok(core_reminders::reminders(&plan, history, &settings, now)
             .into_iter()
             .map(|r| ReminderState {

@@ -183,7 +183,7 @@ impl Coach {
         if day < history.plan_start {
             return Ok(core_today::empty(day, core_today::BEFORE_PLAN).into());
         }
-        let plan = self.plan_through(history, day, catalogue)?;
+        let plan = self.plan_through(history, day, day, catalogue)?;
         Ok(core_today::today_screen(&plan, history, day).into())
     }
 }

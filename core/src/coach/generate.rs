@@ -7,6 +7,7 @@ use thiserror::Error;
 use super::catalogue::{Catalogue, CatalogueError, Level};
 use super::config::CoachConfig;
 use super::day::{WeekSetup, build_day};
+use super::guard::GuardReason;
 use super::history::{History, HistoryError, SessionKind, SessionStatus};
 use super::plan::{
     Advisory, DISCLAIMER, DayKind, Milestone, Plan, PlanDay, PlanWeek, RiskFactor, Session,
@@ -118,12 +119,36 @@ fn out_of_range(field: &'static str, value: impl std::fmt::Display) -> CoachErro
     }
 }
 
-/// Builds `weeks` weeks of plan from `history.plan_start`.
+/// Builds `weeks` weeks of plan from `history.plan_start`, every week read
+/// as already lived (see [`build_plan_as_of`]).
 pub fn build_plan<'c>(
     history: &History,
     weeks: u16,
     catalogue: &'c Catalogue,
     config: &CoachConfig,
+) -> Result<Plan<'c>, CoachError> {
+    plan_weeks(history, weeks, catalogue, config, None)
+}
+
+/// Builds the plan as the runner reads it on `today`: a week that has not
+/// ended yet is no evidence either way, so the weeks after it say what
+/// they depend on instead of what was missed.
+pub fn build_plan_as_of<'c>(
+    history: &History,
+    weeks: u16,
+    catalogue: &'c Catalogue,
+    config: &CoachConfig,
+    today: NaiveDate,
+) -> Result<Plan<'c>, CoachError> {
+    plan_weeks(history, weeks, catalogue, config, Some(today))
+}
+
+fn plan_weeks<'c>(
+    history: &History,
+    weeks: u16,
+    catalogue: &'c Catalogue,
+    config: &CoachConfig,
+    today: Option<NaiveDate>,
 ) -> Result<Plan<'c>, CoachError> {
     history.validate()?;
     if !(1..=MAX_WEEKS).contains(&weeks) {
@@ -143,7 +168,7 @@ pub fn build_plan<'c>(
     };
     let mut out = Vec::with_capacity(usize::from(weeks));
     for w in 0..weeks {
-        out.push(plan_week(&ctx, &mut state, w, catalogue, config)?);
+        out.push(plan_week(&ctx, &mut state, w, catalogue, config, today)?);
     }
     let advisories = advisories(&ctx, config, plan_end(&out));
     Ok(Plan {
@@ -243,6 +268,7 @@ fn plan_week<'c>(
     w: u16,
     catalogue: &'c Catalogue,
     config: &CoachConfig,
+    today: Option<NaiveDate>,
 ) -> Result<PlanWeek<'c>, CoachError> {
     let dates = week_dates(ctx.history.plan_start, w)?;
     let (first, last) = match (dates.first(), dates.last()) {
@@ -308,7 +334,7 @@ fn plan_week<'c>(
         milestones,
         days,
     };
-    advance(ctx, state, &week, first, last, config);
+    advance(ctx, state, &week, (first, last), config, today);
     Ok(week)
 }
 
@@ -369,9 +395,9 @@ fn advance(
     ctx: &PlanContext<'_>,
     state: &mut PlanState,
     week: &PlanWeek<'_>,
-    first: NaiveDate,
-    last: NaiveDate,
+    (first, last): (NaiveDate, NaiveDate),
     config: &CoachConfig,
+    today: Option<NaiveDate>,
 ) {
     let history = ctx.history;
     let skipped = |d: &NaiveDate, k| history.outcome(*d, k) == Some(SessionStatus::Skipped);
@@ -447,10 +473,25 @@ fn advance(
     let (next, kind) = progression::next_week(state.progress, report, ctx.pace, config);
     state.progress = next;
     state.kind = kind;
+    // A week not over yet has not missed anything: what is still open
+    // (runs to do, check-ins to make) becomes what the next week waits on.
+    let mut reasons = ruling.reasons;
+    if let Some(today) = today.filter(|t| last >= *t) {
+        let waits = reasons
+            .iter()
+            .any(|r| matches!(r, GuardReason::NoRunDone | GuardReason::NoCheckIn));
+        reasons.retain(|r| !matches!(r, GuardReason::NoRunDone | GuardReason::NoCheckIn));
+        if waits {
+            reasons.push(GuardReason::BuildsIf {
+                this_week: first <= today,
+                max: config.pain.buffer_zone_max,
+            });
+        }
+    }
     state.kind_reasons = if kind == WeekKind::Build {
         Vec::new()
     } else {
-        ruling.reasons.iter().map(|r| r.describe()).collect()
+        reasons.iter().map(GuardReason::describe).collect()
     };
 }
 

@@ -64,6 +64,9 @@ pub enum GuardReason {
     HoldReleased,
     /// A trend hold lifted by itself: pain settled.
     TrendSettled,
+    /// The week before has not ended yet: this week grows if it goes to
+    /// plan. `this_week` says whether that week is the current one.
+    BuildsIf { this_week: bool, max: u8 },
     /// No planned run was done in the week.
     NoRunDone,
     /// No check-in in the week, so nothing shows the knee coped.
@@ -135,6 +138,19 @@ impl GuardReason {
                 .to_owned(),
             Self::TrendSettled => "Your pain has settled again, so the plan may grow once more."
                 .to_owned(),
+            Self::BuildsIf {
+                this_week: true,
+                max,
+            } => format!(
+                "Builds if this week's runs are done and pain stays at {max} or below."
+            ),
+            Self::BuildsIf {
+                this_week: false,
+                max,
+            } => format!(
+                "Builds if the week before goes to plan: its runs done and pain at {max} or \
+                 below."
+            ),
             Self::NoRunDone => "No planned run was marked done last week.".to_owned(),
             Self::NoCheckIn => "No pain check-in last week: the plan grows only when check-ins \
                                 show the knee coped."

@@ -45,7 +45,7 @@ mod setup;
 pub use catalogue::{Catalogue, CatalogueError, Exercise, KneeLoad, Level};
 pub use completed_run::{CompletedRun, after_run};
 pub use config::{CoachConfig, LadderStage};
-pub use generate::{CoachError, MAX_WEEKS, build_plan};
+pub use generate::{CoachError, MAX_WEEKS, build_plan, build_plan_as_of};
 pub use history::{
     GearChange, GearChangeKind, History, SessionKind, SessionOutcome, SessionStatus,
 };

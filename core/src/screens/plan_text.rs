@@ -192,12 +192,16 @@ pub fn week_heading(week: &PlanWeek<'_>) -> String {
         .cadence_target_spm
         .map(|c| format!(", cadence target {}", cadence(c)))
         .unwrap_or_default();
+    let running = if week.running_seconds == 0 {
+        "No running this week".to_owned()
+    } else {
+        format!("{} running in all", duration(week.running_seconds))
+    };
     format!(
-        "Week {} from {}: {}. {} running in all, strength: {}{cadence}.",
+        "Week {} from {}: {}. {running}, strength: {}{cadence}.",
         week.index + 1,
         week.start,
         week_kind(week.kind),
-        duration(week.running_seconds),
         phase(week.strength_phase)
     )
 }

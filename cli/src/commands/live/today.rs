@@ -24,7 +24,7 @@ pub fn todays_run(
     config: &CoachConfig,
 ) -> Result<TodaysRun, CliError> {
     let catalogue = Catalogue::builtin().map_err(|e| CliError::Invalid(e.to_string()))?;
-    let plan = coach::build_plan(history, weeks_to(history, date), catalogue, config)
+    let plan = coach::build_plan_as_of(history, weeks_to(history, date), catalogue, config, date)
         .map_err(|e| CliError::Invalid(format!("the plan: {e}")))?;
     let Some(day) = plan.day(date) else {
         return Err(CliError::Invalid(format!(

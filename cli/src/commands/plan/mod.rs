@@ -24,6 +24,10 @@ pub struct PlanArgs {
     /// First day of the plan (YYYY-MM-DD); the history's start, else today, when left out.
     #[arg(long)]
     start: Option<String>,
+    /// The day the plan is read on (YYYY-MM-DD), this machine's date when
+    /// left out: weeks after it say what they depend on.
+    #[arg(long)]
+    today: Option<String>,
     /// Print JSON instead of text.
     #[arg(long)]
     json: bool,
@@ -41,16 +45,19 @@ fn read(path: &Path) -> Result<(String, String), CliError> {
     Ok((shown, text))
 }
 
-pub fn run(args: PlanArgs) -> Result<(), CliError> {
-    let start = args
-        .start
-        .as_deref()
+fn date_arg(flag: &str, value: Option<&str>) -> Result<Option<NaiveDate>, CliError> {
+    value
         .map(|s| {
             NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| {
-                CliError::Invalid(format!("--start: {s} is not a date of the form YYYY-MM-DD"))
+                CliError::Invalid(format!("{flag}: {s} is not a date of the form YYYY-MM-DD"))
             })
         })
-        .transpose()?;
+        .transpose()
+}
+
+pub fn run(args: PlanArgs) -> Result<(), CliError> {
+    let start = date_arg("--start", args.start.as_deref())?;
+    let today = date_arg("--today", args.today.as_deref())?.unwrap_or_else(|| Local::now().date_naive());
     let (path, mut history) = match (&args.history, &args.profile) {
         (Some(file), _) => {
             let (path, text) = read(file)?;
@@ -78,7 +85,7 @@ pub fn run(args: PlanArgs) -> Result<(), CliError> {
     }
     let catalogue = Catalogue::builtin().map_err(|e| CliError::Invalid(e.to_string()))?;
     let config = CoachConfig::default();
-    let plan = coach::build_plan(&history, args.weeks, catalogue, &config)
+    let plan = coach::build_plan_as_of(&history, args.weeks, catalogue, &config, today)
         .map_err(|e| CliError::Invalid(format!("{path}: {e}")))?;
     if args.json {
         return print_json(&plan);
