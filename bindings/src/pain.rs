@@ -150,7 +150,7 @@ pub enum PainError {
     #[error("red_flags: {flag:?} is listed twice")]
     DuplicateRedFlag { flag: RedFlag },
     /// A date and time could not be read; the message names the field.
-    #[error("{field}: '{value}' is not a local date and time like 2026-11-22T07:30")]
+    #[error("{field}: '{value}' is not a date and time like 2026-11-22T07:30 (an offset such as +02:00 or Z may follow)")]
     InvalidDateTime { field: String, value: String },
     /// An earlier internal failure left the journal unusable.
     #[error("the pain journal is unavailable after an earlier failure; reopen it")]

@@ -56,7 +56,10 @@ pub enum RedFlag {
 /// One pain report.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CheckIn {
-    /// Local date and time the runner reported it.
+    /// Local date and time the runner reported it. Read with an optional
+    /// RFC 3339 offset, kept as the wall-clock time it names
+    /// (see [`crate::moment`]).
+    #[serde(with = "crate::moment::taken_at")]
     pub taken_at: NaiveDateTime,
     /// 0 (no pain) to 10.
     pub score: u8,
