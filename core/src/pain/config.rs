@@ -11,6 +11,14 @@ pub struct PainConfig {
     /// as "worsening". Project's choice: any rise of 2 points or more during
     /// one activity, since a 1-point wobble is within rating noise.
     pub worsening_rise: u8,
+    /// How many minutes ahead of now a check-in may be dated (clock skew
+    /// between a watch and a phone); see [`super::AHEAD_TOLERANCE_MIN`].
+    #[serde(default = "ahead_tolerance_min")]
+    pub ahead_tolerance_min: u32,
+}
+
+fn ahead_tolerance_min() -> u32 {
+    super::AHEAD_TOLERANCE_MIN
 }
 
 impl Default for PainConfig {
@@ -18,6 +26,7 @@ impl Default for PainConfig {
         Self {
             buffer_zone_max: 5,
             worsening_rise: 2,
+            ahead_tolerance_min: super::AHEAD_TOLERANCE_MIN,
         }
     }
 }
