@@ -40,7 +40,12 @@ fn without_offset(value: &str) -> Option<&str> {
     }
     let cut = value.len().checked_sub(6)?;
     let (head, offset) = (value.get(..cut)?, value.get(cut..)?.as_bytes());
-    let digit = |i: usize| offset.get(i).filter(|b| b.is_ascii_digit()).map(|b| b - b'0');
+    let digit = |i: usize| {
+        offset
+            .get(i)
+            .filter(|b| b.is_ascii_digit())
+            .map(|b| b - b'0')
+    };
     let hours = digit(1)? * 10 + digit(2)?;
     let minutes = digit(4)? * 10 + digit(5)?;
     let signed = matches!(offset.first(), Some(b'+' | b'-'));
@@ -97,11 +102,7 @@ pub mod visits {
     use super::*;
 
     pub fn serialize<S: Serializer>(visits: &[NaiveDateTime], s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(
-            visits
-                .iter()
-                .map(|v| format_moment(*v)),
-        )
+        s.collect_seq(visits.iter().map(|v| format_moment(*v)))
     }
 
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<NaiveDateTime>, D::Error> {
@@ -154,7 +155,10 @@ mod tests {
             assert_eq!(parse_taken_at(value), at(19, 30, 0), "{value}");
         }
         let fraction = parse_taken_at("2026-03-20T19:30:00.250+02:00");
-        assert_eq!(fraction.map(|f| f.and_utc().timestamp_subsec_millis()), Some(250));
+        assert_eq!(
+            fraction.map(|f| f.and_utc().timestamp_subsec_millis()),
+            Some(250)
+        );
         assert_eq!(
             parse_visit("2026-03-20T09:15:00+01:00"),
             at(9, 15, 0),
