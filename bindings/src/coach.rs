@@ -297,9 +297,11 @@ impl Coach {
         })
     }
 
-    /// Records a check-in and returns its assessment and the plan changes it causes.
+    /// Records a check-in and returns its assessment and the plan changes it
+    /// causes. A check-in dated more than a few minutes ahead of now is
+    /// refused, naming `taken_at`.
     pub fn record_check_in(&self, check_in: CheckIn) -> Result<CheckInResult, CoachError> {
-        let checkin = check_in.to_core()?;
+        let checkin = check_in.to_core_entered(self.config.pain.ahead_tolerance_min)?;
         plausible("taken_at", checkin.taken_at.date())?;
         let catalogue = Catalogue::builtin()?;
         let mut guard = self.lock()?;

@@ -41,18 +41,17 @@ pub fn parse_date(field: &str, value: &str) -> Result<NaiveDate, DateFieldError>
     Ok(date)
 }
 
-/// Accepts "YYYY-MM-DDTHH:MM[:SS]" in local time, within the record's calendar.
+/// Accepts "YYYY-MM-DDTHH:MM[:SS]" in local time, within the record's
+/// calendar. An RFC 3339 offset ("+02:00", "Z") may follow; the moment is
+/// kept as the wall-clock time it names (`patella_core::moment`).
 pub fn parse_date_time(field: &str, value: &str) -> Result<NaiveDateTime, DateFieldError> {
-    let at = ["%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M"]
-        .iter()
-        .find_map(|format| NaiveDateTime::parse_from_str(value, format).ok())
-        .ok_or_else(|| {
-            refused(
-                field,
-                value,
-                "is not a date and time like 2026-11-22T07:30:00".to_owned(),
-            )
-        })?;
+    let at = patella_core::moment::parse_taken_at(value).ok_or_else(|| {
+        refused(
+            field,
+            value,
+            format!("is not {}", patella_core::moment::DATE_TIME_EXAMPLE),
+        )
+    })?;
     check_date_time(at).map_err(|r| refused(field, value, r))?;
     Ok(at)
 }
@@ -64,7 +63,10 @@ pub fn parse_visit(field: &str, value: &str) -> Result<NaiveDateTime, DateFieldE
         refused(
             field,
             value,
-            "is not a date like 2026-11-22 or a date and time like 2026-11-22T18:30:00".to_owned(),
+            format!(
+                "is not a date like 2026-11-22 or {}",
+                patella_core::moment::DATE_TIME_EXAMPLE
+            ),
         )
     })?;
     check_date_time(at).map_err(|r| refused(field, value, r))?;
@@ -90,6 +92,38 @@ mod tests {
         let err = parse_date("start", "22/11/2026").unwrap_err();
         assert_eq!(err.field, "start");
         assert_eq!(err.value, "22/11/2026");
+    }
+
+    // Issue 18, finding 14: the app may send the offset its platform writes;
+    // the check-in keeps the wall-clock time it names.
+    #[test]
+    fn a_taken_at_with_an_offset_is_read_as_its_wall_clock_time() {
+        for value in [
+            "2026-03-20T19:30:00+02:00",
+            "2026-03-20T19:30:00Z",
+            "2026-03-20T19:30:00.5-05:00",
+        ] {
+            let at = parse_date_time("taken_at", value).unwrap();
+            assert_eq!(format_date_time(at), "2026-03-20T19:30:00", "{value}");
+        }
+        let err = parse_date_time("taken_at", "2026-03-20T19:30:00+0200").unwrap_err();
+        assert_eq!(err.field, "taken_at");
+        assert!(err.to_string().starts_with("taken_at: "), "{err}");
+        let pain = crate::pain::CheckIn {
+            taken_at: "2026-03-20T19:30:00+02:00".into(),
+            score: 2,
+            moment: crate::pain::CheckInMoment::AfterRun,
+            quality: None,
+            location: None,
+            red_flags: vec![],
+        };
+        assert_eq!(pain.to_core().unwrap().taken_at, at_1930());
+    }
+
+    fn at_1930() -> NaiveDateTime {
+        NaiveDate::from_ymd_opt(2026, 3, 20)
+            .and_then(|d| d.and_hms_opt(19, 30, 0))
+            .unwrap()
     }
 
     // Issue 10, item 9: a far-future date is refused where it enters, with

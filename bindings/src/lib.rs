@@ -18,6 +18,7 @@
 //! - [`screens`]: one display-ready record per screen (Today, Check-in, Plan,
 //!   Progress, Settings) and the reminder schedule.
 //! - [`sensor`]: the BLE sensor client object and its observer.
+//! - `wall_clock`: the local time now, read where a check-in enters (a seam tests fix).
 
 // Data from outside (the app, files, the radio) must never panic the process.
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
@@ -37,3 +38,7 @@ pub mod screens;
 pub mod sensor;
 pub mod store;
 pub mod store_progress;
+mod wall_clock;
+
+#[cfg(test)]
+mod ahead_of_now_tests;

@@ -150,8 +150,14 @@ pub enum PainError {
     #[error("red_flags: {flag:?} is listed twice")]
     DuplicateRedFlag { flag: RedFlag },
     /// A date and time could not be read; the message names the field.
-    #[error("{field}: '{value}' is not a local date and time like 2026-11-22T07:30")]
+    #[error(
+        "{field}: '{value}' is not a date and time like 2026-11-22T07:30 (an offset such as +02:00 or Z may follow)"
+    )]
     InvalidDateTime { field: String, value: String },
+    /// The check-in is dated more than a few minutes (the clock-skew
+    /// tolerance) ahead of now; the message names `taken_at`.
+    #[error("{detail}")]
+    AheadOfNow { detail: String },
     /// An earlier internal failure left the journal unusable.
     #[error("the pain journal is unavailable after an earlier failure; reopen it")]
     Unavailable,
@@ -200,9 +206,10 @@ impl PainJournal {
 
     /// Records a check-in and returns its assessment. During an activity, the
     /// previous check-in of the same activity on the same day is the baseline
-    /// for "worsening".
+    /// for "worsening". A check-in dated more than a few minutes ahead of now
+    /// is refused (`AheadOfNow`).
     pub fn record(&self, check_in: CheckIn) -> Result<PainAssessment, PainError> {
-        let checkin = check_in.to_core()?;
+        let checkin = check_in.to_core_entered(self.config.ahead_tolerance_min)?;
         let mut state = self.lock()?;
         let earlier =
             state.entries.iter().rev().find(|e| {
@@ -316,6 +323,21 @@ impl CheckIn {
     }
 }
 
+impl CheckIn {
+    /// As [`CheckIn::to_core`], for a check-in the app records now: one
+    /// dated more than `tolerance_min` minutes ahead of the local time now
+    /// is refused (issue 18, finding 5).
+    pub(crate) fn to_core_entered(&self, tolerance_min: u32) -> Result<core::CheckIn, PainError> {
+        let checkin = self.to_core()?;
+        core::ahead_of_now(
+            checkin.taken_at,
+            crate::wall_clock::local_now(),
+            tolerance_min,
+        )?;
+        Ok(checkin)
+    }
+}
+
 impl From<&core::CheckIn> for CheckIn {
     fn from(c: &core::CheckIn) -> Self {
         Self {
@@ -345,6 +367,9 @@ impl From<core::PainError> for PainError {
             core::PainError::DuplicateRedFlag { flag } => {
                 Self::DuplicateRedFlag { flag: flag.into() }
             }
+            e @ core::PainError::AheadOfNow { .. } => Self::AheadOfNow {
+                detail: e.to_string(),
+            },
         }
     }
 }

@@ -211,9 +211,12 @@ impl RecordStore {
             .collect()
     }
 
-    /// Saves a check-in; once this returns, it survives a crash.
+    /// Saves a check-in; once this returns, it survives a crash. A check-in
+    /// dated more than a few minutes ahead of now is refused, naming
+    /// `taken_at`.
     pub fn add_check_in(&self, check_in: CheckIn) -> Result<(), StoreError> {
-        Ok(self.store.add_check_in(&check_in.to_core()?)?)
+        let checkin = check_in.to_core_entered(patella_core::pain::AHEAD_TOLERANCE_MIN)?;
+        Ok(self.store.add_check_in(&checkin)?)
     }
 
     /// Every check-in, oldest first as saved.
@@ -244,12 +247,21 @@ impl RecordStore {
         })
     }
 
-    /// Restores a JSON backup into this store, which must be empty.
-    pub fn import_backup(&self, backup: String) -> Result<(), StoreError> {
-        let records = export::backup_from_json(&backup).map_err(|e| StoreError::Invalid {
+    /// Restores a JSON backup into this store, which must be empty. A
+    /// check-in the backup dates more than a few minutes ahead of now is set
+    /// aside and the rest comes in; returns one line for each set aside,
+    /// naming it, to show the runner (empty when none was).
+    pub fn import_backup(&self, backup: String) -> Result<Vec<String>, StoreError> {
+        let mut records = export::backup_from_json(&backup).map_err(|e| StoreError::Invalid {
             detail: e.to_string(),
         })?;
-        Ok(self.store.import(&records)?)
+        let set_aside = patella_core::pain::set_aside_ahead_of_now(
+            &mut records.check_ins,
+            crate::wall_clock::local_now(),
+            patella_core::pain::AHEAD_TOLERANCE_MIN,
+        );
+        self.store.import(&records)?;
+        Ok(set_aside.iter().map(ToString::to_string).collect())
     }
 }
 

@@ -36,6 +36,7 @@ mod busy;
 mod commands;
 mod output;
 mod report;
+mod wall_clock;
 mod write_file;
 
 use std::process::ExitCode;

@@ -379,3 +379,92 @@ fn the_readme_shows_the_fixture_plans_as_the_program_prints_them() {
     }
     assert_eq!(shown, 3, "three fixtures in the README");
 }
+
+/// Runs `patella plan --history` over `history` (JSON text); returns the
+/// plan's JSON and what was said on standard error.
+fn plan_of_history(history: &str) -> (serde_json::Value, String) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("history.json");
+    std::fs::write(&path, history).expect("write");
+    let out = patella()
+        .args(["plan", "--history", path.to_str().expect("utf-8")])
+        .args(["--weeks", "2", "--json"])
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(out.status.success(), "{stderr}");
+    (serde_json::from_slice(&out.stdout).expect("JSON"), stderr)
+}
+
+const REGULAR_RUNNER: &str = r#""profile": {
+    "experience": "regular",
+    "current": {"weekly_minutes": 90, "days_per_week": 3, "preferred_days": ["Tue", "Thu", "Sat"]},
+    "goal": {"kind": "weekly_distance", "target_km": 30}
+}, "plan_start": "2026-11-23""#;
+
+// Issue 18, finding 14: check-ins written with an RFC 3339 offset ("+02:00",
+// "Z") are read as the wall-clock time they name, and count as any other
+// (article 002: a 7 after a run cuts next week).
+#[test]
+fn article_002_a_history_with_offsets_in_taken_at_is_read() {
+    let (plan, stderr) = plan_of_history(&format!(
+        r#"{{{REGULAR_RUNNER}, "check_ins": [
+            {{"taken_at": "2026-11-27T07:00:00Z", "score": 1, "moment": "next_morning"}},
+            {{"taken_at": "2026-11-28T19:00:00+02:00", "score": 7, "moment": "after_run"}}
+        ]}}"#
+    ));
+    assert_eq!(stderr, "");
+    assert_eq!(plan["weeks"][1]["kind"], "step_back");
+    assert_eq!(plan["weeks"][1]["nominal_minutes"], 72);
+    assert_eq!(
+        plan["weeks"][1]["days"][1]["sessions"][0]["kind"],
+        "cross_training"
+    );
+}
+
+#[test]
+fn a_taken_at_that_cannot_be_read_is_refused_naming_the_field() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("history.json");
+    let history = format!(
+        r#"{{{REGULAR_RUNNER}, "check_ins": [{{"taken_at": "2026-11-28T19:00:00+0200", "score": 7, "moment": "after_run"}}]}}"#
+    );
+    std::fs::write(&path, history).expect("write");
+    let out = patella()
+        .args(["plan", "--history", path.to_str().expect("utf-8")])
+        .output()
+        .expect("runs");
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("taken_at: \"2026-11-28T19:00:00+0200\""),
+        "{stderr}"
+    );
+}
+
+// Article 002 and issue 18, finding 5: a red flag dated 2031 reports nothing
+// felt yet. It is set aside with a warning naming it, and the plan goes on
+// from the rest instead of holding since 2031.
+#[test]
+fn article_002_a_check_in_from_the_future_is_set_aside_with_a_warning() {
+    let (plan, stderr) = plan_of_history(&format!(
+        r#"{{{REGULAR_RUNNER}, "check_ins": [
+            {{"taken_at": "2026-11-24T07:00:00", "score": 1, "moment": "next_morning"}},
+            {{"taken_at": "2031-06-01T08:00:00", "score": 3, "moment": "next_morning", "red_flags": ["swelling"]}}
+        ]}}"#
+    ));
+    assert!(
+        stderr.contains("check_ins[1] set aside: taken_at: 2031-06-01T08:00:00 is ahead of now"),
+        "{stderr}"
+    );
+    let text = plan.to_string();
+    assert!(!text.contains("2031"), "{text}");
+    let runs = plan["weeks"][0]["days"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .flat_map(|d| d["sessions"].as_array().into_iter().flatten())
+        .filter(|s| s["kind"] == "run")
+        .count();
+    assert!(runs > 0, "{text}");
+}

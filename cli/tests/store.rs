@@ -155,6 +155,94 @@ fn import_then_history_and_backup_export_give_back_the_same_record() {
     assert!(String::from_utf8_lossy(&again.stderr).contains("empty store"));
 }
 
+// Article 002 and issue 18, finding 5: a check-in dated 2031 reports pain
+// not felt yet. Import sets it aside with a warning naming it and brings in
+// the rest; a check-in written with an offset (finding 14) comes in as the
+// wall-clock time it names.
+#[test]
+fn article_002_import_sets_aside_a_check_in_from_the_future_and_keeps_the_rest() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let mut backup: Value =
+        serde_json::from_str(&backup_to_json(&records()).expect("backup")).expect("json");
+    let check_ins = backup["records"]["check_ins"].as_array_mut().expect("list");
+    check_ins[0]["taken_at"] = json!("2026-05-01T08:00:00+02:00");
+    check_ins.insert(
+        1,
+        json!({"taken_at": "2031-06-01T08:00:00Z", "score": 4, "moment": "next_morning",
+               "red_flags": ["swelling"]}),
+    );
+    let file = tmp.path().join("backup.json");
+    std::fs::write(&file, backup.to_string()).expect("write");
+    let data = tmp.path().join("data");
+    let dir = data.to_str().expect("path");
+    let out = patella(
+        &["import", file.to_str().expect("path"), "--data-dir", dir],
+        &[],
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(
+        stderr.contains("check_ins[1] set aside: taken_at: 2031-06-01T08:00:00 is ahead of now"),
+        "{stderr}"
+    );
+    let said = ok(&out);
+    assert!(
+        said.contains("imported 3 check-ins, 1 runs and 1 sessions"),
+        "{said}"
+    );
+    assert!(said.contains("set aside 1 check-ins"), "{said}");
+
+    let history: Value = serde_json::from_str(&ok(&patella(
+        &["history", "--json", "--data-dir", dir],
+        &[],
+    )))
+    .expect("json");
+    let taken: Vec<&str> = history["check_ins"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|c| c["taken_at"].as_str())
+        .collect();
+    assert_eq!(
+        taken,
+        [
+            "2026-05-01T08:00:00",
+            "2026-05-02T08:00:00",
+            "2026-05-03T08:00:00"
+        ]
+    );
+}
+
+// A real error in a backup still refuses all of it: nothing is set aside
+// and nothing comes in.
+#[test]
+fn an_import_with_a_bad_check_in_beside_a_future_one_brings_in_nothing() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let mut backup: Value =
+        serde_json::from_str(&backup_to_json(&records()).expect("backup")).expect("json");
+    let check_ins = backup["records"]["check_ins"].as_array_mut().expect("list");
+    check_ins[0]["score"] = json!(11);
+    check_ins
+        .push(json!({"taken_at": "2031-06-01T08:00:00", "score": 4, "moment": "next_morning"}));
+    let file = tmp.path().join("backup.json");
+    std::fs::write(&file, backup.to_string()).expect("write");
+    let data = tmp.path().join("data");
+    let dir = data.to_str().expect("path");
+    let out = patella(
+        &["import", file.to_str().expect("path"), "--data-dir", dir],
+        &[],
+    );
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("score"), "{stderr}");
+    assert!(!stderr.contains("set aside"), "{stderr}");
+    let history: Value = serde_json::from_str(&ok(&patella(
+        &["history", "--json", "--data-dir", dir],
+        &[],
+    )))
+    .expect("json");
+    assert_eq!(history["check_ins"], json!([]));
+}
+
 #[test]
 fn progress_json_is_computed_for_the_given_day() {
     let tmp = tempfile::tempdir().expect("tempdir");

@@ -426,7 +426,11 @@ fn hold_starts(h: &History) -> Vec<chrono::NaiveDate> {
             .map(|p| p.taken_at.date())
             .collect();
         days.dedup();
-        let in_a_row = i >= 2 && sorted[i - 2..=i].iter().filter(since_visit).all(|p| sharp(p))
+        let in_a_row = i >= 2
+            && sorted[i - 2..=i]
+                .iter()
+                .filter(since_visit)
+                .all(|p| sharp(p))
             && sorted[i - 2..=i].iter().filter(since_visit).count() == 3;
         if days.len() >= 2 || in_a_row {
             out.push(d);

@@ -30,20 +30,31 @@ fn pain_above_zone_swaps_the_next_run_for_cross_training_article_002() {
     )));
     // Issue 18: after a score above 5 no run is planned until a check-in
     // at 5 or below; the day offers cross-training and asks for one.
-    assert!(run_on(&p, day(5)).is_none(), "no run before a check-in in the zone");
+    assert!(
+        run_on(&p, day(5)).is_none(),
+        "no run before a check-in in the zone"
+    );
     assert!(has_session(&p, day(5), |s| matches!(
         s,
         Session::CrossTraining { .. }
     )));
     assert!(
-        p.day(day(5))
-            .is_some_and(|d| d.notes.iter().any(|n| n.contains("check in before you run"))),
+        p.day(day(5)).is_some_and(|d| d
+            .notes
+            .iter()
+            .any(|n| n.contains("check in before you run"))),
         "the day asks for a check-in"
     );
     h.check_ins.push(checkin(2, 3, CheckInMoment::NextMorning));
     let p = plan(&h, 2);
-    assert!(run_on(&p, day(3)).is_none(), "the next run is still swapped");
-    assert!(run_on(&p, day(5)).is_some(), "a check-in at 3 brings running back");
+    assert!(
+        run_on(&p, day(3)).is_none(),
+        "the next run is still swapped"
+    );
+    assert!(
+        run_on(&p, day(5)).is_some(),
+        "a check-in at 3 brings running back"
+    );
     // Before the run on the same day, that day's run is swapped.
     let mut h = history(regular(90, distance_goal()));
     h.check_ins.push(checkin(3, 6, CheckInMoment::BeforeRun));

@@ -136,12 +136,25 @@ fn advice_is_never_empty_and_differs_by_zone() {
 fn nine_or_ten_out_of_ten_says_to_get_the_knee_seen_promptly_article_002() {
     // source: article 002 (its scale puts 10 at the emergency room). Before
     // issue 18, 10/10 after a run got the advice of a 6: "Ease off today".
-    let six = assess(&checkin(6, CheckInMoment::AfterRun), None, &PainConfig::default());
+    let six = assess(
+        &checkin(6, CheckInMoment::AfterRun),
+        None,
+        &PainConfig::default(),
+    );
     assert!(!six.advice.contains("seen promptly"), "{}", six.advice);
     for score in [9, 10] {
-        for moment in [CheckInMoment::AfterRun, CheckInMoment::DuringRun, CheckInMoment::NextMorning] {
+        for moment in [
+            CheckInMoment::AfterRun,
+            CheckInMoment::DuringRun,
+            CheckInMoment::NextMorning,
+        ] {
             let a = assess(&checkin(score, moment), None, &PainConfig::default());
-            assert!(a.advice.starts_with(&format!("Pain of {score} out of 10 is severe")), "{}", a.advice);
+            assert!(
+                a.advice
+                    .starts_with(&format!("Pain of {score} out of 10 is severe")),
+                "{}",
+                a.advice
+            );
             assert!(a.advice.contains("seen promptly"), "{}", a.advice);
         }
     }

@@ -106,6 +106,7 @@ impl From<crate::pain::PainError> for CoachError {
             PainError::ScoreOutOfRange { .. } => "score".to_owned(),
             PainError::DuplicateRedFlag { .. } => "red_flags".to_owned(),
             PainError::InvalidDateTime { field, .. } => field.clone(),
+            PainError::AheadOfNow { .. } => "taken_at".to_owned(),
             PainError::Unavailable => "check_in".to_owned(),
         };
         Self::invalid_input(field, &e.to_string())

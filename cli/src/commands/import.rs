@@ -25,6 +25,8 @@ pub struct ImportArgs {
 #[derive(Serialize)]
 struct Imported {
     check_ins: usize,
+    /// Check-ins dated ahead of now, left out with a warning.
+    set_aside: usize,
     runs: usize,
     sessions: usize,
     data_dir: String,
@@ -37,14 +39,23 @@ pub fn run(args: ImportArgs) -> Result<(), CliError> {
         source,
     })?;
     busy.step("checking the backup");
-    let records = export::backup_from_json(&text)
+    let mut records = export::backup_from_json(&text)
         .map_err(|e| CliError::Invalid(format!("{}: {e}", args.file.display())))?;
+    // A check-in dated ahead of now is left out, with a warning naming it;
+    // the rest comes in, all or nothing as before.
+    let set_aside = patella_core::pain::set_aside_ahead_of_now(
+        &mut records.check_ins,
+        crate::wall_clock::local_now(),
+        patella_core::pain::AHEAD_TOLERANCE_MIN,
+    );
     busy.step("writing the record");
     let store = args.data.open()?;
     store.import(&records).map_err(store_error)?;
     drop(busy);
+    crate::wall_clock::warn_set_aside(&args.file.display().to_string(), &set_aside);
     let imported = Imported {
         check_ins: records.check_ins.len(),
+        set_aside: set_aside.len(),
         runs: records.runs.len(),
         sessions: records.sessions.len(),
         data_dir: store.dir().display().to_string(),
@@ -56,5 +67,11 @@ pub fn run(args: ImportArgs) -> Result<(), CliError> {
         "imported {} check-ins, {} runs and {} sessions into {}",
         imported.check_ins, imported.runs, imported.sessions, imported.data_dir
     );
+    if !set_aside.is_empty() {
+        println!(
+            "set aside {} check-ins dated ahead of now (see the warnings)",
+            set_aside.len()
+        );
+    }
     Ok(())
 }

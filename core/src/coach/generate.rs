@@ -106,9 +106,8 @@ impl WeekLoad {
     /// Whether a step-back week with this load is truly a step back from
     /// `reference`: less running in all, and no single run longer.
     fn steps_back_from(self, reference: Option<Self>) -> bool {
-        reference.is_none_or(|r| {
-            (self.total < r.total || self.total == 0) && self.longest <= r.longest
-        })
+        reference
+            .is_none_or(|r| (self.total < r.total || self.total == 0) && self.longest <= r.longest)
     }
 }
 
@@ -275,7 +274,8 @@ fn plan_week<'c>(
         (Some(f), Some(l)) => (*f, *l),
         _ => return Err(out_of_range("plan_start", ctx.history.plan_start)),
     };
-    if let (Some(cap), Progress::Volume { nominal, .. }) = (step_back_cap(state), &mut state.progress)
+    if let (Some(cap), Progress::Volume { nominal, .. }) =
+        (step_back_cap(state), &mut state.progress)
     {
         *nominal = (*nominal).min((cap.total / 60).saturating_sub(1));
     }
@@ -367,7 +367,10 @@ fn milestones(
     let (foundation, advanced) = strength_pace(ctx, config);
     let due = [
         (Milestone::SteadierKnees, state.strength_weeks >= foundation),
-        (Milestone::DeeperProtection, state.strength_weeks >= advanced),
+        (
+            Milestone::DeeperProtection,
+            state.strength_weeks >= advanced,
+        ),
         (
             Milestone::ContinuousFifteenMinutes,
             ladder_stage.is_some_and(|s| usize::from(s) >= top)
@@ -509,7 +512,11 @@ fn strength_pace(ctx: &PlanContext<'_>, config: &CoachConfig) -> (u16, u16) {
 /// The strength phase from the weeks of recorded strength work; advanced
 /// moves also need the knee guard's leave (article 004's progression,
 /// article 001's "until pain-free").
-fn strength_phase(weeks_done: u16, advanced_allowed: bool, (foundation, advanced): (u16, u16)) -> Level {
+fn strength_phase(
+    weeks_done: u16,
+    advanced_allowed: bool,
+    (foundation, advanced): (u16, u16),
+) -> Level {
     if weeks_done >= advanced && advanced_allowed {
         Level::Advanced
     } else if weeks_done >= foundation {

@@ -136,14 +136,13 @@ impl GuardReason {
             Self::HoldReleased => "Welcome back after the visit: the plan restarts one step below \
                                    your last full week."
                 .to_owned(),
-            Self::TrendSettled => "Your pain has settled again, so the plan may grow once more."
-                .to_owned(),
+            Self::TrendSettled => {
+                "Your pain has settled again, so the plan may grow once more.".to_owned()
+            }
             Self::BuildsIf {
                 this_week: true,
                 max,
-            } => format!(
-                "Builds if this week's runs are done and pain stays at {max} or below."
-            ),
+            } => format!("Builds if this week's runs are done and pain stays at {max} or below."),
             Self::BuildsIf {
                 this_week: false,
                 max,

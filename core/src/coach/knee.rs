@@ -133,7 +133,11 @@ fn visit_after(visits: &[NaiveDateTime], at: NaiveDateTime) -> Option<HoldEnd> {
 /// `sharp_window_days`, or on `sharp_in_a_row` check-ins in a row (the
 /// project's thresholds); only sharp pain since the last visit counts. One
 /// hold of each kind at a time: what comes while one is open belongs to it.
-fn stopping_holds(assessed: &[Assessed], visits: &[NaiveDateTime], config: &CoachConfig) -> Vec<Hold> {
+fn stopping_holds(
+    assessed: &[Assessed],
+    visits: &[NaiveDateTime],
+    config: &CoachConfig,
+) -> Vec<Hold> {
     let mut holds: Vec<Hold> = Vec::new();
     let window = Duration::days(i64::from(config.sharp_window_days.max(1)) - 1);
     let needed_days = usize::from(config.sharp_days.max(1));
@@ -265,7 +269,11 @@ impl KneeTimeline {
         holds.extend(trend_holds(&assessed, &daily, &visits, config));
         holds.sort_by_key(|h| h.opened_at);
         let dates_where = |keep: fn(&Assessed) -> bool| -> Vec<NaiveDate> {
-            assessed.iter().filter(|a| keep(a)).map(Assessed::date).collect()
+            assessed
+                .iter()
+                .filter(|a| keep(a))
+                .map(Assessed::date)
+                .collect()
         };
         Self {
             above_dates: dates_where(Assessed::scales_back),
@@ -310,7 +318,9 @@ impl KneeTimeline {
     }
 
     fn last_before(dates: &[NaiveDate], day: NaiveDate) -> Option<NaiveDate> {
-        dates[..dates.partition_point(|d| *d <= day)].last().copied()
+        dates[..dates.partition_point(|d| *d <= day)]
+            .last()
+            .copied()
     }
 
     fn last_above(&self, day: NaiveDate) -> Option<NaiveDate> {

@@ -294,7 +294,9 @@ impl HoldReason {
                 "sharp knee pain came back (on {} different days within a few weeks)",
                 days.len()
             ),
-            Self::SharpPain { .. } => "sharp knee pain came at several check-ins in a row".to_owned(),
+            Self::SharpPain { .. } => {
+                "sharp knee pain came at several check-ins in a row".to_owned()
+            }
             Self::Trend { trend } => match trend {
                 PainTrend::Worsening { weeks, from, to } => format!(
                     "your usual knee pain rose from {from} to {to} out of 10 over {weeks} weeks"

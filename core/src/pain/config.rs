@@ -14,7 +14,20 @@ pub struct PainConfig {
     /// Lowest score that is severe: the advice is to have the knee seen
     /// promptly. Article 002's scale puts 10 at "bad enough for the
     /// emergency room"; 9 is the project's choice for where that begins.
+    #[serde(default = "severe_from")]
     pub severe_from: u8,
+    /// How many minutes ahead of now a check-in may be dated (clock skew
+    /// between a watch and a phone); see [`super::AHEAD_TOLERANCE_MIN`].
+    #[serde(default = "ahead_tolerance_min")]
+    pub ahead_tolerance_min: u32,
+}
+
+fn ahead_tolerance_min() -> u32 {
+    super::AHEAD_TOLERANCE_MIN
+}
+
+fn severe_from() -> u8 {
+    9
 }
 
 impl Default for PainConfig {
@@ -22,7 +35,8 @@ impl Default for PainConfig {
         Self {
             buffer_zone_max: 5,
             worsening_rise: 2,
-            severe_from: 9,
+            severe_from: severe_from(),
+            ahead_tolerance_min: super::AHEAD_TOLERANCE_MIN,
         }
     }
 }

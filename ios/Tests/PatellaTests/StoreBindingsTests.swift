@@ -146,6 +146,13 @@ final class StoreBindingsTests: XCTestCase {
             guard case let StoreError.InvalidDate(message) = error else { return XCTFail("got \(error)") }
             XCTAssertTrue(message.hasPrefix("taken_at: "), message)
         }
+        // Article 002 (issue 18, finding 5): a check-in reports pain already felt.
+        var ahead = checkIns[0]
+        ahead.takenAt = "2031-06-01T08:00:00+02:00"
+        XCTAssertThrowsError(try store.addCheckIn(checkIn: ahead)) { error in
+            guard case let StoreError.Invalid(detail) = error else { return XCTFail("got \(error)") }
+            XCTAssertTrue(detail.hasPrefix("taken_at: 2031-06-01T08:00:00 is ahead of now"), detail)
+        }
         var badScore = checkIns[0]
         badScore.score = 12
         XCTAssertThrowsError(try store.addCheckIn(checkIn: badScore)) { error in
@@ -191,7 +198,7 @@ final class StoreBindingsTests: XCTestCase {
         try writeRecord()
         let backup = try RecordStore.open(dir: dataDir.path).exportBackup()
         let restored = try RecordStore.open(dir: root.appendingPathComponent("restored").path)
-        try restored.importBackup(backup: backup)
+        XCTAssertEqual(try restored.importBackup(backup: backup), [], "nothing set aside")
         XCTAssertEqual(try restored.checkIns(), checkIns)
         XCTAssertEqual(try restored.runs(), [run])
     }

@@ -57,12 +57,21 @@ fn date_arg(flag: &str, value: Option<&str>) -> Result<Option<NaiveDate>, CliErr
 
 pub fn run(args: PlanArgs) -> Result<(), CliError> {
     let start = date_arg("--start", args.start.as_deref())?;
-    let today = date_arg("--today", args.today.as_deref())?.unwrap_or_else(|| Local::now().date_naive());
+    let today =
+        date_arg("--today", args.today.as_deref())?.unwrap_or_else(|| Local::now().date_naive());
     let (path, mut history) = match (&args.history, &args.profile) {
         (Some(file), _) => {
             let (path, text) = read(file)?;
-            let history: History = serde_json::from_str(&text)
+            let mut history: History = serde_json::from_str(&text)
                 .map_err(|e| CliError::Invalid(format!("{path}: {e}")))?;
+            // A check-in from the future cannot report pain already felt:
+            // it is left out of the plan, said so on standard error.
+            crate::wall_clock::set_aside_ahead_of_now(
+                &path,
+                &mut history.check_ins,
+                crate::wall_clock::local_now(),
+                CoachConfig::default().pain.ahead_tolerance_min,
+            );
             (path, history)
         }
         (None, Some(file)) => {

@@ -150,6 +150,9 @@ class StoreBindingsTest {
         RecordStore.open(dataDir()).use { store ->
             val date = assertThrows(StoreException.InvalidDate::class.java) { store.addCheckIn(checkIns[0].copy(takenAt = "22/11/2026")) }
             assertTrue(date.message!!.startsWith("taken_at: "), date.message)
+            // Article 002 (issue 18, finding 5): a check-in reports pain already felt.
+            val ahead = assertThrows(StoreException.Invalid::class.java) { store.addCheckIn(checkIns[0].copy(takenAt = "2031-06-01T08:00:00+02:00")) }
+            assertTrue(ahead.message!!.startsWith("taken_at: 2031-06-01T08:00:00 is ahead of now"), ahead.message)
             val score = assertThrows(StoreException.Invalid::class.java) { store.addCheckIn(checkIns[0].copy(score = 12)) }
             assertTrue(score.message!!.startsWith("score"), score.message)
             val run = assertThrows(StoreException.Invalid::class.java) { store.addRun(run.copy(durationS = 0u)) }
@@ -187,7 +190,7 @@ class StoreBindingsTest {
         writeRecord(dir)
         val backup = RecordStore.open(dir).use { it.exportBackup() }
         RecordStore.open(tmp.resolve("restored").toString()).use { restored ->
-            restored.importBackup(backup)
+            assertEquals(emptyList<String>(), restored.importBackup(backup), "nothing set aside")
             assertEquals(checkIns, restored.checkIns())
             assertEquals(listOf(run), restored.runs())
         }
