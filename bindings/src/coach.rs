@@ -544,6 +544,22 @@ pub(crate) mod tests {
         assert_eq!(week.start, "2026-11-30");
         assert_eq!(week.days.len(), 7);
         assert!(coach.today("2026-11-01".into()).is_err(), "before the plan");
+        // The strength phase moves on recorded strength sessions (issue 18):
+        // four weeks of them, and week five shows the milestone.
+        let start = NaiveDate::from_ymd_opt(2026, 11, 23).expect("a date");
+        for offset in 0..28 {
+            let date = (start + chrono::Duration::days(offset)).to_string();
+            let day = coach.today(date.clone()).expect("a day");
+            if day
+                .sessions
+                .iter()
+                .any(|s| matches!(s, PlanSession::Strength { .. }))
+            {
+                coach
+                    .mark_session(date, SessionType::Strength, SessionResult::Done)
+                    .expect("marked");
+            }
+        }
         let fifth = coach.week("2026-12-21".into()).expect("week five");
         assert_eq!(fifth.milestones, vec![PlanMilestone::SteadierKnees]);
         assert_eq!(fifth.milestone_messages.len(), 1);

@@ -55,9 +55,11 @@ pub enum GuardReason {
     /// The last check-in before the day's run was above the zone: running
     /// waits for a check-in in the zone.
     AwaitingCheckIn { score: u8, max: u8 },
-    /// The knee hurts now. `runs` says whether the day holds a run, so the
-    /// words speak of runs only on a run day.
-    Sore { score: u8, max: u8, runs: bool },
+    /// The knee hurts now.
+    Sore { score: u8, max: u8 },
+    /// A run day while the knee hurts: flat ground (article 002: hills load
+    /// the knee more). Only on days that hold a run.
+    FlatGround,
     /// Pain was above the zone within the pain-free window of `days`.
     RecentlyAboveZone { days: i64 },
     /// A hold was released by a visit: the plan restarts a step lower.
@@ -113,25 +115,23 @@ impl GuardReason {
                  comes back once a check-in shows the knee at {max} or below; until then, \
                  cycling or swimming."
             ),
-            Self::Sore { score, max, runs } => {
+            Self::Sore { score, max } => {
                 let how = if score <= max {
                     format!("A little pain ({score}/10) is fine to train with")
                 } else {
                     format!("Pain of {score}/10 is above your comfort limit")
                 };
-                let hills = if *runs {
-                    " Keep today's run on flat ground, since hills load the knee more."
-                } else {
-                    ""
-                };
                 format!(
                     "{how}: no jumping and no deep bends under load for now, and straight-knee \
-                     moves first.{hills}"
+                     moves first."
                 )
+            }
+            Self::FlatGround => {
+                "Keep today's run on flat ground, since hills load the knee more.".to_owned()
             }
             Self::RecentlyAboveZone { days } => format!(
                 "The knee was above the comfort limit in the last {days} days: no jumping and \
-                 no deep bends under load and no hills yet."
+                 no deep bends under load yet."
             ),
             Self::HoldReleased => "Welcome back after the visit: the plan restarts one step below \
                                    your last full week."
@@ -255,7 +255,7 @@ impl KneeGuard {
     }
 
     /// What the knee allows on `date`. `run_day` says whether the template
-    /// plans a run that day, which only changes the words.
+    /// plans a run that day, which only changes the notes.
     pub fn day(&self, date: NaiveDate, run_day: bool) -> DayRuling {
         let mut reasons = Vec::new();
         let latest = self.knee.latest_score(date);
@@ -291,13 +291,15 @@ impl KneeGuard {
                 GuardReason::Sore {
                     score: latest,
                     max: self.max,
-                    runs: run && run_day,
                 }
             } else {
                 GuardReason::RecentlyAboveZone {
                     days: self.window.num_days(),
                 }
             });
+        }
+        if restricted && run && run_day {
+            reasons.push(GuardReason::FlatGround);
         }
         DayRuling {
             run,
@@ -354,7 +356,9 @@ impl KneeGuard {
                     .filter(|r| {
                         !matches!(
                             r,
-                            GuardReason::Sore { .. } | GuardReason::RecentlyAboveZone { .. }
+                            GuardReason::Sore { .. }
+                                | GuardReason::RecentlyAboveZone { .. }
+                                | GuardReason::FlatGround
                         )
                     })
                     .cloned(),
