@@ -147,7 +147,7 @@ pub fn build_day<'c>(
                 } else {
                     sessions.push(Session::Run(run));
                 }
-            } else if run_index >= week.run_days && week.run_days > 0 {
+            } else if run_index >= week.run_days && week.run_days > 0 && ruling.run {
                 notes.push(DROPPED_RUN.to_owned());
             }
         }

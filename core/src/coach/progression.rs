@@ -178,8 +178,11 @@ pub fn next_week(
                 (nominal, WeekKind::Hold)
             } else if report.pain_above || report.released {
                 speed = speed.saturating_sub(1);
+                // After a visit the step is taken from the last full week
+                // before the hold, not from a level the hold never let run.
+                let from = if report.released { last } else { nominal };
                 (
-                    scaled(nominal, 1.0 - config.pain_scale_back),
+                    scaled(from, 1.0 - config.pain_scale_back),
                     WeekKind::StepBack,
                 )
             } else if report.held {
@@ -212,8 +215,10 @@ pub fn next_week(
             } else {
                 kind
             };
+            // Pain steps back frequency too; the restart after a visit
+            // keeps the run days, since the hold already rested the knee.
             let fewer_days = match kind {
-                WeekKind::StepBack => true,
+                WeekKind::StepBack => report.pain_above,
                 WeekKind::Hold | WeekKind::Repeat | WeekKind::Maintain => fewer_days,
                 _ => false,
             };
