@@ -1,6 +1,8 @@
 //! Shared builders for the coach tests.
 #![allow(dead_code)]
 
+pub mod generators;
+
 use chrono::{NaiveDate, NaiveDateTime, Weekday};
 use patella_core::coach::profile::{CurrentRunning, RiskFactors};
 use patella_core::coach::{
