@@ -180,12 +180,20 @@ proptest! {
         let holds = hold_starts(&h);
         for w in 1..p.weeks.len() {
             let week = &p.weeks[w];
-            // After a hold the restart is measured from the last full week
-            // before it (its own property below).
-            if week.kind != WeekKind::StepBack || holds.iter().any(|s| *s < week.start) { continue; }
+            // The week after pain above 5. After a hold or a visit the
+            // restart is measured from the last full week before it (its
+            // own property below).
+            let prev = p.weeks[w - 1].start;
+            let in_prev = |d: NaiveDate| d >= prev && d < week.start;
+            let pain = h.check_ins.iter().any(|c| c.score > 5 && in_prev(c.taken_at.date()));
+            let visit = h.clinician_visits.iter().any(|v| in_prev(v.date()));
+            if week.kind != WeekKind::StepBack || !pain || visit || holds.iter().any(|s| *s < week.start) {
+                continue;
+            }
             let Some(before) = p.weeks[..w].iter().rev().find(|b| b.running_seconds > 0) else { continue };
             prop_assert!(week.running_seconds == 0 || week.running_seconds < before.running_seconds,
-                "week {} runs {} s after {} s", w, week.running_seconds, before.running_seconds);
+                "week {} runs {} s after {} s: {:?}", w, week.running_seconds, before.running_seconds,
+                p.weeks.iter().map(|x| (x.kind, x.running_seconds, x.ladder_stage, x.days.iter().filter(|d| d.running_seconds() > 0).count())).collect::<Vec<_>>());
             prop_assert!(longest(week) <= longest(before),
                 "week {}: a run of {} s after a longest of {} s", w, longest(week), longest(before));
         }
