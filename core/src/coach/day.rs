@@ -157,9 +157,25 @@ pub fn build_day<'c>(
         _ => {}
     }
     if ruling.sore {
-        let exercises =
-            selection::knee_routine(catalogue, owned, config.knee_routine_max_exercises);
-        sessions.push(Session::KneeRoutine { exercises });
+        // The routine leaves out what the day's other sessions already hold
+        // (issue 18, finding 13): the strength session's straight-knee moves,
+        // the run's cool-down stretches. Nothing takes their place: the day
+        // works those muscles and stretches once, and a longer day is more
+        // load on a sore knee, not less. A routine left with nothing is not
+        // listed.
+        let held: Vec<&str> = sessions
+            .iter()
+            .flat_map(Session::exercises)
+            .map(|p| p.exercise.id.as_str())
+            .collect();
+        let exercises: Vec<_> =
+            selection::knee_routine(catalogue, owned, config.knee_routine_max_exercises)
+                .into_iter()
+                .filter(|p| !held.contains(&p.exercise.id.as_str()))
+                .collect();
+        if !exercises.is_empty() {
+            sessions.push(Session::KneeRoutine { exercises });
+        }
     }
     PlanDay {
         date,
