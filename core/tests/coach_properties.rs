@@ -223,6 +223,29 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// source: article 003 (the daily knee routine). Issue 18, finding 13:
+    /// no exercise is listed twice in one day, within a session or across
+    /// the day's sessions (the routine leaves out what the others hold).
+    #[test]
+    fn no_exercise_appears_twice_in_one_days_sessions_article_003(h in any_history()) {
+        prop_assume!(h.validate().is_ok());
+        let plan = build(&h, 12);
+        for d in plan.weeks.iter().flat_map(|w| w.days.iter()) {
+            let mut seen: Vec<&str> = Vec::new();
+            for s in &d.sessions {
+                for e in s.exercises() {
+                    let id = e.exercise.id.as_str();
+                    prop_assert!(!seen.contains(&id), "{} twice on {}", id, d.date);
+                    seen.push(id);
+                }
+            }
+        }
+    }
+}
+
 /// The generators reach the cases the safety properties are about: weeks
 /// that build, holds, and runs planned with pain.
 #[test]

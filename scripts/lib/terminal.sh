@@ -10,3 +10,16 @@ ensure_tmux() {
 ensure_aha() {
   apt_install aha
 }
+
+# wait_gone PID TENTHS: waits up to TENTHS tenths of a second for process PID
+# to end; fails if it is still running then. A zombie counts as ended: the
+# program has finished and only its parent's bookkeeping is left.
+wait_gone() {
+  local pid=$1 tenths=$2 state
+  for _ in $(seq 1 "$tenths"); do
+    state=$(awk '{print $3}' "/proc/$pid/stat" 2>/dev/null) || return 0
+    [ -z "$state" ] || [ "$state" = Z ] && return 0
+    sleep 0.1
+  done
+  return 1
+}

@@ -36,10 +36,17 @@ impl Pane {
         let dir = tempfile::tempdir().expect("temp dir");
         let socket = dir.path().join("tmux.sock");
         let status = dir.path().join("status");
+        let pid = dir.path().join("pid");
         let mut command = String::new();
         for (k, v) in env {
             command.push_str(&format!("{k}={} ", quote(v)));
         }
+        // The inner shell writes its own pid and becomes `patella` (exec),
+        // so the pid file names the program, which Drop waits for.
+        command.push_str(&format!(
+            "sh -c 'echo $$ > \"$1\"; shift; exec \"$@\"' sh {} ",
+            quote(&pid.display().to_string())
+        ));
         command.push_str(&quote(env!("CARGO_BIN_EXE_patella")));
         for a in args {
             command.push(' ');
@@ -123,8 +130,54 @@ impl Pane {
     }
 }
 
+/// How long a program may go on after its terminal closed (it keeps its
+/// run, then ends) before the pane's drop calls it hung.
+const HANG_UP_LIMIT: Duration = Duration::from_secs(10);
+
+/// Whether process `pid` has ended; a zombie has (only its parent's
+/// bookkeeping is left).
+fn gone(pid: u32) -> bool {
+    let Ok(stat) = std::fs::read_to_string(format!("/proc/{pid}/stat")) else {
+        return true;
+    };
+    // The state follows the command name, which is in parentheses.
+    stat.rsplit_once(") ")
+        .is_none_or(|(_, rest)| rest.starts_with('Z'))
+}
+
 impl Drop for Pane {
+    /// Closes the terminal, then waits for the program to end. A program
+    /// hung up mid-run goes on keeping its run in its data folder, which
+    /// the test's temporary folder holds and removes right after this drop:
+    /// removing it under a writing program fails ("Directory not empty") or
+    /// leaves files behind.
     fn drop(&mut self) {
         let _ = tmux(&self.socket, &["kill-server"]);
+        let Some(pid) = std::fs::read_to_string(self.dir.path().join("pid"))
+            .ok()
+            .and_then(|s| s.trim().parse::<u32>().ok())
+        else {
+            return;
+        };
+        let start = Instant::now();
+        while !gone(pid) {
+            if start.elapsed() > HANG_UP_LIMIT {
+                let _ = Command::new("kill")
+                    .args(["-KILL", &pid.to_string()])
+                    .status();
+                let killed = Instant::now();
+                while !gone(pid) && killed.elapsed() < Duration::from_secs(5) {
+                    std::thread::sleep(Duration::from_millis(20));
+                }
+                // A second panic while unwinding would abort the run.
+                if !std::thread::panicking() {
+                    panic!(
+                        "patella (pid {pid}) still ran {HANG_UP_LIMIT:?} after its terminal closed"
+                    );
+                }
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
     }
 }

@@ -101,6 +101,18 @@ or swimming: about the same time moving, without the impact of running.";
 const DROPPED_RUN: &str = "No run today: this week has fewer run days, since how often you run \
 is a load on the knee too.";
 
+/// Whether `session` asks for the exercise `id` (as [`Session::exercises`],
+/// without building its list: this runs for every day of every plan).
+fn holds(session: &Session<'_>, id: &str) -> bool {
+    let any = |list: &[super::plan::PlannedExercise<'_>]| list.iter().any(|p| p.exercise.id == id);
+    match session {
+        Session::Run(r) => any(&r.warm_up) || any(&r.cool_down),
+        Session::Strength(s) => any(&s.exercises),
+        Session::KneeRoutine { exercises } => any(exercises),
+        Session::CrossTraining { .. } => false,
+    }
+}
+
 /// Builds the plan day `date`; `run_index` counts the week's run days so far.
 pub fn build_day<'c>(
     ctx: &PlanContext<'_>,
@@ -119,7 +131,7 @@ pub fn build_day<'c>(
         prefer_straight_knee: ruling.sore,
     };
     let mut sessions = Vec::new();
-    let mut notes: Vec<String> = ruling.reasons.iter().map(|r| r.describe()).collect();
+    let mut notes: Vec<String> = ruling.reasons.iter().map(|r| ctx.note(r)).collect();
     match kind {
         DayKind::Run if ruling.cross_training => {
             let main = main_set(week, date, run_index, &ruling, config);
@@ -162,9 +174,18 @@ pub fn build_day<'c>(
         _ => {}
     }
     if ruling.sore {
-        let exercises =
+        // The routine leaves out what the day's other sessions already hold
+        // (issue 18, finding 13): the strength session's straight-knee moves,
+        // the run's cool-down stretches. Nothing takes their place: the day
+        // works those muscles and stretches once, and a longer day is more
+        // load on a sore knee, not less. A routine left with nothing is not
+        // listed.
+        let mut exercises =
             selection::knee_routine(catalogue, owned, config.knee_routine_max_exercises);
-        sessions.push(Session::KneeRoutine { exercises });
+        exercises.retain(|p| !sessions.iter().any(|s| holds(s, &p.exercise.id)));
+        if !exercises.is_empty() {
+            sessions.push(Session::KneeRoutine { exercises });
+        }
     }
     PlanDay {
         date,

@@ -45,18 +45,18 @@ fn push_unique<'c>(list: &mut Vec<PlannedExercise<'c>>, item: PlannedExercise<'c
 /// the candidates with the least knee load, and among bent-knee moves those
 /// that do not work the quadriceps through the bend (bridges before squats,
 /// lunges and step-ups, which load the kneecap most; project's reading).
-fn gentlest(candidates: Vec<PlannedExercise<'_>>) -> Vec<PlannedExercise<'_>> {
-    let rank = |p: &PlannedExercise<'_>| {
-        let quad = p.exercise.muscles.contains(&Muscle::Quadriceps);
-        (
-            p.exercise.knee_load,
-            p.exercise.knee_load != KneeLoad::None && quad,
-        )
-    };
-    let Some(best) = candidates.iter().map(rank).min() else {
-        return candidates;
-    };
-    candidates.into_iter().filter(|p| rank(p) == best).collect()
+/// Lower ranks are gentler; only the gentlest rank present is chosen from.
+fn gentleness(p: &PlannedExercise<'_>) -> (KneeLoad, bool) {
+    let quad = p.exercise.muscles.contains(&Muscle::Quadriceps);
+    (
+        p.exercise.knee_load,
+        p.exercise.knee_load != KneeLoad::None && quad,
+    )
+}
+
+/// The muscle groups an exercise counts toward, one bit per group.
+fn group_bits(ex: &Exercise) -> u8 {
+    ex.groups().fold(0, |bits, g| bits | 1 << g as u8)
 }
 
 /// One exercise per muscle group at the highest level the phase allows,
@@ -67,37 +67,51 @@ pub fn strength_session<'c>(
     filter: Filter<'_>,
     rotation: usize,
 ) -> Vec<PlannedExercise<'c>> {
-    let mut chosen = Vec::new();
+    // Each exercise is admitted (equipment, knee) once, not once per muscle
+    // group: the groups then pick from this pool in catalogue order, which
+    // is the order the choice has always been made in. The groups come
+    // from the catalogue entry, not its substitute.
+    let pool: Vec<(u8, PlannedExercise<'c>)> = catalogue
+        .exercises
+        .iter()
+        .filter(|e| {
+            matches!(e.kind, ExerciseKind::Strength | ExerciseKind::Plyometric) && e.level <= phase
+        })
+        .filter_map(|e| Some((group_bits(e), filter.admit(catalogue, e)?)))
+        .collect();
+    let mut chosen: Vec<PlannedExercise<'c>> = Vec::with_capacity(MuscleGroup::ALL.len() + 1);
+    let mut fresh: Vec<&PlannedExercise<'c>> = Vec::with_capacity(pool.len());
     for (g, group) in MuscleGroup::ALL.iter().enumerate() {
-        let candidates: Vec<PlannedExercise<'c>> = catalogue
-            .exercises
-            .iter()
-            .filter(|e| {
-                matches!(e.kind, ExerciseKind::Strength | ExerciseKind::Plyometric)
-                    && e.level <= phase
-                    && e.groups().any(|m| m == *group)
-            })
-            .filter_map(|e| filter.admit(catalogue, e))
-            .filter(|p| {
-                !chosen
-                    .iter()
-                    .any(|c: &PlannedExercise<'_>| c.exercise.id == p.exercise.id)
-            })
-            .collect();
-        let candidates = if filter.prefer_straight_knee {
-            gentlest(candidates)
+        let bit = 1 << *group as u8;
+        // The group's candidates not chosen yet. Every exercise here is an
+        // entry of `catalogue`, whose ids are unique, so the same entry is
+        // the same id: comparing addresses spares comparing strings.
+        fresh.clear();
+        fresh.extend(
+            pool.iter()
+                .filter(|(bits, _)| bits & bit != 0)
+                .map(|(_, p)| p)
+                .filter(|p| !chosen.iter().any(|c| std::ptr::eq(c.exercise, p.exercise))),
+        );
+        let gentlest = if filter.prefer_straight_knee {
+            fresh.iter().map(|p| gentleness(p)).min()
         } else {
-            candidates
+            None
         };
-        let Some(top) = candidates.iter().map(|p| p.exercise.level).max() else {
+        let candidates = || {
+            fresh
+                .iter()
+                .copied()
+                .filter(|p| gentlest.is_none_or(|best| gentleness(p) == best))
+        };
+        let Some(top) = candidates().map(|p| p.exercise.level).max() else {
             continue;
         };
-        let best: Vec<&PlannedExercise<'c>> = candidates
-            .iter()
-            .filter(|p| p.exercise.level == top)
-            .collect();
-        if let Some(pick) = best.get((rotation + g) % best.len().max(1)) {
-            push_unique(&mut chosen, (*pick).clone());
+        let best = || candidates().filter(|p| p.exercise.level == top);
+        let count = best().count();
+        let pick = best().nth((rotation + g) % count.max(1)).cloned();
+        if let Some(pick) = pick {
+            push_unique(&mut chosen, pick);
         }
     }
     let balance = catalogue
@@ -125,9 +139,10 @@ pub fn knee_routine<'c>(
         prefer_straight_knee: true,
     };
     let gentle = |e: &&Exercise| e.knee_load == KneeLoad::None && e.level == Level::Foundation;
-    let mut chosen: Vec<PlannedExercise<'c>> = Vec::new();
+    let mut chosen: Vec<PlannedExercise<'c>> = Vec::with_capacity(max);
     let moves = max.div_ceil(2);
-    let mut covered: Vec<MuscleGroup> = Vec::new();
+    // The muscle groups covered so far, one bit per group.
+    let mut covered = 0u8;
     for e in catalogue
         .exercises
         .iter()
@@ -143,12 +158,12 @@ pub fn knee_routine<'c>(
         if p.exercise.knee_load != KneeLoad::None {
             continue;
         }
-        let groups: Vec<MuscleGroup> = p.exercise.groups().collect();
-        if groups.iter().all(|g| covered.contains(g)) {
+        let groups = group_bits(p.exercise);
+        if groups & !covered == 0 {
             continue;
         }
         if push_unique(&mut chosen, p) {
-            covered.extend(groups);
+            covered |= groups;
         }
     }
     for e in catalogue

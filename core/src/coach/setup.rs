@@ -1,12 +1,15 @@
 //! What a plan is built from, worked out once: the knee guard, the week
 //! template, the runs swapped for cross-training, the runner's pace of
-//! progression, and the first week's level.
+//! progression, and the first week's level; and the day notes' wording,
+//! written once per plan.
+
+use std::cell::RefCell;
 
 use chrono::{Datelike, Duration, NaiveDate};
 
 use super::config::CoachConfig;
 use super::generate::{current_minutes, risk_factors};
-use super::guard::KneeGuard;
+use super::guard::{GuardReason, KneeGuard};
 use super::history::History;
 use super::plan::{DayKind, WeekKind};
 use super::profile::{Experience, Goal};
@@ -23,6 +26,10 @@ pub struct PlanContext<'h> {
     pub pace: Pace,
     /// The cadence step-ups, when the profile has a baseline.
     pub cadence: Option<StepUpSchedule>,
+    /// Each day note worded so far: the same few reasons repeat on most
+    /// days of a plan, and wording one is a `format!`, the plan's largest
+    /// single cost after choosing exercises.
+    notes: RefCell<Vec<(GuardReason, String)>>,
 }
 
 /// Whether the runner is coming back to running: the returning experience
@@ -80,6 +87,7 @@ impl<'h> PlanContext<'h> {
             .and_then(|spm| StepUpSchedule::new(spm, &config.cadence).ok());
         Self {
             cadence,
+            notes: RefCell::default(),
             history,
             guard,
             template,
@@ -89,6 +97,17 @@ impl<'h> PlanContext<'h> {
     }
 
     /// The first gear change recorded from `first` to `last`.
+    /// The day note for `reason`, as [`GuardReason::describe`] words it.
+    pub fn note(&self, reason: &GuardReason) -> String {
+        let mut notes = self.notes.borrow_mut();
+        if let Some((_, text)) = notes.iter().find(|(r, _)| r == reason) {
+            return text.clone();
+        }
+        let text = reason.describe();
+        notes.push((reason.clone(), text.clone()));
+        text
+    }
+
     pub fn gear_change_between(&self, first: NaiveDate, last: NaiveDate) -> Option<NaiveDate> {
         self.history
             .gear_changes

@@ -8,7 +8,8 @@ use crate::coach::plan::Effort;
 use crate::coach::plan::{PlanDay, PlanWeek, RunSession, Segment, SegmentKind};
 use crate::coach::{Plan, Session};
 
-const ROUTINE: &str = "    daily knee routine (gentle moves, then stretches):";
+/// How the daily routine's heading starts; what follows says what it holds.
+const ROUTINE: &str = "    daily knee routine (";
 
 fn main_set(segments: &[Segment]) -> Vec<Segment> {
     segments
@@ -130,7 +131,19 @@ fn session_lines(out: &mut Vec<String>, session: &Session<'_>, detail: bool) {
             exercise_lines(out, &s.exercises.iter().collect::<Vec<_>>());
         }
         Session::KneeRoutine { exercises } => {
-            out.push(ROUTINE.to_owned());
+            // The routine leaves out what the day's other sessions hold, so
+            // on a run day it may be moves only, on a strength day stretches
+            // only: the heading says which.
+            let stretches = exercises
+                .iter()
+                .filter(|e| e.exercise.kind.is_stretch())
+                .count();
+            let holds = match (exercises.len() - stretches, stretches) {
+                (0, _) => "stretches",
+                (_, 0) => "gentle moves",
+                _ => "gentle moves, then stretches",
+            };
+            out.push(format!("{ROUTINE}{holds}):"));
             exercise_lines(out, &exercises.iter().collect::<Vec<_>>());
         }
         Session::CrossTraining { training, reason } => {
@@ -225,19 +238,23 @@ fn week_lines(out: &mut Vec<String>, week: &PlanWeek<'_>, detail: bool) {
     // Notes and the daily routine repeat across a week; each is shown in
     // full once per week.
     let mut seen: Vec<String> = Vec::new();
-    let mut routine: Option<(String, Vec<String>)> = None;
+    // Every routine shown in full this week, with the day it was shown on:
+    // the routine leaves out what a day's other sessions hold, so strength,
+    // run and rest days each have their own, and a later day points back to
+    // the one it matches.
+    let mut routines: Vec<(String, Vec<String>)> = Vec::new();
     for day in &week.days {
         let mut lines = Vec::new();
         day_lines(&mut lines, day, detail);
         let mut in_routine: Option<Vec<String>> = None;
         let mut flush = |block: Option<Vec<String>>, out: &mut Vec<String>| {
             let Some(block) = block else { return };
-            match &routine {
-                Some((first, shown)) if *shown == block => {
+            match routines.iter().find(|(_, shown)| *shown == block) {
+                Some((first, _)) => {
                     out.push(format!("    daily knee routine, as on {first}"));
                 }
-                _ => {
-                    routine = Some((day.date.format("%a").to_string(), block.clone()));
+                None => {
+                    routines.push((day.date.format("%a").to_string(), block.clone()));
                     out.extend(block);
                 }
             }

@@ -180,7 +180,14 @@ fn session(s: &Session<'_>, outcome: Option<SessionStatus>) -> TodaySession {
             exercises(&st.exercises, ExercisePart::Strength).collect(),
         ),
         Session::KneeRoutine { exercises: list } => (
-            format!("{} gentle moves, then stretches", list.len()),
+            // The routine leaves out what the day's other sessions hold, so
+            // it may be moves only (a run day) or stretches only (a
+            // strength day): the summary says which.
+            match list.iter().filter(|e| e.exercise.kind.is_stretch()).count() {
+                0 => format!("{} gentle moves", list.len()),
+                s if s == list.len() => format!("{s} stretches"),
+                _ => format!("{} gentle moves, then stretches", list.len()),
+            },
             Vec::new(),
             exercises(list, ExercisePart::KneeRoutine).collect(),
         ),
