@@ -370,10 +370,12 @@ impl KneeGuard {
                     .iter()
                     .any(|a| a.date() == *d && run_moment(a.checkin.moment))
         });
-        if !ran {
+        // A week a hold stopped, or a visit ended, had nothing to miss.
+        let quiet = released || self.knee.stopping_hold(last).is_some();
+        if !ran && !quiet {
             reasons.push(GuardReason::NoRunDone);
         }
-        if in_week.is_empty() {
+        if in_week.is_empty() && !quiet {
             reasons.push(GuardReason::NoCheckIn);
         }
         if let Some(a) = in_week.iter().find(|a| a.checkin.score > self.max) {
