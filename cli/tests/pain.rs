@@ -104,3 +104,17 @@ fn sharp_pain_before_a_run_stops_and_suggests_a_check() {
     let text = patella(&["pain", "--score", "4", "--when", "before-run", "--sharp"]);
     assert!(String::from_utf8_lossy(&text.stdout).contains("no running"));
 }
+
+/// Source: article 002 (its scale puts 10 at the emergency room). Issue 18:
+/// `patella pain --score 10` answered word for word as for a 6.
+#[test]
+fn nine_or_ten_says_to_get_the_knee_seen_promptly_not_to_ease_off() {
+    let six = json(&["pain", "--score", "6", "--when", "after-run", "--json"]);
+    for score in ["9", "10"] {
+        let severe = json(&["pain", "--score", score, "--when", "after-run", "--json"]);
+        let advice = severe["advice"].as_str().unwrap_or_default();
+        assert!(advice.contains("seen promptly"), "{advice}");
+        assert!(!advice.contains("Ease off"), "{advice}");
+        assert_ne!(severe["advice"], six["advice"]);
+    }
+}

@@ -158,13 +158,20 @@ pub fn assess(
         ),
     };
     if severe {
-        // Whatever else applies, pain this bad needs a professional soon:
-        // said first, so it is never lost behind the plan's advice.
-        advice = format!(
+        // Pain this bad needs a professional soon, whatever else applies:
+        // said first, and never next to "ease off", which would undersell it.
+        let severe_words = format!(
             "Pain of {} out of 10 is severe: stop, rest the knee and get it seen promptly, by a \
-             doctor or physical therapist today if you can, or urgent care if it is unbearable. {advice}",
+             doctor or physical therapist today if you can, or urgent care if it is unbearable.",
             checkin.score
         );
+        advice = if zone == PainZone::AboveBuffer {
+            format!(
+                "{severe_words} No running until a check-in shows the knee at {max} or below."
+            )
+        } else {
+            format!("{severe_words} {advice}")
+        };
     }
     PainAssessment {
         zone,
