@@ -3,14 +3,14 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use super::catalogue::{Catalogue, Level};
+use super::catalogue::Level;
+use super::choices::Choices;
 use super::config::CoachConfig;
 use super::guard::DayRuling;
 use super::plan::{CrossTraining, DayKind, PlanDay, RunSession, Session, StrengthSession};
-use super::profile::Equipment;
 use super::progression::Progress;
 use super::run_day::{self, MainSet};
-use super::selection::{self, Filter};
+use super::selection::Filter;
 use super::setup::PlanContext;
 
 /// What the week fixes for each of its days.
@@ -119,14 +119,13 @@ pub fn build_day<'c>(
     week: &WeekSetup,
     date: NaiveDate,
     run_index: usize,
-    catalogue: &'c Catalogue,
-    owned: &[Equipment],
+    choices: &Choices<'c>,
     config: &CoachConfig,
 ) -> PlanDay<'c> {
     let kind = ctx.template.kind(date.weekday());
     let ruling = ctx.guard.day(date, kind == DayKind::Run);
     let filter = Filter {
-        owned,
+        owned: choices.owned(),
         knee_restricted: !ruling.deep_or_jumping,
         prefer_straight_knee: ruling.sore,
     };
@@ -136,7 +135,7 @@ pub fn build_day<'c>(
         DayKind::Run if ruling.cross_training => {
             let main = main_set(week, date, run_index, &ruling, config);
             let run = run_day::run_session(
-                catalogue,
+                choices,
                 main,
                 filter,
                 week.offer_cross_training,
@@ -164,8 +163,7 @@ pub fn build_day<'c>(
             }
         }
         DayKind::Strength if ruling.strength => {
-            let exercises =
-                selection::strength_session(catalogue, week.phase, filter, usize::from(week.index));
+            let exercises = choices.strength_session(week.phase, filter, usize::from(week.index));
             sessions.push(Session::Strength(StrengthSession {
                 phase: week.phase,
                 exercises,
@@ -180,8 +178,7 @@ pub fn build_day<'c>(
         // works those muscles and stretches once, and a longer day is more
         // load on a sore knee, not less. A routine left with nothing is not
         // listed.
-        let mut exercises =
-            selection::knee_routine(catalogue, owned, config.knee_routine_max_exercises);
+        let mut exercises = choices.knee_routine();
         exercises.retain(|p| !sessions.iter().any(|s| holds(s, &p.exercise.id)));
         if !exercises.is_empty() {
             sessions.push(Session::KneeRoutine { exercises });

@@ -6,6 +6,7 @@ use thiserror::Error;
 
 use super::catalogue::{Catalogue, CatalogueError, Level};
 use super::config::CoachConfig;
+use super::choices::Choices;
 use super::day::{WeekSetup, build_day};
 use super::guard::GuardReason;
 use super::history::{History, HistoryError, SessionKind, SessionStatus};
@@ -154,6 +155,11 @@ fn plan_weeks<'c>(
         return Err(CoachError::Weeks { weeks });
     }
     let ctx = PlanContext::new(history, config);
+    let choices = Choices::new(
+        catalogue,
+        history.profile.owned_equipment(),
+        config.knee_routine_max_exercises,
+    );
     let (progress, kind) = ctx.initial(config);
     let mut state = PlanState {
         progress,
@@ -167,7 +173,7 @@ fn plan_weeks<'c>(
     };
     let mut out = Vec::with_capacity(usize::from(weeks));
     for w in 0..weeks {
-        out.push(plan_week(&ctx, &mut state, w, catalogue, config, today)?);
+        out.push(plan_week(&ctx, &mut state, w, &choices, config, today)?);
     }
     let advisories = advisories(&ctx, config, plan_end(&out));
     Ok(Plan {
@@ -265,7 +271,7 @@ fn plan_week<'c>(
     ctx: &PlanContext<'_>,
     state: &mut PlanState,
     w: u16,
-    catalogue: &'c Catalogue,
+    choices: &Choices<'c>,
     config: &CoachConfig,
     today: Option<NaiveDate>,
 ) -> Result<PlanWeek<'c>, CoachError> {
@@ -280,12 +286,11 @@ fn plan_week<'c>(
         *nominal = (*nominal).min((cap.total / 60).saturating_sub(1));
     }
     let mut setup = week_setup(ctx, state, w, first, last, config);
-    let owned = ctx.history.profile.owned_equipment();
     let build_days = |setup: &WeekSetup| -> Vec<PlanDay<'c>> {
         let mut days = Vec::with_capacity(7);
         let mut run_index = 0usize;
         for date in &dates {
-            let day = build_day(ctx, setup, *date, run_index, catalogue, &owned, config);
+            let day = build_day(ctx, setup, *date, run_index, choices, config);
             if day.kind == DayKind::Run {
                 run_index += 1;
             }

@@ -15,7 +15,8 @@
 //! - [`guard`]: the knee's one decision place: for a date, what the knee
 //!   allows and whether the plan may progress, and why.
 //!
-//! Internals: `setup` (what a plan is built from), `day` (one plan day from
+//! Internals: `setup` (what a plan is built from), `choices` (the
+//! exercise lists a plan repeats, chosen once per plan), `day` (one plan day from
 //! the guard's ruling), `schedule` (week template), `progression` (ladder
 //! and volume rules), `knee` (knee state per day, holds), `selection`
 //! (choosing exercises), `run_day` (run sessions as segments),
@@ -24,6 +25,7 @@
 pub mod cadence_baseline;
 mod cadence_note;
 pub mod catalogue;
+mod choices;
 pub mod completed_run;
 pub mod config;
 mod day;

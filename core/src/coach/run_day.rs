@@ -1,9 +1,10 @@
 //! Building one run session: warm-up, main set, cool-down, as plain segments.
 
-use super::catalogue::{Amount, Catalogue};
+use super::catalogue::Amount;
+use super::choices::Choices;
 use super::config::{CoachConfig, LadderStage};
 use super::plan::{CrossTraining, Effort, PlannedExercise, RunSession, Segment, SegmentKind};
-use super::selection::{self, Filter};
+use super::selection::Filter;
 
 /// The main set of a run day.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -78,15 +79,15 @@ fn stretch_seconds(list: &[PlannedExercise<'_>]) -> u32 {
 }
 
 pub fn run_session<'c>(
-    catalogue: &'c Catalogue,
+    choices: &Choices<'c>,
     main: MainSet,
     filter: Filter<'_>,
     offer_cross_training: bool,
     cadence_target_spm: Option<f64>,
     config: &CoachConfig,
 ) -> RunSession<'c> {
-    let warm_up = selection::warm_up(catalogue, filter);
-    let cool_down = selection::cool_down(catalogue, filter);
+    let warm_up = choices.warm_up(filter);
+    let cool_down = choices.cool_down(filter);
     let main_set = main_segments(main, config);
     let running_seconds = main_set
         .iter()
