@@ -21,18 +21,21 @@ fn key(filter: &Filter<'_>) -> FilterKey {
     (filter.knee_restricted, filter.prefer_straight_knee)
 }
 
+/// A cache of lists by key, filled on first use.
+type Cache<'c, K> = RefCell<Vec<(K, List<'c>)>>;
+
 pub struct Choices<'c> {
     catalogue: &'c Catalogue,
     owned: Vec<Equipment>,
     knee_routine: List<'c>,
-    warm_ups: RefCell<Vec<(FilterKey, List<'c>)>>,
-    cool_downs: RefCell<Vec<(FilterKey, List<'c>)>>,
-    strength: RefCell<Vec<((Level, FilterKey, usize), List<'c>)>>,
+    warm_ups: Cache<'c, FilterKey>,
+    cool_downs: Cache<'c, FilterKey>,
+    strength: Cache<'c, (Level, FilterKey, usize)>,
 }
 
 /// The cached list for `k`, chosen by `choose` the first time.
 fn cached<'c, K: PartialEq + Copy>(
-    cache: &RefCell<Vec<(K, List<'c>)>>,
+    cache: &Cache<'c, K>,
     k: K,
     choose: impl FnOnce() -> List<'c>,
 ) -> List<'c> {

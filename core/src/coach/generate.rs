@@ -5,8 +5,8 @@ use chrono::{Days, NaiveDate};
 use thiserror::Error;
 
 use super::catalogue::{Catalogue, CatalogueError, Level};
-use super::config::CoachConfig;
 use super::choices::Choices;
+use super::config::CoachConfig;
 use super::day::{WeekSetup, build_day};
 use super::guard::GuardReason;
 use super::history::{History, HistoryError, SessionKind, SessionStatus};

@@ -166,9 +166,7 @@ pub fn assess(
             checkin.score
         );
         advice = if zone == PainZone::AboveBuffer {
-            format!(
-                "{severe_words} No running until a check-in shows the knee at {max} or below."
-            )
+            format!("{severe_words} No running until a check-in shows the knee at {max} or below.")
         } else {
             format!("{severe_words} {advice}")
         };
