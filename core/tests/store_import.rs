@@ -87,7 +87,16 @@ fn acceptable(r: &Records) -> bool {
         && r.sessions.iter().all(|s| in_range(s.date))
         && all_distinct(&r.check_ins, |c| (c.taken_at, c.score))
         && all_distinct(&r.runs, |x| x.id.clone())
-        && all_distinct(&r.sessions, |s| (s.date, s.session_id.clone(), s.outcome))
+        && no_session_repeats_its_latest(&r.sessions)
+}
+
+/// A session outcome may come again after another one (a change of mind),
+/// but never right after itself for the same session.
+fn no_session_repeats_its_latest(sessions: &[SessionOutcome]) -> bool {
+    let mut latest: std::collections::HashMap<(NaiveDate, String), Outcome> = Default::default();
+    sessions
+        .iter()
+        .all(|s| latest.insert((s.date, s.session_id.clone()), s.outcome) != Some(s.outcome))
 }
 
 proptest! {

@@ -43,7 +43,7 @@ pub fn backup_to_json(records: &Records) -> Result<String, serde_json::Error> {
     serde_json::to_string_pretty(&Backup {
         format: BACKUP_FORMAT.to_owned(),
         schema_version: SCHEMA_VERSION,
-        records: records.clone(),
+        records: records.without_idle_sessions(),
     })
 }
 

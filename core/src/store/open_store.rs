@@ -304,7 +304,15 @@ impl Store {
     pub fn add_session_outcome(&self, outcome: &SessionOutcome) -> Result<(), StoreError> {
         let line = checked_line(outcome)?;
         let mut inner = self.inner()?;
-        if inner.records.sessions.last() == Some(outcome) {
+        // Already the session's latest outcome: a second line would say
+        // nothing new, and a backup holding it could not be imported.
+        let latest = inner
+            .records
+            .sessions
+            .iter()
+            .rev()
+            .find(|s| s.date == outcome.date && s.session_id == outcome.session_id);
+        if latest == Some(outcome) {
             return Ok(());
         }
         self.logs(&mut inner)?.sessions.append(&line)?;

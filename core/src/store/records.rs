@@ -379,18 +379,45 @@ impl Records {
                 format!("repeats check-in {}", self.check_ins[i].taken_at),
             ))
         })?;
-        first_repeat(&self.sessions, |s| {
-            (s.date, s.session_id.clone(), s.outcome)
-        })
-        .map_or(Ok(()), |(i, _)| {
-            let s = &self.sessions[i];
-            Err(repeated(
-                "sessions",
-                i,
-                format!("repeats {} on {}", s.session_id, s.date),
-            ))
-        })
+        // A session's outcome is a log where the latest wins: the same
+        // outcome again after another (done, skipped, done) is a change of
+        // mind and kept; only a line that repeats the latest outcome of its
+        // session says nothing, and the store never writes one.
+        match first_idle_session(&self.sessions) {
+            Some(i) => {
+                let s = &self.sessions[i];
+                Err(repeated(
+                    "sessions",
+                    i,
+                    format!("repeats {} on {}", s.session_id, s.date),
+                ))
+            }
+            None => Ok(()),
+        }
     }
+
+    /// The same records without session lines that only repeat their
+    /// session's latest outcome (a record written before the store stopped
+    /// writing them), so that what export writes, import takes back.
+    pub fn without_idle_sessions(&self) -> Self {
+        let mut out = self.clone();
+        while let Some(i) = first_idle_session(&out.sessions) {
+            out.sessions.remove(i);
+        }
+        out
+    }
+}
+
+/// The first session line that repeats its session's latest outcome.
+fn first_idle_session(sessions: &[SessionOutcome]) -> Option<usize> {
+    (0..sessions.len()).find(|i| {
+        let s = &sessions[*i];
+        sessions[..*i]
+            .iter()
+            .rev()
+            .find(|p| p.date == s.date && p.session_id == s.session_id)
+            .is_some_and(|p| p.outcome == s.outcome)
+    })
 }
 
 /// The index and key of the first item whose key came earlier too.
