@@ -387,7 +387,6 @@ mod any_sequence {
             // generated profile stands for any document, not a coach
             // profile, which a backup checks; the runs, check-ins and
             // session outcomes are what this is about.
-            let mut expected = expected;
             expected.profile = None;
             let backup = patella_core::export::backup_to_json(&expected).expect("backup");
             let read = patella_core::export::backup_from_json(&backup).expect("reads back");
