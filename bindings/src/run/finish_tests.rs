@@ -342,3 +342,42 @@ fn with_nothing_left_unfinished_no_profile_is_needed_to_start_afresh() {
     assert!(coach.profile().unwrap().is_none());
     assert_eq!(coach.keep_unfinished_run().unwrap(), None);
 }
+
+#[test]
+fn a_run_killed_after_its_line_was_written_is_not_kept_twice_and_blocks_nothing() {
+    // Issue 19, defect 3: a kill between writing the run and clearing its
+    // checkpoint left every later start failing with "is already the id of
+    // another run". The run line is the finished run; the checkpoint is an
+    // older state of the same run, so keeping it again only clears it.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().to_string_lossy().into_owned();
+    let date = killed_run(&path, "run-killed", 40);
+    let store = RecordStore::open(path.clone()).unwrap();
+    let finished = patella_core::store::RunSummary {
+        id: "run-killed".to_owned(),
+        started_at: chrono::NaiveDateTime::parse_from_str(
+            &format!("{date}T07:00:00"),
+            "%Y-%m-%dT%H:%M:%S",
+        )
+        .unwrap(),
+        duration_s: 60,
+        distance_m: 150,
+        average_cadence_spm: None,
+        target_cadence_spm: None,
+        marks: Default::default(),
+        cadence_trace: Vec::new(),
+    };
+    store.core().add_run(&finished).unwrap();
+    let (coach, _, _) = first_run(&store);
+    let kept = coach.keep_unfinished_run().unwrap();
+    assert!(kept.is_some(), "the waiting run is accounted for");
+    let runs = store.runs().unwrap();
+    assert_eq!(runs.len(), 1, "kept once");
+    assert_eq!(runs[0].duration_s, 60, "the finished line stands");
+    assert_eq!(
+        unfinished_run(store.clone()).unwrap(),
+        None,
+        "nothing waits"
+    );
+    assert_eq!(coach.keep_unfinished_run().unwrap(), None);
+}

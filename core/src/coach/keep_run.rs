@@ -74,10 +74,23 @@ pub fn keep_run(
     let planned_ms = summary.segments.iter().map(|s| s.planned_ms).sum();
     let session_done = counts_as_done(summary.completed, summary.active_ms, planned_ms, config);
     let mut runs = store.with_records(|r| r.runs.clone())?;
-    let already_kept = runs.iter().any(|r| r.id == run.id);
-    if !already_kept {
-        runs.push(run.clone());
+    // A run already kept under this id (killed after its line was written,
+    // before its checkpoint was cleared) stands as it was kept: the line is
+    // the run with its check-ins and outcome, the checkpoint only an older
+    // state of it. Keeping it again clears what is left and adds nothing.
+    if let Some(stored) = runs.iter().find(|r| r.id == run.id).cloned() {
+        if KeptCheckpoint::belongs_to(store, id)? {
+            store.clear_run_checkpoint()?;
+        }
+        return Ok(KeptRun {
+            run: stored,
+            history: history.clone(),
+            plan_changes: Vec::new(),
+            session_done,
+            measured_cadence_spm: history.measured_cadence_spm,
+        });
     }
+    runs.push(run.clone());
     let measured = cadence_baseline::measured(&runs, config)
         .map_err(|e| KeepRunError::Baseline(e.to_string()))?;
     let completed = CompletedRun {
@@ -104,15 +117,6 @@ pub fn keep_run(
     // again. Another run's checkpoint stays: that run is not kept yet.
     if KeptCheckpoint::belongs_to(store, id)? {
         store.clear_run_checkpoint()?;
-    }
-    if already_kept {
-        return Ok(KeptRun {
-            run,
-            history: history.clone(),
-            plan_changes: Vec::new(),
-            session_done,
-            measured_cadence_spm: measured,
-        });
     }
     Ok(KeptRun {
         run,
