@@ -118,3 +118,12 @@ fn nine_or_ten_says_to_get_the_knee_seen_promptly_not_to_ease_off() {
         assert_ne!(severe["advice"], six["advice"]);
     }
 }
+
+/// Issue 19: `patella pain` recorded nothing and did not say so.
+#[test]
+fn pain_says_it_records_nothing() {
+    let out = patella(&["pain", "--score", "3", "--when", "after-run"]);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("not recorded"));
+    let report = json(&["pain", "--score", "3", "--when", "after-run", "--json"]);
+    assert_eq!(report["recorded"], false);
+}

@@ -710,3 +710,54 @@ fn history_and_progress_text_use_plain_words() {
         "{progress}"
     );
 }
+
+/// Issue 19: `history` did not mention a run left unfinished in the
+/// checkpoint, which the next `patella run` keeps.
+#[test]
+fn history_names_a_run_left_unfinished() {
+    use patella_core::run::{
+        CheckpointStore, RunConfig, RunSession, Segment, SegmentKind, SessionPlan, StoreCheckpoints,
+    };
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let data = tmp.path().join("data");
+    {
+        let store = patella_core::store::Store::open(&data).expect("opens");
+        let plan = SessionPlan {
+            segments: vec![Segment {
+                kind: SegmentKind::Run,
+                duration_s: 600,
+            }],
+            cadence_target_spm: None,
+            stride_baseline: None,
+        };
+        let mut session = RunSession::new(plan, RunConfig::default()).expect("a session");
+        session.start(0);
+        let checkpoint = session.checkpoint(30_000).expect("under way");
+        StoreCheckpoints {
+            store: &store,
+            run_id: "run-waiting",
+            started_at: "2026-12-08T07:00:00",
+        }
+        .save(&checkpoint)
+        .expect("saved");
+    }
+    let text = ok(&patella(
+        &["history", "--data-dir", data.to_str().expect("utf-8")],
+        &[],
+    ));
+    assert!(
+        text.contains("unfinished run: run-waiting started 2026-12-08 07:00:00"),
+        "{text}"
+    );
+    let json: Value = serde_json::from_str(&ok(&patella(
+        &[
+            "history",
+            "--json",
+            "--data-dir",
+            data.to_str().expect("utf-8"),
+        ],
+        &[],
+    )))
+    .expect("json");
+    assert_eq!(json["unfinished_run"]["run_id"], "run-waiting");
+}

@@ -1,6 +1,7 @@
 //! `patella history`: everything in the record, oldest first.
 
 use clap::Args;
+use patella_core::run::KeptCheckpoint;
 use patella_core::screens::format;
 use patella_core::store::{Records, StoreWarning};
 use serde::Serialize;
@@ -20,18 +21,45 @@ pub struct HistoryArgs {
 #[derive(Serialize)]
 struct HistoryReport<'a> {
     warnings: &'a [StoreWarning],
+    /// A run left unfinished (the program was killed during it), not in the
+    /// record's runs yet: the next `patella run` keeps it as it stood.
+    unfinished_run: Option<UnfinishedRun>,
     #[serde(flatten)]
     records: &'a Records,
+}
+
+#[derive(Serialize)]
+struct UnfinishedRun {
+    run_id: String,
+    started_at: String,
 }
 
 pub fn run(args: HistoryArgs) -> Result<(), CliError> {
     let store = args.data.open()?;
     let records = store.records().map_err(store_error)?;
+    // A damaged checkpoint holds no run to speak of; the run command says
+    // so when it starts over it.
+    let unfinished = KeptCheckpoint::read_usable(&store)
+        .ok()
+        .flatten()
+        .map(|k| UnfinishedRun {
+            run_id: k.run_id,
+            started_at: k.started_at,
+        });
     if args.json {
         return print_json(&HistoryReport {
             warnings: store.warnings(),
+            unfinished_run: unfinished,
             records: &records,
         });
+    }
+    if let Some(u) = &unfinished {
+        println!(
+            "unfinished run: {} started {} was left unfinished; the next `patella run` keeps it \
+             as it stood",
+            u.run_id,
+            u.started_at.replace('T', " ")
+        );
     }
     println!("check-ins: {}", records.check_ins.len());
     for c in &records.check_ins {

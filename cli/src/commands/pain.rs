@@ -52,6 +52,8 @@ struct PainReport<'a> {
     action: &'a pain::PainAction,
     advice: &'a str,
     reasons: &'a [pain::PainReason],
+    /// Always false: this command assesses and keeps nothing.
+    recorded: bool,
 }
 
 pub fn run(args: PainArgs) -> Result<(), CliError> {
@@ -90,11 +92,16 @@ pub fn run(args: PainArgs) -> Result<(), CliError> {
             action: &assessment.action,
             advice: &assessment.advice,
             reasons: &assessment.reasons,
+            recorded: false,
         });
     }
     println!("zone:   {}", zone_label(assessment.zone));
     println!("action: {}", action_label(&assessment.action));
     println!("{}", assessment.advice);
+    println!(
+        "(not recorded: `patella pain` only assesses a score; a check-in is kept in the record \
+         during `patella run`)"
+    );
     Ok(())
 }
 
