@@ -158,8 +158,58 @@ fn a_checkpoint_is_none_outside_a_run_and_a_bad_one_is_named() {
     let err = RunSession::restore(cp, 80_000).err().unwrap();
     assert!(matches!(err, RunError::Checkpoint { .. }), "{err}");
     assert!(err.to_string().contains("segment 99"), "{err}");
+    // Issue 19: an ended run is checkpointed until it is kept, and comes
+    // back ended: a run the runner (or the knee) stopped is never resumed.
     s.stop(80_000).unwrap();
-    assert!(s.checkpoint(80_000).is_none());
+    let ended = s.checkpoint(80_000).expect("an ended run is checkpointed");
+    let back = RunSession::restore(round_trip(&ended), 90_000).unwrap();
+    assert_eq!(back.status(), patella_core::run::SessionStatus::Stopped);
+    let mut back = back;
+    assert!(
+        back.resume(91_000).unwrap_or_default().is_empty(),
+        "nothing resumes"
+    );
+    assert_eq!(back.status(), patella_core::run::SessionStatus::Stopped);
+}
+
+#[test]
+fn the_check_in_that_stops_a_run_is_checkpointed_at_once() {
+    // Issue 19, defect 1: press `s` (sharp) in a run and kill it within 2 s:
+    // the check-in was lost, since a stopped session wrote no checkpoint.
+    let mut s = RunSession::new(plan(), RunConfig::default()).unwrap();
+    let memory = Memory::default();
+    let mut every = Checkpointer::default();
+    s.start(0);
+    for t in 1..=30u64 {
+        s.tick(t * 1_000).unwrap();
+        every.after_input(&s, t * 1_000, &memory);
+    }
+    let mut sharp = checkin(3);
+    sharp.quality = Some(patella_core::pain::PainQuality::Sharp);
+    s.check_in(31_000, sharp).unwrap();
+    assert_eq!(s.status(), patella_core::run::SessionStatus::Stopped);
+    let before = memory.0.lock().unwrap().len();
+    every.after_input(&s, 31_000, &memory);
+    assert_eq!(
+        memory.0.lock().unwrap().len(),
+        before + 1,
+        "written at once"
+    );
+    // Ticks after the end write nothing more, so nothing outlives the keep.
+    for t in 32..=60u64 {
+        let _ = s.tick(t * 1_000);
+        every.after_input(&s, t * 1_000, &memory);
+    }
+    assert_eq!(memory.0.lock().unwrap().len(), before + 1);
+    drop(s); // killed
+    let saved = memory.0.lock().unwrap().last().cloned().unwrap();
+    let mut back = RunSession::restore(round_trip(&saved), 500_000).unwrap();
+    let (summary, _) = back.finish(0).unwrap();
+    assert_eq!(summary.check_ins.len(), 1, "the stopping check-in is kept");
+    assert_eq!(
+        summary.check_ins[0].check_in.quality,
+        Some(patella_core::pain::PainQuality::Sharp)
+    );
 }
 
 proptest! {
@@ -175,14 +225,17 @@ proptest! {
         s.start(0);
         let mut now = 0;
         let mut last_written: Option<u64> = None;
+        let mut ended = false;
         for gap in gaps {
             now += gap;
             s.tick(now).unwrap();
             let before = memory.0.lock().unwrap().len();
             every.after_input(&s, now, &memory);
             let wrote = memory.0.lock().unwrap().len() > before;
-            if s.checkpoint(now).is_none() {
-                prop_assert!(!wrote);
+            if s.status() != patella_core::run::SessionStatus::Running {
+                // The end is written once, at once; nothing after it.
+                prop_assert_eq!(wrote, !ended);
+                ended = true;
                 continue;
             }
             match last_written {

@@ -68,10 +68,12 @@ impl RunSession {
         self.latest_ms
     }
 
-    /// The checkpoint of a run under way at `now_ms`; none before the start
-    /// or after the end (a finished run is kept as a run, not a checkpoint).
+    /// The checkpoint of a run at `now_ms`; none before the start. A run
+    /// that has ended (finished, or stopped by the runner or the knee) is
+    /// checkpointed too until it is kept: the check-in that stopped it is
+    /// what a kill must least lose (issue 19). Brought back, it stays ended.
     pub fn checkpoint(&self, now_ms: MonoMs) -> Option<RunCheckpoint> {
-        if !self.is_under_way() {
+        if self.status == SessionStatus::NotStarted {
             return None;
         }
         let now_ms = self.session_time(now_ms);
@@ -173,11 +175,20 @@ impl RunSession {
         session.walk_noted = checkpoint.walk_noted;
         session.last_checkin = checkpoint.last_checkin;
         let mut log = checkpoint.log;
+        let ended = log.ended_at_ms.is_some();
         log.start(now_ms);
-        log.ended_at_ms = None;
+        log.ended_at_ms = ended.then_some(now_ms);
         log.carried_ms = checkpoint.elapsed_ms;
+        let stop_reason = log.stop_reason;
         session.log = log;
-        session.status = SessionStatus::Paused;
+        // A run that had ended comes back ended, never resumable: one the
+        // knee stopped stays stopped.
+        session.status = match (ended, stop_reason) {
+            (false, _) => SessionStatus::Paused,
+            (true, Some(_)) => SessionStatus::Stopped,
+            (true, None) => SessionStatus::Complete,
+        };
+        session.shown.stop_reason = stop_reason;
         session.paused_at_ms = now_ms;
         session.track.end_episode();
         // The app that comes back plays nothing yet: resuming turns the
@@ -242,7 +253,14 @@ impl Checkpointer {
         let recent = self
             .last_ms
             .is_some_and(|last| now_ms.saturating_sub(last) < self.every_ms);
-        if recent && !entered {
+        // An ended run changes no more: one checkpoint of its end, and none
+        // after (which could outlive the run's keeping).
+        let ended = matches!(
+            session.status(),
+            SessionStatus::Stopped | SessionStatus::Complete
+        );
+        let unchanged = self.last_entries == Some(entries);
+        if (recent || ended && unchanged) && !entered {
             return;
         }
         let Some(checkpoint) = session.checkpoint(now_ms) else {

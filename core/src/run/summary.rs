@@ -194,7 +194,7 @@ pub struct RunLog {
     alert_count: u32,
     check_ins: Vec<RunCheckInNote>,
     check_in_count: u32,
-    stop_reason: Option<StopReason>,
+    pub(super) stop_reason: Option<StopReason>,
     /// The trace of the run before it was resumed, as it was checkpointed.
     #[serde(default)]
     pub(super) earlier_trace: Vec<TracePoint>,
