@@ -34,6 +34,7 @@ macro_rules! eprintln {
 
 mod busy;
 mod commands;
+mod date_flag;
 mod output;
 mod report;
 mod wall_clock;

@@ -104,7 +104,9 @@ fn progress_json() {
 #[test]
 fn export_json_says_what_was_written() {
     let dir = seeded();
-    let out = dir.path().join("backup.json");
+    // Beside the data folder: nothing is written into it (issue 19).
+    let out_dir = tempfile::tempdir().unwrap();
+    let out = out_dir.path().join("backup.json");
     let v = json(&[
         "export",
         "--format",
@@ -126,7 +128,9 @@ fn export_json_says_what_was_written() {
 #[test]
 fn import_json_counts_what_came_in() {
     let dir = seeded();
-    let backup = dir.path().join("backup.json");
+    // Beside the data folder: nothing is written into it (issue 19).
+    let out_dir = tempfile::tempdir().unwrap();
+    let backup = out_dir.path().join("backup.json");
     json(&[
         "export",
         "--format",
@@ -154,7 +158,9 @@ fn import_json_counts_what_came_in() {
 #[test]
 fn report_json_says_what_was_written() {
     let dir = seeded();
-    let out = dir.path().join("progress.html");
+    // Beside the data folder: nothing is written into it (issue 19).
+    let out_dir = tempfile::tempdir().unwrap();
+    let out = out_dir.path().join("progress.html");
     let v = json(&[
         "report",
         "--progress",

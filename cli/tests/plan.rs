@@ -341,10 +341,12 @@ fn a_start_the_plan_cannot_reach_is_an_error_not_a_crash() {
     assert!(!out.status.success());
     assert_ne!(out.status.code(), Some(101), "a panic");
     let err = String::from_utf8_lossy(&out.stderr);
+    // Refused where it enters, naming the flag (issue 19).
     assert!(
-        err.contains("plan_start") && err.contains("2199-12-31"),
+        err.contains("--start") && err.contains("2199-12-31"),
         "{err}"
     );
+    assert_eq!(out.status.code(), Some(1), "{err}");
 }
 
 #[test]

@@ -31,9 +31,11 @@ fn s(path: &Path) -> &str {
 fn piped_output_gets_no_spinner_and_json_stays_clean() {
     let dir = tempfile::tempdir().unwrap();
     sample_record::seed(dir.path());
-    let backup = dir.path().join("backup.json");
+    // Beside the data folder: nothing is written into it (issue 19).
+    let out_dir = tempfile::tempdir().unwrap();
+    let backup = out_dir.path().join("backup.json");
     let fresh = tempfile::tempdir().unwrap();
-    let report = dir.path().join("run.html");
+    let report = out_dir.path().join("run.html");
     let runs: [Vec<&str>; 4] = [
         vec![
             "export",
@@ -100,7 +102,9 @@ fn piped_output_gets_no_spinner_and_json_stays_clean() {
 fn on_a_terminal_the_spinner_shows_its_words() {
     let dir = tempfile::tempdir().unwrap();
     sample_record::seed(dir.path());
-    let out = dir.path().join("progress.svg");
+    // Beside the data folder: nothing is written into it (issue 19).
+    let out_dir = tempfile::tempdir().unwrap();
+    let out = out_dir.path().join("progress.svg");
     let command = format!(
         "{} report --progress --today 2026-11-28 --out {} --data-dir {}",
         env!("CARGO_BIN_EXE_patella"),

@@ -71,7 +71,9 @@ fn drawn(node: Node<'_, '_>, tag: &str) -> usize {
 fn the_run_svg_holds_band_axes_segments_and_one_mark_per_alert_and_check_in() {
     let dir = tempfile::tempdir().unwrap();
     sample_record::seed(dir.path());
-    let out = dir.path().join("run.svg");
+    // Beside the data folder: nothing is written into it (issue 19).
+    let out_dir = tempfile::tempdir().unwrap();
+    let out = out_dir.path().join("run.svg");
     ok(&patella(&[
         "report",
         sample_record::LAST_RUN,
@@ -174,7 +176,9 @@ fn the_run_svg_holds_band_axes_segments_and_one_mark_per_alert_and_check_in() {
 fn the_latest_run_is_drawn_when_no_id_is_given_and_json_says_where() {
     let dir = tempfile::tempdir().unwrap();
     sample_record::seed(dir.path());
-    let out = dir.path().join("latest.svg");
+    // Beside the data folder: nothing is written into it (issue 19).
+    let out_dir = tempfile::tempdir().unwrap();
+    let out = out_dir.path().join("latest.svg");
     let printed = ok(&patella(&[
         "report",
         "--out",
@@ -200,7 +204,9 @@ fn the_progress_svg_holds_the_buffer_zone_weeks_caps_and_runs() {
     let dir = tempfile::tempdir().unwrap();
     sample_record::seed(dir.path());
     let today = sample_record::last_day().to_string();
-    let out = dir.path().join("progress.svg");
+    // Beside the data folder: nothing is written into it (issue 19).
+    let out_dir = tempfile::tempdir().unwrap();
+    let out = out_dir.path().join("progress.svg");
     ok(&patella(&[
         "report",
         "--progress",
@@ -276,7 +282,9 @@ fn the_html_report_holds_its_charts_and_table_and_nothing_from_outside() {
         (vec!["report", sample_record::LAST_RUN], 1),
         (vec!["report", "--progress", "--today", "2026-11-28"], 3),
     ] {
-        let out = dir.path().join("report.html");
+        // Beside the data folder: nothing is written into it (issue 19).
+        let out_dir = tempfile::tempdir().unwrap();
+        let out = out_dir.path().join("report.html");
         let mut args = args.clone();
         args.extend(["--out", s(&out), "--data-dir", s(dir.path())]);
         ok(&patella(&args));
@@ -364,7 +372,9 @@ fn a_run_kept_without_marks_is_drawn_with_its_trace_alone() {
             })
             .unwrap();
     }
-    let out = dir.path().join("run.svg");
+    // Beside the data folder: nothing is written into it (issue 19).
+    let out_dir = tempfile::tempdir().unwrap();
+    let out = out_dir.path().join("run.svg");
     ok(&patella(&[
         "report",
         "by-hand",
@@ -390,7 +400,9 @@ fn a_run_kept_without_marks_is_drawn_with_its_trace_alone() {
 #[test]
 fn an_empty_record_still_draws_the_progress_axes() {
     let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("progress.svg");
+    // Beside the data folder: nothing is written into it (issue 19).
+    let out_dir = tempfile::tempdir().unwrap();
+    let out = out_dir.path().join("progress.svg");
     ok(&patella(&[
         "report",
         "--progress",

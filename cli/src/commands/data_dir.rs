@@ -2,7 +2,7 @@
 //! open the store: `--data-dir`, else `$PATELLA_DATA_DIR`, else
 //! `$XDG_DATA_HOME/patella`, else `~/.local/share/patella`.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::Args;
 use patella_core::store::Store;
@@ -44,6 +44,11 @@ impl DataDirArgs {
             })
     }
 
+    /// Refuses an output file inside this data folder (see [`refuse_out_inside`]).
+    pub fn refuse_out_inside(&self, flag: &str, out: &Path) -> Result<(), CliError> {
+        refuse_out_inside(&self.resolve()?, flag, out)
+    }
+
     /// Opens the store, telling the user on stderr what was set aside.
     pub fn open(&self) -> Result<Store, CliError> {
         let store = Store::open(self.resolve()?)?;
@@ -52,6 +57,37 @@ impl DataDirArgs {
         }
         Ok(store)
     }
+}
+
+/// Refuses an output file `out` (given with `flag`) inside the data folder
+/// `data`: it could replace one of the record's own files (the next open
+/// would set every line aside as damaged) or leave a stray file among them.
+/// Both folders are compared as the file system resolves them, so `..`,
+/// symbolic links and relative paths cannot slip past. Call it once the
+/// store is open, when the data folder exists.
+pub fn refuse_out_inside(data: &Path, flag: &str, out: &Path) -> Result<(), CliError> {
+    // A data folder that is not there holds nothing to overwrite.
+    let Ok(data) = std::fs::canonicalize(data) else {
+        return Ok(());
+    };
+    let parent = match out.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    // A folder that is not there cannot be written into: the write itself
+    // says so, naming the path.
+    let Ok(parent) = std::fs::canonicalize(parent) else {
+        return Ok(());
+    };
+    if parent.starts_with(&data) {
+        return Err(CliError::Usage(format!(
+            "{flag}: {} is inside the data folder {}, where it could overwrite the record; \
+             write it somewhere outside that folder",
+            out.display(),
+            data.display()
+        )));
+    }
+    Ok(())
 }
 
 /// A store error, worded for the terminal; its kind picks the exit code.

@@ -63,6 +63,9 @@ enum Table {
 pub fn run(args: ExportArgs) -> Result<(), CliError> {
     let busy = Busy::start("reading the record");
     let store = args.data.open()?;
+    if let Some(out) = &args.out {
+        args.data.refuse_out_inside("--out", out)?;
+    }
     let records = store.records().map_err(store_error)?;
     busy.step("writing the export");
     let text = match args.format {

@@ -1,6 +1,5 @@
 //! `patella progress`: the progress charts as of a day.
 
-use chrono::NaiveDate;
 use clap::Args;
 use patella_core::progress::{ProgressConfig, progress_view};
 use patella_core::screens::format;
@@ -21,13 +20,9 @@ pub struct ProgressArgs {
 }
 
 pub fn run(args: ProgressArgs) -> Result<(), CliError> {
-    let today = match &args.today {
-        Some(text) => NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|e| {
-            CliError::Invalid(format!("--today: {text:?} is not a YYYY-MM-DD date ({e})"))
-        })?,
-        // The core reads no clock; the terminal program is the edge that does.
-        None => chrono::Local::now().date_naive(),
-    };
+    // The core reads no clock; the terminal program is the edge that does.
+    let today = crate::date_flag::parse_opt("--today", args.today.as_deref())?
+        .unwrap_or_else(|| chrono::Local::now().date_naive());
     let store = args.data.open()?;
     let view = store
         .with_records(|records| progress_view(records, today, &ProgressConfig::default()))

@@ -3,12 +3,12 @@
 
 use std::path::PathBuf;
 
-use chrono::NaiveDate;
 use clap::Args;
 use serde::Serialize;
 
 use super::data_dir::DataDirArgs;
 use crate::busy::Busy;
+use crate::date_flag;
 use crate::output::{CliError, print_json};
 use crate::report;
 
@@ -44,15 +44,12 @@ struct Written<'a> {
 pub fn run(args: ReportArgs) -> Result<(), CliError> {
     // A bad file name is known before the record is opened.
     report::ReportFormat::of(&args.out)?;
+    let today = date_flag::parse_opt("--today", args.today.as_deref())?;
     let busy = Busy::start("drawing the report");
     let store = args.data.open()?;
+    args.data.refuse_out_inside("--out", &args.out)?;
     let (kind, run_id, path) = if args.progress {
-        let today = match &args.today {
-            Some(text) => NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|e| {
-                CliError::Invalid(format!("--today: {text:?} is not a YYYY-MM-DD date ({e})"))
-            })?,
-            None => chrono::Local::now().date_naive(),
-        };
+        let today = today.unwrap_or_else(|| chrono::Local::now().date_naive());
         (
             "progress",
             None,

@@ -184,17 +184,16 @@ fn plan_weeks<'c>(
     })
 }
 
+/// The seven days of week `w`; a plan lists no day past
+/// [`crate::calendar::PLAUSIBLE_LAST`], which no record may hold.
 fn week_dates(start: NaiveDate, w: u16) -> Result<Vec<NaiveDate>, CoachError> {
-    let first = start
-        .checked_add_days(Days::new(7 * u64::from(w)))
-        .ok_or_else(|| out_of_range("plan_start", start))?;
-    (0..7)
-        .map(|i| {
-            first
-                .checked_add_days(Days::new(i))
-                .ok_or_else(|| out_of_range("plan_start", start))
-        })
-        .collect()
+    let day = |from: NaiveDate, n: u64| {
+        from.checked_add_days(Days::new(n))
+            .filter(|d| crate::calendar::is_plausible(*d))
+            .ok_or_else(|| out_of_range("plan_start", start))
+    };
+    let first = day(start, 7 * u64::from(w))?;
+    (0..7).map(|i| day(first, i)).collect()
 }
 
 /// The week's fixed choices: strength phase, speed, cadence step, offers.
@@ -585,4 +584,24 @@ fn advisories(
         out.push(note);
     }
     out
+}
+
+#[cfg(test)]
+mod week_dates_tests {
+    use super::*;
+    use crate::calendar::PLAUSIBLE_LAST;
+
+    #[test]
+    fn a_week_ending_on_the_last_accepted_day_is_listed_and_the_next_refused() {
+        let start = PLAUSIBLE_LAST - Days::new(6);
+        assert_eq!(week_dates(start, 0).map(|d| d[6]), Ok(PLAUSIBLE_LAST));
+        assert!(matches!(
+            week_dates(start, 1),
+            Err(CoachError::DateOutOfRange { .. })
+        ));
+        assert!(matches!(
+            week_dates(PLAUSIBLE_LAST, 0),
+            Err(CoachError::DateOutOfRange { .. })
+        ));
+    }
 }

@@ -27,10 +27,19 @@ pub fn io_err(path: &Path) -> impl FnOnce(std::io::Error) -> StoreError + '_ {
 /// durable in its parent. `own`: a folder of the store's, never a link.
 pub fn ensure_dir(disk: &dyn Disk, dir: &Path, own: bool) -> Result<(), StoreError> {
     let created = disk.ensure_dir(dir, own).map_err(io_err(dir))?;
-    if created && let Some(parent) = dir.parent() {
+    if created && let Some(parent) = parent_dir(dir) {
         disk.sync_dir(parent).map_err(io_err(parent))?;
     }
     Ok(())
+}
+
+/// The folder holding `path`: a relative name of one component (`d1`) has
+/// the parent `""`, which names no folder; it lies in the current one.
+fn parent_dir(path: &Path) -> Option<&Path> {
+    match path.parent() {
+        Some(p) if p.as_os_str().is_empty() => Some(Path::new(".")),
+        other => other,
+    }
 }
 
 /// Replaces `path` with `bytes`, completely or not at all.
@@ -46,7 +55,7 @@ pub fn replace(disk: &dyn Disk, path: &Path, bytes: &[u8]) -> Result<(), StoreEr
         let _ = disk.remove(&tmp);
         return Err(err);
     }
-    match path.parent() {
+    match parent_dir(path) {
         Some(dir) => disk.sync_dir(dir).map_err(io_err(dir)),
         None => Ok(()),
     }
@@ -102,5 +111,18 @@ impl AppendFile {
                 })
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod parent_tests {
+    use super::*;
+
+    #[test]
+    fn a_relative_name_of_one_component_lies_in_the_current_folder() {
+        assert_eq!(parent_dir(Path::new("d1")), Some(Path::new(".")));
+        assert_eq!(parent_dir(Path::new("a/b")), Some(Path::new("a")));
+        assert_eq!(parent_dir(Path::new("/d1")), Some(Path::new("/")));
+        assert_eq!(parent_dir(Path::new("/")), None);
     }
 }

@@ -3,8 +3,9 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use chrono::{Local, NaiveDate};
+use chrono::{Days, Local};
 use clap::Args;
+use patella_core::calendar;
 use patella_core::coach::{self, Catalogue, CoachConfig, History, Profile};
 
 use crate::output::{CliError, print_json};
@@ -45,20 +46,10 @@ fn read(path: &Path) -> Result<(String, String), CliError> {
     Ok((shown, text))
 }
 
-fn date_arg(flag: &str, value: Option<&str>) -> Result<Option<NaiveDate>, CliError> {
-    value
-        .map(|s| {
-            NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| {
-                CliError::Invalid(format!("{flag}: {s} is not a date of the form YYYY-MM-DD"))
-            })
-        })
-        .transpose()
-}
-
 pub fn run(args: PlanArgs) -> Result<(), CliError> {
-    let start = date_arg("--start", args.start.as_deref())?;
-    let today =
-        date_arg("--today", args.today.as_deref())?.unwrap_or_else(|| Local::now().date_naive());
+    let start = crate::date_flag::parse_opt("--start", args.start.as_deref())?;
+    let today = crate::date_flag::parse_opt("--today", args.today.as_deref())?
+        .unwrap_or_else(|| Local::now().date_naive());
     let (path, mut history) = match (&args.history, &args.profile) {
         (Some(file), _) => {
             let (path, text) = read(file)?;
@@ -91,6 +82,25 @@ pub fn run(args: PlanArgs) -> Result<(), CliError> {
     };
     if let Some(start) = start {
         history.plan_start = start;
+    }
+    // A plan lists no day past the last date Patella accepts.
+    let last_day = u64::from(args.weeks).saturating_mul(7).saturating_sub(1);
+    let runs_past = history
+        .plan_start
+        .checked_add_days(Days::new(last_day))
+        .is_none_or(|d| d > calendar::PLAUSIBLE_LAST);
+    if args.weeks > 0 && runs_past {
+        let (flag, what) = match start {
+            Some(_) => ("--start".to_owned(), "start earlier"),
+            None => (format!("{path}: plan_start"), "give an earlier --start"),
+        };
+        return Err(CliError::Invalid(format!(
+            "{flag}: {} weeks from {} run past {}, the last date Patella accepts; {what} or plan \
+             fewer --weeks",
+            args.weeks,
+            history.plan_start,
+            calendar::PLAUSIBLE_LAST
+        )));
     }
     let catalogue = Catalogue::builtin().map_err(|e| CliError::Invalid(e.to_string()))?;
     let config = CoachConfig::default();
