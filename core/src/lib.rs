@@ -12,6 +12,7 @@
 //! - [`coach`]: the runner profile, the exercise catalogue, and knee-safe plans
 //!   recomputed from the runner's history.
 //! - [`export`]: CSV, TCX and the JSON backup.
+//! - [`file_read`]: opening outside files only if regular, reading them up to a cap.
 //! - [`moment`]: local moments the runner enters (check-ins, clinician visits), read one way.
 //! - [`pain`]: the pain buffer zone: check-ins and their assessment.
 //! - [`progress`]: chart views over the record (pain, volume, cadence, streaks).
@@ -27,6 +28,7 @@ pub mod cadence;
 pub mod calendar;
 pub mod coach;
 pub mod export;
+pub mod file_read;
 pub mod moment;
 pub mod pain;
 pub mod progress;

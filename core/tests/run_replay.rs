@@ -82,3 +82,20 @@ fn refused_rows_are_reported_with_their_line() {
     assert_eq!(lines, vec![7]);
     assert_eq!(r.final_view.dropped_samples, 1);
 }
+
+// Issue 19: a trace longer than the plan stopped at the plan's end without
+// a word about the readings after it.
+#[test]
+fn readings_after_the_session_ends_are_counted() {
+    let mut text = String::from("time_ms,cadence,unit\n");
+    for s in 0..30u64 {
+        text.push_str(&format!("{},170,steps\n", s * 1_000));
+    }
+    let rows = parse_trace(&text).unwrap();
+    let r = replay(&rows, plan(10), RunConfig::default()).unwrap();
+    let left = r.past_end.expect("readings past the end are reported");
+    assert!((19..=20).contains(&left.rows), "{left:?}");
+    assert_eq!(left.session_ms, 10_000);
+    let within = replay(&rows, plan(60), RunConfig::default()).unwrap();
+    assert_eq!(within.past_end, None);
+}

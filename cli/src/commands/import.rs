@@ -1,9 +1,10 @@
 //! `patella import FILE`: restore a JSON backup into an empty store.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::Args;
 use patella_core::export;
+use patella_core::file_read::{CappedReadError, read_capped};
 use serde::Serialize;
 
 use super::data_dir::{DataDirArgs, store_error};
@@ -21,6 +22,35 @@ pub struct ImportArgs {
     json: bool,
 }
 
+/// Largest backup `import` reads. The project's choice: a backup of decades
+/// of daily check-ins and runs is a few MiB, so 64 MiB is generous, and it
+/// keeps a wrong file (a disk image, `/dev/urandom`) from filling memory.
+pub const MAX_BACKUP_BYTES: u64 = 64 * 1024 * 1024;
+
+/// The backup's text, read only if it is a regular file of at most
+/// [`MAX_BACKUP_BYTES`].
+fn read_backup(file: &Path) -> Result<String, CliError> {
+    let name = file.display();
+    let bytes = read_capped(file, MAX_BACKUP_BYTES).map_err(|e| match e {
+        CappedReadError::NotRegular(not) => CliError::Invalid(format!(
+            "{name}: {not}; give the backup file written by `patella export --format backup`"
+        )),
+        CappedReadError::TooLarge { cap } => CliError::Invalid(format!(
+            "{name}: larger than the {} MiB a backup may be ({cap} bytes); this is not a Patella backup, give the file written by `patella export --format backup`",
+            cap / (1024 * 1024)
+        )),
+        CappedReadError::Io(source) => CliError::Io {
+            path: name.to_string(),
+            source,
+        },
+    })?;
+    String::from_utf8(bytes).map_err(|_| {
+        CliError::Invalid(format!(
+            "{name}: not text (a backup is UTF-8 JSON); give the file written by `patella export --format backup`"
+        ))
+    })
+}
+
 /// What an import brought in.
 #[derive(Serialize)]
 struct Imported {
@@ -34,10 +64,7 @@ struct Imported {
 
 pub fn run(args: ImportArgs) -> Result<(), CliError> {
     let busy = Busy::start(format!("reading {}", args.file.display()));
-    let text = std::fs::read_to_string(&args.file).map_err(|source| CliError::Io {
-        path: args.file.display().to_string(),
-        source,
-    })?;
+    let text = read_backup(&args.file)?;
     busy.step("checking the backup");
     let mut records = export::backup_from_json(&text)
         .map_err(|e| CliError::Invalid(format!("{}: {e}", args.file.display())))?;

@@ -104,6 +104,17 @@ pub fn run(args: ReplayArgs) -> Result<(), CliError> {
             refused.line, refused.error
         );
     }
+    if let Some(left) = &replay.past_end {
+        let s = left.session_ms / 1_000;
+        eprintln!(
+            "patella: {path}: the session ended at {}:{:02}:{:02} with {} reading(s) left, from line {} on; they were not replayed (a plan lasts at most 24 h: split the trace, or give a --plan as long as the part you want)",
+            s / 3_600,
+            (s / 60) % 60,
+            s % 60,
+            left.rows,
+            left.first_line
+        );
+    }
     if args.json {
         return print_json(&replay.events);
     }
@@ -202,11 +213,9 @@ fn parse_plan_spec(spec: &str) -> Result<SessionPlan, String> {
         for part in body.split('/') {
             group.push(parse_segment(part.trim())?);
         }
+        check_room(&segments, &group, repeats, item)?;
         for _ in 0..repeats {
             segments.extend(group.iter().copied());
-        }
-        if segments.len() > run::plan::MAX_SEGMENTS {
-            return Err(format!("more than {} segments", run::plan::MAX_SEGMENTS));
         }
     }
     let plan = SessionPlan {
@@ -216,6 +225,39 @@ fn parse_plan_spec(spec: &str) -> Result<SessionPlan, String> {
     };
     plan.validate().map_err(|e| e.to_string())?;
     Ok(plan)
+}
+
+/// Refuses `group` repeated `repeats` times when, added to `so_far`, it
+/// would pass the plan's limits on segments or length; checked before
+/// anything is expanded, so a huge repeat count costs nothing.
+fn check_room(
+    so_far: &[Segment],
+    group: &[Segment],
+    repeats: u32,
+    item: &str,
+) -> Result<(), String> {
+    let max_segments = run::plan::MAX_SEGMENTS;
+    let count = u64::try_from(group.len())
+        .unwrap_or(u64::MAX)
+        .saturating_mul(u64::from(repeats))
+        .saturating_add(u64::try_from(so_far.len()).unwrap_or(u64::MAX));
+    if count > u64::try_from(max_segments).unwrap_or(u64::MAX) {
+        return Err(format!(
+            "'{item}': {count} segments in all, more than the {max_segments} a plan may have; lower the repeat count"
+        ));
+    }
+    let group_s: u64 = group.iter().map(|s| u64::from(s.duration_s)).sum();
+    let so_far_s: u64 = so_far.iter().map(|s| u64::from(s.duration_s)).sum();
+    let total_s = group_s
+        .saturating_mul(u64::from(repeats))
+        .saturating_add(so_far_s);
+    let max_s = run::plan::MAX_TOTAL_S;
+    if total_s > max_s {
+        return Err(format!(
+            "'{item}': {total_s} s in all, longer than the {max_s} s (24 h) a plan may last; lower the repeat count or the durations"
+        ));
+    }
+    Ok(())
 }
 
 fn parse_segment(part: &str) -> Result<Segment, String> {

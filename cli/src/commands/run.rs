@@ -132,7 +132,9 @@ pub fn run(args: RunArgs) -> Result<(), CliError> {
         println!("Cues are spoken with {} (--quiet to mute).", v.command());
     }
     let started_at = Local::now().naive_local();
-    let run_id = format!("run-{}", started_at.format("%Y%m%d-%H%M%S"));
+    let run_id = store.with_records(|r| {
+        patella_core::run::new_run_id("run", started_at, r.runs.iter().map(|run| run.id.as_str()))
+    })?;
     live.keep_in(
         store.clone(),
         &run_id,

@@ -26,6 +26,7 @@ pub mod history;
 pub mod kept_checkpoint;
 pub mod plan;
 pub mod replay;
+pub mod run_id;
 pub mod runner_settings;
 pub mod samples;
 pub mod screen;
@@ -50,7 +51,8 @@ pub use event::{PromptReason, RunEvent, RunEventKind, StopReason};
 pub use history::HistoryPoint;
 pub use kept_checkpoint::{KeptCheckpoint, KeptCheckpointError, StoreCheckpoints};
 pub use plan::{PlanError, Segment, SegmentKind, SessionPlan};
-pub use replay::{RefusedRow, Replay, replay, replay_with_units};
+pub use replay::{PastEnd, RefusedRow, Replay, replay, replay_with_units};
+pub use run_id::new_run_id;
 pub use runner_settings::run_config_for;
 pub use screen::{
     AssessmentCard, CadenceGauge, CheckInPromptCard, RunButtons, RunScreen, SegmentCard,

@@ -22,11 +22,26 @@ pub struct RefusedRow {
     pub error: RunError,
 }
 
+/// Readings the replay did not play because the session had already ended
+/// (the plan was over): the caller says so rather than drop them quietly.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PastEnd {
+    /// How many readings came after the end.
+    pub rows: usize,
+    /// The trace line of the first of them.
+    pub first_line: usize,
+    /// How long the session lasted, ms from its start.
+    pub session_ms: u64,
+}
+
 /// What a replay produced.
 #[derive(Debug, Clone)]
 pub struct Replay {
     pub events: Vec<RunEvent>,
     pub refused: Vec<RefusedRow>,
+    /// Readings left over when the session ended; `None` if every reading
+    /// fell within it.
+    pub past_end: Option<PastEnd>,
     pub final_view: RunView,
 }
 
@@ -54,6 +69,7 @@ pub fn replay_with_units(
         return Ok(Replay {
             events,
             refused,
+            past_end: None,
             final_view,
         });
     };
@@ -61,6 +77,7 @@ pub fn replay_with_units(
     events.extend(session.start(origin));
     let mut next_tick = origin.saturating_add(TICK_MS);
     let mut latest = origin;
+    let mut past_end: Option<PastEnd> = None;
     for row in rows {
         // Ticks stop with the session: a plan is at most a day long, so a
         // trace whose times leap (even to the end of the clock) cannot make
@@ -74,6 +91,16 @@ pub fn replay_with_units(
             Ok(produced) => {
                 latest = latest.max(row.sample.at_ms);
                 events.extend(produced);
+                // A session that is no longer running took nothing from
+                // this reading (it ended before, or on reaching it).
+                if session.status() != SessionStatus::Running {
+                    let left = past_end.get_or_insert(PastEnd {
+                        rows: 0,
+                        first_line: row.line,
+                        session_ms: 0,
+                    });
+                    left.rows += 1;
+                }
             }
             Err(error) => refused.push(RefusedRow {
                 line: row.line,
@@ -92,9 +119,13 @@ pub fn replay_with_units(
         events.extend(session.tick(at)?);
     }
     let final_view = session.snapshot(at);
+    if let Some(left) = past_end.as_mut() {
+        left.session_ms = final_view.total_ms;
+    }
     Ok(Replay {
         events,
         refused,
+        past_end,
         final_view,
     })
 }

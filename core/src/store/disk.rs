@@ -12,8 +12,10 @@
 
 use std::fmt::Debug;
 use std::fs::{self, File, OpenOptions};
-use std::io::{self, Write};
+use std::io::{self, Read, Write};
 use std::path::Path;
+
+use crate::file_read::open_regular;
 
 /// A file opened for appending, kept open for the life of the store.
 pub trait AppendHandle: Send + Debug {
@@ -73,14 +75,19 @@ pub trait Disk: Send + Sync + Debug {
 #[derive(Debug, Default, Clone, Copy)]
 pub struct OsDisk;
 
-/// Options for a file the store creates: owner-only, never through a link.
-fn own_file(options: &mut OpenOptions) -> &mut OpenOptions {
+/// Opens a file of the store's with `options`: owner-only if created, never
+/// through a link, and only a regular file. A named pipe or a device in its
+/// place is refused without waiting on it (see [`open_regular`]): the store
+/// would otherwise hang on it while holding its lock.
+fn open_own(options: &mut OpenOptions, path: &Path) -> io::Result<File> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600).custom_flags(libc::O_NOFOLLOW);
+        options.mode(0o600);
+        open_regular(options, libc::O_NOFOLLOW, path)
     }
-    options
+    #[cfg(not(unix))]
+    open_regular(options, 0, path)
 }
 
 #[derive(Debug)]
@@ -107,23 +114,28 @@ impl LockGuard for OsLock {}
 
 impl Disk for OsDisk {
     fn read(&self, path: &Path) -> io::Result<Option<Vec<u8>>> {
-        match fs::read(path) {
-            Ok(bytes) => Ok(Some(bytes)),
-            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
-            Err(e) => Err(e),
-        }
+        // A link the user made to a file is followed, as before; what it
+        // leads to must still be a regular file.
+        let mut file = match open_regular(OpenOptions::new().read(true), 0, path) {
+            Ok(file) => file,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => return Err(e),
+        };
+        let mut bytes = Vec::new();
+        file.read_to_end(&mut bytes)?;
+        Ok(Some(bytes))
     }
 
     fn write_file(&self, path: &Path, bytes: &[u8]) -> io::Result<()> {
-        own_file(OpenOptions::new().write(true).create(true).truncate(true))
-            .open(path)?
-            .write_all(bytes)
+        open_own(
+            OpenOptions::new().write(true).create(true).truncate(true),
+            path,
+        )?
+        .write_all(bytes)
     }
 
     fn sync(&self, path: &Path) -> io::Result<()> {
-        own_file(OpenOptions::new().read(true))
-            .open(path)?
-            .sync_all()
+        open_own(OpenOptions::new().read(true), path)?.sync_all()
     }
 
     fn rename(&self, from: &Path, to: &Path) -> io::Result<()> {
@@ -195,7 +207,7 @@ impl Disk for OsDisk {
     }
 
     fn open_append(&self, path: &Path) -> io::Result<Box<dyn AppendHandle>> {
-        let file = own_file(OpenOptions::new().append(true)).open(path)?;
+        let file = open_own(OpenOptions::new().append(true), path)?;
         Ok(Box::new(OsAppend(file)))
     }
 
@@ -207,14 +219,14 @@ impl Disk for OsDisk {
     // rust-version predates it (see the store's report to the lead).
     #[allow(clippy::incompatible_msrv)]
     fn try_lock(&self, path: &Path) -> io::Result<Option<Box<dyn LockGuard>>> {
-        let file = own_file(
+        let file = open_own(
             OpenOptions::new()
                 .read(true)
                 .write(true)
                 .create(true)
                 .truncate(false),
-        )
-        .open(path)?;
+            path,
+        )?;
         match file.try_lock() {
             Ok(()) => Ok(Some(Box::new(OsLock(file)))),
             Err(fs::TryLockError::WouldBlock) => Ok(None),

@@ -17,9 +17,15 @@ use super::error::StoreError;
 pub const TMP_SUFFIX: &str = ".tmp";
 
 pub fn io_err(path: &Path) -> impl FnOnce(std::io::Error) -> StoreError + '_ {
-    move |source| StoreError::Io {
-        path: path.to_path_buf(),
-        source,
+    move |source| match crate::file_read::NotRegularFile::within(&source) {
+        Some(not) => StoreError::NotRegularFile {
+            path: path.to_path_buf(),
+            found: not.found,
+        },
+        None => StoreError::Io {
+            path: path.to_path_buf(),
+            source,
+        },
     }
 }
 

@@ -16,6 +16,15 @@ pub enum StoreError {
         path: PathBuf,
         source: std::io::Error,
     },
+    /// Something other than a regular file (a named pipe, a device) sits
+    /// where the store keeps a file of its own; the store refuses it rather
+    /// than wait on it forever.
+    #[error(
+        "{path}: {found}, not a regular file, is where the store keeps a file of its own; \
+         move it out of the data folder and try again. Nothing was changed.",
+        path = path.display()
+    )]
+    NotRegularFile { path: PathBuf, found: &'static str },
     #[error(
         "{dir}: the store is open in another process; close it there first",
         dir = dir.display()

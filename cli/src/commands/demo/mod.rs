@@ -122,7 +122,9 @@ pub fn run(args: DemoArgs) -> Result<(), CliError> {
         linger: Duration::from_millis(1_500),
     };
     let ended = drive(&live, &mut pod, &mut pace, show, started_at)?;
-    let run_id = format!("demo-{}", started_at.format("%Y%m%d-%H%M%S"));
+    let run_id = store.with_records(|r| {
+        patella_core::run::new_run_id("demo", started_at, r.runs.iter().map(|run| run.id.as_str()))
+    })?;
     let Some(kept) = keep::keep(&store, &history, &run_id, started_at, &ended.summary)? else {
         println!("{}", keep::NOTHING_KEPT);
         return Ok(());
