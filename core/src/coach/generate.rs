@@ -447,13 +447,10 @@ fn advance(
     // running moves on done runs: a week counts when it holds as many done
     // sessions as `strength_sessions_per_week` asks (or as were planned,
     // when fewer were).
-    let planned_strength = dates_of(DayKind::Strength)
-        .into_iter()
-        .filter(|d| {
-            week.days.iter().any(|p| {
-                p.date == *d && p.sessions.iter().any(|s| matches!(s, Session::Strength(_)))
-            })
-        })
+    let planned_strength = week
+        .days
+        .iter()
+        .filter(|d| d.sessions.iter().any(|s| matches!(s, Session::Strength(_))))
         .count();
     let mut done_strength: Vec<NaiveDate> = history
         .outcomes
