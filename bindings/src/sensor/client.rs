@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use patella_core::sample::{SampleSink, SinkSlot};
 use patella_core::sensor::ble::{BleConfig, RunningSensor, SensorClient as CoreClient};
-use patella_core::sensor::clock::InstantClock;
+use patella_core::sensor::clock::{InstantClock, MonoClock};
 use patella_core::sensor::observer::SensorObserver as CoreObserver;
 use patella_core::sensor::picker::SensorPicker;
 use patella_core::sensor::push::PushedSensor;
@@ -69,8 +69,15 @@ impl SensorClient {
     /// Rust-side only: a client with its own timeouts and supervisor
     /// settings (tests, benches, the CLI).
     pub fn with_config(config: BleConfig) -> Arc<Self> {
+        Self::with_config_and_clock(config, Arc::new(InstantClock::new()))
+    }
+
+    /// Rust-side only: `with_config` with the clock that stamps readings,
+    /// so that the delivery bench can see the moment a notification reached
+    /// the library (the clock is read right after the radio wakes it).
+    pub fn with_config_and_clock(config: BleConfig, clock: Arc<dyn MonoClock>) -> Arc<Self> {
         Arc::new(Self {
-            core: CoreClient::new(config, Arc::new(InstantClock::new())),
+            core: CoreClient::new(config, clock),
             slots: Mutex::new(Slots::default()),
             sink: SinkSlot::new(),
             picker: Arc::new(Mutex::new(SensorPicker::new())),
