@@ -592,6 +592,40 @@ fn export_out_replaces_the_previous_file_whole_and_owner_only() {
     assert!(String::from_utf8_lossy(&failed.stderr).contains("missing"));
 }
 
+// Issue 19, defect 10: a killed `export --out` left `.NAME.PID.partial`
+// behind for good. The next export to that path removes the leftovers of
+// writers that are gone, and leaves a live writer's file alone.
+#[cfg(target_os = "linux")]
+#[test]
+fn export_out_removes_what_a_killed_export_left() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let (data, _) = imported(tmp.path());
+    let out_dir = tmp.path().join("out");
+    std::fs::create_dir_all(&out_dir).expect("mkdir");
+    // Above any pid_max Linux allows (2^22), so no process has it.
+    let killed = out_dir.join(".backup.json.4194305.partial");
+    let live = out_dir.join(format!(".backup.json.{}.partial", std::process::id()));
+    let other = out_dir.join(".notes.txt.4194305.partial");
+    for f in [&killed, &live, &other] {
+        std::fs::write(f, "half").expect("write");
+    }
+    ok(&patella(
+        &[
+            "export",
+            "--format",
+            "backup",
+            "--out",
+            out_dir.join("backup.json").to_str().expect("p"),
+            "--data-dir",
+            data.to_str().expect("p"),
+        ],
+        &[],
+    ));
+    assert!(!killed.exists(), "a killed export's temp file stayed");
+    assert!(live.exists(), "a running writer's temp file was removed");
+    assert!(other.exists(), "another file's temp file was touched");
+}
+
 // Issue 10 ("Smaller"): TCX times carry an offset from UTC, from
 // `--utc-offset` or the machine's zone, so platforms do not read local
 // time as UTC.
