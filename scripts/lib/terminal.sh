@@ -7,6 +7,12 @@ ensure_tmux() {
   apt_install tmux
 }
 
+# The record's fault-injection tests run the program under strace, which
+# fails chosen writes and syncs (ENOSPC, EIO) or kills at them (issue 19).
+ensure_strace() {
+  apt_install strace
+}
+
 ensure_aha() {
   apt_install aha
 }
