@@ -9,9 +9,7 @@ use std::path::Path;
 
 use chrono::{NaiveDate, NaiveDateTime};
 use patella_core::pain::{CheckIn, CheckInMoment};
-use patella_core::store::{
-    DB_FILE, MIGRATIONS, RunSummary, Store, StoreError, StoreWarning,
-};
+use patella_core::store::{DB_FILE, MIGRATIONS, RunSummary, Store, StoreError, StoreWarning};
 use rusqlite::Connection;
 
 fn at(i: u32) -> NaiveDateTime {

@@ -28,12 +28,15 @@ fn fixture() -> PathBuf {
 
 /// The record and checkpoint the old build read from the fixture.
 fn expected() -> (Records, Option<Value>) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/legacy-store.expected.json");
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/legacy-store.expected.json");
     let mut v: Value =
         serde_json::from_str(&std::fs::read_to_string(path).expect("read")).expect("json");
     let records = serde_json::from_value(v["records"].take()).expect("records");
-    (records, Some(v["run_checkpoint"].take()).filter(|c| !c.is_null()))
+    (
+        records,
+        Some(v["run_checkpoint"].take()).filter(|c| !c.is_null()),
+    )
 }
 
 /// A copy of the fixture in a fresh data folder.
@@ -91,7 +94,11 @@ fn an_old_folder_opens_as_the_same_record_and_its_files_are_moved_aside() {
     }
     // Moved whole, byte for byte, into a dated folder inside the data folder.
     let aside = moved_to(&dir);
-    let name = aside.file_name().expect("name").to_string_lossy().into_owned();
+    let name = aside
+        .file_name()
+        .expect("name")
+        .to_string_lossy()
+        .into_owned();
     let stamp = name.trim_start_matches("legacy-jsonl-");
     assert!(
         stamp.len() == 15 && stamp.as_bytes()[8] == b'T',
@@ -314,7 +321,11 @@ fn an_old_import_committed_but_not_finished_is_read_as_finished() {
         .iter()
         .map(|c| c.score)
         .collect();
-    assert_eq!(scores, vec![6, 3], "the staged log, then the run's check-in");
+    assert_eq!(
+        scores,
+        vec![6, 3],
+        "the staged log, then the run's check-in"
+    );
     let aside = moved_to(&dir);
     assert!(aside.join("import.commit").exists());
     assert!(aside.join("check_ins.jsonl.import").exists());

@@ -23,7 +23,9 @@ use serde_json::Value;
 
 use super::error::StoreError;
 use super::error::StoreWarning;
-use super::records::{PairedSensor, ProfileState, RecordError, Records, RunSummary, SessionOutcome, Settings};
+use super::records::{
+    PairedSensor, ProfileState, RecordError, Records, RunSummary, SessionOutcome, Settings,
+};
 use super::rows::Persisted;
 use super::schema::SCHEMA_VERSION;
 use crate::file_read::open_regular;
@@ -265,11 +267,7 @@ impl Reader<'_> {
         }
     }
 
-    fn lines<T: Persisted>(
-        &self,
-        file: &str,
-        bytes: &[u8],
-    ) -> Result<Numbered<T>, StoreError> {
+    fn lines<T: Persisted>(&self, file: &str, bytes: &[u8]) -> Result<Numbered<T>, StoreError> {
         let role = file.trim_end_matches(".jsonl");
         let role = if file == MANIFEST { "store" } else { role };
         let mut records = Vec::new();
@@ -283,7 +281,9 @@ impl Reader<'_> {
             }
             let decoded = decode(raw).map_err(|f| if last { format!("cut off: {f}") } else { f });
             if i == 0 {
-                match decoded.and_then(|json| serde_json::from_str::<Header>(json).map_err(|e| e.to_string())) {
+                match decoded.and_then(|json| {
+                    serde_json::from_str::<Header>(json).map_err(|e| e.to_string())
+                }) {
                     Ok(header) => check_header(file, role, &header)?,
                     Err(reason) => {
                         lines.push(1);
