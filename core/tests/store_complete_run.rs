@@ -160,10 +160,17 @@ fn keeping_a_run_ends_its_checkpoint_in_the_same_write_even_when_retried() {
         .unwrap();
     complete(&store).unwrap();
     assert_eq!(store.run_checkpoint().unwrap(), None);
-    // Another run under the id is refused, and ends nothing.
+    // Another run's checkpoint stays when a run is kept: that run is not
+    // kept yet.
     store
         .save_run_checkpoint(&json!({ "run_id": "r2" }))
         .unwrap();
+    store.complete_run(&run("r3"), &[], None).unwrap();
+    assert_eq!(
+        store.run_checkpoint().unwrap(),
+        Some(json!({ "run_id": "r2" }))
+    );
+    // Another run under the id is refused, and ends nothing.
     let mut other = run("r1");
     other.distance_m = 1;
     assert!(store.complete_run(&other, &[], None).is_err());
@@ -174,7 +181,7 @@ fn keeping_a_run_ends_its_checkpoint_in_the_same_write_even_when_retried() {
     drop(store);
     let store = open(dir.path()).unwrap();
     let records = store.records().unwrap();
-    assert_eq!(records.runs, vec![run("r1")]);
+    assert_eq!(records.runs, vec![run("r1"), run("r3")]);
     assert_eq!(records.check_ins.len(), 2);
     assert_eq!(
         store.run_checkpoint().unwrap(),

@@ -1,7 +1,13 @@
 //! A finished run kept in one transaction: the run, the check-ins taken
-//! during it, the session it fulfilled, and the end of the live run's
-//! checkpoint. After a crash the record holds all of them or none, and a
+//! during it, the session it fulfilled, and the end of its checkpoint in
+//! `live_run`. After a crash the record holds all of them or none, and a
 //! kept run never comes back as a run to resume.
+//!
+//! The checkpoint ends only if it is this run's: its JSON's `run_id` (the
+//! one field of `crate::run::KeptCheckpoint` the store reads) names the
+//! run. Another run's checkpoint stays: that run is not kept yet.
+
+use serde_json::Value;
 
 use super::error::StoreError;
 use super::open_store::{Store, repeats_latest};
@@ -11,11 +17,12 @@ use crate::pain::CheckIn;
 
 impl Store {
     /// Keeps a finished run with the check-ins taken during it and the
-    /// session it fulfilled, and forgets the live run's checkpoint, all in
-    /// one synced transaction. Completing the same run again (an app
-    /// retrying) keeps it once and still forgets the checkpoint; another run
-    /// under the same id is refused. A check-in already in the record, or
-    /// an outcome already its session's latest, is not stored again.
+    /// session it fulfilled, and forgets the run's checkpoint (if the live
+    /// run's checkpoint is this run's), all in one synced transaction.
+    /// Completing the same run again (an app retrying) keeps it once and
+    /// still forgets its checkpoint; another run under the same id is
+    /// refused. A check-in already in the record, or an outcome already its
+    /// session's latest, is not stored again.
     pub fn complete_run(
         &self,
         run: &RunSummary,
@@ -55,7 +62,8 @@ impl Store {
             }
             None => false,
         };
-        if kept && !(ends_live_run && matches!(inner.checkpoint, Ok(Some(_)) | Err(_))) {
+        let ends_live_run = ends_live_run && checkpoint_of(&inner.checkpoint, &run.id);
+        if kept && !ends_live_run {
             return Ok(());
         }
         // What is new: each check-in once, and the outcome unless it is
@@ -95,4 +103,9 @@ impl Store {
         }
         Ok(())
     }
+}
+
+/// Whether the live run's checkpoint is run `id`'s.
+fn checkpoint_of(checkpoint: &Result<Option<Value>, String>, id: &str) -> bool {
+    matches!(checkpoint, Ok(Some(v)) if v.get("run_id").and_then(Value::as_str) == Some(id))
 }
