@@ -8,12 +8,12 @@
 
 use std::path::Path;
 
-use rusqlite::Connection;
+use rusqlite::{Connection, Row};
 use serde_json::Value;
 
 use super::database::{self, DB_FILE};
 use super::error::{StoreError, StoreWarning};
-use super::records::Records;
+use super::records::{Records, RunSummary};
 use super::rows::{self, Persisted};
 
 /// What the database holds.
@@ -28,9 +28,20 @@ pub struct Loaded {
 pub fn load(conn: &Connection, db: &Path) -> Result<Loaded, StoreError> {
     let mut warnings = Vec::new();
     let mut records = Records {
-        check_ins: table(conn, db, "check_ins", &mut warnings)?,
-        runs: table(conn, db, "runs", &mut warnings)?,
-        sessions: table(conn, db, "sessions", &mut warnings)?,
+        check_ins: table(conn, db, "check_ins", "", &mut warnings, |_, _| Ok(()))?,
+        runs: table(
+            conn,
+            db,
+            "runs",
+            ", trace",
+            &mut warnings,
+            |run: &mut RunSummary, row| {
+                let bytes = row.get_ref(2).and_then(|v| Ok(v.as_blob()?));
+                run.cadence_trace = rows::trace_from_bytes(bytes.map_err(|e| e.to_string())?)?;
+                Ok(())
+            },
+        )?,
+        sessions: table(conn, db, "sessions", "", &mut warnings, |_, _| Ok(()))?,
         ..Records::default()
     };
     let fail = database::error(db, "reading the record");
@@ -84,23 +95,32 @@ pub fn load(conn: &Connection, db: &Path) -> Result<Loaded, StoreError> {
     })
 }
 
-/// Every record of a log table, oldest first.
+/// Every record of a log table, oldest first: `json`, completed by `fill`
+/// from the `more` columns.
 fn table<T: Persisted>(
     conn: &Connection,
     db: &Path,
     name: &'static str,
+    more: &str,
     warnings: &mut Vec<StoreWarning>,
+    fill: impl Fn(&mut T, &Row<'_>) -> Result<(), String>,
 ) -> Result<Vec<T>, StoreError> {
     let fail = database::error(db, "reading the record");
     let mut statement = conn
-        .prepare(&format!("SELECT seq, json FROM {name} ORDER BY seq"))
+        .prepare(&format!("SELECT seq, json{more} FROM {name} ORDER BY seq"))
         .map_err(&fail)?;
     let mut rows = statement.query([]).map_err(&fail)?;
     let mut out = Vec::new();
     let (mut lines, mut reasons) = (Vec::new(), Vec::new());
     while let Some(row) = rows.next().map_err(&fail)? {
         let json = row.get_ref(1).map_err(&fail)?.as_str();
-        match json.map_err(|e| e.to_string()).and_then(decode::<T>) {
+        let record = json.map_err(|e| e.to_string()).and_then(|json| {
+            let mut record: T = serde_json::from_str(json).map_err(|e| e.to_string())?;
+            fill(&mut record, row)?;
+            record.check().map_err(|e| e.to_string())?;
+            Ok(record)
+        });
+        match record {
             Ok(record) => out.push(record),
             Err(reason) => {
                 let seq: i64 = row.get(0).map_err(&fail)?;

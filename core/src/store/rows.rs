@@ -10,7 +10,8 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use super::records::{
-    Outcome, PairedSensor, ProfileState, RecordError, RunSummary, SessionOutcome, Settings,
+    CadencePoint, Outcome, PairedSensor, ProfileState, RecordError, RunSummary, SessionOutcome,
+    Settings,
 };
 use crate::pain::CheckIn;
 
@@ -93,20 +94,61 @@ pub fn insert_check_in(
     Ok(())
 }
 
-/// Appends a run, after every run already there.
+/// Appends a run, after every run already there: the run as JSON without
+/// its cadence trace, and the trace packed.
 pub fn insert_run(conn: &Connection, run: &RunSummary) -> rusqlite::Result<()> {
+    let without_trace = RunSummary {
+        cadence_trace: Vec::new(),
+        ..run.clone()
+    };
     conn.prepare_cached(
-        "INSERT INTO runs (id, seq, started_at, duration_s, distance_m, json) \
-         VALUES (?1, (SELECT coalesce(max(seq), 0) + 1 FROM runs), ?2, ?3, ?4, ?5)",
+        "INSERT INTO runs (id, seq, started_at, duration_s, distance_m, json, trace) \
+         VALUES (?1, (SELECT coalesce(max(seq), 0) + 1 FROM runs), ?2, ?3, ?4, ?5, ?6)",
     )?
     .execute(params![
         run.id,
         date_time_text(run.started_at),
         run.duration_s,
         run.distance_m,
-        json(run)?
+        json(&without_trace)?,
+        trace_bytes(&run.cadence_trace)
     ])?;
     Ok(())
+}
+
+/// Bytes a point of a packed cadence trace takes.
+const POINT_BYTES: usize = 12;
+
+/// A cadence trace packed for the `trace` column: per point its second
+/// (`u32`) then its steps per minute (`f64`), little-endian; every bit of
+/// the value kept.
+pub fn trace_bytes(trace: &[CadencePoint]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(trace.len() * POINT_BYTES);
+    for p in trace {
+        out.extend_from_slice(&p.at_s.to_le_bytes());
+        out.extend_from_slice(&p.steps_per_min.to_le_bytes());
+    }
+    out
+}
+
+/// A cadence trace from its packed bytes.
+pub fn trace_from_bytes(bytes: &[u8]) -> Result<Vec<CadencePoint>, String> {
+    if bytes.len() % POINT_BYTES != 0 {
+        return Err(format!(
+            "cadence trace: {} bytes is not whole points",
+            bytes.len()
+        ));
+    }
+    Ok(bytes
+        .chunks_exact(POINT_BYTES)
+        .map(|c| {
+            let (at, spm) = c.split_at(4);
+            CadencePoint {
+                at_s: u32::from_le_bytes(at.try_into().unwrap_or_default()),
+                steps_per_min: f64::from_le_bytes(spm.try_into().unwrap_or_default()),
+            }
+        })
+        .collect())
 }
 
 /// Appends a session outcome, fulfilled by `run_id` when kept with that run.
@@ -177,4 +219,27 @@ pub fn set_meta(conn: &Connection, key: &str, value: &str) -> rusqlite::Result<(
         [key, value],
     )?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_packed_trace_reads_back_bit_for_bit() {
+        let trace = vec![
+            CadencePoint {
+                at_s: 0,
+                steps_per_min: 171.3,
+            },
+            CadencePoint {
+                at_s: u32::MAX,
+                steps_per_min: 0.1 + 0.2,
+            },
+        ];
+        let bytes = trace_bytes(&trace);
+        assert_eq!(bytes.len(), 24);
+        assert_eq!(trace_from_bytes(&bytes), Ok(trace));
+        assert!(trace_from_bytes(&bytes[..23]).is_err());
+    }
 }

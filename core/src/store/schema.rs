@@ -8,8 +8,10 @@
 //!
 //! Each row keeps its record as serde JSON in `json`, the one source the
 //! store reads back (full fidelity, and a record's new optional fields need
-//! no migration). The other columns are copies taken out for the database's
-//! own checks (unique run ids, pain scores 0-10, dates within
+//! no migration); a run's cadence trace alone is kept packed in `trace`:
+//! as JSON, its numbers were most of the time taken to open five years of
+//! runs. The other columns are copies taken out for the database's own
+//! checks (unique run ids, pain scores 0-10, dates within
 //! `crate::calendar`'s range) and for the write order (`seq`), which
 //! [`Records`](super::Records) keeps.
 
@@ -40,7 +42,10 @@ pub const MIGRATIONS: &[&str] = &[
             AND substr(started_at, 1, 10) BETWEEN '1970-01-01' AND '2199-12-31'),
         duration_s INTEGER NOT NULL CHECK (duration_s > 0),
         distance_m INTEGER NOT NULL CHECK (distance_m >= 0),
-        json TEXT NOT NULL
+        -- The run without its cadence trace, which is `trace`.
+        json TEXT NOT NULL,
+        -- The cadence trace, packed (see `rows::trace_bytes`).
+        trace BLOB NOT NULL CHECK (length(trace) % 12 = 0)
     );
     CREATE TABLE check_ins (
         seq INTEGER PRIMARY KEY AUTOINCREMENT,
