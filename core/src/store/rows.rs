@@ -133,7 +133,7 @@ pub fn trace_bytes(trace: &[CadencePoint]) -> Vec<u8> {
 
 /// A cadence trace from its packed bytes.
 pub fn trace_from_bytes(bytes: &[u8]) -> Result<Vec<CadencePoint>, String> {
-    if bytes.len() % POINT_BYTES != 0 {
+    if !bytes.len().is_multiple_of(POINT_BYTES) {
         return Err(format!(
             "cadence trace: {} bytes is not whole points",
             bytes.len()
