@@ -1,5 +1,6 @@
 //! The record across the FFI: open a store in a folder the app gives, write
-//! check-ins and runs, read them back, and see what was set aside on open.
+//! check-ins and runs, read them back, and see what could not be read on
+//! open.
 //!
 //! Dates cross as ISO-8601 strings and are validated here, naming the field.
 //! A check-in is the same [`CheckIn`] record the pain and coach facades take,
@@ -116,31 +117,28 @@ impl StoredRun {
     }
 }
 
-/// What kind of damage the store set aside on open.
+/// What the store could not do or read on open.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
 pub enum StoreWarningKind {
-    /// A file ended mid-record (a crash while writing); the partial record was set aside.
-    CutShort,
-    /// Some records could not be read and were set aside.
+    /// Some records could not be read and were left out (and kept).
     DamagedRecords,
-    /// A whole file could not be read and was set aside.
-    LostFile,
-    /// The store opened read-only: it could not be repaired or written.
+    /// The store opened read-only: the folder or database may not be written.
     ReadOnly,
-    /// An import interrupted before it completed was undone.
-    ImportUndone,
+    /// An older app's files are still in the data folder (not read, or
+    /// not yet moved aside).
+    LegacyFilesLeft,
 }
 
-/// One thing found damaged on open; `message` is ready to show.
+/// One thing found on open; `message` is ready to show.
 #[derive(Debug, Clone, PartialEq, uniffi::Record)]
 pub struct StoreWarningRecord {
-    /// What kind of damage.
+    /// What kind of trouble.
     pub kind: StoreWarningKind,
-    /// The file it was found in.
+    /// The file (or database table) it was found in.
     pub file: String,
     /// What happened, ready to show.
     pub message: String,
-    /// Where the damaged bytes were kept, for recovery.
+    /// Where what was left out is kept, for recovery.
     pub quarantined_to: Option<String>,
 }
 
@@ -148,19 +146,11 @@ impl From<&core_store::StoreWarning> for StoreWarningRecord {
     fn from(w: &core_store::StoreWarning) -> Self {
         use core_store::StoreWarning as W;
         let (kind, file, kept) = match w {
-            W::CutShort {
-                file,
-                quarantined_to,
-                ..
-            } => (StoreWarningKind::CutShort, file, Some(quarantined_to)),
-            W::DamagedRecords {
-                file,
-                quarantined_to,
-                ..
-            } => (StoreWarningKind::DamagedRecords, file, Some(quarantined_to)),
-            W::LostFile { file } => (StoreWarningKind::LostFile, file, None),
+            W::DamagedRecords { file, kept_in, .. } => {
+                (StoreWarningKind::DamagedRecords, file, Some(kept_in))
+            }
             W::ReadOnly { .. } => (StoreWarningKind::ReadOnly, &String::new(), None),
-            W::ImportUndone => (StoreWarningKind::ImportUndone, &String::new(), None),
+            W::LegacyFilesLeft { .. } => (StoreWarningKind::LegacyFilesLeft, &String::new(), None),
         };
         Self {
             kind,
@@ -202,7 +192,7 @@ impl RecordStore {
         }))
     }
 
-    /// What was set aside when the store opened.
+    /// What could not be read when the store opened.
     pub fn warnings(&self) -> Vec<StoreWarningRecord> {
         self.store
             .warnings()
@@ -345,19 +335,20 @@ mod tests {
         store.add_check_in(check_in(2)).expect("saved");
         store.add_check_in(check_in(3)).expect("saved");
         drop(store);
-        let log = tmp.path().join("check_ins.jsonl");
-        let bytes = std::fs::read(&log).expect("read");
-        std::fs::write(&log, &bytes[..bytes.len() - 5]).expect("truncate");
+        // A row no build writes (edited by hand, say).
+        rusqlite::Connection::open(tmp.path().join(core_store::DB_FILE))
+            .and_then(|c| c.execute("UPDATE check_ins SET json = '{}' WHERE seq = 2", []))
+            .expect("edited");
         let store = RecordStore::open(dir).expect("opens anyway");
         let warnings = store.warnings();
         assert_eq!(warnings.len(), 1);
-        assert_eq!(warnings[0].kind, StoreWarningKind::CutShort);
-        assert_eq!(warnings[0].file, "check_ins.jsonl");
+        assert_eq!(warnings[0].kind, StoreWarningKind::DamagedRecords);
+        assert!(warnings[0].file.contains("check_ins"), "{warnings:?}");
         assert!(
             warnings[0]
                 .quarantined_to
                 .as_deref()
-                .is_some_and(|p| p.contains("quarantine"))
+                .is_some_and(|p| p.ends_with(core_store::DB_FILE))
         );
         assert_eq!(store.check_ins().expect("read"), vec![check_in(2)]);
     }

@@ -24,7 +24,7 @@ pub mod exit {
     /// The command line itself was wrong (clap's own errors).
     pub const USAGE: u8 = 2;
     /// The machine let us down: Bluetooth, a file that cannot be read or
-    /// written, a store that is locked or read-only.
+    /// written, a store that is locked or read-only, a full disk.
     pub const DEVICE_OR_IO: u8 = 3;
 }
 
@@ -68,7 +68,9 @@ impl CliError {
                 | StoreError::Locked { .. }
                 | StoreError::AlreadyOpen { .. }
                 | StoreError::ReadOnly { .. }
-                | StoreError::ImportUnfinished { .. }
+                | StoreError::DiskFull { .. }
+                | StoreError::DiskIo { .. }
+                | StoreError::Database { .. }
                 | StoreError::Poisoned => exit::DEVICE_OR_IO,
                 _ => exit::BAD_INPUT,
             },

@@ -76,10 +76,10 @@ fn a_new_nested_relative_data_dir_is_created_on_first_use() {
 
 // --- 2. --out never writes into the data folder ---------------------------
 
-/// A data folder holding a store, and the bytes of its runs log.
+/// A data folder holding a store, and the bytes of its database.
 fn store_in(cwd: &Path) -> Vec<u8> {
     ok(&patella_in(cwd, &["history", "--data-dir", "data"], &[]));
-    std::fs::read(cwd.join("data/runs.jsonl")).expect("runs log")
+    std::fs::read(cwd.join("data/record.sqlite3")).expect("database")
 }
 
 fn refused_out(cwd: &Path, args: &[&str], runs_before: &[u8]) {
@@ -91,7 +91,7 @@ fn refused_out(cwd: &Path, args: &[&str], runs_before: &[u8]) {
         "{err}"
     );
     assert_eq!(
-        std::fs::read(cwd.join("data/runs.jsonl")).expect("runs log"),
+        std::fs::read(cwd.join("data/record.sqlite3")).expect("database"),
         runs_before,
         "the record was overwritten"
     );
@@ -122,13 +122,13 @@ fn export_out_into_the_data_folder_is_refused() {
     #[cfg(unix)]
     std::os::unix::fs::symlink(cwd.path().join("data"), cwd.path().join("link")).unwrap();
     let mut targets = vec![
-        "data/runs.jsonl".to_owned(),
-        "elsewhere/../data/runs.jsonl".to_owned(),
+        "data/record.sqlite3".to_owned(),
+        "elsewhere/../data/record.sqlite3".to_owned(),
         "data/new-file.csv".to_owned(),
-        cwd.path().join("data/runs.jsonl").display().to_string(),
+        cwd.path().join("data/record.sqlite3").display().to_string(),
     ];
     if cfg!(unix) {
-        targets.push("link/runs.jsonl".to_owned());
+        targets.push("link/record.sqlite3".to_owned());
     }
     for target in targets {
         let args = export(&target);

@@ -365,22 +365,23 @@ fn the_data_folder_defaults_to_the_environment() {
 fn damage_is_reported_and_the_rest_still_shows() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let (data, _) = imported(tmp.path());
-    let log = data.join("check_ins.jsonl");
-    let mut bytes = std::fs::read(&log).expect("read");
-    let n = bytes.len();
-    bytes.truncate(n - 10);
-    std::fs::write(&log, bytes).expect("truncate");
+    // A row no build writes (edited by hand, say).
+    rusqlite::Connection::open(data.join("record.sqlite3"))
+        .and_then(|c| c.execute("UPDATE check_ins SET json = '[]' WHERE seq = 3", []))
+        .expect("edited");
     let out = patella(
         &["history", "--json", "--data-dir", data.to_str().expect("p")],
         &[],
     );
     let stdout = ok(&out);
+    let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
-        String::from_utf8_lossy(&out.stderr).contains("warning: check_ins.jsonl: ends part-way")
+        stderr.contains("warning: record.sqlite3 (check_ins): 1 damaged record(s) at [3]"),
+        "{stderr}"
     );
     let history: Value = serde_json::from_str(&stdout).expect("json");
     assert_eq!(history["check_ins"].as_array().map(Vec::len), Some(2));
-    assert_eq!(history["warnings"][0]["kind"], "cut_short");
+    assert_eq!(history["warnings"][0]["kind"], "damaged_records");
     assert_eq!(history["runs"].as_array().map(Vec::len), Some(1));
 }
 
@@ -487,37 +488,23 @@ fn opening_a_folder_leaves_files_that_are_not_the_stores_alone() {
         "chapter 1"
     );
     assert!(data.join("notes.jsonl.tmp").exists());
-    // The store's own leftover of a cut-off replacement does go.
-    std::fs::write(data.join("profile.jsonl.tmp"), "half").expect("write");
-    ok(&patella(
-        &["history", "--data-dir", data.to_str().expect("p")],
-        &[],
-    ));
-    assert!(!data.join("profile.jsonl.tmp").exists());
 }
 
-// Issue 10, item 13: `quarantine/` and `.lock` are never followed out of
-// the data folder.
+// Issue 10, item 13: a link in place of the database is never followed out
+// of the data folder.
 #[cfg(unix)]
 #[test]
-fn quarantine_and_lock_links_are_not_followed_out_of_the_folder() {
+fn a_link_in_place_of_the_database_is_not_followed_out_of_the_folder() {
     let tmp = tempfile::tempdir().expect("tempdir");
-    let (data, _) = imported(tmp.path());
+    let data = tmp.path().join("data");
+    std::fs::create_dir_all(&data).expect("mkdir");
     let elsewhere = tmp.path().join("elsewhere");
     std::fs::create_dir_all(&elsewhere).expect("mkdir");
-    std::os::unix::fs::symlink(&elsewhere, data.join("quarantine")).expect("link");
-    std::fs::remove_file(data.join(".lock")).expect("unlock");
-    std::os::unix::fs::symlink(elsewhere.join("lockfile"), data.join(".lock")).expect("link");
-    // Damage that must be set aside.
-    let log = data.join("check_ins.jsonl");
-    let mut bytes = std::fs::read(&log).expect("read");
-    bytes.extend_from_slice(b"deadbeef {\"torn");
-    std::fs::write(&log, bytes).expect("write");
+    std::os::unix::fs::symlink(elsewhere.join("db"), data.join("record.sqlite3")).expect("link");
     let out = patella(&["history", "--data-dir", data.to_str().expect("p")], &[]);
-    let stdout = ok(&out);
-    assert!(stdout.contains("check-ins: 3"), "{stdout}");
+    assert_eq!(out.status.code(), Some(3));
     assert!(
-        String::from_utf8_lossy(&out.stderr).contains("read-only"),
+        String::from_utf8_lossy(&out.stderr).contains("record.sqlite3"),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );

@@ -2,7 +2,8 @@
 //! typed date, a file, a backup); one far outside any runner's life (year
 //! +262142, say) cannot be planned around, and plan arithmetic near the end
 //! of the calendar would overflow. Such a date is refused with a typed error
-//! where it enters, and a stored one is set aside like a damaged line.
+//! where it enters, and a stored one is left out with a warning like a
+//! damaged record (the database's own checks refuse one too).
 //!
 //! This module is the one place that says what "a plausible date" is: the
 //! store, import, the FFI and the coach all ask it.

@@ -242,28 +242,6 @@ fn saving_the_same_record_again_keeps_it_once() {
 }
 
 #[test]
-fn saving_does_not_rewrite_history() {
-    // Append-only: the bytes already on disk stay as they are.
-    let tmp = tempfile::tempdir().expect("tempdir");
-    let store = Store::open(tmp.path()).expect("opens");
-    for day in 1..=20 {
-        store.add_check_in(&check_in(day, 2)).expect("write");
-    }
-    let path = tmp.path().join("check_ins.jsonl");
-    let before = std::fs::read(&path).expect("read");
-    store.add_check_in(&check_in(21, 2)).expect("write");
-    let after = std::fs::read(&path).expect("read");
-    assert!(after.starts_with(&before));
-    assert_eq!(
-        after[before.len()..]
-            .iter()
-            .filter(|b| **b == b'\n')
-            .count(),
-        1
-    );
-}
-
-#[test]
 fn two_runs_done_on_one_day_export_and_import_back() {
     // Issue 19, defect 2: two runs done on one day, then a backup, then an
     // import into a new folder: "sessions[1]: repeats run on 2026-12-08".

@@ -1,20 +1,15 @@
-//! A finished run is kept in one write (issue 11, "Finishing and keeping a
-//! run"): the run, its check-ins and the session outcome survive a power
-//! cut together or not at all, at every point of the write; and the live
-//! run's checkpoint beside the record is replaced whole.
+//! A finished run is kept in one transaction (issue 11, "Finishing and
+//! keeping a run"): the run, its check-ins, the session outcome and the end
+//! of the live run's checkpoint, together or not at all; and the checkpoint
+//! is replaced whole.
 #![allow(clippy::unwrap_used, clippy::panic)]
 
-mod store_support;
-
-use std::sync::Arc;
+use std::path::Path;
 
 use chrono::{NaiveDate, NaiveDateTime};
 use patella_core::pain::{CheckIn, CheckInMoment};
 use patella_core::store::{Outcome, RunSummary, SessionOutcome, Store, StoreError};
 use serde_json::json;
-use store_support::sim_disk::{Lcg, SimDisk};
-
-const DIR: &str = "/data";
 
 fn at(minute: i64) -> NaiveDateTime {
     NaiveDate::from_ymd_opt(2026, 3, 2)
@@ -55,8 +50,8 @@ fn done() -> SessionOutcome {
     }
 }
 
-fn open(disk: &SimDisk) -> Result<Store, StoreError> {
-    Store::open_on(Arc::new(disk.clone()), DIR)
+fn open(dir: &Path) -> Result<Store, StoreError> {
+    Store::open(dir)
 }
 
 fn complete(store: &Store) -> Result<(), StoreError> {
@@ -65,9 +60,9 @@ fn complete(store: &Store) -> Result<(), StoreError> {
 
 #[test]
 fn a_completed_run_reads_back_with_its_check_ins_and_outcome_after_reopening() {
-    let disk = SimDisk::new();
+    let disk = tempfile::tempdir().unwrap();
     {
-        let store = open(&disk).unwrap();
+        let store = open(disk.path()).unwrap();
         store.add_check_in(&during(-60, 1)).unwrap();
         complete(&store).unwrap();
         // An app retrying the same write: kept once.
@@ -77,7 +72,7 @@ fn a_completed_run_reads_back_with_its_check_ins_and_outcome_after_reopening() {
         assert_eq!(records.check_ins.len(), 3);
         assert_eq!(records.sessions, vec![done()]);
     }
-    let store = open(&disk).unwrap();
+    let store = open(disk.path()).unwrap();
     assert!(store.warnings().is_empty(), "{:?}", store.warnings());
     let records = store.records().unwrap();
     assert_eq!(records.runs, vec![run("r1")]);
@@ -100,58 +95,10 @@ fn a_completed_run_reads_back_with_its_check_ins_and_outcome_after_reopening() {
 }
 
 #[test]
-fn a_power_cut_at_any_point_keeps_all_of_a_completed_run_or_none() {
-    let total = {
-        let disk = SimDisk::new();
-        let store = open(&disk).unwrap();
-        let before = disk.ops();
-        complete(&store).unwrap();
-        disk.ops() - before
-    };
-    assert!(total >= 2, "one append and its sync at least: {total}");
-    let (mut kept, mut lost) = (0, 0);
-    for point in 1..=total + 1 {
-        for pattern in 0..6 {
-            let disk = SimDisk::new();
-            let acked = {
-                let store = open(&disk).unwrap();
-                disk.crash_at(point);
-                complete(&store).is_ok()
-            };
-            disk.power_cut(&mut Lcg(point * 977 + pattern));
-            let store = open(&disk).unwrap();
-            let records = store.records().unwrap();
-            let case = format!("cut before op {point}/{total}, pattern {pattern}");
-            if records.runs.is_empty() {
-                assert!(!acked, "{case}: an acknowledged run was lost");
-                assert!(
-                    records.check_ins.is_empty(),
-                    "{case}: check-ins without their run"
-                );
-                assert!(
-                    records.sessions.is_empty(),
-                    "{case}: outcome without its run"
-                );
-                lost += 1;
-            } else {
-                assert_eq!(records.runs, vec![run("r1")], "{case}");
-                assert_eq!(records.check_ins.len(), 2, "{case}");
-                assert_eq!(records.sessions, vec![done()], "{case}");
-                kept += 1;
-            }
-        }
-    }
-    assert!(
-        kept > 0 && lost > 0,
-        "both ends were reached: {kept} kept, {lost} lost"
-    );
-}
-
-#[test]
 fn the_run_checkpoint_is_replaced_whole_read_back_and_cleared() {
-    let disk = SimDisk::new();
+    let disk = tempfile::tempdir().unwrap();
     {
-        let store = open(&disk).unwrap();
+        let store = open(disk.path()).unwrap();
         assert_eq!(store.run_checkpoint().unwrap(), None);
         store
             .save_run_checkpoint(&json!({ "active_ms": 10_000 }))
@@ -160,7 +107,7 @@ fn the_run_checkpoint_is_replaced_whole_read_back_and_cleared() {
             .save_run_checkpoint(&json!({ "active_ms": 20_000 }))
             .unwrap();
     }
-    let store = open(&disk).unwrap();
+    let store = open(disk.path()).unwrap();
     assert!(store.warnings().is_empty(), "{:?}", store.warnings());
     assert_eq!(
         store.run_checkpoint().unwrap(),
@@ -174,46 +121,18 @@ fn the_run_checkpoint_is_replaced_whole_read_back_and_cleared() {
 }
 
 #[test]
-fn a_power_cut_while_replacing_the_checkpoint_leaves_the_old_or_the_new() {
-    let old = json!({ "active_ms": 10_000 });
-    let new = json!({ "active_ms": 20_000 });
-    for point in 1..=12 {
-        for pattern in 0..4 {
-            let disk = SimDisk::new();
-            let acked = {
-                let store = open(&disk).unwrap();
-                store.save_run_checkpoint(&old).unwrap();
-                disk.crash_at(point);
-                store.save_run_checkpoint(&new).is_ok()
-            };
-            disk.power_cut(&mut Lcg(point * 31 + pattern));
-            let store = open(&disk).unwrap();
-            let found = store.run_checkpoint().unwrap();
-            if acked {
-                assert_eq!(found, Some(new.clone()), "cut at {point}");
-            } else {
-                assert!(
-                    found == Some(old.clone()) || found == Some(new.clone()),
-                    "cut at {point}: {found:?}"
-                );
-            }
-        }
-    }
-}
-
-#[test]
 fn a_backup_of_a_completed_run_restores_the_same_record() {
-    let disk = SimDisk::new();
+    let disk = tempfile::tempdir().unwrap();
     let records = {
-        let store = open(&disk).unwrap();
+        let store = open(disk.path()).unwrap();
         complete(&store).unwrap();
         store
             .save_run_checkpoint(&json!({ "left": "behind" }))
             .unwrap();
         store.records().unwrap()
     };
-    let other = SimDisk::new();
-    let store = open(&other).unwrap();
+    let other = tempfile::tempdir().unwrap();
+    let store = open(other.path()).unwrap();
     store.import(&records).unwrap();
     assert_eq!(store.records().unwrap(), records);
     assert_eq!(
@@ -222,5 +141,112 @@ fn a_backup_of_a_completed_run_restores_the_same_record() {
         "a checkpoint is not backed up"
     );
     drop(store);
-    assert_eq!(open(&other).unwrap().records().unwrap(), records);
+    assert_eq!(open(other.path()).unwrap().records().unwrap(), records);
+}
+
+#[test]
+fn keeping_a_run_ends_its_checkpoint_in_the_same_write_even_when_retried() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = open(dir.path()).unwrap();
+    store
+        .save_run_checkpoint(&json!({ "run_id": "r1" }))
+        .unwrap();
+    complete(&store).unwrap();
+    assert_eq!(store.run_checkpoint().unwrap(), None);
+    // An app retrying after it saved the checkpoint again: the run is kept
+    // once, and the checkpoint still ends.
+    store
+        .save_run_checkpoint(&json!({ "run_id": "r1" }))
+        .unwrap();
+    complete(&store).unwrap();
+    assert_eq!(store.run_checkpoint().unwrap(), None);
+    // Another run's checkpoint stays when a run is kept: that run is not
+    // kept yet.
+    store
+        .save_run_checkpoint(&json!({ "run_id": "r2" }))
+        .unwrap();
+    store.complete_run(&run("r3"), &[], None).unwrap();
+    assert_eq!(
+        store.run_checkpoint().unwrap(),
+        Some(json!({ "run_id": "r2" }))
+    );
+    // Another run under the id is refused, and ends nothing.
+    let mut other = run("r1");
+    other.distance_m = 1;
+    assert!(store.complete_run(&other, &[], None).is_err());
+    assert_eq!(
+        store.run_checkpoint().unwrap(),
+        Some(json!({ "run_id": "r2" }))
+    );
+    drop(store);
+    let store = open(dir.path()).unwrap();
+    let records = store.records().unwrap();
+    assert_eq!(records.runs, vec![run("r1"), run("r3")]);
+    assert_eq!(records.check_ins.len(), 2);
+    assert_eq!(
+        store.run_checkpoint().unwrap(),
+        Some(json!({ "run_id": "r2" }))
+    );
+}
+
+#[test]
+fn a_check_in_already_saved_or_an_outcome_already_latest_is_not_stored_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = open(dir.path()).unwrap();
+    // Saved during the run, then handed over with the run as well.
+    store.add_check_in(&during(10, 2)).unwrap();
+    store.add_session_outcome(&done()).unwrap();
+    store
+        .complete_run(
+            &run("r1"),
+            &[during(10, 2), during(20, 3), during(20, 3)],
+            Some(&done()),
+        )
+        .unwrap();
+    let records = store.records().unwrap();
+    assert_eq!(records.check_ins, vec![during(10, 2), during(20, 3)]);
+    assert_eq!(records.sessions, vec![done()]);
+    drop(store);
+    assert_eq!(open(dir.path()).unwrap().records().unwrap(), records);
+    // What export writes, import takes back.
+    records.validate().unwrap();
+}
+
+// All or nothing on the real database: a write that fails part-way (here
+// the session's row, refused by a trigger put in for the test) leaves no
+// run, no check-in and the checkpoint, in memory and on disk.
+#[test]
+fn a_completion_failing_part_way_keeps_nothing_of_it() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let store = open(dir.path()).unwrap();
+        store
+            .save_run_checkpoint(&json!({ "run_id": "r1" }))
+            .unwrap();
+    }
+    rusqlite::Connection::open(dir.path().join(patella_core::store::DB_FILE))
+        .unwrap()
+        .execute_batch(
+            "CREATE TRIGGER refuse BEFORE INSERT ON sessions \
+             BEGIN SELECT RAISE(ABORT, 'refused for the test'); END;",
+        )
+        .unwrap();
+    let store = open(dir.path()).unwrap();
+    let err = complete(&store).unwrap_err();
+    assert!(err.to_string().contains("keeping a run"), "{err}");
+    assert!(store.records().unwrap().is_empty());
+    assert_eq!(
+        store.run_checkpoint().unwrap(),
+        Some(json!({ "run_id": "r1" }))
+    );
+    // Without the session, the same run goes in whole.
+    store
+        .complete_run(&run("r1"), &[during(10, 2)], None)
+        .unwrap();
+    drop(store);
+    let store = open(dir.path()).unwrap();
+    let records = store.records().unwrap();
+    assert_eq!(records.runs, vec![run("r1")]);
+    assert_eq!(records.check_ins, vec![during(10, 2)]);
+    assert_eq!(store.run_checkpoint().unwrap(), None);
 }

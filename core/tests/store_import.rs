@@ -3,17 +3,13 @@
 //! years, is refused with nothing written; any other imports exactly.
 //! The oracle here is written independently of the store's checks.
 
-mod store_support;
-
 use std::collections::HashSet;
-use std::sync::Arc;
 
 use chrono::{NaiveDate, NaiveDateTime};
 use patella_core::calendar::{EARLIEST_YEAR, LATEST_YEAR};
 use patella_core::pain::{CheckIn, CheckInMoment};
 use patella_core::store::{Outcome, Records, RunSummary, SessionOutcome, Store, StoreError};
 use proptest::prelude::*;
-use store_support::sim_disk::SimDisk;
 
 fn at(year: i32, minute: u32) -> NaiveDateTime {
     NaiveDate::from_ymd_opt(year, 6, 1)
@@ -100,7 +96,7 @@ fn no_session_repeats_its_latest(sessions: &[SessionOutcome]) -> bool {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(256))]
+    #![proptest_config(ProptestConfig::with_cases(128))]
     #[test]
     fn a_backup_imports_exactly_or_not_at_all(
         check_ins in proptest::collection::vec(check_in(), 0..6),
@@ -108,15 +104,15 @@ proptest! {
         sessions in proptest::collection::vec(session(), 0..4),
     ) {
         let backup = Records { check_ins, runs, sessions, ..Records::default() };
-        let disk = SimDisk::new();
-        let store = Store::open_on(Arc::new(disk.clone()), "/data").expect("opens");
+        let dir = tempfile::tempdir().expect("tempdir");
+        let store = Store::open(dir.path()).expect("opens");
         let result = store.import(&backup);
         prop_assert_eq!(result.is_ok(), acceptable(&backup), "{:?}", result);
         if let Err(err) = &result {
             prop_assert!(matches!(err, StoreError::ImportInvalid(_)), "{}", err);
         }
         drop(store);
-        let found = Store::open_on(Arc::new(disk), "/data")
+        let found = Store::open(dir.path())
             .expect("reopens")
             .records()
             .expect("records");

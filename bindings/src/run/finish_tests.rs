@@ -312,11 +312,10 @@ fn a_damaged_checkpoint_blocks_no_new_run() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().to_string_lossy().into_owned();
     killed_run(&path, "run-torn", 20);
-    std::fs::write(
-        dir.path().join(patella_core::store::RUN_CHECKPOINT_FILE),
-        b"{not a checkpoint\n",
-    )
-    .unwrap();
+    rusqlite::Connection::open(dir.path().join(patella_core::store::DB_FILE))
+        .unwrap()
+        .execute("UPDATE live_run SET json = '{not a checkpoint'", [])
+        .unwrap();
     let store = RecordStore::open(path).unwrap();
     let (coach, date, planned) = first_run(&store);
     // Nothing to keep in it, and nothing lost by starting afresh.

@@ -60,8 +60,8 @@ impl DataDirArgs {
 }
 
 /// Refuses an output file `out` (given with `flag`) inside the data folder
-/// `data`: it could replace one of the record's own files (the next open
-/// would set every line aside as damaged) or leave a stray file among them.
+/// `data`: it could replace the record's own database (the next open would
+/// refuse it as damaged) or leave a stray file beside it.
 /// Both folders are compared as the file system resolves them, so `..`,
 /// symbolic links and relative paths cannot slip past. Call it once the
 /// store is open, when the data folder exists.

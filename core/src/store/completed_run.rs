@@ -1,88 +1,111 @@
-//! A finished run kept in one write: the run, the check-ins taken during
-//! it and the session marked done travel in a single line of `runs.jsonl`,
-//! so a power cut leaves either all three or none (a torn line fails its
-//! checksum and is set aside on open, like any cut-off tail).
+//! A finished run kept in one transaction: the run, the check-ins taken
+//! during it, the session it fulfilled, and the end of its checkpoint in
+//! `live_run`. After a crash the record holds all of them or none, and a
+//! kept run never comes back as a run to resume.
 //!
-//! In memory the record stays as it always was: on open the line's
-//! check-ins join `Records::check_ins` and its outcome joins
-//! `Records::sessions`, so every reader (the coach, progress, export) sees
-//! them without knowing how they were written. A backup writes them back
-//! as separate records, which reads the same.
+//! The checkpoint ends only if it is this run's: its JSON's `run_id` (the
+//! one field of `crate::run::KeptCheckpoint` the store reads) names the
+//! run. Another run's checkpoint stays: that run is not kept yet.
 
-use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
 use super::error::StoreError;
-use super::load::Persisted;
-use super::open_store::Store;
-use super::records::{RecordError, Records, RunSummary, SessionOutcome};
+use super::open_store::{Store, repeats_latest};
+use super::records::{RecordError, RunSummary, SessionOutcome};
+use super::rows::{self, Persisted};
 use crate::pain::CheckIn;
-
-/// One line of `runs.jsonl`: a run, with what was recorded with it when it
-/// was completed in one write. A line written by `add_run` has neither.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct RunLine {
-    #[serde(flatten)]
-    pub run: RunSummary,
-    /// Check-ins taken during the run.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub check_ins: Vec<CheckIn>,
-    /// The planned session this run fulfilled.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub session: Option<SessionOutcome>,
-}
-
-impl From<RunSummary> for RunLine {
-    fn from(run: RunSummary) -> Self {
-        Self {
-            run,
-            check_ins: Vec::new(),
-            session: None,
-        }
-    }
-}
-
-impl Persisted for RunLine {
-    fn check(&self) -> Result<(), RecordError> {
-        self.run.validate()?;
-        for (index, c) in self.check_ins.iter().enumerate() {
-            c.check().map_err(|e| RecordError::At {
-                list: "run.check_ins",
-                index,
-                reason: e.to_string(),
-            })?;
-        }
-        if let Some(s) = &self.session {
-            s.validate()?;
-        }
-        Ok(())
-    }
-}
-
-/// Spreads the lines read from `runs.jsonl` over the record.
-pub(super) fn spread(lines: &[RunLine], records: &mut Records) {
-    for line in lines {
-        records.runs.push(line.run.clone());
-        records.check_ins.extend(line.check_ins.iter().cloned());
-        records.sessions.extend(line.session.iter().cloned());
-    }
-}
 
 impl Store {
     /// Keeps a finished run with the check-ins taken during it and the
-    /// session it fulfilled, all in one synced append: after a crash the
-    /// record holds all of them or none. Completing the same run again (an
-    /// app retrying) is kept once; another run under the same id is refused.
+    /// session it fulfilled, and forgets the run's checkpoint (if the live
+    /// run's checkpoint is this run's), all in one synced transaction.
+    /// Completing the same run again (an app retrying) keeps it once and
+    /// still forgets its checkpoint; another run under the same id is
+    /// refused. A check-in already in the record, or an outcome already its
+    /// session's latest, is not stored again.
     pub fn complete_run(
         &self,
         run: &RunSummary,
         check_ins: &[CheckIn],
         session: Option<&SessionOutcome>,
     ) -> Result<(), StoreError> {
-        let line = RunLine {
-            run: run.clone(),
-            check_ins: check_ins.to_vec(),
-            session: session.cloned(),
-        };
-        self.append_run_line(&line)
+        self.keep_run(run, check_ins, session, true)
     }
+
+    pub(super) fn keep_run(
+        &self,
+        run: &RunSummary,
+        check_ins: &[CheckIn],
+        session: Option<&SessionOutcome>,
+        ends_live_run: bool,
+    ) -> Result<(), StoreError> {
+        run.check()?;
+        for (index, c) in check_ins.iter().enumerate() {
+            c.check().map_err(|e| RecordError::At {
+                list: "run.check_ins",
+                index,
+                reason: e.to_string(),
+            })?;
+        }
+        if let Some(s) = session {
+            s.check()?;
+        }
+        let mut inner = self.inner()?;
+        let kept = match inner.records.runs.iter().find(|r| r.id == run.id) {
+            Some(same) if same == run => true,
+            Some(_) => {
+                return Err(StoreError::Invalid(RecordError::Field {
+                    record: "run",
+                    field: "id",
+                    reason: format!("{:?} is already the id of another run", run.id),
+                }));
+            }
+            None => false,
+        };
+        let ends_live_run = ends_live_run && checkpoint_of(&inner.checkpoint, &run.id);
+        if kept && !ends_live_run {
+            return Ok(());
+        }
+        // What is new: each check-in once, and the outcome unless it is
+        // already its session's latest.
+        let mut new_check_ins: Vec<&CheckIn> = Vec::new();
+        for c in check_ins {
+            if !inner.records.check_ins.contains(c) && !new_check_ins.contains(&c) {
+                new_check_ins.push(c);
+            }
+        }
+        let session = session.filter(|s| !repeats_latest(&inner.records.sessions, s));
+        self.write(&mut inner, "keeping a run", |tx| {
+            if !kept {
+                rows::insert_run(tx, run)?;
+                for c in &new_check_ins {
+                    rows::insert_check_in(tx, c, Some(&run.id))?;
+                }
+                if let Some(s) = session {
+                    rows::insert_session(tx, s, Some(&run.id))?;
+                }
+            }
+            if ends_live_run {
+                rows::put_live_run(tx, None)?;
+            }
+            Ok(())
+        })?;
+        if !kept {
+            inner.records.runs.push(run.clone());
+            inner
+                .records
+                .check_ins
+                .extend(new_check_ins.into_iter().cloned());
+            inner.records.sessions.extend(session.cloned());
+        }
+        if ends_live_run {
+            inner.checkpoint = Ok(None);
+        }
+        Ok(())
+    }
+}
+
+/// Whether the live run's checkpoint is run `id`'s.
+fn checkpoint_of(checkpoint: &Result<Option<Value>, String>, id: &str) -> bool {
+    matches!(checkpoint, Ok(Some(v)) if v.get("run_id").and_then(Value::as_str) == Some(id))
 }

@@ -1,5 +1,5 @@
 //! What can go wrong with the store: errors that stop an operation, and
-//! warnings that say what was lost while the store still opened.
+//! warnings that say what could not be read while the store still opened.
 
 use std::path::PathBuf;
 
@@ -8,7 +8,9 @@ use thiserror::Error;
 
 use super::records::RecordError;
 
-/// An operation on the store that could not be done.
+/// An operation on the store that could not be done. A write that fails
+/// changed nothing: its transaction was rolled back, and the records in
+/// memory are as they were.
 #[derive(Debug, Error)]
 pub enum StoreError {
     #[error("{path}: {source}", path = path.display())]
@@ -41,12 +43,37 @@ pub enum StoreError {
         dir = dir.display()
     )]
     ReadOnly { dir: PathBuf, reason: String },
+    /// The database file is not an SQLite database, or SQLite found it
+    /// damaged. Nothing is written to it.
     #[error(
-        "{dir}: an import was committed but could not be finished ({reason}); reopen the store \
-         to finish it",
-        dir = dir.display()
+        "{path}: not a readable Patella record ({detail}); move the file out of the data \
+         folder and restore a backup, or ask for help. Nothing was changed.",
+        path = path.display()
     )]
-    ImportUnfinished { dir: PathBuf, reason: String },
+    Damaged { path: PathBuf, detail: String },
+    /// The disk is full (SQLITE_FULL): the write was rolled back.
+    #[error(
+        "{path}: {doing}: the disk is full; free some space and try again. Nothing was saved.",
+        path = path.display()
+    )]
+    DiskFull { path: PathBuf, doing: &'static str },
+    /// The disk failed a read or a write (SQLITE_IOERR).
+    #[error(
+        "{path}: {doing}: the disk failed ({detail}); nothing was changed",
+        path = path.display()
+    )]
+    DiskIo {
+        path: PathBuf,
+        doing: &'static str,
+        detail: String,
+    },
+    /// Any other failure of the database, naming what was being done.
+    #[error("{path}: {doing}: {detail}", path = path.display())]
+    Database {
+        path: PathBuf,
+        doing: &'static str,
+        detail: String,
+    },
     #[error(
         "{file}: written by a newer Patella (schema version {found}, this build reads up to \
          {supported}); update the app. Nothing was changed."
@@ -56,6 +83,8 @@ pub enum StoreError {
         found: u32,
         supported: u32,
     },
+    /// A JSON-lines file of an older build at a schema version this build
+    /// cannot read.
     #[error(
         "{file}: schema version {found} is not one this build knows how to read or migrate \
          (it reads {supported}). Nothing was changed."
@@ -71,12 +100,6 @@ pub enum StoreError {
         found: String,
         expected: String,
     },
-    #[error("{file}: migrating from schema version {from} failed: {reason}")]
-    Migration {
-        file: String,
-        from: u32,
-        reason: String,
-    },
     #[error("encoding a record: {0}")]
     Encode(#[from] serde_json::Error),
     #[error(transparent)]
@@ -89,51 +112,36 @@ pub enum StoreError {
     Poisoned,
 }
 
-/// Something the store found damaged while opening, and set aside.
-///
-/// The store opened anyway, with everything else intact. The damaged bytes
-/// are kept in `quarantined_to` so that they can be recovered by hand.
+/// Something the store could not read while opening. It opened anyway,
+/// with everything else intact; nothing unreadable was deleted.
 #[derive(Debug, Clone, PartialEq, Eq, Error, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum StoreWarning {
-    /// The file ends part-way through a record: a write was interrupted
-    /// (crash or dead battery) before it was acknowledged, or the file was
-    /// truncated.
+    /// Records that failed their checksum or could not be read: lines of
+    /// an older build's JSON-lines file (kept in the folder they were moved
+    /// to), or rows of the database (left in it). They are missing from
+    /// the history until recovered by hand.
     #[error(
-        "{file}: ends part-way through a record; the {bytes} trailing bytes were set aside \
-         (kept in {quarantined_to})",
-        quarantined_to = quarantined_to.display()
-    )]
-    CutShort {
-        file: String,
-        bytes: usize,
-        quarantined_to: PathBuf,
-    },
-    /// Records failed their checksum or could not be read; these are lost
-    /// from the history until recovered.
-    #[error(
-        "{file}: {count} damaged record(s) on line(s) {lines:?} set aside (kept in {quarantined_to})",
+        "{file}: {count} damaged record(s) at {lines:?} left out (kept in {kept_in})",
         count = lines.len(),
-        quarantined_to = quarantined_to.display()
+        kept_in = kept_in.display()
     )]
     DamagedRecords {
         file: String,
+        /// 1-based line numbers, or the rows' `seq`.
         lines: Vec<usize>,
         reasons: Vec<String>,
-        quarantined_to: PathBuf,
+        kept_in: PathBuf,
     },
-    /// A file the store had created is gone or empty; what it held is lost
-    /// unless a backup has it.
-    #[error("{file}: missing or empty; recreated empty, whatever it held is lost")]
-    LostFile { file: String },
-    /// The store could not be repaired or cannot be written (a full disk,
-    /// a read-only folder, a file without write permission): it opened
-    /// read-only with everything that could be read, and every write is
-    /// refused until it is reopened after the cause is fixed.
+    /// The data folder or the database cannot be written (a read-only
+    /// folder or file): the store opened read-only with everything that
+    /// could be read, and every write is refused until it is reopened
+    /// after the cause is fixed.
     #[error("the store opened read-only: {reason}; nothing can be saved until that is fixed")]
     ReadOnly { reason: String },
-    /// An import that had not been committed when the app stopped was
-    /// undone: the store holds what it held before.
-    #[error("an import interrupted before it completed was undone; import the backup again")]
-    ImportUndone,
+    /// An older build's JSON-lines files are still in the data folder and
+    /// were not read: the database already holds a record they were not
+    /// moved into, or they could not be moved aside after being read.
+    #[error("{reason}")]
+    LegacyFilesLeft { reason: String },
 }

@@ -1,188 +1,147 @@
-//! Reading one file of the store: checking every line, migrating records
-//! from older schema versions, and sorting out what is damaged.
+//! Reading the whole record out of the database when the store opens, in
+//! the order it was written (`seq`), each record checked on the way out as
+//! on the way in (dates in range included).
 //!
-//! Reading never writes. What is found damaged is reported back so that the
-//! store can quarantine it and rewrite the file only after every file has
-//! been read and nothing calls for refusing to open.
+//! A row that does not read back (hand-edited, or written by a build with
+//! a bug) is left out with a [`StoreWarning`], and left in the database:
+//! nothing is deleted, and the rest of the record opens.
 
-use serde::Serialize;
-use serde::de::DeserializeOwned;
+use std::path::Path;
+
+use rusqlite::{Connection, Row};
 use serde_json::Value;
 
-use super::error::StoreError;
-use super::line::{self, Header};
-use super::records::{
-    PairedSensor, ProfileState, RecordError, RunSummary, SessionOutcome, Settings,
-};
-use super::schema::{self, FileKind, Migration, SCHEMA_VERSION};
-use crate::pain::CheckIn;
+use super::database::{self, DB_FILE};
+use super::error::{StoreError, StoreWarning};
+use super::records::{Records, RunSummary};
+use super::rows::{self, Persisted};
 
-/// A record the store persists, with the check it must pass on the way in
-/// and on the way back out.
-pub trait Persisted: Serialize + DeserializeOwned + Clone {
-    fn check(&self) -> Result<(), RecordError>;
-}
-
-impl Persisted for CheckIn {
-    fn check(&self) -> Result<(), RecordError> {
-        self.validate().map_err(RecordError::from)?;
-        crate::calendar::check_date_time(self.taken_at).map_err(|reason| RecordError::Field {
-            record: "check-in",
-            field: "taken_at",
-            reason,
-        })
-    }
-}
-impl Persisted for RunSummary {
-    fn check(&self) -> Result<(), RecordError> {
-        self.validate()
-    }
-}
-impl Persisted for SessionOutcome {
-    fn check(&self) -> Result<(), RecordError> {
-        self.validate()
-    }
-}
-impl Persisted for PairedSensor {
-    fn check(&self) -> Result<(), RecordError> {
-        self.validate()
-    }
-}
-impl Persisted for Settings {
-    fn check(&self) -> Result<(), RecordError> {
-        self.validate()
-    }
-}
-impl Persisted for ProfileState {
-    fn check(&self) -> Result<(), RecordError> {
-        Ok(())
-    }
+/// What the database holds.
+pub struct Loaded {
+    pub records: Records,
+    /// The live run's checkpoint, or why it does not read back.
+    pub checkpoint: Result<Option<Value>, String>,
+    pub warnings: Vec<StoreWarning>,
 }
 
-/// A line set aside: its 1-based number, its bytes, and why.
-#[derive(Debug, Clone)]
-pub struct BadLine {
-    pub number: usize,
-    pub bytes: Vec<u8>,
-    pub reason: String,
-}
-
-/// What was read from one file.
-#[derive(Debug)]
-pub struct Loaded<T> {
-    pub records: Vec<T>,
-    pub bad: Vec<BadLine>,
-    /// Bytes after the last newline: a record cut short.
-    pub tail: Vec<u8>,
-    /// The file's header was missing or damaged.
-    pub header_damaged: bool,
-    /// The file was at an older schema version and its records were migrated.
-    pub migrated: bool,
-}
-
-impl<T> Loaded<T> {
-    /// Whether the file on disk must be rewritten (after quarantining).
-    pub fn needs_rewrite(&self) -> bool {
-        !self.bad.is_empty() || !self.tail.is_empty() || self.header_damaged || self.migrated
-    }
-}
-
-/// Reads the header of a file, if its first line is a sound header.
-pub fn read_header(bytes: &[u8]) -> Result<Header, String> {
-    let first = match bytes.iter().position(|b| *b == b'\n') {
-        Some(end) => &bytes[..end],
-        None => return Err("no complete header line".to_owned()),
+/// Reads every table of the database at `db`.
+pub fn load(conn: &Connection, db: &Path) -> Result<Loaded, StoreError> {
+    let mut warnings = Vec::new();
+    let mut records = Records {
+        check_ins: table(conn, db, "check_ins", "", &mut warnings, |_, _| Ok(()))?,
+        runs: table(
+            conn,
+            db,
+            "runs",
+            ", trace",
+            &mut warnings,
+            |run: &mut RunSummary, row| {
+                let bytes = row.get_ref(2).and_then(|v| Ok(v.as_blob()?));
+                run.cadence_trace = rows::trace_from_bytes(bytes.map_err(|e| e.to_string())?)?;
+                Ok(())
+            },
+        )?,
+        sessions: table(conn, db, "sessions", "", &mut warnings, |_, _| Ok(()))?,
+        ..Records::default()
     };
-    let json = line::decode(first).map_err(|f| format!("header: {f}"))?;
-    serde_json::from_str::<Header>(json).map_err(|e| format!("header: {e}"))
-}
-
-/// Checks and decodes every line of a file of `kind`. `fallback_version`
-/// is used when the header is damaged (the manifest's version).
-pub fn load<T: Persisted>(
-    kind: FileKind,
-    bytes: &[u8],
-    fallback_version: u32,
-    migrations: &[Migration],
-) -> Result<Loaded<T>, StoreError> {
-    let file = kind.file_name();
-    let mut pieces: Vec<&[u8]> = bytes.split(|b| *b == b'\n').collect();
-    let tail = pieces.pop().unwrap_or_default().to_vec();
-    let mut bad = Vec::new();
-
-    let (version, header_damaged) = match pieces.first() {
-        None => (fallback_version, true),
-        Some(first) => match line::decode(first)
-            .map_err(|f| f.to_string())
-            .and_then(|json| serde_json::from_str::<Header>(json).map_err(|e| e.to_string()))
-        {
-            Ok(header) => {
-                if header.patella != kind.tag() {
-                    return Err(StoreError::WrongFile {
-                        file: file.to_owned(),
-                        found: header.patella,
-                        expected: kind.tag().to_owned(),
-                    });
-                }
-                (header.schema_version, false)
-            }
-            Err(reason) => {
-                bad.push(BadLine {
-                    number: 1,
-                    bytes: first.to_vec(),
-                    reason: format!("header: {reason}"),
-                });
-                (fallback_version, true)
-            }
-        },
-    };
-    let steps = schema::plan(file, version, migrations)?;
-
-    let mut records = Vec::with_capacity(pieces.len().saturating_sub(1));
-    for (index, raw) in pieces.iter().enumerate().skip(1) {
-        match decode_record::<T>(kind, raw, &steps) {
-            Ok(record) => records.push(record),
-            Err(reason) => bad.push(BadLine {
-                number: index + 1,
-                bytes: raw.to_vec(),
-                reason,
-            }),
+    let fail = database::error(db, "reading the record");
+    let mut documents = conn
+        .prepare("SELECT name, json FROM documents ORDER BY name")
+        .map_err(&fail)?;
+    let mut found = documents.query([]).map_err(&fail)?;
+    while let Some(row) = found.next().map_err(&fail)? {
+        let name: String = row.get(0).map_err(&fail)?;
+        let json: String = row.get(1).map_err(&fail)?;
+        let mut bad = |reason: String| {
+            warnings.push(StoreWarning::DamagedRecords {
+                file: format!("{DB_FILE} (documents: {name})"),
+                lines: vec![1],
+                reasons: vec![reason],
+                kept_in: db.to_path_buf(),
+            })
+        };
+        match name.as_str() {
+            rows::PROFILE => match decode(&json) {
+                Ok(v) => records.profile = Some(v),
+                Err(reason) => bad(reason),
+            },
+            rows::SETTINGS => match decode(&json) {
+                Ok(v) => records.settings = v,
+                Err(reason) => bad(reason),
+            },
+            rows::PAIRED_SENSOR => match decode(&json) {
+                Ok(v) => records.paired_sensor = Some(v),
+                Err(reason) => bad(reason),
+            },
+            _ => {}
         }
     }
+    let checkpoint = conn
+        .query_row("SELECT json FROM live_run WHERE id = 1", [], |row| {
+            row.get::<_, String>(0)
+        })
+        .map(Some)
+        .or_else(|e| match e {
+            rusqlite::Error::QueryReturnedNoRows => Ok(None),
+            e => Err(e),
+        })
+        .map_err(&fail)?
+        .map(|json| serde_json::from_str(&json).map_err(|e| e.to_string()))
+        .transpose();
     Ok(Loaded {
         records,
-        bad,
-        tail,
-        header_damaged,
-        migrated: !steps.is_empty(),
+        checkpoint,
+        warnings,
     })
 }
 
-fn decode_record<T: Persisted>(
-    kind: FileKind,
-    raw: &[u8],
-    steps: &[&Migration],
-) -> Result<T, String> {
-    let json = line::decode(raw).map_err(|f| f.to_string())?;
-    let record: T = if steps.is_empty() {
-        serde_json::from_str(json).map_err(|e| e.to_string())?
-    } else {
-        let value: Value = serde_json::from_str(json).map_err(|e| e.to_string())?;
-        let value = schema::migrate(kind, value, steps)?;
-        serde_json::from_value(value).map_err(|e| e.to_string())?
-    };
-    record.check().map_err(|e| e.to_string())?;
-    Ok(record)
-}
-
-/// The full contents of a file of `kind` holding `records`.
-pub fn encode_file<T: Serialize>(kind: FileKind, records: &[T]) -> Result<Vec<u8>, StoreError> {
-    let mut out = line::encode_value(&Header {
-        patella: kind.tag().to_owned(),
-        schema_version: SCHEMA_VERSION,
-    })?;
-    for record in records {
-        out.extend(line::encode_value(record)?);
+/// Every record of a log table, oldest first: `json`, completed by `fill`
+/// from the `more` columns.
+fn table<T: Persisted>(
+    conn: &Connection,
+    db: &Path,
+    name: &'static str,
+    more: &str,
+    warnings: &mut Vec<StoreWarning>,
+    fill: impl Fn(&mut T, &Row<'_>) -> Result<(), String>,
+) -> Result<Vec<T>, StoreError> {
+    let fail = database::error(db, "reading the record");
+    let mut statement = conn
+        .prepare(&format!("SELECT seq, json{more} FROM {name} ORDER BY seq"))
+        .map_err(&fail)?;
+    let mut rows = statement.query([]).map_err(&fail)?;
+    let mut out = Vec::new();
+    let (mut lines, mut reasons) = (Vec::new(), Vec::new());
+    while let Some(row) = rows.next().map_err(&fail)? {
+        let json = row.get_ref(1).map_err(&fail)?.as_str();
+        let record = json.map_err(|e| e.to_string()).and_then(|json| {
+            let mut record: T = serde_json::from_str(json).map_err(|e| e.to_string())?;
+            fill(&mut record, row)?;
+            record.check().map_err(|e| e.to_string())?;
+            Ok(record)
+        });
+        match record {
+            Ok(record) => out.push(record),
+            Err(reason) => {
+                let seq: i64 = row.get(0).map_err(&fail)?;
+                lines.push(usize::try_from(seq).unwrap_or(0));
+                reasons.push(reason);
+            }
+        }
+    }
+    if !lines.is_empty() {
+        warnings.push(StoreWarning::DamagedRecords {
+            file: format!("{DB_FILE} ({name})"),
+            lines,
+            reasons,
+            kept_in: db.to_path_buf(),
+        });
     }
     Ok(out)
+}
+
+fn decode<T: Persisted>(json: &str) -> Result<T, String> {
+    let record: T = serde_json::from_str(json).map_err(|e| e.to_string())?;
+    record.check().map_err(|e| e.to_string())?;
+    Ok(record)
 }

@@ -9,7 +9,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use super::load::Persisted;
+use super::rows::Persisted;
 use super::run_marks::RunMarks;
 use crate::pain::{CheckIn, PainError};
 use crate::sample::{CadenceUnit, MonoMs};

@@ -1,116 +1,134 @@
-//! Migration tests: they need a step the released build does not have yet,
-//! so they drive `Store::open_with` from inside the crate.
+//! Tests that need the store's insides: migrations a released build does
+//! not have yet (`Store::open_with`), and a database that fills up (the
+//! connection's page limit).
 
-use std::fs;
-
-use serde_json::{Value, json};
+use chrono::NaiveDate;
+use rusqlite::Connection;
 
 use super::StoreError;
-use super::line::{self, Header};
+use super::database::DB_FILE;
 use super::open_store::Store;
-use super::schema::{FileKind, Migration, SCHEMA_VERSION};
+use super::schema::MIGRATIONS;
+use crate::pain::{CheckIn, CheckInMoment};
 
-fn header(kind: FileKind, version: u32) -> Vec<u8> {
-    line::encode_value(&Header {
-        patella: kind.tag().to_owned(),
-        schema_version: version,
-    })
-    .expect("header encodes")
+fn check_in(day: u32) -> CheckIn {
+    CheckIn {
+        taken_at: NaiveDate::from_ymd_opt(2026, 3, day)
+            .and_then(|d| d.and_hms_opt(7, 0, 0))
+            .expect("valid date"),
+        score: 3,
+        moment: CheckInMoment::NextMorning,
+        quality: None,
+        location: None,
+        red_flags: Vec::new(),
+    }
 }
 
-/// A hypothetical older layout in which a check-in's score was called "pain".
-fn rename_pain_to_score(kind: FileKind, mut value: Value) -> Result<Value, String> {
-    if kind == FileKind::CheckIns {
-        let obj = value.as_object_mut().ok_or("a check-in is not an object")?;
-        let pain = obj.remove("pain").ok_or("no pain field")?;
-        obj.insert("score".to_owned(), pain);
-    }
-    Ok(value)
-}
-
-const STEP: &[Migration] = &[Migration {
-    from: SCHEMA_VERSION - 1,
-    describe: "rename pain to score",
-    apply: rename_pain_to_score,
-}];
-
-fn write_old_store(dir: &std::path::Path) {
-    let old = SCHEMA_VERSION - 1;
-    fs::write(
-        dir.join(FileKind::Manifest.file_name()),
-        header(FileKind::Manifest, old),
-    )
-    .expect("write");
-    let mut log = header(FileKind::CheckIns, old);
-    log.extend(line::encode(
-        &json!({"taken_at": "2026-03-01T07:00:00", "pain": 3, "moment": "next_morning"})
-            .to_string(),
-    ));
-    fs::write(dir.join(FileKind::CheckIns.file_name()), log).expect("write");
-    for kind in [
-        FileKind::Runs,
-        FileKind::Sessions,
-        FileKind::Profile,
-        FileKind::Settings,
-        FileKind::PairedSensor,
-    ] {
-        fs::write(dir.join(kind.file_name()), header(kind, old)).expect("write");
-    }
+fn version(dir: &std::path::Path) -> i64 {
+    Connection::open(dir.join(DB_FILE))
+        .and_then(|c| c.pragma_query_value(None, "user_version", |r| r.get(0)))
+        .expect("reads the version")
 }
 
 #[test]
-fn an_older_store_is_migrated_file_by_file_and_stays_migrated() {
+fn a_new_step_is_applied_once_and_the_version_moves_with_it() {
     let tmp = tempfile::tempdir().expect("tempdir");
-    write_old_store(tmp.path());
+    Store::open(tmp.path())
+        .expect("opens")
+        .add_check_in(&check_in(1))
+        .expect("saved");
+    assert_eq!(version(tmp.path()), MIGRATIONS.len() as i64);
 
-    let store =
-        Store::open_with(std::sync::Arc::new(super::OsDisk), tmp.path(), STEP).expect("migrates");
-    assert!(store.warnings().is_empty(), "{:?}", store.warnings());
-    let records = store.records().expect("records");
-    assert_eq!(records.check_ins.len(), 1);
-    assert_eq!(records.check_ins[0].score, 3);
-    drop(store);
-
-    // Rewritten at the current version: the released build (no steps) reads it.
-    let text = fs::read_to_string(tmp.path().join(FileKind::CheckIns.file_name())).expect("read");
-    assert!(
-        text.contains(&format!("\"schema_version\":{SCHEMA_VERSION}")),
-        "{text}"
+    // A hypothetical next layout: an index, and a column filled from JSON.
+    let mut steps = MIGRATIONS.to_vec();
+    steps.push(
+        "CREATE INDEX check_ins_by_day ON check_ins (substr(taken_at, 1, 10)); \
+         ALTER TABLE check_ins ADD COLUMN moment TEXT; \
+         UPDATE check_ins SET moment = json_extract(json, '$.moment');",
     );
-    let again = Store::open(tmp.path()).expect("reopens without migrations");
-    assert_eq!(again.records().expect("records").check_ins[0].score, 3);
-}
-
-#[test]
-fn an_older_store_without_a_migration_is_refused_untouched() {
-    let tmp = tempfile::tempdir().expect("tempdir");
-    write_old_store(tmp.path());
-    let before = fs::read(tmp.path().join(FileKind::CheckIns.file_name())).expect("read");
-
-    let err = Store::open(tmp.path()).expect_err("no step from the old version");
-    assert!(matches!(err, StoreError::UnsupportedSchema { .. }), "{err}");
-    assert!(err.to_string().contains("Nothing was changed"), "{err}");
-    let after = fs::read(tmp.path().join(FileKind::CheckIns.file_name())).expect("read");
-    assert_eq!(before, after);
-}
-
-#[test]
-fn a_record_the_migration_cannot_convert_is_quarantined_not_fatal() {
-    let tmp = tempfile::tempdir().expect("tempdir");
-    write_old_store(tmp.path());
-    let path = tmp.path().join(FileKind::CheckIns.file_name());
-    let mut log = fs::read(&path).expect("read");
-    log.extend(line::encode(
-        r#"{"taken_at":"2026-03-02T07:00:00","moment":"next_morning"}"#,
-    ));
-    fs::write(&path, log).expect("write");
-
-    let store =
-        Store::open_with(std::sync::Arc::new(super::OsDisk), tmp.path(), STEP).expect("opens");
+    let store = Store::open_with(tmp.path(), &steps).expect("migrates");
     assert_eq!(store.records().expect("records").check_ins.len(), 1);
-    let warning = store.warnings().first().expect("one warning").to_string();
-    assert!(
-        warning.contains("line(s) [3]") && warning.contains("check_ins.jsonl"),
-        "{warning}"
+    drop(store);
+    assert_eq!(version(tmp.path()), steps.len() as i64);
+    let moment: String = Connection::open(tmp.path().join(DB_FILE))
+        .and_then(|c| c.query_row("SELECT moment FROM check_ins", [], |r| r.get(0)))
+        .expect("the new column");
+    assert_eq!(moment, "next_morning");
+
+    // Opened again with the same steps, nothing is applied twice.
+    Store::open_with(tmp.path(), &steps).expect("reopens");
+    // This build, which lacks the step, refuses the newer database.
+    let err = Store::open(tmp.path()).expect_err("from the future");
+    assert!(matches!(err, StoreError::SchemaFromFuture { .. }), "{err}");
+}
+
+#[test]
+fn a_step_that_fails_leaves_the_database_as_it_was() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    Store::open(tmp.path())
+        .expect("opens")
+        .add_check_in(&check_in(1))
+        .expect("saved");
+    let mut steps = MIGRATIONS.to_vec();
+    steps.push("CREATE TABLE half_done (x); INSERT INTO no_such_table VALUES (1);");
+    let err = Store::open_with(tmp.path(), &steps).expect_err("the step fails");
+    assert!(err.to_string().contains("migrating"), "{err}");
+    assert_eq!(version(tmp.path()), MIGRATIONS.len() as i64);
+    let tables: i64 = Connection::open(tmp.path().join(DB_FILE))
+        .and_then(|c| {
+            c.query_row(
+                "SELECT count(*) FROM sqlite_master WHERE name = 'half_done'",
+                [],
+                |r| r.get(0),
+            )
+        })
+        .expect("counts");
+    assert_eq!(tables, 0, "no part of the failed step stays");
+    let store = Store::open(tmp.path()).expect("this build still opens it");
+    assert_eq!(store.records().expect("records").check_ins.len(), 1);
+}
+
+// SQLITE_FULL, as a full disk gives it: the page limit stands in for the
+// disk's end. The write is refused by name, memory and disk keep what they
+// had, and the store takes writes again once there is room.
+#[test]
+fn a_full_disk_refuses_the_write_and_changes_nothing() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let store = Store::open(tmp.path()).expect("opens");
+    store.add_check_in(&check_in(1)).expect("saved");
+    let pages: i64 = store
+        .with_connection(|c| c.query_row("PRAGMA page_count", [], |r| r.get(0)))
+        .expect("writable")
+        .expect("page count");
+    store
+        .with_connection(|c| c.pragma_update(None, "max_page_count", pages))
+        .expect("writable")
+        .expect("limit set");
+    let nth = |n: u32| CheckIn {
+        taken_at: check_in(2).taken_at + chrono::Duration::minutes(i64::from(n)),
+        ..check_in(2)
+    };
+    let mut err = None;
+    for n in 1..=1_000 {
+        if let Err(e) = store.add_check_in(&nth(n)) {
+            err = Some((n, e));
+            break;
+        }
+    }
+    let (n, err) = err.expect("the page limit is reached");
+    assert!(matches!(err, StoreError::DiskFull { .. }), "{err}");
+    assert!(err.to_string().contains("disk is full"), "{err}");
+    let kept = store.records().expect("records").check_ins;
+    assert_eq!(kept.len() as u32, n, "memory keeps what was committed");
+    store
+        .with_connection(|c| c.pragma_update(None, "max_page_count", 1_000_000))
+        .expect("writable")
+        .expect("limit lifted");
+    store.add_check_in(&nth(n)).expect("room again");
+    drop(store);
+    let reopened = Store::open(tmp.path()).expect("reopens");
+    assert_eq!(
+        reopened.records().expect("records").check_ins.len() as u32,
+        n + 1
     );
 }

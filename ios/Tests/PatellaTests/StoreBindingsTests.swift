@@ -70,7 +70,7 @@ final class StoreBindingsTests: XCTestCase {
         let folder = try fm.attributesOfItem(atPath: dataDir.path)
         XCTAssertEqual((folder[.posixPermissions] as? NSNumber)?.intValue, 0o700)
         let names = try fm.contentsOfDirectory(atPath: dataDir.path)
-        XCTAssertTrue(names.contains("check_ins.jsonl") && names.contains("runs.jsonl"), "\(names)")
+        XCTAssertTrue(names.contains("record.sqlite3"), "\(names)")
         for name in names {
             let path = dataDir.appendingPathComponent(name).path
             var isDir: ObjCBool = false
@@ -80,33 +80,17 @@ final class StoreBindingsTests: XCTestCase {
         }
     }
 
-    func testADamagedLineIsSetAsideWithAWarningAndTheRestIsKept() throws {
+    func testADatabaseThatIsNotOneIsRefusedByNameAndLeftAsItIs() throws {
         try writeRecord()
-        // Garbage in the middle of the check-ins file, as a bad flash write might leave.
-        let log = dataDir.appendingPathComponent("check_ins.jsonl")
-        var lines = try String(contentsOf: log, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        XCTAssertEqual(lines.last, "")
-        XCTAssertEqual(lines.count, 1 + checkIns.count + 1, "a header, one line per check-in, a final newline")
-        lines.insert("\u{0}\u{0} not a record {{", at: 2)
-        try lines.joined(separator: "\n").write(to: log, atomically: false, encoding: .utf8)
-
-        do {
-            let store = try RecordStore.open(dir: dataDir.path)
-            let warnings = store.warnings()
-            XCTAssertEqual(warnings.count, 1)
-            let warning = try XCTUnwrap(warnings.first)
-            XCTAssertEqual(warning.kind, .damagedRecords)
-            XCTAssertEqual(warning.file, "check_ins.jsonl")
-            XCTAssertFalse(warning.message.isEmpty)
-            let kept = try XCTUnwrap(warning.quarantinedTo)
-            XCTAssertTrue(try String(contentsOfFile: kept, encoding: .utf8).contains("not a record"))
-            XCTAssertEqual(try store.checkIns(), checkIns)
-            XCTAssertEqual(try store.runs(), [run])
+        // Garbage over the database, as a bad flash write or a stray copy might leave.
+        let db = dataDir.appendingPathComponent("record.sqlite3")
+        let garbage = String(repeating: "\u{0}\u{0} not a record {{", count: 400)
+        try garbage.write(to: db, atomically: false, encoding: .utf8)
+        XCTAssertThrowsError(try RecordStore.open(dir: dataDir.path)) { error in
+            guard case let StoreError.Storage(detail) = error else { return XCTFail("expected Storage, got \(error)") }
+            XCTAssertTrue(detail.contains("record.sqlite3"), detail)
         }
-        // The repair is written: the next open is clean.
-        let store = try RecordStore.open(dir: dataDir.path)
-        XCTAssertEqual(store.warnings(), [])
-        XCTAssertEqual(try store.checkIns(), checkIns)
+        XCTAssertEqual(try String(contentsOf: db, encoding: .utf8), garbage, "nothing was written over it")
     }
 
     func testTheProgressSnapshotChartsTheRecord() throws {

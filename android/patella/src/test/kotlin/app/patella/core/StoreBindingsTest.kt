@@ -5,7 +5,6 @@ import java.nio.file.Files
 import java.nio.file.Path
 import java.nio.file.attribute.PosixFilePermissions
 import org.junit.jupiter.api.Assertions.assertEquals
-import org.junit.jupiter.api.Assertions.assertNotNull
 import org.junit.jupiter.api.Assertions.assertThrows
 import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
@@ -14,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir
 /**
  * The runner's record through the real Rust library: a store opened in a
  * temporary folder, written, closed, reopened and read back; the progress
- * snapshot; and damage on disk set aside with a warning.
+ * snapshot; and a damaged database refused by name.
  */
 class StoreBindingsTest {
     @TempDir
@@ -79,39 +78,23 @@ class StoreBindingsTest {
         val folder = Path.of(dir)
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(folder)))
         val files = File(dir).listFiles()!!.filter { it.isFile }
-        assertTrue(files.any { it.name == "check_ins.jsonl" } && files.any { it.name == "runs.jsonl" }, "${files.map { it.name }}")
+        assertTrue(files.any { it.name == "record.sqlite3" }, "${files.map { it.name }}")
         for (file in files) {
             assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file.toPath())), file.name)
         }
     }
 
     @Test
-    fun aDamagedLineIsSetAsideWithAWarningAndTheRestIsKept() {
+    fun aDatabaseThatIsNotOneIsRefusedByNameAndLeftAsItIs() {
         val dir = dataDir()
         writeRecord(dir)
-        // Garbage in the middle of the check-ins file, as a bad flash write might leave.
-        val log = File(dir, "check_ins.jsonl")
-        val lines = log.readLines()
-        assertEquals(1 + checkIns.size, lines.size, "a header and one line per check-in")
-        val damaged = lines.take(2) + "\u0000\u0000 not a record {{" + lines.drop(2)
-        log.writeText(damaged.joinToString("\n", postfix = "\n"))
-
-        RecordStore.open(dir).use { store ->
-            val warning = store.warnings().single()
-            assertEquals(StoreWarningKind.DAMAGED_RECORDS, warning.kind)
-            assertEquals("check_ins.jsonl", warning.file)
-            assertTrue(warning.message.isNotBlank())
-            val kept = assertNotNull(warning.quarantinedTo).let { File(warning.quarantinedTo!!) }
-            assertTrue(kept.isFile, "quarantined bytes at ${kept.path}")
-            assertTrue(kept.readText().contains("not a record"))
-            assertEquals(checkIns, store.checkIns())
-            assertEquals(listOf(run), store.runs())
-        }
-        // The repair is written: the next open is clean.
-        RecordStore.open(dir).use { store ->
-            assertEquals(emptyList<StoreWarningRecord>(), store.warnings())
-            assertEquals(checkIns, store.checkIns())
-        }
+        // Garbage over the database, as a bad flash write or a stray copy might leave.
+        val db = File(dir, "record.sqlite3")
+        val garbage = "\u0000\u0000 not a record {{".repeat(400)
+        db.writeText(garbage)
+        val refused = assertThrows(StoreException.Storage::class.java) { RecordStore.open(dir) }
+        assertTrue(refused.message!!.contains("record.sqlite3"), refused.message)
+        assertEquals(garbage, db.readText(), "nothing was written over it")
     }
 
     @Test
