@@ -44,8 +44,8 @@ pub mod schedule;
 mod selection;
 mod setup;
 
-pub use catalogue::{Catalogue, CatalogueError, Exercise, KneeLoad, Level};
 pub use after_run::{RunFacts, after_run};
+pub use catalogue::{Catalogue, CatalogueError, Exercise, KneeLoad, Level};
 pub use config::{CoachConfig, LadderStage};
 pub use generate::{CoachError, MAX_WEEKS, build_plan, build_plan_as_of};
 pub use history::{

@@ -136,10 +136,7 @@ impl Journal {
         run_id: &str,
         config: &CoachConfig,
     ) -> Result<KeptRun, JournalError> {
-        let finished = self
-            .finished_slot()
-            .clone()
-            .filter(|f| f.run_id == run_id);
+        let finished = self.finished_slot().clone().filter(|f| f.run_id == run_id);
         if let Some(finished) = finished {
             return self.keep_run(history, &finished, config);
         }

@@ -73,8 +73,10 @@ impl LiveRun {
     /// sharp pain stops the run even on a full disk); [`Saved`] says
     /// whether it is in the record.
     pub fn check_in(&self, now_ms: MonoMs, check_in: CheckIn) -> Result<Saved, LiveRunError> {
-        self.commit(Box::new(move |s| s.check_in(now_ms, check_in).map(|e| ((), e))))
-            .map(|(_, saved)| saved)
+        self.commit(Box::new(move |s| {
+            s.check_in(now_ms, check_in).map(|e| ((), e))
+        }))
+        .map(|(_, saved)| saved)
     }
 
     /// Ends the run (a stop by the runner if it is still under way) and

@@ -99,8 +99,6 @@ impl Journal {
 
     fn finished_slot(&self) -> std::sync::MutexGuard<'_, Option<FinishedRun>> {
         // The slot holds a whole value or none at every moment.
-        self.finished
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
+        self.finished.lock().unwrap_or_else(PoisonError::into_inner)
     }
 }

@@ -35,10 +35,7 @@ impl Saved {
 
     pub(super) fn late() -> Self {
         Self::No {
-            reason: format!(
-                "the record did not answer within {} s",
-                ACK_WAIT_MS / 1_000
-            ),
+            reason: format!("the record did not answer within {} s", ACK_WAIT_MS / 1_000),
         }
     }
 }
