@@ -89,6 +89,7 @@ fn a_finished_run_is_kept_with_its_check_ins_and_read_back_after_reopening() {
                 store.clone(),
                 "run-1".to_owned(),
                 format!("{date}T07:00:00"),
+                false,
             )
             .unwrap();
         session.start(0).unwrap();
@@ -147,6 +148,7 @@ fn a_run_comes_back_after_the_app_was_killed_and_is_kept_when_finished() {
                 store.clone(),
                 "run-2".to_owned(),
                 format!("{date}T07:00:00"),
+                false,
             )
             .unwrap();
         session.start(0).unwrap();
@@ -215,7 +217,7 @@ fn killed_run(path: &str, run_id: &str, seconds: u64) -> String {
     let session =
         RunSession::from_planned_run(planned, None, Arc::new(Collect::default())).unwrap();
     session
-        .keep_in(store, run_id.to_owned(), format!("{date}T07:00:00"))
+        .keep_in(store, run_id.to_owned(), format!("{date}T07:00:00"), false)
         .unwrap();
     session.start(0).unwrap();
     run_for(&session, 1, seconds, 0);
@@ -236,6 +238,7 @@ fn a_new_run_cannot_write_over_a_killed_one_and_the_killed_one_can_be_kept_as_it
             store.clone(),
             "run-new".to_owned(),
             format!("{date}T08:00:00"),
+            false,
         )
         .unwrap_err();
     assert!(
@@ -263,26 +266,31 @@ fn a_new_run_cannot_write_over_a_killed_one_and_the_killed_one_can_be_kept_as_it
             store.clone(),
             "run-new".to_owned(),
             format!("{date}T08:00:00"),
+            false,
         )
         .unwrap();
 }
 
 #[test]
-fn keeping_one_run_leaves_another_runs_checkpoint_in_place() {
+fn a_run_not_kept_in_the_record_is_refused_and_another_runs_checkpoint_stays() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().to_string_lossy().into_owned();
     let date = killed_run(&path, "run-b", 30);
     let store = RecordStore::open(path.clone()).unwrap();
     let (coach, _, planned) = first_run(&store);
     // A run the app did not keep from its start, named by the app when it
-    // hands the summary over (the record is the app's to fill).
+    // hands the summary over: the journal keeps only what a session
+    // measured in this record (issue 19), so it is refused by its id.
     let unkept = RunSession::from_planned_run(planned, None, Arc::new(Collect::default())).unwrap();
     unkept.start(0).unwrap();
     run_for(&unkept, 1, 20, 0);
     let mut summary = unkept.finish(21_000).unwrap();
     summary.run_id = "run-a".to_owned();
     summary.started_at = format!("{date}T06:00:00");
-    coach.complete_run(summary).unwrap();
+    let err = coach.complete_run(summary).unwrap_err();
+    assert!(err.to_string().starts_with("run_id:"), "{err}");
+    assert!(err.to_string().contains("run-a"), "{err}");
+    assert!(store.runs().unwrap().is_empty());
     assert_eq!(
         unfinished_run(store).unwrap().unwrap().run_id,
         "run-b",
@@ -327,6 +335,7 @@ fn a_damaged_checkpoint_blocks_no_new_run() {
             store.clone(),
             "run-new".to_owned(),
             format!("{date}T08:00:00"),
+            false,
         )
         .unwrap();
     fresh.start(0).unwrap();

@@ -104,14 +104,14 @@ impl Journal {
 
     /// A check-in entered without a coach in memory (the record's own
     /// `RecordStore.addCheckIn`); a coach opened later reads it back.
-    pub fn add_check_in(&self, check_in: &CheckIn) -> Result<(), JournalError> {
+    pub fn enter_check_in(&self, check_in: &CheckIn) -> Result<(), JournalError> {
         self.write(|store| store.add_check_in(check_in))
     }
 
     /// A run entered after the fact, its summary only (the record's own
     /// `RecordStore.addRun`, the demo's past runs). A run recorded by a
     /// session is kept with [`Journal::keep_run`] instead.
-    pub fn add_run(&self, run: &RunSummary) -> Result<(), JournalError> {
+    pub fn enter_run(&self, run: &RunSummary) -> Result<(), JournalError> {
         self.write(|store| store.add_run(run))
     }
 
@@ -126,7 +126,7 @@ impl Journal {
     }
 
     /// A backup restored into an empty record, all or nothing.
-    pub fn import(&self, records: &Records) -> Result<(), JournalError> {
+    pub fn import_backup(&self, records: &Records) -> Result<(), JournalError> {
         self.write(|store| store.import(records))
     }
 }
