@@ -88,9 +88,8 @@ fn code_only(source: &str) -> String {
             let len = rest.find(&close).map_or(rest.chars().count(), |at| {
                 rest[..at].chars().count() + close.chars().count()
             });
-            for k in i..(j + 1 + len).min(chars.len()) {
-                out.push(blank(chars[k]));
-            }
+            let end = (j + 1 + len).min(chars.len());
+            out.extend(chars[i..end].iter().map(|&c| blank(c)));
             i = j + 1 + len;
         } else if c == '"' {
             out.push(' ');

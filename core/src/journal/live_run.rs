@@ -216,16 +216,8 @@ impl LiveRun {
         let Some(store) = journal.store() else {
             return self.attach(who, Some(journal.clone()), Mode::Declined);
         };
-        if !store.is_writable() {
+        if let Some(reason) = Journal::unwritable(store) {
             if when_not_writable == WhenNotWritable::Refuse {
-                let reason = store
-                    .warnings()
-                    .iter()
-                    .find_map(|w| match w {
-                        crate::store::StoreWarning::ReadOnly { reason } => Some(reason.clone()),
-                        _ => None,
-                    })
-                    .unwrap_or_else(|| "it opened read-only".to_owned());
                 return Err(LiveRunError::NotWritable { reason });
             }
             return self.attach(who, Some(journal.clone()), Mode::Declined);

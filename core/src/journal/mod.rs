@@ -46,7 +46,7 @@ pub use policy::{CheckpointPolicy, Due};
 pub use saved::{ACK_WAIT_MS, Saved};
 pub use writer::WriterReport;
 
-use crate::store::Store;
+use crate::store::{Store, StoreWarning};
 
 /// The runner's record, written through one door.
 pub struct Journal {
@@ -84,6 +84,18 @@ impl Journal {
     /// Whether what is written here is kept: a record that takes writes.
     pub fn keeps(&self) -> bool {
         self.store.as_ref().is_some_and(|s| s.is_writable())
+    }
+
+    /// Why `store` takes no writes, as its warning says; none when it does.
+    pub fn unwritable(store: &Store) -> Option<String> {
+        if store.is_writable() {
+            return None;
+        }
+        let said = store.warnings().iter().find_map(|w| match w {
+            StoreWarning::ReadOnly { reason } => Some(reason.clone()),
+            _ => None,
+        });
+        Some(said.unwrap_or_else(|| "it opened read-only".to_owned()))
     }
 
     /// Runs `write` on the record, if there is one.
