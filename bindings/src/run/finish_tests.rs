@@ -390,3 +390,83 @@ fn a_run_killed_after_its_line_was_written_is_not_kept_twice_and_blocks_nothing(
     );
     assert_eq!(coach.keep_unfinished_run().unwrap(), None);
 }
+
+/// Issue 19: what the runner enters is in the record when the call
+/// returns, not at the next 10 s checkpoint.
+#[test]
+fn a_check_in_is_in_the_record_when_the_call_returns() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = RecordStore::open(dir.path().to_string_lossy().into_owned()).unwrap();
+    let (_coach, date, planned) = first_run(&store);
+    let session =
+        RunSession::from_planned_run(planned, None, Arc::new(Collect::default())).unwrap();
+    session
+        .keep_in(
+            store.clone(),
+            "run-c".to_owned(),
+            format!("{date}T07:00:00"),
+            false,
+        )
+        .unwrap();
+    session.start(0).unwrap();
+    run_for(&session, 1, 14, 0);
+    session.check_in(14_500, during(&date, 3)).unwrap();
+    // The last periodic checkpoint fell at 10 s; the check-in's is there.
+    let waiting = unfinished_run(store.clone()).unwrap().unwrap();
+    assert_eq!(waiting.elapsed_ms, 14_500);
+    assert_eq!(session.snapshot(14_500).unwrap().not_saved, None);
+    session.pause(15_000).unwrap();
+    assert_eq!(
+        unfinished_run(store).unwrap().unwrap().elapsed_ms,
+        15_000,
+        "the pause too"
+    );
+}
+
+/// Issue 19, defect 4: a run does not start on a record that cannot be
+/// written unless the runner accepts that nothing of it will be kept.
+#[test]
+fn a_record_that_cannot_be_written_refuses_keep_in_unless_not_kept_is_accepted() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let path = data.to_string_lossy().into_owned();
+    let date = {
+        let store = RecordStore::open(path.clone()).unwrap();
+        store.add_check_in(during("2026-11-20", 1)).unwrap();
+        first_run(&store).1
+    };
+    // Damage the record must set aside, with its quarantine folder a link
+    // out of the data folder: it opens read-only.
+    let log = data.join("check_ins.jsonl");
+    let mut bytes = std::fs::read(&log).unwrap();
+    bytes.extend_from_slice(b"deadbeef {\"torn");
+    std::fs::write(&log, bytes).unwrap();
+    let elsewhere = dir.path().join("elsewhere");
+    std::fs::create_dir_all(&elsewhere).unwrap();
+    std::os::unix::fs::symlink(&elsewhere, data.join("quarantine")).unwrap();
+
+    let store = RecordStore::open(path).unwrap();
+    let (_coach, _, planned) = first_run(&store);
+    let session =
+        RunSession::from_planned_run(planned, None, Arc::new(Collect::default())).unwrap();
+    let started = format!("{date}T07:00:00");
+    let err = session
+        .keep_in(store.clone(), "run-r".to_owned(), started.clone(), false)
+        .unwrap_err();
+    assert!(
+        matches!(err, RunSessionError::RecordNotWritable { .. }),
+        "{err:?}"
+    );
+    assert!(err.to_string().contains("acceptNotKept"), "{err}");
+    session
+        .keep_in(store.clone(), "run-r".to_owned(), started, true)
+        .unwrap();
+    session.start(0).unwrap();
+    let screen = session.snapshot(0).unwrap();
+    assert_eq!(
+        screen.not_saved.as_deref(),
+        Some(patella_core::run::format::NOT_KEPT)
+    );
+    let summary = session.finish(1_000).unwrap();
+    assert_eq!(summary.run_id, "run-r");
+}
