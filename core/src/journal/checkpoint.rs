@@ -9,7 +9,7 @@ use std::sync::Arc;
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 
-use super::keep_run::FinishedRun;
+use super::finished::FinishedRun;
 use crate::run::{RunSession, SessionState};
 use crate::store::{Store, StoreError};
 

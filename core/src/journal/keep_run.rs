@@ -5,9 +5,8 @@
 //! the run's checkpoint is cleared, and only then does the history change.
 //! The same run kept twice is kept once: the second time changes nothing.
 
-use chrono::NaiveDateTime;
-
 use super::checkpoint::RunCheckpoint;
+use super::finished::FinishedRun;
 use super::{Journal, JournalError};
 use crate::coach::after_run::counts_as_done;
 use crate::coach::outcome::PlanChange;
@@ -16,20 +15,7 @@ use crate::coach::{
     Catalogue, CoachConfig, CoachError, History, RunFacts, SessionKind, SessionOutcome,
     SessionStatus, after_run, cadence_baseline,
 };
-use crate::run::RunSummary;
 use crate::store;
-
-/// A run that ended in a session, ready to keep: whose it is, and what the
-/// session summed up.
-#[derive(Debug, Clone, PartialEq)]
-pub struct FinishedRun {
-    /// The shell's id for the run (a UUID in the apps).
-    pub run_id: String,
-    /// Local date and time the run started.
-    pub started_at: NaiveDateTime,
-    /// What `RunSession::finish` made of it.
-    pub summary: RunSummary,
-}
 
 /// What keeping a run did.
 #[derive(Debug, Clone, PartialEq)]

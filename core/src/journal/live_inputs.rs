@@ -4,7 +4,7 @@
 //! "not saved" warning, the session). The rules are the module doc's of
 //! `live_run`.
 
-use super::keep_run::FinishedRun;
+use super::finished::FinishedRun;
 use super::live_run::{Inner, LiveRun, LiveRunError, Mode, Ticket};
 use super::saved::Saved;
 use super::writer::{Trouble, WriterReport};

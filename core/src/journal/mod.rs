@@ -12,8 +12,9 @@
 //!
 //! - [`entries`]: the profile, check-ins, sessions done or skipped, gear
 //!   changes, clinician visits, settings, the paired sensor, an import.
-//! - [`keep_run`]: keeping a run, one function for a run finished, stopped,
-//!   or found waiting in the checkpoint after a kill; idempotent by run id.
+//! - [`keep_run`]: keeping a run ([`FinishedRun`], `finished`), one
+//!   function for a run finished, stopped, or found waiting in the
+//!   checkpoint after a kill; idempotent by run id.
 //! - [`checkpoint`]: [`RunCheckpoint`], the one checkpoint of a run under
 //!   way as the record holds it, and [`CheckpointSlot`], where it is written.
 //! - [`live_run`]: [`LiveRun`], a run under way with its checkpoint: what
@@ -29,6 +30,7 @@
 pub mod checkpoint;
 pub mod entries;
 mod error;
+mod finished;
 pub mod keep_run;
 mod live_inputs;
 pub mod live_run;
@@ -40,7 +42,8 @@ use std::sync::{Arc, Mutex, PoisonError};
 
 pub use checkpoint::{CheckpointError, CheckpointSlot, RunCheckpoint};
 pub use error::JournalError;
-pub use keep_run::{FinishedRun, KeptRun};
+pub use finished::FinishedRun;
+pub use keep_run::KeptRun;
 pub use live_run::{LiveRun, LiveRunError, WhenNotWritable};
 pub use policy::{CheckpointPolicy, Due};
 pub use saved::{ACK_WAIT_MS, Saved};
