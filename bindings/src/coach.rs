@@ -1,8 +1,9 @@
 //! The coach facade: the runner profile, today's sessions and the week with
 //! full exercise detail, check-ins with their assessment and plan changes,
 //! and marking sessions done or skipped. The history lives in memory
-//! and, when opened with `Coach::open(store)`, is written to the
-//! `RecordStore` first; every screen is recomputed from it by the core.
+//! and, when opened with `Coach::open(store)`, every change goes through
+//! the record's journal (`patella_core::journal`) first; every screen is
+//! recomputed from it by the core.
 
 mod changes;
 mod complete_run;
@@ -22,6 +23,7 @@ use patella_core::coach::{
     self as core_coach, Catalogue, CoachConfig, GearChange, GearChangeKind, History, Profile,
     SessionKind, SessionOutcome, SessionStatus,
 };
+use patella_core::journal::Journal;
 
 pub use changes::{PlanChange, PlanChangeAction, PlanLoadFactor};
 pub use complete_run::RunCompletion;
@@ -132,25 +134,19 @@ pub struct CheckInResult {
 
 /// The runner's plan and its adaptation to pain. Opened over a
 /// [`RecordStore`], it keeps everything in the record: each change is written
-/// there first, and only then applied, so an error leaves both unchanged.
+/// there first (through the record's journal), and only then applied, so an
+/// error leaves both unchanged.
 #[derive(uniffi::Object)]
 pub struct Coach {
     history: Mutex<Option<History>>,
     /// Records left out when the coach was opened (see `record_warnings`).
     set_aside: Vec<String>,
     pub(crate) config: CoachConfig,
-    pub(crate) record: Option<Arc<RecordStore>>,
+    /// The record's journal; one that keeps nothing for `Coach::new`.
+    pub(crate) journal: Arc<Journal>,
 }
 
 impl Coach {
-    /// Saves the profile document of `history`, when the coach has a record.
-    fn save_document(&self, history: &History) -> Result<(), CoachError> {
-        match &self.record {
-            Some(store) => Ok(record::save_document(store.core(), history)?),
-            None => Ok(()),
-        }
-    }
-
     /// Every call changes the history only after all its work succeeded, so
     /// the history behind a poisoned lock is still whole: take it back
     /// rather than leaving the coach unusable.
@@ -197,12 +193,6 @@ fn with_history<T>(
     }
 }
 
-fn record_error(e: patella_core::store::StoreError) -> CoachError {
-    CoachError::Record {
-        detail: format!("record: {e}"),
-    }
-}
-
 #[uniffi::export]
 impl Coach {
     /// A coach that keeps its history in memory only (previews, tests).
@@ -212,7 +202,7 @@ impl Coach {
             history: Mutex::new(None),
             set_aside: Vec::new(),
             config: CoachConfig::default(),
-            record: None,
+            journal: Arc::new(Journal::in_memory()),
         })
     }
 
@@ -225,7 +215,7 @@ impl Coach {
             history: Mutex::new(loaded.history),
             set_aside: loaded.set_aside,
             config: CoachConfig::default(),
-            record: Some(store),
+            journal: store.journal().clone(),
         }))
     }
 
@@ -252,17 +242,7 @@ impl Coach {
         let profile: Profile = profile.into();
         profile.validate()?;
         let mut guard = self.lock()?;
-        let updated = match guard.as_ref() {
-            Some(h) => History {
-                profile,
-                plan_start: start,
-                ..h.clone()
-            },
-            None => History::new(profile, start),
-        };
-        self.save_document(&updated)?;
-        *guard = Some(updated);
-        Ok(())
+        Ok(self.journal.save_profile(&mut guard, profile, start)?)
     }
 
     /// The sessions planned for `date` (ISO-8601), with full exercise detail.
@@ -306,10 +286,9 @@ impl Coach {
         let catalogue = Catalogue::builtin()?;
         let mut guard = self.lock()?;
         with_history(&mut guard, |h| {
-            if let Some(store) = &self.record {
-                store.core().add_check_in(&checkin).map_err(record_error)?;
-            }
-            let outcome = core_coach::record_check_in(h, checkin, catalogue, &self.config)?;
+            let outcome = self
+                .journal
+                .record_check_in(h, checkin, catalogue, &self.config)?;
             Ok(CheckInResult {
                 assessment: outcome.assessment.into(),
                 plan_changes: outcome.plan_changes.iter().map(Into::into).collect(),
@@ -358,15 +337,7 @@ impl Coach {
                 kind,
                 status,
             };
-            if let Some(store) = &self.record {
-                let stored = record::stored_outcome(&outcome);
-                store
-                    .core()
-                    .add_session_outcome(&stored)
-                    .map_err(record_error)?;
-            }
-            h.outcomes.push(outcome);
-            Ok(())
+            Ok(self.journal.mark_session(h, outcome)?)
         })
     }
 
@@ -379,11 +350,9 @@ impl Coach {
         };
         let mut guard = self.lock()?;
         with_history(&mut guard, |h| {
-            let mut updated = h.clone();
-            updated.gear_changes.push(GearChange { date: day, kind });
-            self.save_document(&updated)?;
-            *h = updated;
-            Ok(())
+            Ok(self
+                .journal
+                .record_gear_change(h, GearChange { date: day, kind })?)
         })
     }
 
@@ -395,11 +364,7 @@ impl Coach {
         let moment = crate::dates::parse_visit("at", &at)?;
         let mut guard = self.lock()?;
         with_history(&mut guard, |h| {
-            let mut updated = h.clone();
-            updated.clinician_visits.push(moment);
-            self.save_document(&updated)?;
-            *h = updated;
-            Ok(())
+            Ok(self.journal.confirm_clinician_visit(h, moment)?)
         })
     }
 

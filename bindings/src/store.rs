@@ -5,11 +5,14 @@
 //! Dates cross as ISO-8601 strings and are validated here, naming the field.
 //! A check-in is the same [`CheckIn`] record the pain and coach facades take,
 //! so the app fills one form and hands it to both.
-//! The store itself is already `Send + Sync`; this object only wraps it.
+//! The store itself is already `Send + Sync`; this object wraps it with its
+//! journal (`patella_core::journal`), through which every write goes: the
+//! coach, the run session and this object's own writes share it.
 
 use std::sync::Arc;
 
 use patella_core::export;
+use patella_core::journal::{Journal, JournalError};
 use patella_core::store::{self as core_store, RunSummary};
 
 use crate::dates::{format_date_time, parse_date_time};
@@ -44,6 +47,17 @@ impl From<core_store::StoreError> for StoreError {
                 detail: e.to_string(),
             },
             other => Self::Storage {
+                detail: other.to_string(),
+            },
+        }
+    }
+}
+
+impl From<JournalError> for StoreError {
+    fn from(err: JournalError) -> Self {
+        match err {
+            JournalError::Store(e) => e.into(),
+            other => Self::Invalid {
                 detail: other.to_string(),
             },
         }
@@ -164,13 +178,21 @@ impl From<&core_store::StoreWarning> for StoreWarningRecord {
 /// The runner's record, open on one data folder.
 #[derive(uniffi::Object)]
 pub struct RecordStore {
-    store: core_store::Store,
+    store: Arc<core_store::Store>,
+    /// The one way into the record, shared with the coach and the run
+    /// sessions opened over this store.
+    journal: Arc<Journal>,
 }
 
 impl RecordStore {
-    /// The core store, for the facades that write through it (the coach).
+    /// The core store, for reading.
     pub(crate) fn core(&self) -> &core_store::Store {
         &self.store
+    }
+
+    /// The record's journal: what the facades write through.
+    pub(crate) fn journal(&self) -> &Arc<Journal> {
+        &self.journal
     }
 
     /// Runs `view` over the records, for the other facades over the record.
@@ -187,8 +209,10 @@ impl RecordStore {
     /// Opens (creating if needed) the store in `dir`.
     #[uniffi::constructor]
     pub fn open(dir: String) -> Result<Arc<Self>, StoreError> {
+        let store = Arc::new(core_store::Store::open(dir)?);
         Ok(Arc::new(Self {
-            store: core_store::Store::open(dir)?,
+            journal: Arc::new(Journal::new(store.clone())),
+            store,
         }))
     }
 
@@ -206,7 +230,7 @@ impl RecordStore {
     /// `taken_at`.
     pub fn add_check_in(&self, check_in: CheckIn) -> Result<(), StoreError> {
         let checkin = check_in.to_core_entered(patella_core::pain::AHEAD_TOLERANCE_MIN)?;
-        Ok(self.store.add_check_in(&checkin)?)
+        Ok(self.journal.enter_check_in(&checkin)?)
     }
 
     /// Every check-in, oldest first as saved.
@@ -219,7 +243,7 @@ impl RecordStore {
     /// Saves a finished run (without its cadence trace); once this returns,
     /// it survives a crash.
     pub fn add_run(&self, run: StoredRun) -> Result<(), StoreError> {
-        Ok(self.store.add_run(&run.to_core()?)?)
+        Ok(self.journal.enter_run(&run.to_core()?)?)
     }
 
     /// Every run, as saved.
@@ -250,7 +274,7 @@ impl RecordStore {
             crate::wall_clock::local_now(),
             patella_core::pain::AHEAD_TOLERANCE_MIN,
         );
-        self.store.import(&records)?;
+        self.journal.import_backup(&records)?;
         Ok(set_aside.iter().map(ToString::to_string).collect())
     }
 }

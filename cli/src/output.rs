@@ -49,6 +49,10 @@ pub enum CliError {
     /// The Bluetooth adapter or a sensor failed us.
     #[error("{0}")]
     Device(String),
+    /// The data folder cannot be written, so what was asked would not be
+    /// kept (a run on a read-only record without `--no-keep`).
+    #[error("{0}")]
+    Unwritable(String),
     /// The data folder refused: its kind decides the exit code.
     #[error(transparent)]
     Store(#[from] StoreError),
@@ -62,7 +66,9 @@ impl CliError {
         match self {
             Self::Invalid(_) => exit::BAD_INPUT,
             Self::Usage(_) => exit::USAGE,
-            Self::Io { .. } | Self::Device(_) | Self::Json(_) => exit::DEVICE_OR_IO,
+            Self::Io { .. } | Self::Device(_) | Self::Unwritable(_) | Self::Json(_) => {
+                exit::DEVICE_OR_IO
+            }
             Self::Store(err) => match err {
                 StoreError::Io { .. }
                 | StoreError::Locked { .. }

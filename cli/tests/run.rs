@@ -534,3 +534,66 @@ fn a_run_killed_mid_way_is_kept_as_it_stood_by_the_next_run() {
         "both runs kept, no checkpoint left: {kept}"
     );
 }
+
+/// A data folder the record opens read-only: damage it must set aside,
+/// with its quarantine folder a link out of the data folder, which the
+/// record never follows, so it cannot repair and takes no writes.
+fn read_only_data_folder(dir: &Path) -> String {
+    let data = dir.join("data");
+    let text = data.display().to_string();
+    history(&text);
+    let log = data.join("check_ins.jsonl");
+    let mut bytes = std::fs::read(&log).expect("read");
+    bytes.extend_from_slice(b"deadbeef {\"torn");
+    std::fs::write(&log, bytes).expect("write");
+    let elsewhere = dir.join("elsewhere");
+    std::fs::create_dir_all(&elsewhere).expect("mkdir");
+    std::os::unix::fs::symlink(&elsewhere, data.join("quarantine")).expect("link");
+    text
+}
+
+// Issue 19, defect 4: a whole run on a read-only record was accepted, then
+// lost at the end. It does not start now, unless the runner says so.
+#[test]
+fn a_record_that_cannot_be_written_starts_no_run_without_no_keep() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data = read_only_data_folder(dir.path());
+    let profile = profile_running_today(dir.path());
+    let out = patella(
+        &[
+            "run",
+            "--pushed-demo",
+            "--plain",
+            "--profile",
+            &profile,
+            "--data-dir",
+            &data,
+        ],
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(3));
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(said.contains("cannot be written"), "{said}");
+    assert!(said.contains("--no-keep"), "{said}");
+    assert!(
+        !String::from_utf8_lossy(&out.stdout).contains("Session started"),
+        "no run started"
+    );
+}
+
+#[test]
+fn with_no_keep_the_run_goes_on_says_it_is_not_kept_and_keeps_nothing() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data = read_only_data_folder(dir.path());
+    let said = run_briefly(&["--no-keep"], &[], dir.path());
+    assert!(
+        said.contains("Not kept: nothing of this run will be saved."),
+        "{said}"
+    );
+    assert!(said.contains("Session started"), "{said}");
+    assert!(said.contains("Ended early."), "{said}");
+    assert!(!said.contains("what was recorded is kept"), "{said}");
+    assert!(!said.contains("kept as run"), "{said}");
+    let record = history(&data);
+    assert!(record.contains("runs: 0"), "{record}");
+}

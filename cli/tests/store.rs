@@ -736,13 +736,13 @@ fn history_and_progress_text_use_plain_words() {
 /// checkpoint, which the next `patella run` keeps.
 #[test]
 fn history_names_a_run_left_unfinished() {
-    use patella_core::run::{
-        CheckpointStore, RunConfig, RunSession, Segment, SegmentKind, SessionPlan, StoreCheckpoints,
-    };
+    use patella_core::journal::{Journal, LiveRun, WhenNotWritable};
+    use patella_core::run::{RunConfig, RunSession, Segment, SegmentKind, SessionPlan};
     let tmp = tempfile::tempdir().expect("tempdir");
     let data = tmp.path().join("data");
     {
         let store = patella_core::store::Store::open(&data).expect("opens");
+        let journal = std::sync::Arc::new(Journal::new(std::sync::Arc::new(store)));
         let plan = SessionPlan {
             segments: vec![Segment {
                 kind: SegmentKind::Run,
@@ -751,16 +751,16 @@ fn history_names_a_run_left_unfinished() {
             cadence_target_spm: None,
             stride_baseline: None,
         };
-        let mut session = RunSession::new(plan, RunConfig::default()).expect("a session");
-        session.start(0);
-        let checkpoint = session.checkpoint(30_000).expect("under way");
-        StoreCheckpoints {
-            store: &store,
-            run_id: "run-waiting",
-            started_at: "2026-12-08T07:00:00",
-        }
-        .save(&checkpoint)
-        .expect("saved");
+        let session = RunSession::new(plan, RunConfig::default()).expect("a session");
+        let live = LiveRun::new(session, |_| {});
+        let started =
+            chrono::NaiveDateTime::parse_from_str("2026-12-08T07:00:00", "%Y-%m-%dT%H:%M:%S")
+                .expect("a time");
+        live.keep_in(&journal, "run-waiting", started, WhenNotWritable::Refuse)
+            .expect("kept");
+        live.start(0).expect("started");
+        live.tick(30_000).expect("a tick");
+        // Killed: dropped without finishing.
     }
     let text = ok(&patella(
         &["history", "--data-dir", data.to_str().expect("utf-8")],

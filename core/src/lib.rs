@@ -12,6 +12,8 @@
 //! - [`coach`]: the runner profile, the exercise catalogue, and knee-safe plans
 //!   recomputed from the runner's history.
 //! - [`export`]: CSV, TCX and the JSON backup.
+//! - [`journal`]: the only way a runner's action reaches the record: entries,
+//!   keeping a run, the live run and its checkpoint.
 //! - [`file_read`]: opening outside files only if regular, reading them up to a cap.
 //! - [`moment`]: local moments the runner enters (check-ins, clinician visits), read one way.
 //! - [`pain`]: the pain buffer zone: check-ins and their assessment.
@@ -29,6 +31,7 @@ pub mod calendar;
 pub mod coach;
 pub mod export;
 pub mod file_read;
+pub mod journal;
 pub mod moment;
 pub mod pain;
 pub mod progress;

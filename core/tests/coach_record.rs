@@ -4,7 +4,7 @@
 mod coach_support;
 
 use coach_support::*;
-use patella_core::coach::record::{load_history, save_document, stored_outcome};
+use patella_core::coach::record::{load_history, stored_outcome};
 use patella_core::coach::{
     GearChange, GearChangeKind, History, SessionKind, SessionOutcome, SessionStatus,
 };
@@ -41,7 +41,7 @@ fn a_history_written_through_the_record_reads_back_whole_after_reopening() {
     let dir = tempfile::tempdir().unwrap();
     let history = sample_history();
     {
-        let store = Store::open(dir.path()).unwrap();
+        let store = std::sync::Arc::new(Store::open(dir.path()).unwrap());
         assert_eq!(load_history(&store).unwrap(), None, "nothing saved yet");
         save_document(&store, &history).unwrap();
         for c in &history.check_ins {
@@ -62,7 +62,7 @@ fn a_history_written_through_the_record_reads_back_whole_after_reopening() {
 #[test]
 fn outcomes_of_sessions_the_coach_did_not_plan_are_left_out() {
     let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(dir.path()).unwrap();
+    let store = std::sync::Arc::new(Store::open(dir.path()).unwrap());
     save_document(&store, &History::new(new_runner(), start())).unwrap();
     store
         .add_session_outcome(&patella_core::store::SessionOutcome {
@@ -80,7 +80,7 @@ fn a_record_dated_beyond_the_plannable_range_is_set_aside_with_a_warning() {
     // and the coach stayed broken after every relaunch.
     use patella_core::coach::record::load_history_checked;
     let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(dir.path()).unwrap();
+    let store = std::sync::Arc::new(Store::open(dir.path()).unwrap());
     let far = chrono::NaiveDate::from_ymd_opt(262_142, 12, 20).unwrap();
     let mut document = serde_json::to_value(patella_core::coach::record::CoachDocument::of(
         &sample_history(),
@@ -123,7 +123,7 @@ fn a_record_dated_beyond_the_plannable_range_is_set_aside_with_a_warning() {
 fn a_plan_start_beyond_the_range_leaves_the_coach_without_a_profile_not_broken() {
     use patella_core::coach::record::load_history_checked;
     let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(dir.path()).unwrap();
+    let store = std::sync::Arc::new(Store::open(dir.path()).unwrap());
     let mut document = serde_json::to_value(patella_core::coach::record::CoachDocument::of(
         &sample_history(),
     ))

@@ -1,6 +1,6 @@
 //! A run survives the app being killed (issue 11, "Finishing and keeping a
-//! run"): checkpoints at most every 10 s, and a restored run has its
-//! elapsed time, segment and check-ins back.
+//! run"): checkpoints at most every 10 s (the journal's policy), and a
+//! restored run has its elapsed time, segment and check-ins back.
 #![allow(clippy::unwrap_used, clippy::panic)]
 
 mod run_support;
@@ -8,10 +8,10 @@ mod run_support;
 use std::sync::Mutex;
 
 use chrono::NaiveDateTime;
+use patella_core::journal::CheckpointPolicy;
 use patella_core::pain::{CheckIn, CheckInMoment};
 use patella_core::run::{
-    CheckpointStore, Checkpointer, RunCheckpoint, RunConfig, RunError, RunSession, SegmentKind,
-    SessionPlan, SessionStatus,
+    RunConfig, RunError, RunSession, SegmentKind, SessionPlan, SessionState, SessionStatus,
 };
 use proptest::prelude::*;
 use run_support::*;
@@ -32,19 +32,23 @@ fn checkin(score: i64) -> CheckIn {
     .unwrap()
 }
 
-/// Checkpoints kept in memory, with the time of each write.
+/// Checkpoints kept in memory.
 #[derive(Default)]
-struct Memory(Mutex<Vec<RunCheckpoint>>);
+struct Memory(Mutex<Vec<SessionState>>);
 
-impl CheckpointStore for Memory {
-    fn save(&self, checkpoint: &RunCheckpoint) -> Result<(), String> {
-        self.0.lock().unwrap().push(checkpoint.clone());
-        Ok(())
+/// What the journal's live run does after each input: a checkpoint when
+/// the policy says one is due (here kept in memory, at once).
+fn after_input(policy: &mut CheckpointPolicy, s: &RunSession, now_ms: u64, memory: &Memory) {
+    if policy.due(s, now_ms).is_some()
+        && let Some(state) = s.saved_state(now_ms)
+    {
+        memory.0.lock().unwrap().push(state);
+        policy.taken(s, now_ms);
     }
 }
 
 /// Through JSON, as the record keeps it.
-fn round_trip(cp: &RunCheckpoint) -> RunCheckpoint {
+fn round_trip(cp: &SessionState) -> SessionState {
     serde_json::from_str(&serde_json::to_string(cp).unwrap()).unwrap()
 }
 
@@ -52,7 +56,7 @@ fn round_trip(cp: &RunCheckpoint) -> RunCheckpoint {
 fn a_killed_run_comes_back_with_its_time_segment_and_check_ins() {
     let mut s = RunSession::new(plan(), RunConfig::default()).unwrap();
     let memory = Memory::default();
-    let mut every = Checkpointer::default();
+    let mut every = CheckpointPolicy::default();
     let mut events = s.start(0);
     for t in 1..=151u64 {
         let sample = with_motion(steps(t * 1_000, 170.0), 3.0, 1.0);
@@ -61,7 +65,7 @@ fn a_killed_run_comes_back_with_its_time_segment_and_check_ins() {
         if t == 141 {
             events.extend(s.check_in(t * 1_000, checkin(3)).unwrap());
         }
-        every.after_input(&s, t * 1_000, &memory);
+        after_input(&mut every, &s, t * 1_000, &memory);
     }
     let before = s.snapshot(151_000);
     drop(s); // killed: no finish
@@ -114,20 +118,20 @@ fn a_killed_run_comes_back_with_its_time_segment_and_check_ins() {
 fn a_check_in_or_pause_just_after_a_checkpoint_survives_a_kill() {
     let mut s = RunSession::new(plan(), RunConfig::default()).unwrap();
     let memory = Memory::default();
-    let mut every = Checkpointer::default();
+    let mut every = CheckpointPolicy::default();
     s.start(0);
     for t in 1..=62u64 {
         s.tick(t * 1_000).unwrap();
-        every.after_input(&s, t * 1_000, &memory);
+        after_input(&mut every, &s, t * 1_000, &memory);
     }
     // Checkpoints fell at 1 s, 11 s, ... 61 s; the next is not due before
     // 71 s, but the check-in at 63 s and the pause at 64 s are written now.
     let written = memory.0.lock().unwrap().len();
     s.check_in(63_000, checkin(4)).unwrap();
-    every.after_input(&s, 63_000, &memory);
+    after_input(&mut every, &s, 63_000, &memory);
     assert_eq!(memory.0.lock().unwrap().len(), written + 1);
     s.pause(64_000).unwrap();
-    every.after_input(&s, 64_000, &memory);
+    after_input(&mut every, &s, 64_000, &memory);
     assert_eq!(memory.0.lock().unwrap().len(), written + 2);
     drop(s); // killed
 
@@ -136,13 +140,13 @@ fn a_check_in_or_pause_just_after_a_checkpoint_survives_a_kill() {
     assert_eq!(back.log().check_ins().len(), 1);
     assert_eq!(back.log().check_ins()[0].check_in.score, 4);
     // Readings alone still checkpoint at most every 10 s.
-    let mut quiet = Checkpointer::default();
+    let mut quiet = CheckpointPolicy::default();
     let mut s = RunSession::new(plan(), RunConfig::default()).unwrap();
     let memory = Memory::default();
     s.start(0);
     for t in 1..=9u64 {
         s.tick(t * 1_000).unwrap();
-        quiet.after_input(&s, t * 1_000, &memory);
+        after_input(&mut quiet, &s, t * 1_000, &memory);
     }
     assert_eq!(memory.0.lock().unwrap().len(), 1);
 }
@@ -150,10 +154,10 @@ fn a_check_in_or_pause_just_after_a_checkpoint_survives_a_kill() {
 #[test]
 fn a_checkpoint_is_none_outside_a_run_and_a_bad_one_is_named() {
     let mut s = RunSession::new(plan(), RunConfig::default()).unwrap();
-    assert!(s.checkpoint(0).is_none());
+    assert!(s.saved_state(0).is_none());
     s.start(0);
     s.tick(70_000).unwrap();
-    let mut cp = s.checkpoint(70_000).unwrap();
+    let mut cp = s.saved_state(70_000).unwrap();
     cp.segment = 99;
     let err = RunSession::restore(cp, 80_000).err().unwrap();
     assert!(matches!(err, RunError::Checkpoint { .. }), "{err}");
@@ -161,7 +165,7 @@ fn a_checkpoint_is_none_outside_a_run_and_a_bad_one_is_named() {
     // Issue 19: an ended run is checkpointed until it is kept, and comes
     // back ended: a run the runner (or the knee) stopped is never resumed.
     s.stop(80_000).unwrap();
-    let ended = s.checkpoint(80_000).expect("an ended run is checkpointed");
+    let ended = s.saved_state(80_000).expect("an ended run is checkpointed");
     let back = RunSession::restore(round_trip(&ended), 90_000).unwrap();
     assert_eq!(back.status(), patella_core::run::SessionStatus::Stopped);
     let mut back = back;
@@ -178,18 +182,18 @@ fn the_check_in_that_stops_a_run_is_checkpointed_at_once() {
     // the check-in was lost, since a stopped session wrote no checkpoint.
     let mut s = RunSession::new(plan(), RunConfig::default()).unwrap();
     let memory = Memory::default();
-    let mut every = Checkpointer::default();
+    let mut every = CheckpointPolicy::default();
     s.start(0);
     for t in 1..=30u64 {
         s.tick(t * 1_000).unwrap();
-        every.after_input(&s, t * 1_000, &memory);
+        after_input(&mut every, &s, t * 1_000, &memory);
     }
     let mut sharp = checkin(3);
     sharp.quality = Some(patella_core::pain::PainQuality::Sharp);
     s.check_in(31_000, sharp).unwrap();
     assert_eq!(s.status(), patella_core::run::SessionStatus::Stopped);
     let before = memory.0.lock().unwrap().len();
-    every.after_input(&s, 31_000, &memory);
+    after_input(&mut every, &s, 31_000, &memory);
     assert_eq!(
         memory.0.lock().unwrap().len(),
         before + 1,
@@ -198,7 +202,7 @@ fn the_check_in_that_stops_a_run_is_checkpointed_at_once() {
     // Ticks after the end write nothing more, so nothing outlives the keep.
     for t in 32..=60u64 {
         let _ = s.tick(t * 1_000);
-        every.after_input(&s, t * 1_000, &memory);
+        after_input(&mut every, &s, t * 1_000, &memory);
     }
     assert_eq!(memory.0.lock().unwrap().len(), before + 1);
     drop(s); // killed
@@ -221,7 +225,7 @@ proptest! {
     ) {
         let mut s = RunSession::new(plan(), RunConfig::default()).unwrap();
         let memory = Memory::default();
-        let mut every = Checkpointer::default();
+        let mut every = CheckpointPolicy::default();
         s.start(0);
         let mut now = 0;
         let mut last_written: Option<u64> = None;
@@ -230,7 +234,7 @@ proptest! {
             now += gap;
             s.tick(now).unwrap();
             let before = memory.0.lock().unwrap().len();
-            every.after_input(&s, now, &memory);
+            after_input(&mut every, &s, now, &memory);
             let wrote = memory.0.lock().unwrap().len() > before;
             if s.status() != patella_core::run::SessionStatus::Running {
                 // The end is written once, at once; nothing after it.

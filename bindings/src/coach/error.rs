@@ -113,6 +113,24 @@ impl From<crate::pain::PainError> for CoachError {
     }
 }
 
+impl From<patella_core::journal::JournalError> for CoachError {
+    fn from(e: patella_core::journal::JournalError) -> Self {
+        use patella_core::journal::JournalError as J;
+        match e {
+            J::Coach(e) => e.into(),
+            e @ (J::Store(_) | J::Document(_)) => Self::Record {
+                detail: e.to_string(),
+            },
+            J::UnknownRun(_) => Self::invalid_input("run_id".to_owned(), &e.to_string()),
+            e @ J::Run(_) => Self::invalid_input("run".to_owned(), &e.to_string()),
+            e @ J::Baseline(_) => Self::invalid_input("cadence".to_owned(), &e.to_string()),
+            e @ J::Unfinished(_) => {
+                Self::invalid_input("unfinished run".to_owned(), &e.to_string())
+            }
+        }
+    }
+}
+
 impl From<patella_core::coach::record::CoachRecordError> for CoachError {
     fn from(e: patella_core::coach::record::CoachRecordError) -> Self {
         Self::Record {

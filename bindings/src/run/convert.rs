@@ -480,6 +480,7 @@ impl From<core_run::RunScreen> for RunScreen {
             },
             dropped_samples: v.dropped_samples,
             rejected_samples: v.rejected_samples,
+            not_saved: v.not_saved,
         }
     }
 }

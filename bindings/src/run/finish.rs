@@ -1,16 +1,17 @@
 //! Finishing and keeping a run over the FFI: `RunSession.finish` gives a
-//! `RunSummary` for `Coach.completeRun`; `RunSession.keepIn` has the
-//! session checkpoint itself into the record at most every 10 s, and
-//! `RunSession.restore` brings a killed run back from that checkpoint.
+//! `RunSummary` for `Coach.completeRun`; `RunSession.keepIn` keeps the run
+//! in the record through the journal's live run (`patella_core::journal`):
+//! what the runner enters is checkpointed before the call returns, the rest
+//! at most every 10 s on the journal's writer thread; `RunSession.restore`
+//! brings a killed run back from that checkpoint.
 
 use std::sync::Arc;
 
-use patella_core::run::{
-    self as core_run, Checkpointer, KeptCheckpoint, RunCheckpoint, StoreCheckpoints,
-};
+use patella_core::journal::{LiveRun, RunCheckpoint, WhenNotWritable};
+use patella_core::run as core_run;
 
+use super::session::live_error;
 use super::*;
-use crate::events::EventPump;
 use crate::store::RecordStore;
 
 use super::convert::*;
@@ -164,113 +165,77 @@ pub struct UnfinishedRun {
     pub elapsed_ms: u64,
 }
 
-/// The record side of a kept session: who it is, and where checkpoints go.
-pub(super) struct Keeping {
-    store: Arc<RecordStore>,
-    run_id: String,
-    started_at: String,
-    checkpointer: Checkpointer,
-}
-
-impl Keeping {
-    /// Writes a checkpoint if one is due (see `Checkpointer`).
-    pub(super) fn after_input(&mut self, session: &core_run::RunSession) {
-        let now_ms = session.session_time_ms();
-        let sink = StoreCheckpoints {
-            store: self.store.core(),
-            run_id: &self.run_id,
-            started_at: &self.started_at,
-        };
-        self.checkpointer.after_input(session, now_ms, &sink);
-    }
-}
-
-/// The kept checkpoint's parts: run id, start, and the session's state.
-fn read_kept(
-    store: &RecordStore,
-) -> Result<Option<(String, String, RunCheckpoint)>, RunSessionError> {
-    Ok(KeptCheckpoint::read(store.core())
-        .map_err(|e| RunSessionError::InvalidInput {
-            detail: e.to_string(),
-        })?
-        .map(|k| (k.run_id, k.started_at, k.session)))
+/// The checkpoint waiting in `store`, if any.
+fn waiting(store: &RecordStore) -> Result<Option<RunCheckpoint>, RunSessionError> {
+    RunCheckpoint::read(store.core()).map_err(|e| RunSessionError::InvalidInput {
+        detail: e.to_string(),
+    })
 }
 
 /// The run left unfinished in `store`, if the app was killed during one:
 /// offer the runner to bring it back with `RunSession.restore`.
 #[uniffi::export]
 pub fn unfinished_run(store: Arc<RecordStore>) -> Result<Option<UnfinishedRun>, RunSessionError> {
-    Ok(
-        read_kept(&store)?.map(|(run_id, started_at, cp)| UnfinishedRun {
-            run_id,
-            started_at,
-            elapsed_ms: cp.active_ms,
-        }),
-    )
+    Ok(waiting(&store)?.map(|cp| UnfinishedRun {
+        run_id: cp.run_id,
+        started_at: cp.started_at,
+        elapsed_ms: cp.session.active_ms,
+    }))
 }
 
 #[uniffi::export]
 impl RunSession {
-    /// Keeps this run in the record: from now on the session writes a
-    /// small checkpoint there at most every 10 s, so that `restore` can
-    /// bring it back if the app is killed. `run_id` is the app's (a UUID);
-    /// `started_at` the local date and time the run started
-    /// ("2026-11-22T07:30:00"). Both come back in the `RunSummary`.
+    /// Keeps this run in the record: from now on what the runner enters
+    /// (a check-in, a pause, a stop) is in the record before the call
+    /// returns, and the rest is checkpointed at most every 10 s, so that
+    /// `restore` can bring the run back if the app is killed. `run_id` is
+    /// the app's (a UUID); `started_at` the local date and time the run
+    /// started ("2026-11-22T07:30:00"). Both come back in the `RunSummary`.
     /// Refused with `UnfinishedRunWaiting` while another run the app was
-    /// killed during waits in the record (see `unfinishedRun`).
+    /// killed during waits in the record (see `unfinishedRun`), and with
+    /// `RecordNotWritable` when the record cannot be written, unless
+    /// `acceptNotKept` says the runner accepts that nothing of this run
+    /// will be kept (the Run screen's `notSaved` then says so throughout).
+    #[uniffi::method(default(accept_not_kept = false))]
     pub fn keep_in(
         &self,
         store: Arc<RecordStore>,
         run_id: String,
         started_at: String,
+        accept_not_kept: bool,
     ) -> Result<(), RunSessionError> {
         if run_id.trim().is_empty() {
             return Err(RunSessionError::InvalidInput {
                 detail: "run_id: must not be empty".to_owned(),
             });
         }
-        crate::dates::parse_date_time("started_at", &started_at).map_err(|e| {
+        let started_at = crate::dates::parse_date_time("started_at", &started_at).map_err(|e| {
             RunSessionError::InvalidDate {
                 field: e.field,
                 value: e.value,
             }
         })?;
-        // One checkpoint slot: a run the app was killed during must be
-        // brought back or kept before another may write there. A checkpoint
-        // that cannot be read holds nothing to bring back, so it blocks no one.
-        if let Some((waiting, _, _)) = read_kept(&store).ok().flatten()
-            && waiting != run_id
-        {
-            return Err(RunSessionError::UnfinishedRunWaiting { run_id: waiting });
-        }
-        let state = self.lock()?;
-        let mut keeping = Keeping {
-            store,
-            run_id,
-            started_at,
-            checkpointer: Checkpointer::default(),
+        let when_not_writable = if accept_not_kept {
+            WhenNotWritable::RunWithoutKeeping
+        } else {
+            WhenNotWritable::Refuse
         };
-        keeping.after_input(&state);
-        *self.keeping_slot()? = Some(keeping);
-        Ok(())
+        self.live
+            .keep_in(store.journal(), &run_id, started_at, when_not_writable)
+            .map(drop)
+            .map_err(live_error)
     }
 
     /// Ends the run (as a stop by the runner, if it is still under way;
     /// its events go to the observer) and sums it up. Refused before the
-    /// start. The checkpoint stays in the record until `Coach.completeRun`
-    /// has kept the run.
+    /// start. A kept run's end is in the record before this returns, and
+    /// stays there until `Coach.completeRun` has kept the run.
     pub fn finish(&self, now_ms: u64) -> Result<RunSummary, RunSessionError> {
-        let mut summary = None;
-        self.drive(|s| {
-            let (sum, events) = s.finish(now_ms)?;
-            summary = Some(sum);
-            Ok(events)
-        })?;
-        let summary = summary.ok_or(RunSessionError::Poisoned)?;
+        let (summary, _saved) = self.live.finish(now_ms).map_err(live_error)?;
         let (run_id, started_at) = self
-            .keeping_slot()?
-            .as_ref()
-            .map(|k| (k.run_id.clone(), k.started_at.clone()))
+            .live
+            .identity()
+            .map(|(id, at)| (id, crate::dates::format_date_time(at)))
             .unwrap_or_default();
         Ok(summary_to_ffi(summary, run_id, started_at))
     }
@@ -286,24 +251,9 @@ impl RunSession {
         now_ms: u64,
         observer: Arc<dyn RunObserver>,
     ) -> Result<Arc<Self>, RunSessionError> {
-        let (run_id, started_at, checkpoint) =
-            read_kept(&store)?.ok_or_else(|| RunSessionError::InvalidInput {
-                detail: "run checkpoint: the record holds no unfinished run".to_owned(),
-            })?;
-        let session = core_run::RunSession::restore(checkpoint, now_ms).map_err(input_error)?;
-        let events = EventPump::start("patella-run-events", move |event| {
-            observer.on_event(event);
+        Self::start_with(observer, |events| {
+            LiveRun::restore(store.journal(), now_ms, events).map_err(live_error)
         })
-        .map_err(|e| RunSessionError::DeliveryUnavailable {
-            detail: e.to_string(),
-        })?;
-        let keeping = Keeping {
-            store,
-            run_id,
-            started_at,
-            checkpointer: Checkpointer::default(),
-        };
-        Ok(Self::assemble(session, events, Some(keeping)))
     }
 }
 

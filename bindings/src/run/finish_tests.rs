@@ -89,6 +89,7 @@ fn a_finished_run_is_kept_with_its_check_ins_and_read_back_after_reopening() {
                 store.clone(),
                 "run-1".to_owned(),
                 format!("{date}T07:00:00"),
+                false,
             )
             .unwrap();
         session.start(0).unwrap();
@@ -147,6 +148,7 @@ fn a_run_comes_back_after_the_app_was_killed_and_is_kept_when_finished() {
                 store.clone(),
                 "run-2".to_owned(),
                 format!("{date}T07:00:00"),
+                false,
             )
             .unwrap();
         session.start(0).unwrap();
@@ -215,7 +217,7 @@ fn killed_run(path: &str, run_id: &str, seconds: u64) -> String {
     let session =
         RunSession::from_planned_run(planned, None, Arc::new(Collect::default())).unwrap();
     session
-        .keep_in(store, run_id.to_owned(), format!("{date}T07:00:00"))
+        .keep_in(store, run_id.to_owned(), format!("{date}T07:00:00"), false)
         .unwrap();
     session.start(0).unwrap();
     run_for(&session, 1, seconds, 0);
@@ -236,6 +238,7 @@ fn a_new_run_cannot_write_over_a_killed_one_and_the_killed_one_can_be_kept_as_it
             store.clone(),
             "run-new".to_owned(),
             format!("{date}T08:00:00"),
+            false,
         )
         .unwrap_err();
     assert!(
@@ -263,26 +266,31 @@ fn a_new_run_cannot_write_over_a_killed_one_and_the_killed_one_can_be_kept_as_it
             store.clone(),
             "run-new".to_owned(),
             format!("{date}T08:00:00"),
+            false,
         )
         .unwrap();
 }
 
 #[test]
-fn keeping_one_run_leaves_another_runs_checkpoint_in_place() {
+fn a_run_not_kept_in_the_record_is_refused_and_another_runs_checkpoint_stays() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().to_string_lossy().into_owned();
     let date = killed_run(&path, "run-b", 30);
     let store = RecordStore::open(path.clone()).unwrap();
     let (coach, _, planned) = first_run(&store);
     // A run the app did not keep from its start, named by the app when it
-    // hands the summary over (the record is the app's to fill).
+    // hands the summary over: the journal keeps only what a session
+    // measured in this record (issue 19), so it is refused by its id.
     let unkept = RunSession::from_planned_run(planned, None, Arc::new(Collect::default())).unwrap();
     unkept.start(0).unwrap();
     run_for(&unkept, 1, 20, 0);
     let mut summary = unkept.finish(21_000).unwrap();
     summary.run_id = "run-a".to_owned();
     summary.started_at = format!("{date}T06:00:00");
-    coach.complete_run(summary).unwrap();
+    let err = coach.complete_run(summary).unwrap_err();
+    assert!(err.to_string().starts_with("run_id:"), "{err}");
+    assert!(err.to_string().contains("run-a"), "{err}");
+    assert!(store.runs().unwrap().is_empty());
     assert_eq!(
         unfinished_run(store).unwrap().unwrap().run_id,
         "run-b",
@@ -326,6 +334,7 @@ fn a_damaged_checkpoint_blocks_no_new_run() {
             store.clone(),
             "run-new".to_owned(),
             format!("{date}T08:00:00"),
+            false,
         )
         .unwrap();
     fresh.start(0).unwrap();
@@ -379,4 +388,84 @@ fn a_run_killed_after_its_line_was_written_is_not_kept_twice_and_blocks_nothing(
         "nothing waits"
     );
     assert_eq!(coach.keep_unfinished_run().unwrap(), None);
+}
+
+/// Issue 19: what the runner enters is in the record when the call
+/// returns, not at the next 10 s checkpoint.
+#[test]
+fn a_check_in_is_in_the_record_when_the_call_returns() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = RecordStore::open(dir.path().to_string_lossy().into_owned()).unwrap();
+    let (_coach, date, planned) = first_run(&store);
+    let session =
+        RunSession::from_planned_run(planned, None, Arc::new(Collect::default())).unwrap();
+    session
+        .keep_in(
+            store.clone(),
+            "run-c".to_owned(),
+            format!("{date}T07:00:00"),
+            false,
+        )
+        .unwrap();
+    session.start(0).unwrap();
+    run_for(&session, 1, 14, 0);
+    session.check_in(14_500, during(&date, 3)).unwrap();
+    // The last periodic checkpoint fell at 10 s; the check-in's is there.
+    let waiting = unfinished_run(store.clone()).unwrap().unwrap();
+    assert_eq!(waiting.elapsed_ms, 14_500);
+    assert_eq!(session.snapshot(14_500).unwrap().not_saved, None);
+    session.pause(15_000).unwrap();
+    assert_eq!(
+        unfinished_run(store).unwrap().unwrap().elapsed_ms,
+        15_000,
+        "the pause too"
+    );
+}
+
+/// Issue 19, defect 4: a run does not start on a record that cannot be
+/// written unless the runner accepts that nothing of it will be kept.
+#[test]
+fn a_record_that_cannot_be_written_refuses_keep_in_unless_not_kept_is_accepted() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let path = data.to_string_lossy().into_owned();
+    let date = {
+        let store = RecordStore::open(path.clone()).unwrap();
+        store.add_check_in(during("2026-11-20", 1)).unwrap();
+        first_run(&store).1
+    };
+    // Damage the record must set aside, with its quarantine folder a link
+    // out of the data folder: it opens read-only.
+    let log = data.join("check_ins.jsonl");
+    let mut bytes = std::fs::read(&log).unwrap();
+    bytes.extend_from_slice(b"deadbeef {\"torn");
+    std::fs::write(&log, bytes).unwrap();
+    let elsewhere = dir.path().join("elsewhere");
+    std::fs::create_dir_all(&elsewhere).unwrap();
+    std::os::unix::fs::symlink(&elsewhere, data.join("quarantine")).unwrap();
+
+    let store = RecordStore::open(path).unwrap();
+    let (_coach, _, planned) = first_run(&store);
+    let session =
+        RunSession::from_planned_run(planned, None, Arc::new(Collect::default())).unwrap();
+    let started = format!("{date}T07:00:00");
+    let err = session
+        .keep_in(store.clone(), "run-r".to_owned(), started.clone(), false)
+        .unwrap_err();
+    assert!(
+        matches!(err, RunSessionError::RecordNotWritable { .. }),
+        "{err:?}"
+    );
+    assert!(err.to_string().contains("acceptNotKept"), "{err}");
+    session
+        .keep_in(store.clone(), "run-r".to_owned(), started, true)
+        .unwrap();
+    session.start(0).unwrap();
+    let screen = session.snapshot(0).unwrap();
+    assert_eq!(
+        screen.not_saved.as_deref(),
+        Some(patella_core::run::format::NOT_KEPT)
+    );
+    let summary = session.finish(1_000).unwrap();
+    assert_eq!(summary.run_id, "run-r");
 }

@@ -316,6 +316,13 @@ pub enum RunSessionError {
         "run {run_id} was left unfinished: bring it back with RunSession.restore, or keep it as it stands with Coach.keepUnfinishedRun, before keeping a new run"
     )]
     UnfinishedRunWaiting { run_id: String },
+    /// The record cannot be written (a read-only or full data folder), so
+    /// the run would not be kept; `keepIn` with `acceptNotKept` runs it
+    /// anyway, keeping nothing.
+    #[error(
+        "the record cannot be written ({reason}): this run would not be kept; free the data folder, or keep the run with acceptNotKept to run without keeping anything"
+    )]
+    RecordNotWritable { reason: String },
 }
 
 /// Where the app receives the session's events, in order.

@@ -206,6 +206,11 @@ pub struct RunScreen {
     pub dropped_samples: u64,
     /// Readings accepted but not believed (implausible values).
     pub rejected_samples: u64,
+    /// Set while what the runner entered is not safe in the record (a
+    /// write failed, or the run is not being kept): the words to show,
+    /// "Not saved: …" or "Not kept: …". Empty for a run kept and saved, and
+    /// for a session never kept (`keepIn`).
+    pub not_saved: Option<String>,
 }
 
 /// One change ahead, for a local notification or a lock-screen countdown.

@@ -1,8 +1,12 @@
 //! The `RunSession` object: one live run, driven by the app and, inside Rust,
-//! by the sensor client through `SampleSink`.
+//! by the sensor client through `SampleSink`. The run itself is the
+//! journal's `LiveRun` (`patella_core::journal`): what the runner enters is
+//! in the record before the call returns, and its periodic checkpoints are
+//! written on a thread of their own, never on the sensor's.
 
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::Arc;
 
+use patella_core::journal::{LiveRun, LiveRunError};
 use patella_core::run::{self as core_run, RunConfig};
 use patella_core::sample::{CadenceSample, CadenceUnit, MonoMs, SampleSink, SensorLink};
 
@@ -17,10 +21,10 @@ use super::convert::*;
 /// (`EventPump`), never on the caller's: not the app's, not the sensor's.
 #[derive(uniffi::Object)]
 pub struct RunSession {
-    state: Mutex<core_run::RunSession>,
-    events: EventPump<RunEvent>,
-    /// Set by `keep_in` or `restore` (`finish.rs`): checkpoints to the record.
-    keeping: Mutex<Option<super::finish::Keeping>>,
+    /// The session and its checkpoint (kept by `keep_in` or `restore`,
+    /// `finish.rs`).
+    pub(super) live: LiveRun,
+    events: Arc<EventPump<RunEvent>>,
 }
 
 #[uniffi::export]
@@ -38,14 +42,16 @@ impl RunSession {
         Self::with_config(plan, config, observer)
     }
 
-    /// Starts the session; starting twice does nothing.
+    /// Starts the session; starting twice does nothing. A kept run is in
+    /// the record before this returns (the Run screen's `notSaved` says
+    /// when it could not be written).
     pub fn start(&self, now_ms: u64) -> Result<(), RunSessionError> {
-        self.drive(|s| Ok(s.start(now_ms)))
+        self.live.start(now_ms).map(drop).map_err(live_error)
     }
 
     /// Moves time on: call about once a second.
     pub fn tick(&self, now_ms: u64) -> Result<(), RunSessionError> {
-        self.drive(|s| s.tick(now_ms))
+        self.live.tick(now_ms).map_err(live_error)
     }
 
     /// A pedometer or manual reading, stamped with `monotonic_now_ms()`.
@@ -55,29 +61,38 @@ impl RunSession {
     /// taken at the session's time, never refused.
     pub fn push_sample(&self, sample: RunSample) -> Result<(), RunSessionError> {
         let sample = CadenceSample::from(sample);
-        self.drive(|s| s.push_sample(&sample))
+        self.live.push_sample(&sample).map_err(live_error)
     }
 
-    /// The runner pauses: time stops counting.
+    /// The runner pauses: time stops counting. In a kept run the pause is
+    /// in the record before this returns (else the Run screen's `notSaved`
+    /// says why not).
     pub fn pause(&self, now_ms: u64) -> Result<(), RunSessionError> {
-        self.drive(|s| s.pause(now_ms))
+        self.live.pause(now_ms).map(drop).map_err(live_error)
     }
 
     /// The runner goes on after a pause.
     pub fn resume(&self, now_ms: u64) -> Result<(), RunSessionError> {
-        self.drive(|s| s.resume(now_ms))
+        self.live.resume(now_ms).map(drop).map_err(live_error)
     }
 
-    /// The runner ends the session early.
+    /// The runner ends the session early; in a kept run, in the record
+    /// before this returns (else the Run screen's `notSaved` says why not).
     pub fn stop(&self, now_ms: u64) -> Result<(), RunSessionError> {
-        self.drive(|s| s.stop(now_ms))
+        self.live.stop(now_ms).map(drop).map_err(live_error)
     }
 
     /// A live knee check-in: the one `CheckIn` record of the pain facade,
-    /// taken as `DuringRun` whatever its `moment`.
+    /// taken as `DuringRun` whatever its `moment`. It takes effect at once
+    /// (a sharp pain stops the run); in a kept run it is in the record
+    /// before this returns, and when it could not be written the Run
+    /// screen's `notSaved` says so until a later write succeeds.
     pub fn check_in(&self, now_ms: u64, checkin: CheckIn) -> Result<(), RunSessionError> {
         let checkin = checkin_from(&checkin)?;
-        self.drive(|s| s.check_in(now_ms, checkin))
+        self.live
+            .check_in(now_ms, checkin)
+            .map(drop)
+            .map_err(live_error)
     }
 
     /// The runner says which unit a source counts in; none lets detection decide.
@@ -86,16 +101,16 @@ impl RunSession {
         source_id: String,
         unit: Option<RunCadenceUnit>,
     ) -> Result<(), RunSessionError> {
-        let mut state = self.lock()?;
-        state
-            .set_unit_override(&source_id, unit.map(CadenceUnit::from))
+        self.live
+            .adjust(|s| s.set_unit_override(&source_id, unit.map(CadenceUnit::from)))
+            .map_err(live_error)?
             .map_err(input_error)
     }
 
     /// The Run screen at `now_ms`: everything to draw, display-ready, in
     /// one call per redraw.
     pub fn snapshot(&self, now_ms: u64) -> Result<RunScreen, RunSessionError> {
-        Ok(self.lock()?.screen(now_ms).into())
+        Ok(self.live.screen(now_ms).map_err(live_error)?.into())
     }
 
     /// The segment changes and the finish still ahead, with their cues, to
@@ -103,8 +118,9 @@ impl RunSession {
     /// resume and after a knee check).
     pub fn timeline(&self, now_ms: u64) -> Result<Vec<RunTimelineEntry>, RunSessionError> {
         Ok(self
-            .lock()?
-            .timeline(now_ms)
+            .live
+            .read(|s| s.timeline(now_ms))
+            .map_err(live_error)?
             .into_iter()
             .map(Into::into)
             .collect())
@@ -179,31 +195,35 @@ impl RunSession {
                 detail: e.to_string(),
             }
         })?;
-        let events = EventPump::start("patella-run-events", move |event| {
-            observer.on_event(event);
-        })
-        .map_err(|e| RunSessionError::DeliveryUnavailable {
-            detail: e.to_string(),
-        })?;
-        Ok(Self::assemble(session, events, None))
+        Self::start_with(observer, |events| Ok(LiveRun::new(session, events)))
     }
 
-    pub(super) fn assemble(
-        session: core_run::RunSession,
-        events: EventPump<RunEvent>,
-        keeping: Option<super::finish::Keeping>,
-    ) -> Arc<Self> {
-        Arc::new(Self {
-            state: Mutex::new(session),
+    /// The session with its event pump: `live` makes the live run from
+    /// the function that queues its events for the observer.
+    pub(super) fn start_with(
+        observer: Arc<dyn RunObserver>,
+        live: impl FnOnce(
+            Box<dyn Fn(Vec<core_run::RunEvent>) + Send + Sync>,
+        ) -> Result<LiveRun, RunSessionError>,
+    ) -> Result<Arc<Self>, RunSessionError> {
+        let events = Arc::new(
+            EventPump::start("patella-run-events", move |event| {
+                observer.on_event(event);
+            })
+            .map_err(|e| RunSessionError::DeliveryUnavailable {
+                detail: e.to_string(),
+            })?,
+        );
+        let pump = events.clone();
+        // Queuing never runs the observer, so inputs return promptly
+        // however slow it is, and the observer may call back in.
+        let queue: Box<dyn Fn(Vec<core_run::RunEvent>) + Send + Sync> = Box::new(move |batch| {
+            pump.send_all(batch.into_iter().map(RunEvent::from));
+        });
+        Ok(Arc::new(Self {
+            live: live(queue)?,
             events,
-            keeping: Mutex::new(keeping),
-        })
-    }
-
-    pub(super) fn keeping_slot(
-        &self,
-    ) -> Result<MutexGuard<'_, Option<super::finish::Keeping>>, RunSessionError> {
-        self.keeping.lock().map_err(|_| RunSessionError::Poisoned)
+        }))
     }
 
     /// The session as a sensor sink, for the Rust BLE client. The sink does
@@ -212,33 +232,6 @@ impl RunSession {
     /// still feeds it; readings for a freed session are let go.
     pub fn as_sample_sink(self: Arc<Self>) -> Arc<dyn SampleSink> {
         Arc::new(SessionSink(Arc::downgrade(&self)))
-    }
-
-    pub(super) fn lock(&self) -> Result<MutexGuard<'_, core_run::RunSession>, RunSessionError> {
-        self.state.lock().map_err(|_| RunSessionError::Poisoned)
-    }
-
-    /// Runs one input under the lock and queues its events for the delivery
-    /// thread, still under the lock so that inputs from several threads keep
-    /// their order. Queuing never runs the observer, so this returns promptly
-    /// however slow the observer is, and the observer may call back in.
-    pub(super) fn drive(
-        &self,
-        input: impl FnOnce(
-            &mut core_run::RunSession,
-        ) -> Result<Vec<core_run::RunEvent>, core_run::RunError>,
-    ) -> Result<(), RunSessionError> {
-        let mut state = self.lock()?;
-        let events = input(&mut state).map_err(input_error)?;
-        // A kept run checkpoints itself, at most every 10 s.
-        if let Some(keeping) = self.keeping_slot()?.as_mut() {
-            keeping.after_input(&state);
-        }
-        // A sample usually yields no event: then the pump is not even touched.
-        if !events.is_empty() {
-            self.events.send_all(events.into_iter().map(RunEvent::from));
-        }
-        Ok(())
     }
 
     /// Waits until the observer has been handed every queued event, or
@@ -291,31 +284,45 @@ impl SampleSink for SessionSink {
     }
 }
 
-/// Sensor readings arrive here from the BLE client. Refused readings are
-/// counted in the Run screen (`RunScreen::dropped_samples`), not raised: a sensor cannot act
-/// on an error.
+/// Sensor readings arrive here from the BLE client, on its thread: the live
+/// run never writes to the record there. Refused readings are counted in
+/// the Run screen (`RunScreen::dropped_samples`), not raised: a sensor
+/// cannot act on an error.
 impl SampleSink for RunSession {
     fn on_sample(&self, sample: CadenceSample) {
-        let _ = self.drive(|s| s.push_sample(&sample));
+        self.live.on_sample(sample);
     }
 
     fn on_signal_lost(&self, source_id: &str, at_ms: MonoMs) {
-        let _ = self.drive(|s| s.signal_lost(source_id, at_ms));
+        self.live.on_signal_lost(source_id, at_ms);
     }
 
     fn on_signal_restored(&self, source_id: &str, at_ms: MonoMs) {
-        let _ = self.drive(|s| s.signal_restored(source_id, at_ms));
+        self.live.on_signal_restored(source_id, at_ms);
     }
 
-    fn on_link(&self, source_id: &str, link: SensorLink, _at_ms: MonoMs) {
-        if let Ok(mut state) = self.lock() {
-            state.sensor_link(source_id, link);
-        }
+    fn on_link(&self, source_id: &str, link: SensorLink, at_ms: MonoMs) {
+        self.live.on_link(source_id, link, at_ms);
     }
 
-    fn on_battery(&self, source_id: &str, percent: u8, _at_ms: MonoMs) {
-        if let Ok(mut state) = self.lock() {
-            state.sensor_battery(source_id, percent);
+    fn on_battery(&self, source_id: &str, percent: u8, at_ms: MonoMs) {
+        self.live.on_battery(source_id, percent, at_ms);
+    }
+}
+
+/// A live run's refusal as the session's error.
+pub(super) fn live_error(e: LiveRunError) -> RunSessionError {
+    match e {
+        LiveRunError::Run(e) => input_error(e),
+        LiveRunError::Poisoned => RunSessionError::Poisoned,
+        LiveRunError::UnfinishedRunWaiting { run_id } => {
+            RunSessionError::UnfinishedRunWaiting { run_id }
         }
+        LiveRunError::NotWritable { reason } => RunSessionError::RecordNotWritable { reason },
+        other @ (LiveRunError::NothingToRestore
+        | LiveRunError::Unreadable(_)
+        | LiveRunError::Writer(_)) => RunSessionError::InvalidInput {
+            detail: other.to_string(),
+        },
     }
 }

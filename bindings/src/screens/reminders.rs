@@ -40,10 +40,10 @@ impl Coach {
     pub fn reminders(&self, now: String) -> Result<Vec<ReminderState>, CoachError> {
         let now = parse_date_time("now", &now)?;
         crate::coach::plausible("now", now.date())?;
-        let settings = match &self.record {
+        let settings = match self.journal.store() {
             Some(store) => {
                 store
-                    .records_view(|r| r.settings.clone())
+                    .with_records(|r| r.settings.clone())
                     .map_err(|e| CoachError::Record {
                         detail: e.to_string(),
                     })?

@@ -155,7 +155,7 @@ impl RecordStore {
     /// Saves the settings; a reminder time outside the day is refused,
     /// naming the field, and nothing is written.
     pub fn save_settings(&self, settings: AppSettings) -> Result<(), StoreError> {
-        Ok(self.core().set_settings(&settings.into())?)
+        Ok(self.journal().save_settings(&settings.into())?)
     }
 
     /// The paired sensor, if any.
@@ -168,7 +168,7 @@ impl RecordStore {
     /// Records the paired sensor, or forgets it with `None`.
     pub fn save_paired_sensor(&self, sensor: Option<PairedSensorRecord>) -> Result<(), StoreError> {
         let sensor: Option<PairedSensor> = sensor.map(Into::into);
-        Ok(self.core().set_paired_sensor(sensor.as_ref())?)
+        Ok(self.journal().save_paired_sensor(sensor.as_ref())?)
     }
 
     /// The Settings screen.

@@ -1,7 +1,7 @@
 //! `patella history`: everything in the record, oldest first.
 
 use clap::Args;
-use patella_core::run::KeptCheckpoint;
+use patella_core::journal::RunCheckpoint;
 use patella_core::screens::format;
 use patella_core::store::{Records, StoreWarning};
 use serde::Serialize;
@@ -39,7 +39,7 @@ pub fn run(args: HistoryArgs) -> Result<(), CliError> {
     let records = store.records().map_err(store_error)?;
     // A damaged checkpoint holds no run to speak of; the run command says
     // so when it starts over it.
-    let unfinished = KeptCheckpoint::read_usable(&store)
+    let unfinished = RunCheckpoint::read_usable(&store)
         .ok()
         .flatten()
         .map(|k| UnfinishedRun {

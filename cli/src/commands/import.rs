@@ -1,13 +1,16 @@
 //! `patella import FILE`: restore a JSON backup into an empty store.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use clap::Args;
 use patella_core::export;
 use patella_core::file_read::{CappedReadError, read_capped};
+use patella_core::journal::Journal;
 use serde::Serialize;
 
-use super::data_dir::{DataDirArgs, store_error};
+use super::data_dir::DataDirArgs;
+use super::live::keep::journal_error;
 use crate::busy::Busy;
 use crate::output::{CliError, print_json};
 
@@ -76,8 +79,10 @@ pub fn run(args: ImportArgs) -> Result<(), CliError> {
         patella_core::pain::AHEAD_TOLERANCE_MIN,
     );
     busy.step("writing the record");
-    let store = args.data.open()?;
-    store.import(&records).map_err(store_error)?;
+    let store = Arc::new(args.data.open()?);
+    Journal::new(store.clone())
+        .import_backup(&records)
+        .map_err(journal_error)?;
     drop(busy);
     crate::wall_clock::warn_set_aside(&args.file.display().to_string(), &set_aside);
     let imported = Imported {

@@ -1,8 +1,10 @@
 //! `patella run`: today's planned run, for real, on this computer: a BLE
 //! foot pod through the sensor client (or the simulated pod with
 //! `--pushed-demo`), the dashboard, knee check-ins from the keyboard,
-//! spoken cues and the metronome's bell; the run is kept through the coach,
-//! also when it is ended early with q or Ctrl-C.
+//! spoken cues and the metronome's bell; the run is kept through the
+//! journal, also when it is ended early with q or Ctrl-C. On a data folder
+//! that cannot be written the run does not start, unless `--no-keep` says
+//! the runner accepts that nothing of it will be kept.
 
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -11,19 +13,21 @@ use std::time::Duration;
 
 use chrono::Local;
 use clap::Args;
-use patella_core::coach::keep_run::keep_unfinished_run;
-use patella_core::coach::record::{load_history, save_document};
+use patella_core::coach::record::load_history;
 use patella_core::coach::{CoachConfig, History, Profile};
+use patella_core::journal::{FinishedRun, Journal};
 use patella_core::run::{RunScreen, RunSession, run_config_for};
 use patella_core::sample::{MonoMs, SampleSink};
 use patella_core::sensor::ble::{BleConfig, BleError, RunningSensor, SensorClient, matches_id};
 use patella_core::sensor::clock::{InstantClock, process_now_ms};
 use patella_core::sensor::observer::{SensorObserver, SensorState};
+use patella_core::store::Store;
 
 use super::data_dir::DataDirArgs;
 use super::demo::pod::SimulatedPod;
 use super::live::drive::{Pace, Show, Source, Turn, drive};
-use super::live::session::LiveRun;
+use super::live::keep::journal_error;
+use super::live::session::{LiveRun, not_writable};
 use super::live::voice::Voice;
 use super::live::{keep, terminal, today};
 use super::sensor::ble_error;
@@ -51,6 +55,11 @@ pub struct RunArgs {
     /// A line per event instead of the dashboard.
     #[arg(long)]
     plain: bool,
+    /// Run without keeping anything: nothing of the run (check-ins
+    /// included) is saved. For a data folder that cannot be written, where
+    /// a run is otherwise refused (exit code 3).
+    #[arg(long)]
+    no_keep: bool,
     #[command(flatten)]
     data: DataDirArgs,
 }
@@ -82,20 +91,32 @@ pub fn run(args: RunArgs) -> Result<(), CliError> {
             ))
         })?;
     let store = Arc::new(args.data.open()?);
+    // Issue 19, defect 4: a run on a record that cannot be written would be
+    // lost at the end; it starts only if the runner accepts that.
+    if let Some(reason) = Journal::unwritable(&store)
+        && !args.no_keep
+    {
+        return Err(not_writable(&reason));
+    }
+    let journal = Arc::new(if args.no_keep {
+        Journal::in_memory()
+    } else {
+        Journal::new(store.clone())
+    });
     let today_date = Local::now().date_naive();
-    let mut history = runner_history(&store, args.profile.as_ref(), today_date)?;
+    let mut history = runner_history(&store, &journal, args.profile.as_ref(), today_date)?;
     // A run this terminal (or a phone) was killed during is kept as it
     // stood before today's starts, so the new run's checkpoint cannot write
     // over it.
-    if let Some(kept) = keep_unfinished_run(&store, &history, &CoachConfig::default())
-        .map_err(|e| CliError::Invalid(e.to_string()))?
+    if let Some(kept) = journal
+        .keep_unfinished_run(&mut history, &CoachConfig::default())
+        .map_err(journal_error)?
     {
         println!(
             "A run left unfinished on {} (the program was stopped mid-run) is kept as it stood: {} of running.",
             kept.run.started_at.format("%Y-%m-%d %H:%M"),
             patella_core::screens::format::duration(kept.run.duration_s),
         );
-        history = kept.history;
     }
     let todays = today::todays_run(&history, today_date, &CoachConfig::default())?;
     println!("Today's run:");
@@ -135,11 +156,10 @@ pub fn run(args: RunArgs) -> Result<(), CliError> {
     let run_id = store.with_records(|r| {
         patella_core::run::new_run_id("run", started_at, r.runs.iter().map(|run| run.id.as_str()))
     })?;
-    live.keep_in(
-        store.clone(),
-        &run_id,
-        &started_at.format("%Y-%m-%dT%H:%M:%S").to_string(),
-    );
+    live.keep_in(&journal, &run_id, started_at)?;
+    if args.no_keep {
+        println!("{} (--no-keep)", patella_core::run::format::NOT_KEPT);
+    }
     let show = Show {
         dashboard: !args.plain && terminal::is_interactive(),
         title: "Patella: today's run".to_owned(),
@@ -149,22 +169,39 @@ pub fn run(args: RunArgs) -> Result<(), CliError> {
         linger: Duration::from_secs(2),
     };
     let ended = drive(&live, source.as_mut(), &mut RealPace, show, started_at)?;
-    if ended.quit {
-        println!("Ended early: what was recorded is kept.");
-    }
-    let Some(kept) = keep::keep(&store, &history, &run_id, started_at, &ended.summary)? else {
+    let finished = FinishedRun {
+        run_id,
+        started_at,
+        summary: ended.summary,
+    };
+    let Some(kept) = keep::keep(&journal, &mut history, &finished)? else {
         println!("{}", keep::NOTHING_KEPT);
         return Ok(());
     };
-    for line in keep::summary_lines(&ended.summary, &kept, settings.distance_unit) {
+    let in_record = !args.no_keep;
+    // Issue 19, defect 10: said only once the keep succeeded.
+    if ended.quit {
+        println!(
+            "{}",
+            if in_record {
+                "Ended early: what was recorded is kept."
+            } else {
+                "Ended early."
+            }
+        );
+    }
+    let unit = settings.distance_unit;
+    for line in keep::summary_lines(&finished.summary, &kept, in_record, unit) {
         println!("{line}");
     }
     Ok(())
 }
 
-/// The runner's history from the record; the first time, from `--profile`.
+/// The runner's history from the record; the first time, from `--profile`
+/// (saved through `journal`).
 fn runner_history(
-    store: &patella_core::store::Store,
+    store: &Store,
+    journal: &Journal,
     profile: Option<&PathBuf>,
     today: chrono::NaiveDate,
 ) -> Result<History, CliError> {
@@ -187,9 +224,11 @@ fn runner_history(
             profile
                 .validate()
                 .map_err(|e| CliError::Invalid(format!("{shown}: {e}")))?;
-            let history = History::new(profile, today);
-            save_document(store, &history).map_err(|e| CliError::Invalid(e.to_string()))?;
-            Ok(history)
+            let mut history = None;
+            journal
+                .save_profile(&mut history, profile, today)
+                .map_err(journal_error)?;
+            history.ok_or_else(|| CliError::Invalid(format!("{shown}: no profile was saved")))
         }
         (None, None) => Err(CliError::Invalid(
             "no runner in this data folder yet; give your profile once with --profile FILE \

@@ -7,10 +7,11 @@
 //! - [`history`]: profile, check-ins, session outcomes, gear changes, visits.
 //! - [`generate`]: the pure function from history to [`plan::Plan`].
 //! - [`outcome`]: what one check-in changes in the plan, with reasons.
-//! - [`completed_run`]: what a finished run adds and changes;
-//!   [`cadence_baseline`]: the baseline measured from the first runs;
-//!   [`keep_run`]: keeping a finished run in the record and the plan
-//!   (the core's `Coach.completeRun`, for shells without the FFI).
+//! - [`after_run`]: what a kept run adds and changes (the journal keeps
+//!   it, `crate::journal`); [`cadence_baseline`]: the baseline measured
+//!   from the first runs.
+//! - [`record`]: the history read back from the record (the journal
+//!   writes it).
 //!
 //! - [`guard`]: the knee's one decision place: for a date, what the knee
 //!   allows and whether the plan may progress, and why.
@@ -22,17 +23,16 @@
 //! (choosing exercises), `run_day` (run sessions as segments),
 //! `cadence_note` (where the cadence schedule stops).
 
+pub mod after_run;
 pub mod cadence_baseline;
 mod cadence_note;
 pub mod catalogue;
 mod choices;
-pub mod completed_run;
 pub mod config;
 mod day;
 pub mod generate;
 pub mod guard;
 pub mod history;
-pub mod keep_run;
 pub mod knee;
 pub mod outcome;
 pub mod plan;
@@ -44,8 +44,8 @@ pub mod schedule;
 mod selection;
 mod setup;
 
+pub use after_run::{RunFacts, after_run};
 pub use catalogue::{Catalogue, CatalogueError, Exercise, KneeLoad, Level};
-pub use completed_run::{CompletedRun, after_run};
 pub use config::{CoachConfig, LadderStage};
 pub use generate::{CoachError, MAX_WEEKS, build_plan, build_plan_as_of};
 pub use history::{

@@ -1,5 +1,5 @@
-//! The coach's history kept in the record (`crate::store`), so that nothing
-//! the runner enters is lost between launches.
+//! The coach's history as the record (`crate::store`) keeps it, read back
+//! on every launch; the journal (`crate::journal`) is what writes it.
 //!
 //! The store logs check-ins and session outcomes on its own, one line each.
 //! The rest of the history (profile, plan start, surface and shoe changes,
@@ -143,13 +143,6 @@ pub fn load_history_checked(store: &Store) -> Result<LoadedHistory, CoachRecordE
             })
         })
         .map_err(CoachRecordError::from)?
-}
-
-/// Saves the profile document of `history` (all but check-ins and outcomes).
-pub fn save_document(store: &Store, history: &History) -> Result<(), CoachRecordError> {
-    let value = serde_json::to_value(CoachDocument::of(history))
-        .map_err(|e| CoachRecordError::UnreadableProfile(e.to_string()))?;
-    Ok(store.set_profile(&value)?)
 }
 
 /// A session outcome as the store logs it: a day holds at most one session

@@ -42,6 +42,28 @@ pub fn status(status: SessionStatus) -> &'static str {
     }
 }
 
+/// The Run screen's warning while what the runner entered is not in the
+/// record: `reason` says why (a full disk, a record that cannot be written).
+pub fn not_saved(reason: &str) -> String {
+    format!(
+        "Not saved: {reason}. It still counts in this run, but would be lost if the app \
+         closed now."
+    )
+}
+
+/// The Run screen's line for a run started, with the runner's consent, on a
+/// record that cannot be written, or with keeping turned off.
+pub const NOT_KEPT: &str = "Not kept: nothing of this run will be saved.";
+
+/// What the runner is told of a live check-in: recorded, or taken with the
+/// warning of why it is not safe (`not_saved`, or [`NOT_KEPT`]).
+pub fn check_in_taken(score: u8, warning: Option<&str>) -> String {
+    match warning {
+        None => format!("Knee check-in recorded: {score}/10."),
+        Some(warning) => format!("Knee check-in taken: {score}/10. {warning}"),
+    }
+}
+
 /// "172 steps/min" (worded by `screens::format::cadence`), or a dash
 /// without a reading.
 pub fn cadence(spm: Option<f64>) -> String {

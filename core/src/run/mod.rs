@@ -10,20 +10,18 @@
 //!   the app: events with their cues, the engine view, the display-ready Run
 //!   screen and its formatting; `upcoming`: the timeline of segment changes.
 //! - [`history`]: the bounded, downsampled cadence history.
-//! - [`checkpoint`], [`kept_checkpoint`]: a run kept across a kill, and the
-//!   shape the record keeps it in.
+//! - [`session_state`]: the session's state as a value, and a run brought
+//!   back from it after a kill (the journal keeps it in the record).
 //! - [`trace`], [`replay`](mod@replay): recorded CSV traces and replaying them.
 //! - [`runner_settings`]: the session settings a runner's saved settings ask for.
 //! - [`samples`]: one example of every cue, for the apps' preview and tests.
 
-pub mod checkpoint;
 pub mod config;
 pub mod cue;
 pub mod error;
 pub mod event;
 pub mod format;
 pub mod history;
-pub mod kept_checkpoint;
 pub mod plan;
 pub mod replay;
 pub mod run_id;
@@ -32,6 +30,7 @@ pub mod samples;
 pub mod screen;
 pub mod sensor_cue;
 pub mod session;
+pub mod session_state;
 pub mod summary;
 pub mod trace;
 pub mod view;
@@ -43,13 +42,11 @@ mod tracking;
 mod upcoming;
 mod walking;
 
-pub use checkpoint::{CheckpointStore, Checkpointer, RunCheckpoint};
 pub use config::{AboveZoneResponse, CheckInPrompts, RunConfig, TargetGuard};
 pub use cue::{Cue, Urgency};
 pub use error::RunError;
 pub use event::{PromptReason, RunEvent, RunEventKind, StopReason};
 pub use history::HistoryPoint;
-pub use kept_checkpoint::{KeptCheckpoint, KeptCheckpointError, StoreCheckpoints};
 pub use plan::{PlanError, Segment, SegmentKind, SessionPlan};
 pub use replay::{PastEnd, RefusedRow, Replay, replay, replay_with_units};
 pub use run_id::new_run_id;
@@ -59,6 +56,7 @@ pub use screen::{
     SensorPanel, StripSegment, StripState,
 };
 pub use session::{Footprint, RunSession};
+pub use session_state::{SavedSegment, SessionState};
 pub use summary::{
     CadenceTally, DistanceSource, RunCheckInNote, RunLog, RunSummary, SegmentSummary, TracePoint,
 };

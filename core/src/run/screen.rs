@@ -143,6 +143,11 @@ pub struct RunScreen {
     pub metronome: Metronome,
     pub dropped_samples: u64,
     pub rejected_samples: u64,
+    /// Set while what the runner entered is not safe in the record (a
+    /// write failed, or the run is not being kept at all): the words to
+    /// show. Only a run kept through the journal (`crate::journal::LiveRun`)
+    /// can say; the session alone leaves it empty.
+    pub not_saved: Option<String>,
 }
 
 impl RunSession {
@@ -203,6 +208,7 @@ impl RunSession {
             metronome: view.metronome,
             dropped_samples: view.dropped_samples,
             rejected_samples: view.rejected_samples,
+            not_saved: None,
         }
     }
 

@@ -199,3 +199,24 @@ pub fn with_strength_done(h: &History, weeks: u16) -> History {
     }
     out
 }
+
+/// Writes the coach's document of `history` (profile, plan start, gear
+/// changes, visits) through the journal, as the apps and the terminal do.
+pub fn save_document(
+    store: &std::sync::Arc<patella_core::store::Store>,
+    history: &History,
+) -> Result<(), patella_core::journal::JournalError> {
+    let journal = patella_core::journal::Journal::new(store.clone());
+    let mut saved = None;
+    journal.save_profile(&mut saved, history.profile.clone(), history.plan_start)?;
+    let Some(mut saved) = saved else {
+        unreachable!("a saved profile leaves a history");
+    };
+    for change in &history.gear_changes {
+        journal.record_gear_change(&mut saved, change.clone())?;
+    }
+    for visit in &history.clinician_visits {
+        journal.confirm_clinician_visit(&mut saved, *visit)?;
+    }
+    Ok(())
+}

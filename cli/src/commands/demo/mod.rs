@@ -2,8 +2,9 @@
 //! sensor. A sample runner gets a plan in a fresh data folder; today's run
 //! is run in accelerated time, fed by a simulated foot pod whose real RSC
 //! bytes go through the same parser, feed and run engine as on the phones;
-//! the run is kept through the coach, the summary and the plan changes are
-//! printed, and the run's HTML report is written beside the record.
+//! the run is kept through the journal as `patella run` keeps it, the
+//! summary and the plan changes are printed, and the run's HTML report is
+//! written beside the record.
 
 mod clock;
 mod pause;
@@ -17,6 +18,7 @@ use std::time::Duration;
 use chrono::Local;
 use clap::Args;
 use patella_core::coach::CoachConfig;
+use patella_core::journal::{FinishedRun, Journal};
 use patella_core::run::{RunConfig, RunSession};
 use patella_core::sample::SampleSink;
 use patella_core::store::{DistanceUnit, Store};
@@ -65,9 +67,10 @@ pub fn run(args: DemoArgs) -> Result<(), CliError> {
         })?
         // The folder stays, so the run can be looked at afterwards.
         .keep();
-    let store = Store::open(&dir)?;
+    let store = Arc::new(Store::open(&dir)?);
+    let journal = Arc::new(Journal::new(store.clone()));
     let today = Local::now().date_naive();
-    let history = runner::sample_record(&store, today)?;
+    let mut history = runner::sample_record(&journal, today)?;
     let config = CoachConfig::default();
     let todays = today::todays_run(&history, today, &config)?;
 
@@ -121,17 +124,26 @@ pub fn run(args: DemoArgs) -> Result<(), CliError> {
         status_every_ms: 60_000,
         linger: Duration::from_millis(1_500),
     };
-    let ended = drive(&live, &mut pod, &mut pace, show, started_at)?;
     let run_id = store.with_records(|r| {
         patella_core::run::new_run_id("demo", started_at, r.runs.iter().map(|run| run.id.as_str()))
     })?;
-    let Some(kept) = keep::keep(&store, &history, &run_id, started_at, &ended.summary)? else {
+    // Kept from its start, as `patella run` keeps a run.
+    live.keep_in(&journal, &run_id, started_at)?;
+    let ended = drive(&live, &mut pod, &mut pace, show, started_at)?;
+    let finished = FinishedRun {
+        run_id,
+        started_at,
+        summary: ended.summary,
+    };
+    let Some(kept) = keep::keep(&journal, &mut history, &finished)? else {
         println!("{}", keep::NOTHING_KEPT);
         return Ok(());
     };
-    for line in keep::summary_lines(&ended.summary, &kept, DistanceUnit::Kilometres) {
+    let unit = DistanceUnit::Kilometres;
+    for line in keep::summary_lines(&finished.summary, &kept, true, unit) {
         println!("{line}");
     }
+    let run_id = finished.run_id;
     println!();
     let report = report::write_run_report(&store, Some(&run_id), &dir.join("demo-run.html"))?;
     println!(

@@ -1,17 +1,19 @@
 //! The demo's sample runner: a profile built in, two weeks into the plan
 //! with every planned run done and the knee quiet afterwards (1/10), so
 //! today is a run day on the run/walk ladder's third rung. Its record is
-//! written to the demo's data folder the way the apps write one.
+//! written to the demo's data folder through the journal, the way the apps
+//! write one.
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
-use patella_core::coach::record::{save_document, stored_outcome};
 use patella_core::coach::{
     self, Catalogue, CoachConfig, History, Profile, Session, SessionKind, SessionOutcome,
     SessionStatus,
 };
+use patella_core::journal::Journal;
 use patella_core::pain::{CheckIn, CheckInMoment};
-use patella_core::store::{RunSummary, Store};
+use patella_core::store::RunSummary;
 
+use crate::commands::live::keep::journal_error;
 use crate::output::CliError;
 
 /// A runner getting back to running with runner's knee, three runs a week,
@@ -44,8 +46,9 @@ fn shift(day: Weekday, by: u8) -> Weekday {
     (0..by).fold(day, |d, _| d.succ())
 }
 
-/// Writes the sample runner's record to `store` and returns its history.
-pub fn sample_record(store: &Store, today: NaiveDate) -> Result<History, CliError> {
+/// Writes the sample runner's record through `journal` and returns its
+/// history.
+pub fn sample_record(journal: &Journal, today: NaiveDate) -> Result<History, CliError> {
     let mut profile: Profile = serde_json::from_str(SAMPLE_PROFILE).map_err(invalid)?;
     let first = today.weekday();
     profile.current.preferred_days = vec![first, shift(first, 2), shift(first, 4)];
@@ -53,8 +56,11 @@ pub fn sample_record(store: &Store, today: NaiveDate) -> Result<History, CliErro
     let start = today
         .checked_sub_days(Days::new(WEEKS_BEHIND * 7))
         .ok_or_else(|| invalid("today is too early a date"))?;
-    let mut history = History::new(profile, start);
-    save_document(store, &history).map_err(invalid)?;
+    let mut saved = None;
+    journal
+        .save_profile(&mut saved, profile, start)
+        .map_err(journal_error)?;
+    let mut history = saved.ok_or_else(|| invalid("no profile was saved"))?;
     let catalogue = Catalogue::builtin().map_err(invalid)?;
     let config = CoachConfig::default();
     // Day by day, as the runner lived it: each planned run done, then a
@@ -86,8 +92,8 @@ pub fn sample_record(store: &Store, today: NaiveDate) -> Result<History, CliErro
                 location: None,
                 red_flags: Vec::new(),
             };
-            store
-                .add_run(&RunSummary {
+            journal
+                .enter_run(&RunSummary {
                     id: format!("sample-{date}"),
                     started_at: evening,
                     duration_s: planned_s,
@@ -100,13 +106,13 @@ pub fn sample_record(store: &Store, today: NaiveDate) -> Result<History, CliErro
                     // demo drives carries its band, segments and alerts.
                     marks: Default::default(),
                 })
-                .map_err(CliError::Store)?;
-            store
-                .add_session_outcome(&stored_outcome(&outcome))
-                .map_err(CliError::Store)?;
-            store.add_check_in(&check_in).map_err(CliError::Store)?;
-            history.outcomes.push(outcome);
-            history.check_ins.push(check_in);
+                .map_err(journal_error)?;
+            journal
+                .mark_session(&mut history, outcome)
+                .map_err(journal_error)?;
+            journal
+                .record_check_in(&mut history, check_in, catalogue, &config)
+                .map_err(journal_error)?;
         }
         date = date.succ_opt().ok_or_else(|| invalid("a date"))?;
     }

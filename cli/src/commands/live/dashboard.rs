@@ -244,6 +244,13 @@ fn draw_sensor(frame: &mut Frame<'_>, area: Rect, screen: &RunScreen) {
 
 fn draw_prompt(frame: &mut Frame<'_>, area: Rect, screen: &RunScreen, note: Option<&str>) {
     let mut lines = Vec::new();
+    // What the runner entered and the record does not hold comes first.
+    if let Some(warning) = &screen.not_saved {
+        lines.push(Line::from(Span::styled(
+            format!(" {warning}"),
+            Style::default().fg(Color::Red).add_modifier(Modifier::BOLD),
+        )));
+    }
     if let Some(prompt) = &screen.check_in_prompt {
         lines.push(Line::from(Span::styled(
             format!(" {}", prompt.question),

@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 
 use chrono::NaiveDateTime;
 use patella_core::pain::{CheckIn, CheckInMoment, PainQuality, RedFlag};
-use patella_core::run::{RunEvent, RunEventKind, RunScreen, RunSummary};
+use patella_core::run::{RunEvent, RunEventKind, RunScreen, RunSummary, format};
 use patella_core::sample::MonoMs;
 
 use super::dashboard::{self, Extras};
@@ -89,6 +89,8 @@ struct Output {
     next_status_ms: u64,
     /// The sensor panel's label last printed (plain mode tells changes).
     sensor_label: String,
+    /// The "not saved" warning last printed (plain mode tells changes).
+    warning: Option<String>,
 }
 
 /// Runs `live` from `start_ms` until it ends, the runner quits, or the
@@ -110,17 +112,28 @@ pub fn drive(
         asking_flag: false,
         next_status_ms: 0,
         sensor_label: String::new(),
+        warning: None,
     };
     if show.dashboard {
         // A terminal that refuses raw mode gets plain lines instead.
         out.screen = Screen::open().ok();
     }
-    live.start(start_ms);
+    let started = match live.start(start_ms) {
+        Ok(saved) => saved,
+        Err(err) => {
+            source.stop();
+            return Err(err);
+        }
+    };
+    out.note = started.warning();
     let mut quit = false;
     let mut last_beat = Instant::now();
     let failure = loop {
         let now = pace.now_ms();
-        let screen = live.screen(now);
+        let screen = match live.screen(now) {
+            Ok(screen) => screen,
+            Err(err) => break Some(err),
+        };
         let turn = match source.turn(now, &screen) {
             Ok(turn) => turn,
             Err(err) => break Some(err),
@@ -136,7 +149,7 @@ pub fn drive(
         }
         live.tick(now);
         show_turn(live, &mut out, &mut show, now, start_ms);
-        if live.is_over() || stdout_closed() {
+        if live.is_over().unwrap_or(true) || stdout_closed() {
             break None;
         }
         // Wait for the next turn, answering keys as they come.
@@ -223,9 +236,7 @@ pub fn drive(
         drop(out.screen.take());
         return Err(err);
     }
-    let summary = live
-        .finish(now)
-        .map_err(|e| CliError::Invalid(format!("the run could not be finished: {e}")))?;
+    let (summary, _saved) = live.finish(now)?;
     show_turn(live, &mut out, &mut show, now, start_ms);
     if out.screen.is_some() && !quit {
         std::thread::sleep(show.linger);
@@ -238,10 +249,14 @@ pub fn drive(
 /// The latest score given in this run (0 before any), for the sharp and
 /// red-flag keys, which say what the pain is like rather than how bad.
 fn last_score(live: &LiveRun, now: MonoMs) -> u8 {
-    live.screen(now).last_assessment.map_or(0, |a| a.score)
+    live.screen(now)
+        .ok()
+        .and_then(|s| s.last_assessment)
+        .map_or(0, |a| a.score)
 }
 
-/// Applies a check-in and returns what to tell the runner.
+/// Applies a check-in and returns what to tell the runner: recorded, or
+/// taken but not saved (and why), as the Run screen words it.
 fn check_in(
     live: &LiveRun,
     now: MonoMs,
@@ -264,7 +279,7 @@ fn check_in(
         red_flags,
     };
     match live.check_in(now, check_in) {
-        Ok(()) => format!("Knee check-in recorded: {score}/10."),
+        Ok(saved) => format::check_in_taken(score, saved.warning().as_deref()),
         Err(e) => format!("That check-in was not taken: {e}"),
     }
 }
@@ -319,7 +334,9 @@ fn show_turn(live: &LiveRun, out: &mut Output, show: &mut Show, now: MonoMs, sta
     if let Some(voice) = show.voice.as_mut() {
         voice.pump();
     }
-    let screen = live.screen(now);
+    let Ok(screen) = live.screen(now) else {
+        return;
+    };
     match out.screen.as_mut() {
         Some(term) => {
             let extras = Extras {
@@ -335,6 +352,12 @@ fn show_turn(live: &LiveRun, out: &mut Output, show: &mut Show, now: MonoMs, sta
         }
         None => {
             let elapsed = now.saturating_sub(start_ms);
+            if screen.not_saved != out.warning {
+                out.warning.clone_from(&screen.not_saved);
+                if let Some(warning) = &out.warning {
+                    println!("{:>7}  {warning}", plain::stamp(elapsed));
+                }
+            }
             if screen.sensor.label != out.sensor_label {
                 out.sensor_label.clone_from(&screen.sensor.label);
                 println!("{:>7}  {}", plain::stamp(elapsed), screen.sensor.label);

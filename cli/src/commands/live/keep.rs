@@ -1,43 +1,41 @@
-//! The end of a live run: the summary kept through the coach (the core's
-//! `keep_run`, what `Coach.completeRun` does for the apps), then the
-//! summary and the plan changes in plain words.
+//! The end of a live run: the run kept through the journal (the one way a
+//! run is kept, `patella_core::journal`, what `Coach.completeRun` does for
+//! the apps), then the summary and the plan changes in plain words.
 
-use chrono::NaiveDateTime;
-use patella_core::coach::keep_run::{KeptRun, keep_run};
 use patella_core::coach::{CoachConfig, History};
+use patella_core::journal::{FinishedRun, Journal, JournalError, KeptRun};
 use patella_core::run::format::clock;
 use patella_core::run::{RunSummary, StopReason};
 use patella_core::screens::format;
-use patella_core::store::{DistanceUnit, Store};
+use patella_core::store::DistanceUnit;
 
 use crate::output::CliError;
 
-/// Keeps the run in `store` and returns what the coach made of it; a run
-/// ended before any time passed, with no check-in, has nothing to keep
-/// (`None`).
+/// A journal's refusal as the CLI's error: the record's own by its kind
+/// (a full or read-only disk exits 3), anything else as bad input.
+pub fn journal_error(e: JournalError) -> CliError {
+    match e {
+        JournalError::Store(err) => CliError::Store(err),
+        other => CliError::Invalid(other.to_string()),
+    }
+}
+
+/// Keeps `finished` through `journal` and returns what the coach made of
+/// it, `history` then holding it; a run ended before any time passed, with
+/// no check-in, has nothing to keep (`None`).
 pub fn keep(
-    store: &Store,
-    history: &History,
-    run_id: &str,
-    started_at: NaiveDateTime,
-    summary: &RunSummary,
+    journal: &Journal,
+    history: &mut History,
+    finished: &FinishedRun,
 ) -> Result<Option<KeptRun>, CliError> {
+    let summary = &finished.summary;
     if summary.duration_ms == 0 && summary.check_in_count == 0 {
         return Ok(None);
     }
-    keep_run(
-        store,
-        history,
-        run_id,
-        started_at,
-        summary,
-        &CoachConfig::default(),
-    )
-    .map_err(|e| match e {
-        patella_core::coach::keep_run::KeepRunError::Store(err) => CliError::Store(err),
-        other => CliError::Invalid(other.to_string()),
-    })
-    .map(Some)
+    journal
+        .keep_run(history, finished, &CoachConfig::default())
+        .map(Some)
+        .map_err(journal_error)
 }
 
 /// Said when a run ended before it began.
@@ -61,8 +59,14 @@ fn share(part: u64, whole: u64) -> String {
     format!("{pct:.0}%")
 }
 
-/// The summary and the plan changes, as lines.
-pub fn summary_lines(summary: &RunSummary, kept: &KeptRun, unit: DistanceUnit) -> Vec<String> {
+/// The summary and the plan changes, as lines; a run not kept in a record
+/// (`--no-keep`: `kept` from a journal that keeps nothing) says so.
+pub fn summary_lines(
+    summary: &RunSummary,
+    kept: &KeptRun,
+    in_record: bool,
+    unit: DistanceUnit,
+) -> Vec<String> {
     let mut out = vec![String::new(), "Run summary".to_owned()];
     let ended = match (summary.completed, summary.stop_reason) {
         (true, _) => "the whole plan, to the end".to_owned(),
@@ -111,6 +115,10 @@ pub fn summary_lines(summary: &RunSummary, kept: &KeptRun, unit: DistanceUnit) -
             .collect::<Vec<_>>()
             .join(",")
     ));
+    if !in_record {
+        out.push(format!("  {}", patella_core::run::format::NOT_KEPT));
+        return out;
+    }
     out.push(format!(
         "  kept as run {}{}",
         kept.run.id,

@@ -1,150 +1,119 @@
-//! The live run: the core's `RunSession` behind a lock, fed by a sensor
-//! through `SampleSink` as the FFI's run facade is, with every event it
-//! raises kept in order for the screen, the printer and the voice. A run
-//! kept in a record checkpoints itself there as the apps' runs do, so that
-//! a terminal killed mid-run loses at most its last 10 s of readings.
+//! The live run the terminal shows: the journal's `LiveRun` (the core
+//! session and its checkpoint, `patella_core::journal`, the same the apps'
+//! runs use), fed by a sensor through `SampleSink`, with every event it
+//! raises kept in order for the screen, the printer and the voice. What the
+//! runner enters is in the record before it is acknowledged; the periodic
+//! checkpoints are written on the journal's own thread.
 
-use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::sync::{Arc, Mutex, PoisonError};
 
+use chrono::NaiveDateTime;
+use patella_core::journal::{self, Journal, LiveRunError, Saved, WhenNotWritable};
 use patella_core::pain::CheckIn;
-use patella_core::run::{
-    Checkpointer, RunError, RunEvent, RunScreen, RunSession, RunSummary, SessionStatus,
-    StoreCheckpoints,
-};
+use patella_core::run::{RunEvent, RunScreen, RunSession, RunSummary, SessionStatus};
 use patella_core::sample::{CadenceSample, MonoMs, SampleSink, SensorLink};
-use patella_core::store::Store;
+
+use crate::output::CliError;
 
 /// Events kept for the dashboard's log (the printer and voice see all).
 const RECENT_EVENTS: usize = 64;
 
-struct State {
-    session: RunSession,
-    /// Raised and not yet handed to the output.
-    pending: Vec<RunEvent>,
-    /// Set by `keep_in`: where the run checkpoints itself.
-    keeping: Option<Keeping>,
-}
+/// Raised and not yet handed to the output.
+type Pending = Arc<Mutex<Vec<RunEvent>>>;
 
-/// The record side of a kept run: who it is, and where checkpoints go.
-struct Keeping {
-    store: Arc<Store>,
-    run_id: String,
-    started_at: String,
-    checkpointer: Checkpointer,
-}
-
-impl State {
-    /// After every input: a checkpoint when one is due (every 10 s, and at
-    /// once after a check-in or a stop). A failed write is counted by the
-    /// checkpointer and tried again; the run goes on.
-    fn after_input(&mut self) {
-        if let Some(k) = self.keeping.as_mut() {
-            let sink = StoreCheckpoints {
-                store: &k.store,
-                run_id: &k.run_id,
-                started_at: &k.started_at,
-            };
-            let now_ms = self.session.session_time_ms();
-            k.checkpointer.after_input(&self.session, now_ms, &sink);
-        }
-    }
-}
-
-/// A run session shared between the sensor (its sink) and the loop.
+/// A run shared between the sensor (its sink) and the loop.
 pub struct LiveRun {
-    state: Mutex<State>,
+    run: journal::LiveRun,
+    pending: Pending,
+}
+
+fn failed(e: LiveRunError) -> CliError {
+    CliError::Invalid(format!("the run: {e}"))
 }
 
 impl LiveRun {
     pub fn new(session: RunSession) -> Self {
-        Self {
-            state: Mutex::new(State {
-                session,
-                pending: Vec::new(),
-                keeping: None,
-            }),
-        }
-    }
-
-    /// Keeps this run in `store` as run `run_id`, started at local time
-    /// `started_at` ("2026-11-22T07:30:00"): from now on it checkpoints
-    /// itself there, as `RunSession.keepIn` does for the apps.
-    pub fn keep_in(&self, store: Arc<Store>, run_id: &str, started_at: &str) {
-        let mut state = self.lock();
-        state.keeping = Some(Keeping {
-            store,
-            run_id: run_id.to_owned(),
-            started_at: started_at.to_owned(),
-            checkpointer: Checkpointer::default(),
+        let pending: Pending = Arc::default();
+        let queue = pending.clone();
+        let run = journal::LiveRun::new(session, move |events| {
+            // A whole batch is pushed at once: the queue is never half.
+            queue
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .extend(events);
         });
-        state.after_input();
+        Self { run, pending }
     }
 
-    /// The lock; a panic elsewhere while holding it leaves a whole session
-    /// (every input is applied in one call), so it is used as it is.
-    fn lock(&self) -> MutexGuard<'_, State> {
-        self.state.lock().unwrap_or_else(PoisonError::into_inner)
+    /// Keeps this run in `journal`'s record as run `run_id`, started at
+    /// local time `started_at`: from now on it checkpoints itself there, as
+    /// the apps' runs do. A journal that keeps nothing (`--no-keep`) keeps
+    /// nothing, and the screen says so.
+    pub fn keep_in(
+        &self,
+        journal: &Arc<Journal>,
+        run_id: &str,
+        started_at: NaiveDateTime,
+    ) -> Result<(), CliError> {
+        self.run
+            .keep_in(journal, run_id, started_at, WhenNotWritable::Refuse)
+            .map(drop)
+            .map_err(|e| match e {
+                LiveRunError::NotWritable { reason } => not_writable(&reason),
+                other => failed(other),
+            })
     }
 
-    fn apply(&self, input: impl FnOnce(&mut RunSession) -> Result<Vec<RunEvent>, RunError>) {
-        let mut state = self.lock();
-        // A refused reading is counted by the session itself (the screen's
-        // `dropped_samples`); a sensor cannot act on the error.
-        if let Ok(events) = input(&mut state.session) {
-            state.pending.extend(events);
-        }
-        state.after_input();
-    }
-
-    pub fn start(&self, now_ms: MonoMs) {
-        let mut state = self.lock();
-        let events = state.session.start(now_ms);
-        state.pending.extend(events);
-        state.after_input();
+    pub fn start(&self, now_ms: MonoMs) -> Result<Saved, CliError> {
+        self.run.start(now_ms).map_err(failed)
     }
 
     pub fn tick(&self, now_ms: MonoMs) {
-        self.apply(|s| s.tick(now_ms));
+        // A tick is refused only once the run is over: nothing to tell.
+        let _ = self.run.tick(now_ms);
     }
 
-    /// A live check-in; an error (the run is over) is told to the caller.
-    pub fn check_in(&self, now_ms: MonoMs, check_in: CheckIn) -> Result<(), RunError> {
-        let mut state = self.lock();
-        let events = state.session.check_in(now_ms, check_in)?;
-        state.pending.extend(events);
-        state.after_input();
-        Ok(())
+    /// A live check-in: whether it is in the record, or why it was not
+    /// taken (the run is over).
+    pub fn check_in(&self, now_ms: MonoMs, check_in: CheckIn) -> Result<Saved, LiveRunError> {
+        self.run.check_in(now_ms, check_in)
     }
 
-    pub fn screen(&self, now_ms: MonoMs) -> RunScreen {
-        self.lock().session.screen(now_ms)
+    pub fn screen(&self, now_ms: MonoMs) -> Result<RunScreen, CliError> {
+        self.run.screen(now_ms).map_err(failed)
     }
 
-    pub fn status(&self) -> SessionStatus {
-        self.lock().session.status()
+    pub fn status(&self) -> Result<SessionStatus, CliError> {
+        self.run.read(RunSession::status).map_err(failed)
     }
 
     /// Whether the plan ran out or the session stopped itself.
-    pub fn is_over(&self) -> bool {
-        matches!(
-            self.status(),
+    pub fn is_over(&self) -> Result<bool, CliError> {
+        Ok(matches!(
+            self.status()?,
             SessionStatus::Complete | SessionStatus::Stopped
-        )
+        ))
     }
 
     /// The events raised since the last call, in order.
     pub fn take_events(&self) -> Vec<RunEvent> {
-        std::mem::take(&mut self.lock().pending)
+        std::mem::take(&mut *self.pending.lock().unwrap_or_else(PoisonError::into_inner))
     }
 
-    /// Ends the run (a stop if it is still under way) and sums it up.
-    pub fn finish(&self, now_ms: MonoMs) -> Result<RunSummary, RunError> {
-        let mut state = self.lock();
-        let (summary, events) = state.session.finish(now_ms)?;
-        state.pending.extend(events);
-        state.after_input();
-        Ok(summary)
+    /// Ends the run (a stop if it is still under way) and sums it up; its
+    /// end is in the record before this returns (else `Saved` says why not).
+    pub fn finish(&self, now_ms: MonoMs) -> Result<(RunSummary, Saved), CliError> {
+        self.run.finish(now_ms).map_err(failed)
     }
+}
+
+/// Said when a run would not be kept: the data folder cannot be written.
+pub fn not_writable(reason: &str) -> CliError {
+    CliError::Unwritable(format!(
+        "run: the data folder cannot be written ({reason}), so this run would not be kept; free \
+         it (space, permissions) and try again, or run with --no-keep to run without keeping \
+         anything"
+    ))
 }
 
 /// How many events the dashboard keeps.
@@ -152,25 +121,26 @@ pub fn recent_limit() -> usize {
     RECENT_EVENTS
 }
 
-/// The sensor feeds the session here, inside Rust, as on the phones.
+/// The sensor feeds the session here, inside Rust, as on the phones; no
+/// write to the record happens on its thread.
 impl SampleSink for LiveRun {
     fn on_sample(&self, sample: CadenceSample) {
-        self.apply(|s| s.push_sample(&sample));
+        self.run.on_sample(sample);
     }
 
     fn on_signal_lost(&self, source_id: &str, at_ms: MonoMs) {
-        self.apply(|s| s.signal_lost(source_id, at_ms));
+        self.run.on_signal_lost(source_id, at_ms);
     }
 
     fn on_signal_restored(&self, source_id: &str, at_ms: MonoMs) {
-        self.apply(|s| s.signal_restored(source_id, at_ms));
+        self.run.on_signal_restored(source_id, at_ms);
     }
 
-    fn on_link(&self, source_id: &str, link: SensorLink, _at_ms: MonoMs) {
-        self.lock().session.sensor_link(source_id, link);
+    fn on_link(&self, source_id: &str, link: SensorLink, at_ms: MonoMs) {
+        self.run.on_link(source_id, link, at_ms);
     }
 
-    fn on_battery(&self, source_id: &str, percent: u8, _at_ms: MonoMs) {
-        self.lock().session.sensor_battery(source_id, percent);
+    fn on_battery(&self, source_id: &str, percent: u8, at_ms: MonoMs) {
+        self.run.on_battery(source_id, percent, at_ms);
     }
 }

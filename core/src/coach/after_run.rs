@@ -1,11 +1,11 @@
-//! A finished run handed to the coach: what it adds to the history (the
+//! What a kept run does to the coach: what it adds to the history (the
 //! check-ins taken during it, the run session marked done, the cadence
 //! baseline measured from the first runs) and the plan changes that
 //! follow, read off the plan before and after as for a check-in.
 //!
-//! Pure: the caller writes the run to the record first (in one write,
-//! `crate::store::Store::complete_run`) and only then takes the new
-//! history, so an error leaves both as they were.
+//! Pure: the journal (`crate::journal`, keeping a run) works out the new
+//! history here, writes the run to the record, and only then takes it, so
+//! an error leaves both as they were.
 
 use chrono::NaiveDate;
 
@@ -16,9 +16,9 @@ use super::history::{History, HistoryError, SessionKind, SessionOutcome, Session
 use super::outcome::{PlanChange, diff, horizon};
 use crate::pain::CheckIn;
 
-/// What a finished run brings to the coach.
+/// What a kept run brings to the coach.
 #[derive(Debug, Clone, PartialEq)]
-pub struct CompletedRun {
+pub struct RunFacts {
     /// The local date the run started on.
     pub date: NaiveDate,
     /// Check-ins taken during the run, in order.
@@ -47,7 +47,7 @@ pub fn counts_as_done(
 /// `history` itself is not touched.
 pub fn after_run(
     history: &History,
-    run: &CompletedRun,
+    run: &RunFacts,
     catalogue: &Catalogue,
     config: &CoachConfig,
 ) -> Result<(History, Vec<PlanChange>), CoachError> {

@@ -11,7 +11,7 @@ use chrono::NaiveDateTime;
 use coach_support::*;
 use patella_core::coach::record::load_history_checked;
 use patella_core::coach::{
-    CoachConfig, CompletedRun, SessionKind, SessionStatus, after_run, cadence_baseline,
+    CoachConfig, RunFacts, SessionKind, SessionStatus, after_run, cadence_baseline,
 };
 use patella_core::pain::CheckInMoment;
 use patella_core::store::{RunSummary, Store};
@@ -74,7 +74,7 @@ fn a_baseline_the_runner_entered_wins_over_the_measured_one() {
 #[test]
 fn a_run_with_pain_above_the_zone_is_recorded_and_changes_the_plan() {
     let before = history(new_runner());
-    let run = CompletedRun {
+    let run = RunFacts {
         date: day(1),
         check_ins: vec![checkin(1, 7, CheckInMoment::DuringRun)],
         session_done: true,
@@ -94,7 +94,7 @@ fn a_run_with_pain_above_the_zone_is_recorded_and_changes_the_plan() {
     // Handing the same run in again adds no second outcome.
     let (again, _) = after_run(
         &after,
-        &CompletedRun {
+        &RunFacts {
             check_ins: vec![],
             ..run.clone()
         },
@@ -113,9 +113,9 @@ fn a_run_with_pain_above_the_zone_is_recorded_and_changes_the_plan() {
 #[test]
 fn the_coach_reads_a_completed_run_and_the_measured_baseline_from_the_record() {
     let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(dir.path()).unwrap();
+    let store = std::sync::Arc::new(Store::open(dir.path()).unwrap());
     let h = history(new_runner());
-    patella_core::coach::record::save_document(&store, &h).unwrap();
+    save_document(&store, &h).unwrap();
     for (i, spm) in [(1, 160.0), (3, 164.0), (5, 170.0)] {
         let outcome = patella_core::store::SessionOutcome {
             date: day(i),
@@ -144,7 +144,7 @@ fn the_coach_reads_a_completed_run_and_the_measured_baseline_from_the_record() {
 #[test]
 fn a_run_counts_as_done_when_it_ran_to_the_end_or_for_half_its_time() {
     let config = CoachConfig::default();
-    use patella_core::coach::completed_run::counts_as_done;
+    use patella_core::coach::after_run::counts_as_done;
     assert!(counts_as_done(true, 10_000, 1_800_000, &config));
     assert!(counts_as_done(false, 900_000, 1_800_000, &config));
     assert!(!counts_as_done(false, 899_999, 1_800_000, &config));
