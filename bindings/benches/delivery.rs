@@ -419,6 +419,7 @@ fn measure() {
             store,
             "bench-run".to_owned(),
             "2026-12-07T07:00:00".to_owned(),
+            false,
         )
         .expect("keep the run");
     let applied = Arc::new(Applied {

@@ -535,20 +535,14 @@ fn a_run_killed_mid_way_is_kept_as_it_stood_by_the_next_run() {
     );
 }
 
-/// A data folder the record opens read-only: damage it must set aside,
-/// with its quarantine folder a link out of the data folder, which the
-/// record never follows, so it cannot repair and takes no writes.
+/// A data folder the record opens read-only: a folder stands where the
+/// database's write-ahead log must go, so the database cannot be written
+/// (file modes would not stop the tests' root user).
 fn read_only_data_folder(dir: &Path) -> String {
     let data = dir.join("data");
     let text = data.display().to_string();
     history(&text);
-    let log = data.join("check_ins.jsonl");
-    let mut bytes = std::fs::read(&log).expect("read");
-    bytes.extend_from_slice(b"deadbeef {\"torn");
-    std::fs::write(&log, bytes).expect("write");
-    let elsewhere = dir.join("elsewhere");
-    std::fs::create_dir_all(&elsewhere).expect("mkdir");
-    std::os::unix::fs::symlink(&elsewhere, data.join("quarantine")).expect("link");
+    std::fs::create_dir_all(data.join("record.sqlite3-wal")).expect("mkdir");
     text
 }
 

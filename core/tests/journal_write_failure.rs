@@ -1,12 +1,12 @@
-//! A write the record cannot make (a full disk) leaves the record and the
-//! coach's memory as they were (issue 19: "written to the store before
-//! memory changes"). The record's own simulated disk refuses the writes.
+//! A write the record cannot make (a full disk, a failing one) leaves the
+//! record and the coach's memory as they were (issue 19: "written to the
+//! store before memory changes"). The database is made to refuse every
+//! write (`Store::refuse_writes`); the store's own tests show a real page
+//! limit gives the same refusal as `DiskFull`.
 #![allow(clippy::unwrap_used, clippy::panic)]
 
 mod coach_support;
-mod store_support;
 
-use std::io::ErrorKind;
 use std::sync::Arc;
 
 use coach_support::*;
@@ -15,18 +15,17 @@ use patella_core::journal::{FinishedRun, Journal, JournalError};
 use patella_core::pain::CheckInMoment;
 use patella_core::run::{RunConfig, RunSession, SessionPlan};
 use patella_core::store::Store;
-use store_support::sim_disk::SimDisk;
 
-/// A record on the simulated disk with the runner's profile.
-fn record(disk: &SimDisk) -> (Arc<Journal>, History) {
-    let store = Arc::new(Store::open_on(Arc::new(disk.clone()), "/data").unwrap());
+/// A record in a temp folder with the runner's profile.
+fn record(dir: &tempfile::TempDir) -> (Arc<Journal>, Arc<Store>, History) {
+    let store = Arc::new(Store::open(dir.path()).unwrap());
     let history = history(new_runner());
     save_document(&store, &history).unwrap();
-    (Arc::new(Journal::new(store)), history)
+    (Arc::new(Journal::new(store.clone())), store, history)
 }
 
-fn full(disk: &SimDisk) {
-    disk.refuse_writes(Some(ErrorKind::StorageFull));
+fn full(store: &Store) {
+    store.refuse_writes(true).unwrap();
 }
 
 fn a_run() -> FinishedRun {
@@ -53,10 +52,10 @@ fn a_run() -> FinishedRun {
 // full disk neither the record nor the plan changes, and the error says so.
 #[test]
 fn keeping_a_run_on_a_full_disk_changes_neither_record_nor_memory_article_002() {
-    let disk = SimDisk::new();
-    let (journal, mut history) = record(&disk);
+    let dir = tempfile::tempdir().unwrap();
+    let (journal, store, mut history) = record(&dir);
     let before = history.clone();
-    full(&disk);
+    full(&store);
     let err = journal
         .keep_run(&mut history, &a_run(), &CoachConfig::default())
         .unwrap_err();
@@ -65,7 +64,7 @@ fn keeping_a_run_on_a_full_disk_changes_neither_record_nor_memory_article_002() 
     let store = journal.store().unwrap();
     assert!(store.with_records(|r| r.runs.is_empty()).unwrap());
     // Space again: the same run is kept, once.
-    disk.refuse_writes(None);
+    store.refuse_writes(false).unwrap();
     let kept = journal
         .keep_run(&mut history, &a_run(), &CoachConfig::default())
         .unwrap();
@@ -75,10 +74,10 @@ fn keeping_a_run_on_a_full_disk_changes_neither_record_nor_memory_article_002() 
 
 #[test]
 fn entries_on_a_full_disk_change_nothing_in_memory() {
-    let disk = SimDisk::new();
-    let (journal, mut history) = record(&disk);
+    let dir = tempfile::tempdir().unwrap();
+    let (journal, store, mut history) = record(&dir);
     let before = history.clone();
-    full(&disk);
+    full(&store);
     let config = CoachConfig::default();
     let check_in = checkin(1, 7, CheckInMoment::AfterRun);
     assert!(

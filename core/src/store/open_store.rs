@@ -254,6 +254,27 @@ impl Store {
         Ok(())
     }
 
+    /// Makes every later write fail as a write the database cannot make
+    /// (`query_only`), or lifts that: the journal's tests prove that such a
+    /// failure changes neither the record nor memory. Only with the
+    /// `fault-injection` feature, which only the core's own tests turn on.
+    #[cfg(feature = "fault-injection")]
+    #[doc(hidden)]
+    pub fn refuse_writes(&self, refuse: bool) -> Result<(), StoreError> {
+        let inner = self.inner()?;
+        match inner.conn.as_ref() {
+            Ok(conn) => {
+                conn.pragma_update(None, "query_only", refuse)
+                    .map_err(|e| StoreError::Database {
+                        path: self.dir.clone(),
+                        doing: "refusing writes",
+                        detail: e.to_string(),
+                    })
+            }
+            Err(_) => Ok(()),
+        }
+    }
+
     #[cfg(test)]
     pub(crate) fn with_connection<R>(&self, f: impl FnOnce(&Connection) -> R) -> Option<R> {
         let inner = self.inner().ok()?;
