@@ -1,7 +1,8 @@
 //! `patella history`: everything in the record, oldest first.
 
 use clap::Args;
-use patella_core::journal::RunCheckpoint;
+use patella_core::journal::{RunCheckpoint, Waiting};
+use patella_core::run::format::checkpoint_set_aside;
 use patella_core::screens::format;
 use patella_core::store::{Records, StoreWarning};
 use serde::Serialize;
@@ -37,15 +38,23 @@ struct UnfinishedRun {
 pub fn run(args: HistoryArgs) -> Result<(), CliError> {
     let store = args.data.open()?;
     let records = store.records().map_err(store_error)?;
-    // A damaged checkpoint holds no run to speak of; the run command says
-    // so when it starts over it.
-    let unfinished = RunCheckpoint::read_usable(&store)
-        .ok()
-        .flatten()
-        .map(|k| UnfinishedRun {
+    // A checkpoint that cannot be brought back holds no run to speak of: it
+    // is set aside (and said so) rather than named as waiting.
+    let unfinished = match RunCheckpoint::settle(&store) {
+        Ok(Waiting::Run(k)) => Some(UnfinishedRun {
             run_id: k.run_id,
             started_at: k.started_at,
-        });
+        }),
+        Ok(Waiting::SetAside(reason)) => {
+            eprintln!("patella: {}", checkpoint_set_aside(&reason));
+            None
+        }
+        Ok(Waiting::Nothing) => None,
+        Err(e) => {
+            eprintln!("patella: warning: the run checkpoint cannot be read: {e}");
+            None
+        }
+    };
     if args.json {
         return print_json(&HistoryReport {
             warnings: store.warnings(),

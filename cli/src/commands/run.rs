@@ -118,6 +118,12 @@ pub fn run(args: RunArgs) -> Result<(), CliError> {
             patella_core::screens::format::duration(kept.run.duration_s),
         );
     }
+    if let Some(reason) = journal.take_set_aside() {
+        println!(
+            "{}",
+            patella_core::run::format::checkpoint_set_aside(&reason)
+        );
+    }
     let todays = today::todays_run(&history, today_date, &CoachConfig::default())?;
     println!("Today's run:");
     for line in &todays.day_lines {

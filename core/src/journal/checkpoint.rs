@@ -27,6 +27,16 @@ pub struct RunCheckpoint {
     pub session: SessionState,
 }
 
+/// What the checkpoint slot held, once judged.
+#[derive(Debug, Clone)]
+pub enum Waiting {
+    Nothing,
+    /// A run left unfinished, to bring back or keep.
+    Run(RunCheckpoint),
+    /// A checkpoint that could not be, set aside for the reason given.
+    SetAside(String),
+}
+
 /// Why the checkpoint could not be read.
 #[derive(Debug, thiserror::Error)]
 pub enum CheckpointError {
@@ -64,13 +74,55 @@ impl RunCheckpoint {
         Ok(Some(serde_json::from_value(value)?))
     }
 
-    /// Like [`read`](Self::read), with a damaged checkpoint read as none
-    /// (see [`CheckpointError::is_damage`]): what a new run may start over.
+    /// The run waiting in `store` to be brought back or kept, or none: a
+    /// checkpoint that cannot be is set aside (see [`settle`](Self::settle)).
     pub fn read_usable(store: &Store) -> Result<Option<Self>, CheckpointError> {
-        match Self::read(store) {
-            Err(e) if e.is_damage() => Ok(None),
-            other => other,
+        match Self::settle(store)? {
+            Waiting::Run(checkpoint) => Ok(Some(checkpoint)),
+            Waiting::Nothing | Waiting::SetAside(_) => Ok(None),
         }
+    }
+
+    /// Judges the slot, in this one place for every reader. A checkpoint
+    /// that cannot be brought back and kept (damaged, of another version,
+    /// times no run has, a start outside the record's years) is moved in the
+    /// record, as found and with the reason, to where it stands in no new
+    /// run's way and is not lost (issue 19, defect 6). A record that takes
+    /// no writes keeps it where it is; it is passed over all the same.
+    pub fn settle(store: &Store) -> Result<Waiting, StoreError> {
+        let judged = match Self::read(store) {
+            Ok(None) => return Ok(Waiting::Nothing),
+            Ok(Some(checkpoint)) => match checkpoint.unusable() {
+                None => Ok(checkpoint),
+                Some(reason) => Err(reason),
+            },
+            Err(CheckpointError::Store(e)) if !matches!(e, StoreError::Invalid(_)) => {
+                return Err(e);
+            }
+            Err(e) => Err(e.to_string()),
+        };
+        match judged {
+            Ok(checkpoint) => Ok(Waiting::Run(checkpoint)),
+            Err(reason) => {
+                if store.is_writable() {
+                    store.set_aside_run_checkpoint(&reason)?;
+                }
+                Ok(Waiting::SetAside(reason))
+            }
+        }
+    }
+
+    /// Why this checkpoint cannot be kept as a run, if it cannot: it is
+    /// brought back and finished, and the record's run made from it, just
+    /// as keeping it would.
+    fn unusable(&self) -> Option<String> {
+        let finished = match self.finished() {
+            Ok(finished) => finished,
+            Err(reason) => return Some(reason),
+        };
+        crate::store::RunSummary::kept(&finished.run_id, finished.started_at, &finished.summary)
+            .err()
+            .map(|e| format!("run checkpoint: {e}"))
     }
 
     /// Whether `store`'s checkpoint is run `run_id`'s. An unreadable one is

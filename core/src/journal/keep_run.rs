@@ -5,7 +5,7 @@
 //! the run's checkpoint is cleared, and only then does the history change.
 //! The same run kept twice is kept once: the second time changes nothing.
 
-use super::checkpoint::RunCheckpoint;
+use super::checkpoint::{RunCheckpoint, Waiting};
 use super::finished::FinishedRun;
 use super::{Journal, JournalError};
 use crate::coach::after_run::counts_as_done;
@@ -139,7 +139,14 @@ impl Journal {
         let Some(store) = &self.store else {
             return Ok(None);
         };
-        RunCheckpoint::read_usable(store).map_err(|e| JournalError::Unfinished(e.to_string()))
+        match RunCheckpoint::settle(store)? {
+            Waiting::Run(checkpoint) => Ok(Some(checkpoint)),
+            Waiting::Nothing => Ok(None),
+            Waiting::SetAside(reason) => {
+                self.note_set_aside(reason);
+                Ok(None)
+            }
+        }
     }
 
     /// Run `run_id` as the record holds it already, its checkpoint cleared:

@@ -225,7 +225,7 @@ impl LiveRun {
         // One checkpoint slot: a run the shell was killed during must be
         // brought back or kept before another may write there. One that
         // cannot be read holds nothing to bring back, so it blocks no one.
-        if let Some(waiting) = RunCheckpoint::read_usable(store).ok().flatten()
+        if let Some(waiting) = journal.unfinished_run().ok().flatten()
             && waiting.run_id != run_id
         {
             return Err(LiveRunError::UnfinishedRunWaiting {

@@ -40,7 +40,7 @@ mod writer;
 
 use std::sync::{Arc, Mutex, PoisonError};
 
-pub use checkpoint::{CheckpointError, CheckpointSlot, RunCheckpoint};
+pub use checkpoint::{CheckpointError, CheckpointSlot, RunCheckpoint, Waiting};
 pub use error::JournalError;
 pub use finished::FinishedRun;
 pub use keep_run::KeptRun;
@@ -60,6 +60,9 @@ pub struct Journal {
     /// The run that finished under this journal and waits to be kept
     /// (`LiveRun::finish`, then the FFI's `Coach.completeRun`).
     finished: Mutex<Option<FinishedRun>>,
+    /// Why a checkpoint was set aside since the shell last asked
+    /// ([`Journal::take_set_aside`]), so the runner can be told.
+    set_aside: Mutex<Option<String>>,
 }
 
 impl Journal {
@@ -68,6 +71,7 @@ impl Journal {
         Self {
             store: Some(store),
             finished: Mutex::new(None),
+            set_aside: Mutex::new(None),
         }
     }
 
@@ -76,6 +80,7 @@ impl Journal {
         Self {
             store: None,
             finished: Mutex::new(None),
+            set_aside: Mutex::new(None),
         }
     }
 
@@ -99,6 +104,23 @@ impl Journal {
             _ => None,
         });
         Some(said.unwrap_or_else(|| "it opened read-only".to_owned()))
+    }
+
+    /// Why a run checkpoint that could not be brought back was set aside
+    /// since this was last asked, if one was (`RunCheckpoint::settle`).
+    pub fn take_set_aside(&self) -> Option<String> {
+        self.set_aside
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .take()
+    }
+
+    /// Notes a checkpoint set aside, for [`take_set_aside`](Self::take_set_aside).
+    pub(super) fn note_set_aside(&self, reason: String) {
+        *self
+            .set_aside
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner) = Some(reason);
     }
 
     /// Runs `write` on the record, if there is one.

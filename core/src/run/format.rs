@@ -51,6 +51,15 @@ pub fn not_saved(reason: &str) -> String {
     )
 }
 
+/// Said when a run checkpoint could not be brought back (issue 19,
+/// defect 6): it is not lost, and it stands in no new run's way.
+pub fn checkpoint_set_aside(reason: &str) -> String {
+    format!(
+        "A run left unfinished could not be brought back ({reason}). It is set aside in the \
+         record, untouched, and a new run can start."
+    )
+}
+
 /// The Run screen's line for a run started, with the runner's consent, on a
 /// record that cannot be written, or with keeping turned off.
 pub const NOT_KEPT: &str = "Not kept: nothing of this run will be saved.";

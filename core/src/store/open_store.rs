@@ -27,7 +27,7 @@ use crate::pain::CheckIn;
 #[derive(Debug)]
 pub struct Store {
     dir: PathBuf,
-    db: PathBuf,
+    pub(super) db: PathBuf,
     warnings: Vec<StoreWarning>,
     inner: Mutex<Inner>,
     // Last: the folder leaves this process's list only once the connection
@@ -41,7 +41,7 @@ pub(super) struct Inner {
     /// The live run's checkpoint, or why it does not read back.
     pub(super) checkpoint: Result<Option<Value>, String>,
     /// Where writes go, or why none may be made.
-    conn: Result<Connection, String>,
+    pub(super) conn: Result<Connection, String>,
 }
 
 impl Store {

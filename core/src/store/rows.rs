@@ -205,6 +205,23 @@ pub fn put_live_run(conn: &Connection, checkpoint: Option<&Value>) -> rusqlite::
     Ok(())
 }
 
+/// Moves the live run's row, as stored, to `set_aside_checkpoints`.
+pub fn set_aside_live_run(conn: &Connection, reason: &str) -> rusqlite::Result<()> {
+    conn.execute(
+        "INSERT INTO set_aside_checkpoints (reason, json) SELECT ?1, json FROM live_run",
+        [reason],
+    )?;
+    conn.execute("DELETE FROM live_run", [])?;
+    Ok(())
+}
+
+pub fn set_aside_count(conn: &Connection) -> rusqlite::Result<usize> {
+    conn.query_row("SELECT count(*) FROM set_aside_checkpoints", [], |row| {
+        row.get::<_, i64>(0)
+    })
+    .map(|n| usize::try_from(n).unwrap_or(0))
+}
+
 /// A fact about the database (`meta`), if set.
 pub fn meta(conn: &Connection, key: &str) -> rusqlite::Result<Option<String>> {
     conn.query_row("SELECT value FROM meta WHERE key = ?1", [key], |row| {

@@ -3,7 +3,9 @@
 //! It is not part of [`Records`](super::Records) and not in a backup: it
 //! lives only while a run is under way, and keeping the run ends it in the
 //! same transaction (`completed_run`). The store keeps it as opaque JSON;
-//! its shape is the run session's (`crate::run::RunCheckpoint`).
+//! its shape is the journal's (`crate::journal::RunCheckpoint`). A
+//! checkpoint the journal cannot bring back is moved, as found, to the
+//! `set_aside_checkpoints` table, so that it is neither lost nor in the way.
 
 use serde_json::Value;
 
@@ -35,6 +37,31 @@ impl Store {
                 field: "json",
                 reason: reason.clone(),
             })),
+        }
+    }
+
+    /// Moves the checkpoint, exactly as stored, out of the way of the next
+    /// run into `set_aside_checkpoints` with `reason`, in one transaction.
+    /// Nothing happens when there is none.
+    pub fn set_aside_run_checkpoint(&self, reason: &str) -> Result<(), StoreError> {
+        let mut inner = self.inner()?;
+        self.write(&mut inner, "setting the run's checkpoint aside", |tx| {
+            rows::set_aside_live_run(tx, reason)
+        })?;
+        inner.checkpoint = Ok(None);
+        Ok(())
+    }
+
+    /// How many checkpoints have been set aside (kept in the database);
+    /// none can have been in a record that takes no writes.
+    pub fn set_aside_checkpoints(&self) -> Result<usize, StoreError> {
+        let inner = self.inner()?;
+        match &inner.conn {
+            Ok(conn) => rows::set_aside_count(conn).map_err(super::database::error(
+                &self.db,
+                "counting the set-aside checkpoints",
+            )),
+            Err(_) => Ok(0),
         }
     }
 

@@ -87,6 +87,15 @@ pub const MIGRATIONS: &[&str] = &[
         value TEXT NOT NULL
     );
     ",
+    // 2: run checkpoints that could not be brought back, kept as found
+    // (issue 19, defect 6) rather than overwritten by the next run.
+    r"
+    CREATE TABLE set_aside_checkpoints (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        reason TEXT NOT NULL,
+        json TEXT NOT NULL
+    );
+    ",
 ];
 
 /// The `user_version` a database has once every step of `steps` is applied.
