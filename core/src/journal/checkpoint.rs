@@ -32,7 +32,7 @@ pub struct RunCheckpoint {
 pub enum Waiting {
     Nothing,
     /// A run left unfinished, to bring back or keep.
-    Run(RunCheckpoint),
+    Run(Box<RunCheckpoint>),
     /// A checkpoint that could not be, set aside for the reason given.
     SetAside(String),
 }
@@ -78,7 +78,7 @@ impl RunCheckpoint {
     /// checkpoint that cannot be is set aside (see [`settle`](Self::settle)).
     pub fn read_usable(store: &Store) -> Result<Option<Self>, CheckpointError> {
         match Self::settle(store)? {
-            Waiting::Run(checkpoint) => Ok(Some(checkpoint)),
+            Waiting::Run(checkpoint) => Ok(Some(*checkpoint)),
             Waiting::Nothing | Waiting::SetAside(_) => Ok(None),
         }
     }
@@ -102,7 +102,7 @@ impl RunCheckpoint {
             Err(e) => Err(e.to_string()),
         };
         match judged {
-            Ok(checkpoint) => Ok(Waiting::Run(checkpoint)),
+            Ok(checkpoint) => Ok(Waiting::Run(Box::new(checkpoint))),
             Err(reason) => {
                 if store.is_writable() {
                     store.set_aside_run_checkpoint(&reason)?;

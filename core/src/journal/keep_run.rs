@@ -140,7 +140,7 @@ impl Journal {
             return Ok(None);
         };
         match RunCheckpoint::settle(store)? {
-            Waiting::Run(checkpoint) => Ok(Some(checkpoint)),
+            Waiting::Run(checkpoint) => Ok(Some(*checkpoint)),
             Waiting::Nothing => Ok(None),
             Waiting::SetAside(reason) => {
                 self.note_set_aside(reason);
