@@ -101,9 +101,14 @@ fn set_aside_and_a_new_run_is_kept(dir: &tempfile::TempDir, case: &str) {
     assert_eq!(store.with_records(|r| r.runs.len()).unwrap(), 1, "{case}");
 }
 
+/// Damage done to a checkpoint's stored text.
+type Damage = Box<dyn Fn(&str) -> String>;
+/// A change to a sound checkpoint that leaves it readable but odd.
+type Bend = Box<dyn Fn(&mut Value)>;
+
 #[test]
 fn damaged_checkpoints_are_set_aside_and_a_new_run_is_kept() {
-    let cases: Vec<(&str, Box<dyn Fn(&str) -> String>)> = vec![
+    let cases: Vec<(&str, Damage)> = vec![
         ("garbage", Box::new(|_| "not json at all".to_owned())),
         ("truncated", Box::new(|j| j[..j.len() / 2].to_owned())),
         (
@@ -121,7 +126,7 @@ fn damaged_checkpoints_are_set_aside_and_a_new_run_is_kept() {
 
 #[test]
 fn odd_checkpoints_are_set_aside_and_a_new_run_is_kept() {
-    let cases: Vec<(&str, Box<dyn Fn(&mut Value)>)> = vec![
+    let cases: Vec<(&str, Bend)> = vec![
         (
             "version 99",
             Box::new(|v| v["session"]["version"] = 99.into()),
