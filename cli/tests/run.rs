@@ -188,6 +188,66 @@ fn the_sharp_key_stops_the_run_for_the_knee() {
     assert!(end.contains("knee check-in(s) 2/10, 2/10"), "{end}");
 }
 
+// Issue 19, defect 1: the check-in that stops a run was lost when the
+// program was killed in the ~2 s after the dashboard said "recorded". Now
+// it is in the record before it is acknowledged: killed at once or at any
+// moment of the next 2 s, it is there, in the kept run or in the run
+// waiting to be kept.
+#[test]
+fn the_sharp_check_in_that_stops_a_run_survives_a_kill_in_the_next_two_seconds() {
+    for delay_ms in [0u64, 350, 800, 1_300, 1_800] {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let data = dir.path().join("data");
+        let text = data.display().to_string();
+        let profile = profile_running_today(dir.path());
+        let pane = Pane::start(
+            &[
+                "run",
+                "--pushed-demo",
+                "--quiet",
+                "--profile",
+                &profile,
+                "--data-dir",
+                &text,
+            ],
+            &[],
+            100,
+            36,
+        );
+        pane.watch(Duration::from_secs(20), |f, _| {
+            f.contains("Sensor connected") && two_seconds_in(f)
+        });
+        pane.keys(&["3"]);
+        pane.watch(Duration::from_secs(10), |f, _| f.contains("3/10"));
+        let before = pane.text();
+        pane.keys(&["s"]);
+        // Acknowledged: the screen moves on from the key.
+        pane.watch(Duration::from_secs(10), |f, status| {
+            f != before || status.is_some()
+        });
+        std::thread::sleep(Duration::from_millis(delay_ms));
+        let pid = pane.pid().expect("patella's pid");
+        let _ = Command::new("kill")
+            .args(["-KILL", &pid.to_string()])
+            .status()
+            .expect("kill");
+        pane.watch(Duration::from_secs(10), |_, status| status.is_some());
+
+        let store = patella_core::store::Store::open(&data).expect("the record opens");
+        let kept =
+            serde_json::to_string(&store.records().expect("records").check_ins).expect("json");
+        let waiting = store
+            .run_checkpoint()
+            .expect("checkpoint")
+            .map(|v| v.to_string())
+            .unwrap_or_default();
+        assert!(
+            kept.contains("sharp") || waiting.contains("sharp"),
+            "killed {delay_ms} ms after the sharp key: the check-in is lost\nkept: {kept}\nwaiting: {waiting}"
+        );
+    }
+}
+
 #[test]
 fn ctrl_c_on_the_dashboard_keeps_the_run_and_gives_the_terminal_back() {
     let dir = tempfile::tempdir().expect("temp dir");

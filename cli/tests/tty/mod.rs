@@ -99,6 +99,13 @@ impl Pane {
         String::from_utf8_lossy(&out.stdout).trim() == "1"
     }
 
+    /// The program's process id, once it has started.
+    pub fn pid(&self) -> Option<u32> {
+        std::fs::read_to_string(self.dir.path().join("pid"))
+            .ok()
+            .and_then(|s| s.trim().parse().ok())
+    }
+
     /// The exit code, once the program has ended.
     pub fn status(&self) -> Option<i32> {
         std::fs::read_to_string(self.dir.path().join("status"))
