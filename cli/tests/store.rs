@@ -781,4 +781,21 @@ fn history_names_a_run_left_unfinished() {
     )))
     .expect("json");
     assert_eq!(json["unfinished_run"]["run_id"], "run-waiting");
+    // Issue 19 ("Smaller"): export says the waiting run is not in it yet.
+    let out = patella(
+        &[
+            "export",
+            "--format",
+            "backup",
+            "--data-dir",
+            data.to_str().expect("utf-8"),
+        ],
+        &[],
+    );
+    assert!(out.status.success());
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.contains("run-waiting") && said.contains("not in this export"),
+        "{said}"
+    );
 }

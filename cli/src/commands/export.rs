@@ -8,6 +8,8 @@ use std::path::PathBuf;
 use chrono::{FixedOffset, Local, NaiveDateTime, Offset, TimeZone};
 use clap::{Args, ValueEnum};
 use patella_core::export;
+use patella_core::journal::RunCheckpoint;
+use patella_core::run::format::unfinished_run_not_exported;
 use serde::Serialize;
 
 use super::data_dir::{DataDirArgs, store_error};
@@ -67,6 +69,14 @@ pub fn run(args: ExportArgs) -> Result<(), CliError> {
         args.data.refuse_out_inside("--out", out)?;
     }
     let records = store.records().map_err(store_error)?;
+    // Read only: the export changes nothing, a checkpoint that cannot be
+    // read included (the next run sets that aside).
+    if let Ok(Some(waiting)) = RunCheckpoint::read(&store) {
+        eprintln!(
+            "patella: {}",
+            unfinished_run_not_exported(&waiting.run_id, &waiting.started_at)
+        );
+    }
     busy.step("writing the export");
     let text = match args.format {
         Format::Csv => match args.table {

@@ -60,6 +60,16 @@ pub fn checkpoint_set_aside(reason: &str) -> String {
     )
 }
 
+/// Said by an export while a run left unfinished waits to be kept: it is
+/// not in the record's runs yet, so not in what is exported.
+pub fn unfinished_run_not_exported(run_id: &str, started_at: &str) -> String {
+    format!(
+        "Run {run_id}, started {}, was left unfinished and is not in this export yet; the next \
+         run keeps it, and an export after that includes it.",
+        started_at.replace('T', " ")
+    )
+}
+
 /// The Run screen's line for a run started, with the runner's consent, on a
 /// record that cannot be written, or with keeping turned off.
 pub const NOT_KEPT: &str = "Not kept: nothing of this run will be saved.";
