@@ -50,7 +50,7 @@ const EXIT_CODES: &str = "Exit codes:
   1  bad input: a value, a file's content, an unknown run id, bad hex
   2  usage: the command line itself is wrong
   3  device or I/O: no Bluetooth adapter, a file that cannot be read or
-     written, a data folder that is locked or read-only";
+     written, a data folder that is locked or read-only, a full disk";
 
 #[derive(Parser)]
 #[command(
