@@ -137,3 +137,42 @@ fn help_lists_the_exit_codes() {
         assert!(help.contains(line), "{line}: {help}");
     }
 }
+
+// Issue 19, defect 10: a full disk while saving the profile exited 1, as
+// if the profile were bad. strace makes every write of the database's log
+// fail with ENOSPC (`scripts/bootstrap` installs strace): the refusal is
+// the device's, exit 3, and says the disk is full.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_disk_while_saving_the_profile_exits_3() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let data = tmp.path().join("data");
+    // The record exists already: only the profile's write is left to fail.
+    let made = patella(&["history", "--data-dir", dir(&data)]);
+    assert_eq!(code(&made), Some(0), "{}", stderr(&made));
+    let profile = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../tests/fixtures/profile-new-runner.json"
+    );
+    let out = Command::new("strace")
+        .args(["-f", "-qq", "-o", "/dev/null", "-e", "trace=pwrite64,write"])
+        .arg("-P")
+        .arg(data.join("record.sqlite3-wal"))
+        .args(["-e", "inject=pwrite64,write:error=ENOSPC"])
+        .arg(env!("CARGO_BIN_EXE_patella"))
+        .args([
+            "run",
+            "--pushed-demo",
+            "--plain",
+            "--profile",
+            profile,
+            "--data-dir",
+            dir(&data),
+        ])
+        .env_remove("PATELLA_DATA_DIR")
+        .output()
+        .expect("strace must be installed (scripts/bootstrap installs it)");
+    let err = stderr(&out);
+    assert_eq!(code(&out), Some(3), "{err}");
+    assert!(err.contains("disk is full"), "{err}");
+}
