@@ -7,8 +7,9 @@
 //!
 //! Figures (SQLite store, shared 2-core VM at load average 2-2.5; 1826
 //! check-ins, 1044 runs with 80-point traces, 782 sessions):
-//! - open only: 3.3-3.5 ms; open + today's view 3.3 ms; the view alone
-//!   0.14 ms. (The JSON-lines store before it: 17.7-18.7 ms open on the same
+//! - open only: 3.2-3.5 ms; open + today's progress view 3.5 ms; the view
+//!   alone 0.14 ms; open + the Today screen (the coach's plan rebuilt over
+//!   261 weeks of history) 5.6-5.8 ms. (The JSON-lines store before it: 17.7-18.7 ms open on the same
 //!   machine and load. Keeping each run's trace as JSON cost 6.4 ms: the
 //!   trace is packed beside the run's JSON, see `store::rows`.)
 //! - save one check-in (one synced transaction): 0.17-0.2 ms on the empty
@@ -19,8 +20,13 @@ use std::time::Duration;
 
 use chrono::{Days, NaiveDate};
 use criterion::{Criterion, criterion_group, criterion_main};
+use patella_core::coach::profile::CurrentRunning;
+use patella_core::coach::record::load_history;
+use patella_core::coach::{Catalogue, CoachConfig, Experience, Goal, Profile, build_plan_as_of};
+use patella_core::journal::Journal;
 use patella_core::pain::{CheckIn, CheckInMoment};
 use patella_core::progress::{ProgressConfig, progress_view};
+use patella_core::screens::today::today_screen;
 use patella_core::store::{CadencePoint, Outcome, Records, RunSummary, SessionOutcome, Store};
 
 fn start() -> NaiveDate {
@@ -79,15 +85,57 @@ fn five_years() -> Records {
     records
 }
 
+/// A runner who has run three days a week all along.
+fn runner() -> Profile {
+    Profile {
+        experience: Experience::Regular,
+        current: CurrentRunning {
+            weekly_minutes: Some(90),
+            weekly_km: None,
+            days_per_week: 3,
+            preferred_days: vec![
+                chrono::Weekday::Mon,
+                chrono::Weekday::Wed,
+                chrono::Weekday::Sat,
+            ],
+        },
+        goal: Goal::Continuous15Minutes,
+        equipment: vec![],
+        risk_factors: Default::default(),
+        knee_pain: 0,
+        strength_days_per_week: None,
+        cadence_baseline_spm: None,
+    }
+}
+
 fn bench_store(c: &mut Criterion) {
     let big = tempfile::tempdir().expect("tempdir");
     let records = five_years();
-    Store::open(big.path())
-        .expect("opens")
-        .import(&records)
-        .expect("seeded");
+    {
+        let store = std::sync::Arc::new(Store::open(big.path()).expect("opens"));
+        store.import(&records).expect("seeded");
+        let mut history = None;
+        Journal::new(store)
+            .save_profile(&mut history, runner(), start())
+            .expect("the runner's profile");
+    }
     let today = day(5 * 365);
     let config = ProgressConfig::default();
+
+    // What the app does at launch: open the record and build the Today
+    // screen, the coach's plan rebuilt from five years of history.
+    let catalogue = Catalogue::builtin().expect("catalogue");
+    let coach = CoachConfig::default();
+    c.bench_function("open store (5 years) + the Today screen", |b| {
+        b.iter(|| {
+            let store = Store::open(big.path()).expect("opens");
+            let history = load_history(&store).expect("history").expect("a runner");
+            let weeks =
+                u16::try_from((today - history.plan_start).num_days() / 7 + 1).expect("weeks");
+            let plan = build_plan_as_of(&history, weeks, catalogue, &coach, today).expect("plan");
+            black_box(today_screen(&plan, &history, today).sessions.len())
+        })
+    });
 
     c.bench_function("open store (5 years) + today's progress view", |b| {
         b.iter(|| {

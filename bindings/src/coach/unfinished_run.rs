@@ -33,4 +33,15 @@ impl Coach {
             Ok(kept.as_ref().map(RunCompletion::from))
         })
     }
+
+    /// The sentence to show when a run left unfinished could not be
+    /// brought back (damaged, or written by a newer app) and was set aside
+    /// in the record instead, untouched; None when that has not happened
+    /// since this was last asked. Ask after `keepUnfinishedRun` or
+    /// `unfinishedRun`; such a checkpoint never stands in a new run's way.
+    pub fn take_checkpoint_set_aside(&self) -> Option<String> {
+        self.journal
+            .take_set_aside()
+            .map(|reason| patella_core::run::format::checkpoint_set_aside(&reason))
+    }
 }

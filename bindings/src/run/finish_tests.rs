@@ -326,8 +326,16 @@ fn a_damaged_checkpoint_blocks_no_new_run() {
         .unwrap();
     let store = RecordStore::open(path).unwrap();
     let (coach, date, planned) = first_run(&store);
-    // Nothing to keep in it, and nothing lost by starting afresh.
+    // Nothing to keep in it, and nothing lost by starting afresh: it is
+    // set aside in the record, and the app has the sentence to show
+    // (issue 19, defect 6).
     assert_eq!(coach.keep_unfinished_run().unwrap(), None);
+    let said = coach
+        .take_checkpoint_set_aside()
+        .expect("the runner is told");
+    assert!(said.contains("set aside"), "{said}");
+    assert_eq!(coach.take_checkpoint_set_aside(), None, "told once");
+    assert_eq!(store.core().set_aside_checkpoints().unwrap(), 1);
     let fresh = RunSession::from_planned_run(planned, None, Arc::new(Collect::default())).unwrap();
     fresh
         .keep_in(
