@@ -23,6 +23,7 @@ const WRITES: &[&str] = &[
     "complete_run",
     "save_run_checkpoint",
     "clear_run_checkpoint",
+    "set_aside_run_checkpoint",
 ];
 
 /// The folders scanned, from the workspace root.
@@ -281,6 +282,49 @@ fn only_the_store_and_the_journal_write_to_the_record() {
         offences.is_empty(),
         "these write to the record without the journal (core/src/journal): call the \
          journal's method instead:\n{}",
+        offences.join("\n")
+    );
+}
+
+/// No source file outside the store touches the database itself: the
+/// journal's writes all go through the store's methods, so none bypasses
+/// the store's checks or its records in memory.
+#[test]
+fn only_the_store_opens_the_database() {
+    let root = root();
+    let mut files = Vec::new();
+    for dir in SCANNED {
+        rust_files(&root.join(dir), &mut files);
+    }
+    let store = root.join("core/src/store");
+    let mut offences = Vec::new();
+    let mut test_only: BTreeSet<PathBuf> = BTreeSet::new();
+    let mut results = Vec::new();
+    for file in &files {
+        let (code, test_mods) = without_tests(&code_only(&std::fs::read_to_string(file).unwrap()));
+        for name in test_mods {
+            let dir = child_dir(file);
+            test_only.insert(dir.join(format!("{name}.rs")));
+            test_only.insert(dir.join(&name));
+        }
+        results.push((file.clone(), code));
+    }
+    for (file, code) in results {
+        if file.starts_with(&store) || test_only.iter().any(|t| file.starts_with(t)) {
+            continue;
+        }
+        if code.contains("rusqlite") {
+            offences.push(
+                file.strip_prefix(&root)
+                    .unwrap_or(&file)
+                    .display()
+                    .to_string(),
+            );
+        }
+    }
+    assert!(
+        offences.is_empty(),
+        "these reach the database without the store:\n{}",
         offences.join("\n")
     );
 }
