@@ -53,9 +53,40 @@ fn without_offset(value: &str) -> Option<&str> {
 }
 
 fn wall_clock(value: &str) -> Option<NaiveDateTime> {
-    WALL_CLOCK
-        .iter()
-        .find_map(|f| NaiveDateTime::parse_from_str(value, f).ok())
+    written(value).or_else(|| {
+        WALL_CLOCK
+            .iter()
+            .find_map(|f| NaiveDateTime::parse_from_str(value, f).ok())
+    })
+}
+
+/// "YYYY-MM-DDTHH:MM:SS" exactly, the way every moment is written, read
+/// without chrono's format interpreter: opening years of check-ins reads
+/// thousands of them (issue 19: the record opens in a few milliseconds).
+/// Anything else, and any value this refuses, goes to the formats above,
+/// which read the same shape the same way.
+fn written(value: &str) -> Option<NaiveDateTime> {
+    let b = value.as_bytes();
+    if b.len() != 19
+        || b[4] != b'-'
+        || b[7] != b'-'
+        || b[10] != b'T'
+        || b[13] != b':'
+        || b[16] != b':'
+    {
+        return None;
+    }
+    let num = |from: usize, to: usize| -> Option<u32> {
+        b[from..to].iter().try_fold(0u32, |n, d| {
+            d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0'))
+        })
+    };
+    let year = i32::try_from(num(0, 4)?).ok()?;
+    NaiveDate::from_ymd_opt(year, num(5, 7)?, num(8, 10)?)?.and_hms_opt(
+        num(11, 13)?,
+        num(14, 16)?,
+        num(17, 19)?,
+    )
 }
 
 /// Reads a check-in's `taken_at`: "YYYY-MM-DDTHH:MM[:SS[.fff]]", optionally
@@ -89,10 +120,24 @@ pub mod taken_at {
     }
 
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDateTime, D::Error> {
-        let raw = String::deserialize(d)?;
-        parse_taken_at(&raw).ok_or_else(|| {
-            serde::de::Error::custom(format!("taken_at: {raw:?} is not {DATE_TIME_EXAMPLE}"))
-        })
+        d.deserialize_str(TakenAt)
+    }
+
+    /// Reads the text where it lies, without a copy: a record opens with
+    /// thousands of check-ins.
+    struct TakenAt;
+
+    impl serde::de::Visitor<'_> for TakenAt {
+        type Value = NaiveDateTime;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str(DATE_TIME_EXAMPLE)
+        }
+
+        fn visit_str<E: serde::de::Error>(self, raw: &str) -> Result<NaiveDateTime, E> {
+            parse_taken_at(raw)
+                .ok_or_else(|| E::custom(format!("taken_at: {raw:?} is not {DATE_TIME_EXAMPLE}")))
+        }
     }
 }
 
@@ -164,6 +209,28 @@ mod tests {
             at(9, 15, 0),
             "a visit reads offsets too"
         );
+    }
+
+    #[test]
+    fn the_written_shape_reads_as_the_formats_read_it() {
+        for value in [
+            "2026-03-20T19:30:00",
+            "1970-01-01T00:00:00",
+            "2199-12-31T23:59:59",
+            "2024-02-29T12:00:00",
+            "2026-02-29T12:00:00",
+            "2026-13-01T00:00:00",
+            "2026-03-20T24:00:00",
+            "2026-03-20T19:60:00",
+            "2026-03-20T23:59:60",
+            "2026-03-20T19:3a:00",
+            "2026-03-20 19:30:00",
+        ] {
+            let by_format = WALL_CLOCK
+                .iter()
+                .find_map(|f| NaiveDateTime::parse_from_str(value, f).ok());
+            assert_eq!(wall_clock(value), by_format, "{value}");
+        }
     }
 
     #[test]
