@@ -7,9 +7,10 @@
 //!
 //! Figures (SQLite store, shared 2-core VM at load average 2-2.5; 1826
 //! check-ins, 1044 runs with 80-point traces, 782 sessions):
-//! - open only: 3.2-3.5 ms; open + today's progress view 3.5 ms; the view
-//!   alone 0.14 ms; open + the Today screen (the coach's plan rebuilt over
-//!   261 weeks of history) 5.6-5.8 ms. (The JSON-lines store before it: 17.7-18.7 ms open on the same
+//! - open only: 2.8-2.9 ms; open + today's progress view 3.0-3.2 ms; the
+//!   view alone 0.14-0.18 ms; open + the Today screen (the coach's plan
+//!   rebuilt over 261 weeks of history) 5.2-5.4 ms (quiet machine, after
+//!   moments are read without chrono's format interpreter). (The JSON-lines store before it: 17.7-18.7 ms open on the same
 //!   machine and load. Keeping each run's trace as JSON cost 6.4 ms: the
 //!   trace is packed beside the run's JSON, see `store::rows`.)
 //! - save one check-in (one synced transaction): 0.17-0.2 ms on the empty
