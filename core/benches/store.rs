@@ -5,14 +5,15 @@
 //! check-in, committed and synced, in at most 1 ms on a real disk, about the
 //! same on an empty store as on a 5-year one.
 //!
-//! Figures (SQLite store, shared 2-core VM at load average 2-2.5; 1826
+//! Figures (SQLite store, shared 2-core VM; 1826
 //! check-ins, 1044 runs with 80-point traces, 782 sessions):
-//! - open only: 2.8-2.9 ms; open + today's progress view 3.0-3.2 ms; the
-//!   view alone 0.14-0.18 ms; open + the Today screen (the coach's plan
-//!   rebuilt over 261 weeks of history) 5.2-5.4 ms (quiet machine, after
-//!   moments are read without chrono's format interpreter). (The JSON-lines store before it: 17.7-18.7 ms open on the same
-//!   machine and load. Keeping each run's trace as JSON cost 6.4 ms: the
-//!   trace is packed beside the run's JSON, see `store::rows`.)
+//! - load about 1 (this VM's timings wander by a third between runs): open
+//!   only 2.6-2.9 ms; open + today's progress view 2.7-3.2 ms; the view
+//!   alone 0.14-0.18 ms; open + the Today screen (the coach's plan rebuilt
+//!   over 261 weeks of history) 5.2-6.7 ms. Reading the database mapped
+//!   (`mmap_size`) gave 4.7-7.9 ms against 5.5-6.7 ms unmapped, alternated
+//!   in one session: no clear gain, so it was left out (a mapped read of a
+//!   failing disk stops the process instead of returning an error).
 //! - save one check-in (one synced transaction): 0.17-0.2 ms on the empty
 //!   store, 0.27-0.98 ms on the 5-year one; the spread is the disk.
 

@@ -184,17 +184,6 @@ fn configure(conn: &Connection, dir: &Path, db: &Path, steps: &[&str]) -> Result
         "turning on foreign keys",
         conn.pragma_update(None, "foreign_keys", "ON"),
     )?;
-    // Opening reads the whole record once: mapped, its pages are read in
-    // place rather than copied into SQLite's page cache by a read() each
-    // (issue 19: a 5-year record and the Today screen in 5 ms; 0.85 of the
-    // time unmapped, measured alternately in one session). Writes still go
-    // through write() and the log, so durability is unchanged; the cost is
-    // that a failing disk under a mapped read stops the process rather than
-    // returning an error. Project's choice: 64 MiB, beyond decades of records.
-    step(
-        "mapping the database",
-        conn.pragma_update(None, "mmap_size", 64 * 1024 * 1024),
-    )?;
     // Takes the write lock now and keeps it (exclusive locking mode).
     step(
         "taking the lock",
