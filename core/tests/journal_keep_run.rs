@@ -16,7 +16,7 @@ use patella_core::coach::{CoachConfig, History, SessionKind, SessionStatus};
 use patella_core::journal::{
     FinishedRun, Journal, JournalError, LiveRun, RunCheckpoint, Saved, WhenNotWritable,
 };
-use patella_core::pain::{CheckIn, CheckInMoment, PainQuality};
+use patella_core::pain::{CheckIn, PainQuality};
 use patella_core::run::{RunConfig, RunSession, RunSummary, Segment, SegmentKind, SessionPlan};
 use patella_core::sample::{CadenceSample, CadenceUnit, Gait};
 use patella_core::store::Store;
@@ -54,17 +54,6 @@ fn reading(s: u64) -> CadenceSample {
     }
 }
 
-fn during(seconds: u64, score: u8) -> CheckIn {
-    CheckIn {
-        taken_at: at(1, 7) + chrono::Duration::seconds(i64::try_from(seconds).unwrap()),
-        score,
-        moment: CheckInMoment::DuringRun,
-        quality: None,
-        location: None,
-        red_flags: vec![],
-    }
-}
-
 /// Tuesday's run, 6 min: run/walk with a knee check at `score` halfway.
 fn finished_run(score: u8) -> RunSummary {
     let mut session = RunSession::new(tuesday_plan(), RunConfig::default()).unwrap();
@@ -73,7 +62,7 @@ fn finished_run(score: u8) -> RunSummary {
         session.push_sample(&reading(s)).unwrap();
         session.tick(s * 1_000).unwrap();
         if s == 200 {
-            session.check_in(s * 1_000, during(s, score)).unwrap();
+            session.check_in(s * 1_000, during_run(s, score)).unwrap();
         }
     }
     session.finish(361_000).unwrap().0
@@ -168,7 +157,7 @@ fn a_run_stopped_at_once_by_a_sharp_pain_is_kept_with_it_article_004() {
     session.start(5_000);
     let sharp = CheckIn {
         quality: Some(PainQuality::Sharp),
-        ..during(0, 3)
+        ..during_run(0, 3)
     };
     session.check_in(5_000, sharp).unwrap();
     let summary = session.finish(5_000).unwrap().0;
@@ -202,7 +191,10 @@ fn a_run_found_waiting_after_a_kill_is_kept_as_it_stood_once() {
             live.push_sample(&reading(s)).unwrap();
             live.tick(s * 1_000).unwrap();
         }
-        assert_eq!(live.check_in(150_000, during(150, 4)).unwrap(), Saved::Yes);
+        assert_eq!(
+            live.check_in(150_000, during_run(150, 4)).unwrap(),
+            Saved::Yes
+        );
         // Killed: dropped without finishing or keeping.
     }
     let waiting = RunCheckpoint::read(&store).unwrap().expect("a run waits");

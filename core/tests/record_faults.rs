@@ -22,7 +22,6 @@ use std::sync::Arc;
 use coach_support::*;
 use patella_core::coach::CoachConfig;
 use patella_core::journal::{Journal, LiveRun, RunCheckpoint, Saved, WhenNotWritable};
-use patella_core::pain::{CheckIn, CheckInMoment};
 use patella_core::run::{RunConfig, RunSession, Segment, SegmentKind, SessionPlan};
 use patella_core::store::Store;
 
@@ -41,17 +40,6 @@ fn plan() -> SessionPlan {
         }],
         cadence_target_spm: None,
         stride_baseline: None,
-    }
-}
-
-fn during(seconds: u64, score: u8) -> CheckIn {
-    CheckIn {
-        taken_at: at(1, 7) + chrono::Duration::seconds(i64::try_from(seconds).unwrap()),
-        score,
-        moment: CheckInMoment::DuringRun,
-        quality: None,
-        location: None,
-        red_flags: vec![],
     }
 }
 
@@ -83,7 +71,7 @@ fn play(data: &Path, acks: &Path) {
         note("start".to_owned());
     }
     let mut check = |at_s: u64, score: u8, live: &LiveRun| {
-        if saved(live.check_in(at_s * 1_000, during(at_s, score))) {
+        if saved(live.check_in(at_s * 1_000, during_run(at_s, score))) {
             note(format!("check-in {score}"));
         }
     };

@@ -9,10 +9,13 @@ use crate::store::RunSummary;
 /// The baseline measured from the first `config.cadence_baseline_runs`
 /// runs that have a cadence, by start time; `Ok(None)` until there are that
 /// many. An average no baseline may be built from is an error naming it.
-pub fn measured(runs: &[RunSummary], config: &CoachConfig) -> Result<Option<f64>, TargetError> {
+pub fn measured<'r>(
+    runs: impl IntoIterator<Item = &'r RunSummary>,
+    config: &CoachConfig,
+) -> Result<Option<f64>, TargetError> {
     let wanted = config.cadence_baseline_runs.max(1);
     let mut with_cadence: Vec<&RunSummary> = runs
-        .iter()
+        .into_iter()
         .filter(|r| r.average_cadence_spm.is_some())
         .collect();
     if with_cadence.len() < wanted {

@@ -57,9 +57,12 @@ impl Journal {
         }
         let measured = match &self.store {
             Some(store) => {
-                let mut runs = store.with_records(|r| r.runs.clone())?;
-                runs.push(run.clone());
-                cadence_baseline::measured(&runs, config)
+                // Read in place: years of runs are not copied for the few
+                // the baseline takes.
+                store
+                    .with_records(|r| {
+                        cadence_baseline::measured(r.runs.iter().chain([&run]), config)
+                    })?
                     .map_err(|e| JournalError::Baseline(e.to_string()))?
             }
             // Measured from stored runs: a run not stored changes nothing.
@@ -80,11 +83,9 @@ impl Journal {
                 status: SessionStatus::Done,
             })
         });
+        // One transaction: the run, its check-ins, the outcome, and the end
+        // of this run's own checkpoint.
         self.write(|store| store.complete_run(&run, &check_ins, outcome.as_ref()))?;
-        // The run is in the record from here on, so memory follows it even
-        // if its checkpoint cannot be cleared now: the next keep of the same
-        // run (at the next start) finds it kept and clears what is left.
-        let _ = self.clear_checkpoint_of(&run.id);
         self.forget_finished(&run.id);
         *history = after;
         Ok(KeptRun {

@@ -21,13 +21,10 @@ use std::time::Duration;
 
 use rusqlite::{Connection, ErrorCode, OpenFlags};
 
-use super::error::StoreError;
-use super::folder::{self, io_err};
+use super::error::{StoreError, from_sqlite};
+use super::folder::{self, DB_FILE, io_err};
 use super::schema;
 use crate::file_read::open_regular;
-
-/// The database's file name in the data folder.
-pub const DB_FILE: &str = "record.sqlite3";
 
 /// The store's database, as it could be opened.
 pub enum Opened {
@@ -36,30 +33,6 @@ pub enum Opened {
     /// Read only: the database as it is (`None` when there is none and
     /// none can be made), and why it cannot be written.
     ReadOnly(Option<Connection>, String),
-}
-
-/// Turns an SQLite error into the store's, naming what was being done.
-pub fn error<'a>(db: &'a Path, doing: &'static str) -> impl Fn(rusqlite::Error) -> StoreError + 'a {
-    move |e| {
-        let path = db.to_path_buf();
-        let detail = e.to_string();
-        match e.sqlite_error_code() {
-            Some(ErrorCode::DiskFull) => StoreError::DiskFull { path, doing },
-            Some(ErrorCode::SystemIoFailure) => StoreError::DiskIo {
-                path,
-                doing,
-                detail,
-            },
-            Some(ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt) => {
-                StoreError::Damaged { path, detail }
-            }
-            _ => StoreError::Database {
-                path,
-                doing,
-                detail,
-            },
-        }
-    }
 }
 
 /// Whether SQLite refused because the file or folder may not be written.
@@ -113,7 +86,7 @@ pub fn open(dir: &Path, steps: &[&str]) -> Result<Opened, StoreError> {
     let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
         | OpenFlags::SQLITE_OPEN_NO_MUTEX
         | OpenFlags::SQLITE_OPEN_NOFOLLOW;
-    let conn = Connection::open_with_flags(&db, flags).map_err(error(&db, "opening"))?;
+    let conn = Connection::open_with_flags(&db, flags).map_err(from_sqlite(&db, "opening"))?;
     match configure(&conn, dir, &db, steps) {
         Ok(version) => Ok(Opened::Writable(conn, version)),
         Err(Configure::Refused(e)) => {
@@ -146,7 +119,7 @@ fn configure(conn: &Connection, dir: &Path, db: &Path, steps: &[&str]) -> Result
             dir: dir.to_path_buf(),
         })),
         Err(e) if is_refusal(&e) => Err(Configure::Refused(e)),
-        Err(e) => Err(Configure::Failed(error(db, doing)(e))),
+        Err(e) => Err(Configure::Failed(from_sqlite(db, doing)(e))),
     };
     step("opening", conn.busy_timeout(Duration::ZERO))?;
     step(
@@ -215,7 +188,8 @@ fn read_only(
         | OpenFlags::SQLITE_OPEN_URI
         | OpenFlags::SQLITE_OPEN_NO_MUTEX
         | OpenFlags::SQLITE_OPEN_NOFOLLOW;
-    let conn = Connection::open_with_flags(uri, flags).map_err(error(db, "opening to read"))?;
+    let conn =
+        Connection::open_with_flags(uri, flags).map_err(from_sqlite(db, "opening to read"))?;
     let found = schema::version(&conn, db)?;
     schema::check_not_from_future(found, steps)?;
     if found == 0 {

@@ -1,7 +1,9 @@
 //! What can go wrong with the store: errors that stop an operation, and
 //! warnings that say what could not be read while the store still opened.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+
+use rusqlite::ErrorCode;
 
 use serde::Serialize;
 use thiserror::Error;
@@ -144,4 +146,31 @@ pub enum StoreWarning {
     /// moved into, or they could not be moved aside after being read.
     #[error("{reason}")]
     LegacyFilesLeft { reason: String },
+}
+
+/// Turns an SQLite error into the store's, naming what was being done.
+pub fn from_sqlite<'a>(
+    db: &'a Path,
+    doing: &'static str,
+) -> impl Fn(rusqlite::Error) -> StoreError + 'a {
+    move |e| {
+        let path = db.to_path_buf();
+        let detail = e.to_string();
+        match e.sqlite_error_code() {
+            Some(ErrorCode::DiskFull) => StoreError::DiskFull { path, doing },
+            Some(ErrorCode::SystemIoFailure) => StoreError::DiskIo {
+                path,
+                doing,
+                detail,
+            },
+            Some(ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt) => {
+                StoreError::Damaged { path, detail }
+            }
+            _ => StoreError::Database {
+                path,
+                doing,
+                detail,
+            },
+        }
+    }
 }

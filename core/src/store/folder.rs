@@ -11,6 +11,9 @@ use std::path::Path;
 
 use super::error::StoreError;
 
+/// The database's file name in the data folder.
+pub const DB_FILE: &str = "record.sqlite3";
+
 pub fn io_err(path: &Path) -> impl FnOnce(io::Error) -> StoreError + '_ {
     move |source| match crate::file_read::NotRegularFile::within(&source) {
         Some(not) => StoreError::NotRegularFile {

@@ -14,9 +14,10 @@ use std::path::Path;
 
 use rusqlite::Connection;
 
-use super::database::{self, DB_FILE};
+use super::error::from_sqlite;
 use super::error::{StoreError, StoreWarning};
 use super::folder;
+use super::folder::DB_FILE;
 use super::legacy::{self, Legacy};
 use super::rows;
 
@@ -46,7 +47,7 @@ pub fn settle(
     if !legacy::present(&names) {
         return Ok(Vec::new());
     }
-    let fail = database::error(db, "moving the older record into the database");
+    let fail = from_sqlite(db, "moving the older record into the database");
     if let Some(folder) = rows::meta(conn, MOVED_TO).map_err(&fail)? {
         // Read in before; the files were not moved yet when the app stopped.
         return Ok(move_aside(dir, &folder, &names).err().into_iter().collect());

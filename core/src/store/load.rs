@@ -11,8 +11,9 @@ use std::path::Path;
 use rusqlite::{Connection, Row};
 use serde_json::Value;
 
-use super::database::{self, DB_FILE};
+use super::error::from_sqlite;
 use super::error::{StoreError, StoreWarning};
+use super::folder::DB_FILE;
 use super::records::{Records, RunSummary};
 use super::rows::{self, Persisted};
 
@@ -44,7 +45,7 @@ pub fn load(conn: &Connection, db: &Path) -> Result<Loaded, StoreError> {
         sessions: table(conn, db, "sessions", "", &mut warnings, |_, _| Ok(()))?,
         ..Records::default()
     };
-    let fail = database::error(db, "reading the record");
+    let fail = from_sqlite(db, "reading the record");
     let mut documents = conn
         .prepare("SELECT name, json FROM documents ORDER BY name")
         .map_err(&fail)?;
@@ -105,7 +106,7 @@ fn table<T: Persisted>(
     warnings: &mut Vec<StoreWarning>,
     fill: impl Fn(&mut T, &Row<'_>) -> Result<(), String>,
 ) -> Result<Vec<T>, StoreError> {
-    let fail = database::error(db, "reading the record");
+    let fail = from_sqlite(db, "reading the record");
     let mut statement = conn
         .prepare(&format!("SELECT seq, json{more} FROM {name} ORDER BY seq"))
         .map_err(&fail)?;

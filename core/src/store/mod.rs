@@ -60,8 +60,8 @@ mod run_checkpoint;
 mod run_marks;
 mod schema;
 
-pub use database::DB_FILE;
 pub use error::{StoreError, StoreWarning};
+pub use folder::DB_FILE;
 pub use open_store::Store;
 pub use records::{
     CadencePoint, DistanceUnit, MAX_CADENCE_SPM, MINUTES_PER_DAY, Outcome, PairedSensor,

@@ -9,8 +9,10 @@ use std::sync::{Mutex, MutexGuard};
 use rusqlite::{Connection, Transaction};
 use serde_json::Value;
 
-use super::database::{self, DB_FILE, Opened};
+use super::database::{self, Opened};
+use super::error::from_sqlite;
 use super::error::{StoreError, StoreWarning};
+use super::folder::DB_FILE;
 use super::folder::{self, io_err};
 use super::legacy;
 use super::legacy_migration;
@@ -144,7 +146,7 @@ impl Store {
                 });
             }
         };
-        let fail = database::error(&self.db, doing);
+        let fail = from_sqlite(&self.db, doing);
         let tx = conn.transaction().map_err(&fail)?;
         let out = write(&tx).map_err(&fail)?;
         tx.commit().map_err(fail)?;

@@ -57,7 +57,7 @@ impl Store {
     pub fn set_aside_checkpoints(&self) -> Result<usize, StoreError> {
         let inner = self.inner()?;
         match &inner.conn {
-            Ok(conn) => rows::set_aside_count(conn).map_err(super::database::error(
+            Ok(conn) => rows::set_aside_count(conn).map_err(super::error::from_sqlite(
                 &self.db,
                 "counting the set-aside checkpoints",
             )),

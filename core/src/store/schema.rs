@@ -19,8 +19,9 @@ use std::path::Path;
 
 use rusqlite::{Connection, TransactionBehavior};
 
-use super::database::{self, DB_FILE};
 use super::error::StoreError;
+use super::error::from_sqlite;
+use super::folder::DB_FILE;
 
 /// The version of the records' own shapes (their JSON), which a backup
 /// carries. It changes only when a persisted shape changes, not with the
@@ -107,7 +108,7 @@ fn version_of(steps: &[&str]) -> u32 {
 pub fn version(conn: &Connection, db: &Path) -> Result<u32, StoreError> {
     let found: i64 = conn
         .pragma_query_value(None, "user_version", |row| row.get(0))
-        .map_err(database::error(db, "reading the schema version"))?;
+        .map_err(from_sqlite(db, "reading the schema version"))?;
     // A negative version is no version this build wrote.
     Ok(u32::try_from(found).unwrap_or(u32::MAX))
 }
@@ -137,7 +138,7 @@ pub fn migrate(
     if found == target {
         return Ok(());
     }
-    let fail = database::error(db, "migrating the database");
+    let fail = from_sqlite(db, "migrating the database");
     let tx = conn
         .transaction_with_behavior(TransactionBehavior::Immediate)
         .map_err(&fail)?;

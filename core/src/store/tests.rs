@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use rusqlite::Connection;
 
 use super::StoreError;
-use super::database::DB_FILE;
+use super::folder::DB_FILE;
 use super::open_store::Store;
 use super::schema::MIGRATIONS;
 use crate::pain::{CheckIn, CheckInMoment};

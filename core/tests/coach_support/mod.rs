@@ -220,3 +220,15 @@ pub fn save_document(
     }
     Ok(())
 }
+
+/// A check-in `seconds` into a run started on day 1 at 07:00.
+pub fn during_run(seconds: u64, score: u8) -> CheckIn {
+    CheckIn {
+        taken_at: at(1, 7) + chrono::Duration::seconds(i64::try_from(seconds).unwrap_or(0)),
+        score,
+        moment: CheckInMoment::DuringRun,
+        quality: None,
+        location: None,
+        red_flags: vec![],
+    }
+}
