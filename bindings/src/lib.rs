@@ -1,44 +1,15 @@
-//! `patella-ffi`: the uniffi facade that the iOS and Android apps call.
+//! `patella-ffi`: the library the iOS and Android apps load.
 //!
-//! This crate holds no behaviour of its own. It maps `patella-core` types to
-//! FFI records, enums and objects, turns core errors into one typed error per
-//! area, and delivers events to the apps' observers from a Rust thread. No
-//! panic crosses the boundary: every exported call returns a value or a typed
-//! error.
-//!
-//! Modules:
-//! - [`coach`]: the runner profile, today's sessions, the week, check-ins with
-//!   their plan changes, and session outcomes.
-//! - [`pain`]: pain check-ins, their assessment, and the journal object.
-//! - [`clock`]: the monotonic time base the app shares with the sensor client.
-//! - [`events`]: the background thread that delivers events to a foreign observer.
-//! - `mirror`: `mirror_enum!`, the From impls between mirrored enums.
-//! - [`dates`]: ISO-8601 dates and times as they cross the FFI.
-//! - [`run`]: the live run session object, its observer and records.
-//! - [`screens`]: one display-ready record per screen (Today, Check-in, Plan,
-//!   Progress, Settings) and the reminder schedule.
-//! - [`sensor`]: the BLE sensor client object and its observer.
-//! - `wall_clock`: the local time now, read where a check-in enters (a seam tests fix).
+//! A thin cdylib. The facade lives in `patella-core` behind its `ffi`
+//! feature (`core/src/ffi/`), next to the types it exports, so the bindings
+//! derive from the core's own types and there is one uniffi namespace,
+//! `patella_ffi`: one Swift module (`import Patella`) and one Kotlin package
+//! (`app.patella.core`). This crate re-exports it and adds what only a
+//! shared library needs: Android's `JNI_OnLoad`.
 
 // Data from outside (the app, files, the radio) must never panic the process.
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-uniffi::setup_scaffolding!();
+pub use patella_core::ffi::*;
 
-#[macro_use]
-mod mirror;
-
-pub mod clock;
-pub mod coach;
-pub mod dates;
-pub mod events;
-pub mod pain;
-pub mod run;
-pub mod screens;
-pub mod sensor;
-pub mod store;
-pub mod store_progress;
-mod wall_clock;
-
-#[cfg(test)]
-mod ahead_of_now_tests;
+mod android;

@@ -33,7 +33,7 @@ fn library() -> PathBuf {
 fn generate(language: TargetLanguage, out: &Path) -> String {
     let out = Utf8PathBuf::from_path_buf(out.to_path_buf()).expect("utf-8 temp path");
     let source = Utf8PathBuf::from_path_buf(library()).expect("utf-8 library path");
-    let config = Utf8PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/uniffi.toml"));
+    let config = Utf8PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../core/uniffi.toml"));
     uniffi::generate(GenerateOptions {
         languages: vec![language],
         source,

@@ -1,4 +1,5 @@
-//! Patella's domain core: everything the app does, with no UI and no FFI.
+//! Patella's domain core: everything the app does, with no UI; the FFI facade
+//! sits at its edge behind the `ffi` feature.
 //!
 //! The core is deterministic. It never reads the clock: wall-clock dates and
 //! monotonic milliseconds come in as arguments. Disk and radio access sit at
@@ -14,6 +15,7 @@
 //! - [`export`]: CSV, TCX and the JSON backup.
 //! - [`journal`]: the only way a runner's action reaches the record: entries,
 //!   keeping a run, the live run and its checkpoint.
+//! - `ffi` (feature `ffi`): the uniffi facade the apps call; nothing else imports it.
 //! - [`file_read`]: opening outside files only if regular, reading them up to a cap.
 //! - [`moment`]: local moments the runner enters (check-ins, clinician visits), read one way.
 //! - [`pain`]: the pain buffer zone: check-ins and their assessment.
@@ -26,10 +28,17 @@
 // Data from outside (the app, files, the radio) must never panic the process.
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+// One uniffi namespace for the whole library, named as the cdylib is, so the
+// generated files stay `patella_ffi.swift` / `patella_ffi.kt`.
+#[cfg(feature = "ffi")]
+uniffi::setup_scaffolding!("patella_ffi");
+
 pub mod cadence;
 pub mod calendar;
 pub mod coach;
 pub mod export;
+#[cfg(feature = "ffi")]
+pub mod ffi;
 pub mod file_read;
 pub mod journal;
 pub mod moment;

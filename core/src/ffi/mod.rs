@@ -1,0 +1,41 @@
+//! The uniffi facade that the iOS and Android apps call, built only with the
+//! `ffi` feature (the `patella-ffi` cdylib turns it on; the CLI never does).
+//!
+//! This module holds no behaviour of its own; domain modules never import it
+//! (`core/tests/ffi_stays_at_the_edge.rs`). It maps `patella-core` types to
+//! FFI records, enums and objects, turns core errors into one typed error per
+//! area, and delivers events to the apps' observers from a Rust thread. No
+//! panic crosses the boundary: every exported call returns a value or a typed
+//! error.
+//!
+//! Modules:
+//! - [`coach`]: the runner profile, today's sessions, the week, check-ins with
+//!   their plan changes, and session outcomes.
+//! - [`pain`]: pain check-ins, their assessment, and the journal object.
+//! - [`clock`]: the monotonic time base the app shares with the sensor client.
+//! - [`events`]: the background thread that delivers events to a foreign observer.
+//! - `mirror`: `mirror_enum!`, the From impls between mirrored enums.
+//! - [`dates`]: ISO-8601 dates and times as they cross the FFI.
+//! - [`run`]: the live run session object, its observer and records.
+//! - [`screens`]: one display-ready record per screen (Today, Check-in, Plan,
+//!   Progress, Settings) and the reminder schedule.
+//! - [`sensor`]: the BLE sensor client object and its observer.
+//! - `wall_clock`: the local time now, read where a check-in enters (a seam tests fix).
+
+#[macro_use]
+mod mirror;
+
+pub mod clock;
+pub mod coach;
+pub mod dates;
+pub mod events;
+pub mod pain;
+pub mod run;
+pub mod screens;
+pub mod sensor;
+pub mod store;
+pub mod store_progress;
+mod wall_clock;
+
+#[cfg(test)]
+mod ahead_of_now_tests;

@@ -1,0 +1,34 @@
+//! The screens across the FFI: one record per screen, read with one call,
+//! carrying display-ready values built by `crate::screens`. The
+//! records derive `serde::Serialize` for the golden screen files
+//! (`tests/fixtures/screens/`), which the Swift and Kotlin model tests match.
+//!
+//! - `today`: `Coach.todayScreen(date)`
+//! - `check_in`: `checkInScreen(moment)`
+//! - `plan`: `Coach.planScreen(date, weeks)`
+//! - `progress`: `RecordStore.progressScreen(today)`
+//! - `settings`: `RecordStore.settings()` / `saveSettings(..)` /
+//!   `settingsScreen()` and the paired sensor
+//! - `reminders`: `Coach.reminders(now)`
+
+mod check_in;
+mod plan;
+mod progress;
+mod reminders;
+mod settings;
+mod today;
+
+pub use check_in::{
+    CheckInScreen, LocationChoice, MomentChoice, QualityChoice, RedFlagQuestion, ScalePointState,
+    ScaleZone, check_in_screen,
+};
+pub use plan::{PlanLineState, PlanScreen, PlanWeekScreen};
+pub use progress::{ProgressAxesState, ProgressScreen};
+pub use reminders::{ReminderKind, ReminderState};
+pub use settings::{
+    AppSettings, DistanceUnitChoice, PairedSensorRecord, PairedSensorUnit, SensorLineState,
+    SettingsScreen,
+};
+pub use today::{
+    CheckInDueState, ExercisePart, TodayExerciseState, TodayScreen, TodaySessionState, TodayStatus,
+};
