@@ -44,7 +44,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-/// The exit codes, as `output::exit` defines them (also in the README).
+/// The exit codes, as `output::exit` defines them (also in docs/cli.md).
 const EXIT_CODES: &str = "Exit codes:
   0  done
   1  bad input: a value, a file's content, an unknown run id, bad hex

@@ -14,7 +14,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use patella_core::store::StoreError;
 use serde::Serialize;
 
-/// Exit codes a script can rely on; `patella --help` and the README list
+/// Exit codes a script can rely on; `patella --help` and docs/cli.md list
 /// them. Clap exits with [`USAGE`] by itself for a bad command line.
 pub mod exit {
     /// The command did what was asked.

@@ -369,13 +369,14 @@ fn a_plan_reaches_far_past_two_years() {
 }
 
 #[test]
-fn the_readme_shows_the_fixture_plans_as_the_program_prints_them() {
-    // The README's plan texts are the program's own output, so their
-    // numbers add up exactly as `totals_add_up` checks here.
+fn the_plan_page_shows_the_fixture_plans_as_the_program_prints_them() {
+    // The plan texts in docs/plan.md (linked from the README) are the
+    // program's own output, so their numbers add up exactly as
+    // `totals_add_up` checks here.
     let root = format!("{}/..", env!("CARGO_MANIFEST_DIR"));
-    let readme = std::fs::read_to_string(format!("{root}/README.md")).expect("README");
+    let page = std::fs::read_to_string(format!("{root}/docs/plan.md")).expect("docs/plan.md");
     let mut shown = 0;
-    for block in readme.split("$ patella plan --history ").skip(1) {
+    for block in page.split("$ patella plan --history ").skip(1) {
         let (command, rest) = block.split_once('\n').expect("a command line");
         let text = rest.split("\n```").next().expect("a closed block");
         let mut args = vec!["plan", "--history"];
@@ -383,11 +384,11 @@ fn the_readme_shows_the_fixture_plans_as_the_program_prints_them() {
         let path = format!("{root}/{}", args[2]);
         args[2] = &path;
         let printed = plan_text(&args);
-        assert_eq!(printed.trim_end(), text, "README block for {command}");
+        assert_eq!(printed.trim_end(), text, "docs/plan.md block for {command}");
         totals_add_up(text);
         shown += 1;
     }
-    assert_eq!(shown, 3, "three fixtures in the README");
+    assert_eq!(shown, 3, "three fixtures in docs/plan.md");
 }
 
 /// Runs `patella plan --history` over `history` (JSON text); returns the

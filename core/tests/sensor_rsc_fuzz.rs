@@ -1,6 +1,6 @@
 //! Property tests over arbitrary bytes: no decoder panics on anything, and
-//! what decodes agrees with the flags. The case count is fixed here so the
-//! README can state how many inputs were run (see `CASES`).
+//! what decodes agrees with the flags. The case count is fixed here so
+//! docs/benchmarks.md can state how many inputs were run (see `CASES`).
 
 use patella_core::sensor::rsc::{
     parse_battery_level, parse_control_point_response, parse_feature, parse_location,

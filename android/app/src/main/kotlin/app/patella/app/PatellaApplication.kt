@@ -4,8 +4,8 @@ import android.app.Application
 
 /**
  * Loads the Rust library once, from a Java thread, before any Bluetooth
- * call: its `JNI_OnLoad` hands btleplug the JVM (README, "Bluetooth on the
- * phones"). JNA then finds the same library for the generated bindings.
+ * call: its `JNI_OnLoad` hands btleplug the JVM (docs/android.md, "Bluetooth
+ * on the phones"). JNA then finds the same library for the generated bindings.
  */
 class PatellaApplication : Application() {
     override fun onCreate() {
