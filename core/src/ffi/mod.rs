@@ -16,6 +16,8 @@
 //! - [`events`]: the background thread that delivers events to a foreign observer.
 //! - `mirror`: `mirror_enum!`, the From impls between mirrored enums.
 //! - [`dates`]: ISO-8601 dates and times as they cross the FFI.
+//! - `custom_types`: the core's `NaiveDate` and `NaiveDateTime` as those strings,
+//!   so core records holding them derive their FFI records.
 //! - [`run`]: the live run session object, its observer and records.
 //! - [`screens`]: one display-ready record per screen (Today, Check-in, Plan,
 //!   Progress, Settings) and the reminder schedule.
@@ -26,6 +28,7 @@
 mod mirror;
 
 pub mod clock;
+mod custom_types;
 pub mod coach;
 pub mod dates;
 pub mod events;
