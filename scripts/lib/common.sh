@@ -43,3 +43,18 @@ debian_mirror() {
   [ -n "$uri" ] || die "no Debian mirror found in /etc/apt/sources.list.d/*.sources or /etc/apt/sources.list"
   printf '%s\n' "${uri%/}"
 }
+
+# The host's suffix for a shared library, from the kernel's own name: a Mac's
+# cargo build makes libpatella_ffi.dylib, Linux's (and other Unix's) .so.
+shared_lib_suffix() {
+  case "$(uname -s)" in
+    Darwin) echo dylib ;;
+    *) echo so ;;
+  esac
+}
+
+# ffi_library DIR: the host build of the FFI library in a cargo profile
+# folder (target/debug, target/release), named with the host's suffix.
+ffi_library() {
+  printf '%s/libpatella_ffi.%s\n' "$1" "$(shared_lib_suffix)"
+}

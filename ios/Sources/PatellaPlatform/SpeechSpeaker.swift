@@ -1,6 +1,9 @@
 // Speaks cues with AVSpeechSynthesizer. The audio session ducks the
 // runner's music while a cue is read and hands it back afterwards; with the
 // `audio` background mode this keeps working with the phone locked.
+// iOS only: it ducks and restores other audio through AVAudioSession, which
+// macOS does not have (iOS, iPadOS, Mac Catalyst, tvOS, watchOS, visionOS).
+#if os(iOS)
 import AVFoundation
 import PatellaAppModel
 
@@ -39,3 +42,4 @@ public final class SpeechSpeaker: NSObject, Speaker, AVSpeechSynthesizerDelegate
         }
     }
 }
+#endif

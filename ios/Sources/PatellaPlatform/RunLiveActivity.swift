@@ -2,6 +2,8 @@
 // lock screen and in the Dynamic Island. The widget extension that draws it
 // is the app team's; these are its attributes and the controller that
 // starts, updates and ends it from the Run model's state.
+// iOS only: ActivityKit is an iOS and iPadOS framework (16.1 and later).
+#if os(iOS)
 import ActivityKit
 import Foundation
 import PatellaAppModel
@@ -43,3 +45,4 @@ public final class RunLiveActivity {
         self.activity = nil
     }
 }
+#endif

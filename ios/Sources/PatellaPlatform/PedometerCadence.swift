@@ -1,5 +1,8 @@
 // The phone's own cadence from CMPedometer, pushed into the run as
 // pedometer samples when no foot pod is read.
+// iOS only: CMPedometer.isCadenceAvailable() has no macOS version (iOS,
+// iPadOS, Mac Catalyst, watchOS), though CMPedometer itself has.
+#if os(iOS)
 import CoreMotion
 import PatellaAppModel
 
@@ -27,3 +30,4 @@ public final class PedometerCadence {
         pedometer.stopUpdates()
     }
 }
+#endif

@@ -1,4 +1,6 @@
 // The ports on a real iPhone.
+// iOS only: it wires the speaker, haptics and metronome, which are.
+#if os(iOS)
 import PatellaAppModel
 
 @MainActor
@@ -8,3 +10,4 @@ public enum PhonePorts {
                  notifier: notifier, clock: SystemClock())
     }
 }
+#endif

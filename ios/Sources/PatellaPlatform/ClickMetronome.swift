@@ -1,6 +1,9 @@
 // A metronome on AVAudioEngine: one buffer holding a short click and the
 // silence up to the next beat, looped by the player node, so every click
 // lands on an exact sample however busy the main thread is.
+// iOS only: it activates the AVAudioSession, which macOS does not have
+// (AVFAudio's AVAudioSession: iOS, iPadOS, Mac Catalyst, tvOS, watchOS, visionOS).
+#if os(iOS)
 import AVFoundation
 import PatellaAppModel
 
@@ -49,3 +52,4 @@ public final class ClickMetronome: Metronome {
         return buffer
     }
 }
+#endif

@@ -1,5 +1,8 @@
 // Plays the cue policy's haptic patterns with Core Haptics, or with
 // UIFeedbackGenerator on phones without a haptic engine.
+// iOS only: UIKit's feedback generators (UIFeedbackGenerator and its
+// subclasses: iOS, iPadOS, Mac Catalyst) do not exist on macOS.
+#if os(iOS)
 import CoreHaptics
 import PatellaAppModel
 import UIKit
@@ -53,3 +56,4 @@ public final class PhoneHaptics: Haptics {
         }
     }
 }
+#endif
