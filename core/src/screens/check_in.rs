@@ -5,6 +5,7 @@
 
 use super::format::moment;
 use crate::pain::{CheckInMoment, PainConfig, PainLocation, PainQuality, RedFlag};
+use crate::words::{above_pain_band, within_pain_band};
 
 /// Where a score sits against the buffer zone (article 002: up to 5 is
 /// acceptable while training; above it, scale back).
@@ -117,12 +118,8 @@ pub fn check_in_screen(moment_now: CheckInMoment, config: &PainConfig) -> CheckI
                 zone,
                 zone_label: match zone {
                     ScaleZone::NoPain => "No pain".to_owned(),
-                    ScaleZone::WithinBuffer => {
-                        format!("Within your buffer zone (0-{buffer_max}): fine to train")
-                    }
-                    ScaleZone::AboveBuffer => {
-                        format!("Above your buffer zone (over {buffer_max}): scale back")
-                    }
+                    ScaleZone::WithinBuffer => within_pain_band(buffer_max),
+                    ScaleZone::AboveBuffer => above_pain_band(buffer_max),
                 },
             }
         })

@@ -2,10 +2,11 @@
 //! each chart's axes and the band values, worked out once here so that the
 //! two apps draw the same charts, and the headline labels.
 
-use super::format::{cadence, distance, unit_label};
+use super::format::{distance, unit_label};
 use crate::pain::MAX_SCORE;
 use crate::progress::ProgressView;
 use crate::store::DistanceUnit;
+use crate::words::cadence_aim;
 
 /// Axis steps. Project's choice: weekly volume rounds up to whole 5 km (or
 /// 5 mi), cadence to 5 steps/min, with at least 5 steps/min of room around
@@ -85,7 +86,7 @@ pub fn progress_axes(view: &ProgressView, unit: DistanceUnit) -> ProgressAxes {
         cadence_max_spm: round_up(high, CADENCE_STEP_SPM),
         cadence_band_min_spm: band_min,
         cadence_band_max_spm: band_max,
-        cadence_band_label: format!("Aim: {} to {}", band_min.round(), cadence(band_max)),
+        cadence_band_label: cadence_aim(band_min, band_max),
         volume_labels: view
             .weekly_volume
             .iter()

@@ -1,9 +1,10 @@
 //! The Settings screen: every stored setting with its label and the paired
 //! sensor, ready to draw.
 
-use super::format::{minute_of_day, unit_label};
+use super::format::unit_label;
 use crate::sample::CadenceUnit;
 use crate::store::{DistanceUnit, PairedSensor, Settings};
+use crate::words::minute_of_day;
 
 /// The paired sensor as the screen shows it.
 #[derive(Debug, Clone, PartialEq)]

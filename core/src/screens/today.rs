@@ -4,12 +4,13 @@
 
 use chrono::{Duration, NaiveDate};
 
-use super::format::{activities, day_label, dose, duration, long_day_label, phase, session_title};
+use super::format::{activities, day_label, dose, long_day_label, phase, session_title};
 use super::plan_text::{break_option, day_summary, run_summary};
 use crate::coach::history::{History, SessionKind, SessionStatus};
 use crate::coach::plan::{DISCLAIMER, PlannedExercise, WeekKind};
 use crate::coach::{Plan, Session};
 use crate::pain::CheckInMoment;
+use crate::words::duration;
 
 /// What became of a planned session so far.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
