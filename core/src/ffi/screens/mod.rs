@@ -19,15 +19,9 @@ mod reminders;
 mod settings;
 mod today;
 
-pub use check_in::{
-    CheckInScreen, LocationChoice, MomentChoice, QualityChoice, RedFlagQuestion, ScalePointState,
-    ScaleZone, check_in_screen,
-};
+pub use check_in::check_in_screen;
 pub use progress::ProgressScreen;
 pub use settings::{
     AppSettings, DistanceUnitChoice, PairedSensorRecord, PairedSensorUnit, SensorLineState,
     SettingsScreen,
-};
-pub use today::{
-    CheckInDueState, ExercisePart, TodayExerciseState, TodayScreen, TodaySessionState, TodayStatus,
 };
