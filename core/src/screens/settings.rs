@@ -6,11 +6,15 @@ use crate::sample::CadenceUnit;
 use crate::store::{DistanceUnit, PairedSensor, Settings};
 use crate::words::minute_of_day;
 
-/// The paired sensor as the screen shows it.
-#[derive(Debug, Clone, PartialEq)]
+/// The paired sensor as the Settings screen shows it.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct SensorLine {
+    /// The platform's identifier, for reconnecting.
     pub id: String,
+    /// Its name.
     pub name: String,
+    /// What its cadence unit means, in words.
     pub unit_label: String,
 }
 

@@ -22,6 +22,5 @@ mod today;
 pub use check_in::check_in_screen;
 pub use progress::ProgressScreen;
 pub use settings::{
-    AppSettings, DistanceUnitChoice, PairedSensorRecord, PairedSensorUnit, SensorLineState,
-    SettingsScreen,
+    AppSettings, DistanceUnitChoice, PairedSensorRecord, PairedSensorUnit, SettingsScreen,
 };
