@@ -24,6 +24,7 @@
 //! - [`sample`]: the cadence sample every source (sensor, pedometer, manual) produces.
 //! - [`sensor`]: the RSC foot pod: protocol parser, connection supervisor, btleplug client.
 //! - [`store`]: the crash-safe record of check-ins, runs, sessions, profile and settings.
+//! - [`words`]: durations, clock times, cadences and bands in words, once (a leaf).
 
 // Data from outside (the app, files, the radio) must never panic the process.
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
@@ -49,3 +50,4 @@ pub mod sample;
 pub mod screens;
 pub mod sensor;
 pub mod store;
+pub mod words;

@@ -108,12 +108,12 @@ proptest! {
         let screen = today_screen(&p, &h, date);
         let planned = p.day(date).expect("in the plan");
         prop_assert_eq!(
-            screen.sessions.iter().map(|s| s.kind).collect::<Vec<_>>(),
+            screen.sessions.iter().map(|s| s.session).collect::<Vec<_>>(),
             planned.sessions.iter().map(|s| s.kind()).collect::<Vec<_>>()
         );
         prop_assert_eq!(screen.empty_state.is_some(), screen.sessions.is_empty());
         for s in &screen.sessions {
-            let expected = match h.outcome(date, s.kind) {
+            let expected = match h.outcome(date, s.session) {
                 None => TodayStatus::Planned,
                 Some(SessionStatus::Done) => TodayStatus::Done,
                 Some(SessionStatus::Skipped) => TodayStatus::Skipped,
@@ -122,7 +122,7 @@ proptest! {
             let open = expected == TodayStatus::Planned;
             prop_assert_eq!(s.can_mark_done, open);
             prop_assert_eq!(s.can_mark_skipped, open);
-            prop_assert_eq!(s.can_start_run, open && s.kind == SessionKind::Run);
+            prop_assert_eq!(s.can_start_run, open && s.session == SessionKind::Run);
             prop_assert!(s.exercises.iter().all(|e| !e.dose.is_empty() && !e.cues.is_empty()));
         }
         let ran = |d| h.outcome(d, SessionKind::Run) == Some(SessionStatus::Done);

@@ -83,7 +83,7 @@ pub fn run(args: HistoryArgs) -> Result<(), CliError> {
     for r in &records.runs {
         let cadence = r
             .average_cadence_spm
-            .map(format::cadence)
+            .map(patella_core::words::cadence)
             .unwrap_or_default();
         println!(
             "  {}  {:>6} m  {:>5} s  {cadence}  ({})",

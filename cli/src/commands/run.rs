@@ -115,7 +115,7 @@ pub fn run(args: RunArgs) -> Result<(), CliError> {
         println!(
             "A run left unfinished on {} (the program was stopped mid-run) is kept as it stood: {} of running.",
             kept.run.started_at.format("%Y-%m-%d %H:%M"),
-            patella_core::screens::format::duration(kept.run.duration_s),
+            patella_core::words::duration(kept.run.duration_s),
         );
     }
     if let Some(reason) = journal.take_set_aside() {

@@ -9,6 +9,7 @@
 
 use patella_core::run::SegmentKind;
 use patella_core::store::{RunSummary, TRACE_BUCKET_S};
+use patella_core::words::minutes_clock;
 use plotters::prelude::*;
 
 use super::error::ReportError;
@@ -101,8 +102,8 @@ pub fn run_svg(run: &RunSummary, rows: &[Row]) -> Result<String, ReportError> {
         let title = format!(
             "{} from {} to {}",
             span.kind.label(),
-            clock(span.start_s),
-            clock(span.end_s)
+            minutes_clock(span.start_s),
+            minutes_clock(span.end_s)
         );
         fig.layer(attrs, Some(&title), |area| {
             let mut chart = style::frame(area, r.x.clone(), r.y.clone())?;
@@ -197,7 +198,7 @@ pub fn run_svg(run: &RunSummary, rows: &[Row]) -> Result<String, ReportError> {
             ("data-kind", alert.kind.label().to_owned()),
             ("data-at-s", alert.at_s.to_string()),
         ];
-        let title = format!("{}: {}", clock(alert.at_s), alert.text);
+        let title = format!("{}: {}", minutes_clock(alert.at_s), alert.text);
         fig.layer(attrs, Some(&title), |area| {
             let mut chart = style::frame(area, r.x.clone(), r.y.clone())?;
             let x = minutes(alert.at_s);
@@ -228,7 +229,7 @@ pub fn run_svg(run: &RunSummary, rows: &[Row]) -> Result<String, ReportError> {
         ];
         let title = format!(
             "{}: knee check-in, {}/10{}",
-            clock(check_in.at_s),
+            minutes_clock(check_in.at_s),
             check_in.score,
             if check_in.sharp { ", sharp" } else { "" }
         );
@@ -298,9 +299,4 @@ fn trace_pieces(run: &RunSummary) -> Vec<Vec<(f64, f64)>> {
         previous = Some(p.at_s);
     }
     pieces
-}
-
-/// "12:30" from seconds into the run.
-fn clock(seconds: u32) -> String {
-    format!("{}:{:02}", seconds / 60, seconds % 60)
 }

@@ -4,9 +4,9 @@
 //! writes them under its title, the HTML page as a table.
 
 use patella_core::progress::ProgressView;
-use patella_core::run::format as run_format;
 use patella_core::screens::format;
 use patella_core::store::{DistanceUnit, RunSummary};
+use patella_core::words;
 
 /// One line of the summary: what it is, and its value.
 pub type Row = (&'static str, String);
@@ -32,7 +32,7 @@ pub fn run_figures(run: &RunSummary, unit: DistanceUnit) -> Vec<Row> {
             "started",
             run.started_at.format("%Y-%m-%d %H:%M").to_string(),
         ),
-        ("time", format::duration(run.duration_s)),
+        ("time", words::duration(run.duration_s)),
     ];
     if run.distance_m > 0 {
         rows.push(("distance", format::distance(run.distance_m, unit)));
@@ -42,14 +42,14 @@ pub fn run_figures(run: &RunSummary, unit: DistanceUnit) -> Vec<Row> {
     }
     rows.push((
         "average cadence",
-        run_format::cadence(run.average_cadence_spm),
+        words::cadence_reading(run.average_cadence_spm),
     ));
     if let Some(target) = run.target_cadence_spm {
         let band = match (run.marks.band_low_spm, run.marks.band_high_spm) {
-            (Some(low), Some(high)) => format!(", band {}", run_format::band(low, high)),
+            (Some(low), Some(high)) => format!(", band {}", words::band(low, high)),
             _ => String::new(),
         };
-        rows.push(("target", format!("{}{band}", format::cadence(target))));
+        rows.push(("target", format!("{}{band}", words::cadence(target))));
     }
     if let Some(share) = share_in_band(run) {
         rows.push((

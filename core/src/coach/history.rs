@@ -9,13 +9,18 @@ use super::profile::{Profile, ProfileError};
 use crate::calendar::{PLAUSIBLE_FIRST, PLAUSIBLE_LAST, is_plausible};
 use crate::pain::{CheckIn, PainError};
 
-/// The kinds of session a plan day can hold.
+/// The kinds of session a plan day can hold (`SessionType` to the apps).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum), uniffi(name = "SessionType"))]
 #[serde(rename_all = "snake_case")]
 pub enum SessionKind {
+    /// A run (or run/walk).
     Run,
+    /// Strength work.
     Strength,
+    /// The daily knee routine.
     KneeRoutine,
+    /// Cycling or swimming in place of a run.
     CrossTraining,
 }
 

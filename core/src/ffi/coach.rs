@@ -20,7 +20,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use crate::coach::plan::{Advisory, DISCLAIMER, Plan};
 use crate::coach::{
     self as core_coach, Catalogue, CoachConfig, GearChange, GearChangeKind, History, Profile,
-    SessionKind, SessionOutcome, SessionStatus,
+    SessionOutcome, SessionStatus,
 };
 use crate::journal::Journal;
 use chrono::NaiveDate;
@@ -64,19 +64,8 @@ pub(crate) fn plausible(field: &str, date: NaiveDate) -> Result<(), CoachError> 
     })
 }
 
-/// A kind of planned session.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum, serde::Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum SessionType {
-    /// A run (or run/walk).
-    Run,
-    /// Strength work.
-    Strength,
-    /// The daily knee routine.
-    KneeRoutine,
-    /// Cycling or swimming in place of a run.
-    CrossTraining,
-}
+/// A kind of planned session: the core's, named `SessionType` across the FFI.
+pub use crate::coach::history::SessionKind as SessionType;
 
 /// How a planned session went.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
@@ -309,12 +298,7 @@ impl Coach {
         result: SessionResult,
     ) -> Result<(), CoachError> {
         let day = parse_date("date", &date)?;
-        let kind = match session {
-            SessionType::Run => SessionKind::Run,
-            SessionType::Strength => SessionKind::Strength,
-            SessionType::KneeRoutine => SessionKind::KneeRoutine,
-            SessionType::CrossTraining => SessionKind::CrossTraining,
-        };
+        let kind = session;
         let status = match result {
             SessionResult::Done => SessionStatus::Done,
             SessionResult::Skipped => SessionStatus::Skipped,

@@ -19,8 +19,8 @@
 //! - `custom_types`: the core's `NaiveDate` and `NaiveDateTime` as those strings,
 //!   so core records holding them derive their FFI records.
 //! - [`run`]: the live run session object, its observer and records.
-//! - [`screens`]: one display-ready record per screen (Today, Check-in, Plan,
-//!   Progress, Settings) and the reminder schedule.
+//! - [`screens`]: the calls that read each screen (Today, Check-in, Plan,
+//!   Progress, Settings) and the reminder schedule; the records are the core's.
 //! - [`sensor`]: the BLE sensor client object and its observer.
 //! - `wall_clock`: the local time now, read where a check-in enters (a seam tests fix).
 

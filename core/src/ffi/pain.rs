@@ -9,57 +9,7 @@ use crate::pain as core;
 use crate::ffi::dates::{DateFieldError, format_date_time, parse_date_time};
 use crate::ffi::events::{DeliveryReport, EventPump};
 
-/// When in the runner's day a check-in is taken.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum, serde::Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum CheckInMoment {
-    /// Before setting off on a run.
-    BeforeRun,
-    /// In the middle of a run.
-    DuringRun,
-    /// Soon after a run.
-    AfterRun,
-    /// The morning after a run.
-    NextMorning,
-    /// In the middle of strength work.
-    DuringStrength,
-}
-
-/// How the pain feels.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum, serde::Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum PainQuality {
-    /// Sharp or stabbing.
-    Sharp,
-    /// Dull or aching.
-    DullAching,
-}
-
-/// Where it hurts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum, serde::Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum PainLocation {
-    /// The front of the knee.
-    FrontOfKnee,
-    /// Around or behind the kneecap.
-    AroundOrBehindKneecap,
-    /// Anywhere else.
-    Elsewhere,
-}
-
-/// A sign that needs a clinician rather than a plan change (article 002).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum, serde::Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum RedFlag {
-    /// The knee is visibly swollen.
-    Swelling,
-    /// The knee buckled or gave way.
-    GivingWay,
-    /// The leg cannot be used as usual.
-    LossOfFunction,
-    /// Pain travels up or down the leg.
-    RadiatingPain,
-}
+pub use crate::pain::{CheckInMoment, PainLocation, PainQuality, RedFlag};
 
 /// A pain report as the app collects it.
 #[derive(Debug, Clone, PartialEq, uniffi::Record)]
@@ -315,10 +265,10 @@ impl CheckIn {
         Ok(core::CheckIn::new(
             taken_at,
             self.score,
-            self.moment.into(),
-            self.quality.map(Into::into),
-            self.location.map(Into::into),
-            self.red_flags.iter().copied().map(Into::into).collect(),
+            self.moment,
+            self.quality,
+            self.location,
+            self.red_flags.clone(),
         )?)
     }
 }
@@ -343,10 +293,10 @@ impl From<&core::CheckIn> for CheckIn {
         Self {
             taken_at: format_date_time(c.taken_at),
             score: i64::from(c.score),
-            moment: c.moment.into(),
-            quality: c.quality.map(Into::into),
-            location: c.location.map(Into::into),
-            red_flags: c.red_flags.iter().copied().map(Into::into).collect(),
+            moment: c.moment,
+            quality: c.quality,
+            location: c.location,
+            red_flags: c.red_flags.clone(),
         }
     }
 }
@@ -364,9 +314,7 @@ impl From<core::PainError> for PainError {
     fn from(e: core::PainError) -> Self {
         match e {
             core::PainError::ScoreOutOfRange { score } => Self::ScoreOutOfRange { score },
-            core::PainError::DuplicateRedFlag { flag } => {
-                Self::DuplicateRedFlag { flag: flag.into() }
-            }
+            core::PainError::DuplicateRedFlag { flag } => Self::DuplicateRedFlag { flag },
             e @ core::PainError::AheadOfNow { .. } => Self::AheadOfNow {
                 detail: e.to_string(),
             },
@@ -391,9 +339,7 @@ impl From<core::PainAction> for PainAction {
             core::PainAction::Continue => Self::Continue,
             core::PainAction::ScaleBack => Self::ScaleBack,
             core::PainAction::StopActivity => Self::StopActivity,
-            core::PainAction::SeeClinician { flags } => Self::SeeClinician {
-                flags: flags.into_iter().map(Into::into).collect(),
-            },
+            core::PainAction::SeeClinician { flags } => Self::SeeClinician { flags },
         }
     }
 }
@@ -408,15 +354,9 @@ impl From<core::PainReason> for PainReason {
             core::PainReason::WorseningDuringActivity { from, to } => {
                 Self::WorseningDuringActivity { from, to }
             }
-            core::PainReason::RedFlag { flag } => Self::RedFlag { flag: flag.into() },
+            core::PainReason::RedFlag { flag } => Self::RedFlag { flag },
         }
     }
 }
 
-mirror_enum!(CheckInMoment <=> core::CheckInMoment {
-    BeforeRun, DuringRun, AfterRun, NextMorning, DuringStrength
-});
-mirror_enum!(PainQuality <=> core::PainQuality { Sharp, DullAching });
-mirror_enum!(PainLocation <=> core::PainLocation { FrontOfKnee, AroundOrBehindKneecap, Elsewhere });
-mirror_enum!(RedFlag <=> core::RedFlag { Swelling, GivingWay, LossOfFunction, RadiatingPain });
 mirror_enum!(PainZone <=> core::PainZone { WithinBuffer, AboveBuffer, Stop, SeeClinician });

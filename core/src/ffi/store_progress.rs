@@ -142,7 +142,7 @@ impl From<progress::ProgressView> for ProgressSnapshot {
                 .series
                 .into_iter()
                 .map(|s| PainSeriesRecord {
-                    moment: s.moment.into(),
+                    moment: s.moment,
                     points: s
                         .points
                         .into_iter()

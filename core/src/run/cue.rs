@@ -11,6 +11,7 @@ use super::event::{RunEventKind, StopReason};
 use super::plan::SegmentKind;
 use crate::pain::PainZone;
 use crate::sample::CadenceUnit;
+use crate::words::spoken_duration;
 
 /// How pressing a cue is; the shells map it to a haptic pattern and a
 /// notification importance.
@@ -88,26 +89,8 @@ pub fn delivery(kind: &RunEventKind) -> (Urgency, bool, bool) {
     }
 }
 
-/// "90 seconds", "2 minutes", "1 minute 30 seconds".
-pub fn duration(ms: u64) -> String {
-    let total_s = ms.div_ceil(1_000);
-    let (m, s) = (total_s / 60, total_s % 60);
-    let unit = |n: u64, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
-    match (m, s) {
-        (0, s) => unit(s, "second", "seconds"),
-        (m, 0) => unit(m, "minute", "minutes"),
-        (m, s) if m < 2 => format!(
-            "{} {}",
-            unit(m, "minute", "minutes"),
-            unit(s, "second", "seconds")
-        ),
-        // Past two minutes, nobody needs the seconds read out.
-        (m, _) => unit(m, "minute", "minutes"),
-    }
-}
-
 pub fn segment_started(kind: SegmentKind, duration_ms: u64) -> String {
-    let d = duration(duration_ms);
+    let d = spoken_duration(duration_ms);
     match kind {
         SegmentKind::WarmUp => format!("Warm-up, {d}: easy moves to wake the legs up."),
         SegmentKind::Run => format!("Run for {d}. Light, quick feet."),
@@ -125,7 +108,7 @@ pub fn ending_soon(seconds_left: u32, next: Option<SegmentKind>) -> String {
 }
 
 pub fn session_started(total_ms: u64) -> String {
-    format!("Session started: {} in all.", duration(total_ms))
+    format!("Session started: {} in all.", spoken_duration(total_ms))
 }
 
 pub fn halfway() -> String {
@@ -225,12 +208,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn durations_read_naturally() {
-        assert_eq!(duration(30_000), "30 seconds");
-        assert_eq!(duration(60_000), "1 minute");
-        assert_eq!(duration(90_000), "1 minute 30 seconds");
-        assert_eq!(duration(240_000), "4 minutes");
-        assert_eq!(duration(1), "1 second");
+    fn segment_endings_count_down() {
         assert_eq!(ending_soon(2, None), "2");
         assert_eq!(
             ending_soon(10, Some(SegmentKind::Walk)),

@@ -1,26 +1,11 @@
-//! How the run screen writes its numbers: clock times, cadence, the band,
-//! battery. One place, so every shell and the CLI show the same strings.
+//! How the run screen words its states: segment titles, the session status,
+//! the cadence zone, the sensor link, battery and the warnings of a run not
+//! kept. Its numbers (clock times, cadences, bands) are [`crate::words`]'.
+//! One place, so every shell and the CLI show the same strings.
 
 use super::plan::SegmentKind;
 use super::view::{CadenceState, SessionStatus};
 use crate::sample::SensorLink;
-
-/// "4:05" below an hour, "1:02:03" from one; whole seconds, rounded down.
-pub fn clock(ms: u64) -> String {
-    let s = ms / 1_000;
-    let (h, m, s) = (s / 3_600, (s / 60) % 60, s % 60);
-    if h > 0 {
-        format!("{h}:{m:02}:{s:02}")
-    } else {
-        format!("{m}:{s:02}")
-    }
-}
-
-/// A countdown rounds up, so it reads "0:01" until the very end, never
-/// "0:00" with time still left.
-pub fn countdown(ms: u64) -> String {
-    clock(ms.div_ceil(1_000) * 1_000)
-}
 
 /// The segment's name as a title: "Warm-up", "Run", "Walk", "Cool-down".
 pub fn segment_title(kind: SegmentKind) -> &'static str {
@@ -83,17 +68,6 @@ pub fn check_in_taken(score: u8, warning: Option<&str>) -> String {
     }
 }
 
-/// "172 steps/min" (worded by `screens::format::cadence`), or a dash
-/// without a reading.
-pub fn cadence(spm: Option<f64>) -> String {
-    spm.map_or_else(|| "--".to_owned(), crate::screens::format::cadence)
-}
-
-/// "165-175 steps/min".
-pub fn band(low_spm: f64, high_spm: f64) -> String {
-    format!("{low_spm:.0}-{high_spm:.0} steps/min")
-}
-
 /// A few words on the cadence zone, next to the gauge.
 pub fn cadence_zone(state: CadenceState) -> &'static str {
     match state {
@@ -122,27 +96,9 @@ pub fn sensor_link(link: Option<SensorLink>) -> &'static str {
 
 /// "Walking for 0:45".
 pub fn walking_for(ms: u64) -> String {
-    format!("Walking for {}", clock(ms))
+    format!("Walking for {}", crate::words::clock(ms))
 }
 
 pub fn battery(percent: u8) -> String {
     format!("{percent}%")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn clocks_and_countdowns_read_as_a_watch_does() {
-        assert_eq!(clock(0), "0:00");
-        assert_eq!(clock(65_999), "1:05");
-        assert_eq!(clock(3_723_000), "1:02:03");
-        assert_eq!(countdown(1), "0:01");
-        assert_eq!(countdown(60_000), "1:00");
-        assert_eq!(countdown(59_001), "1:00");
-        assert_eq!(cadence(Some(171.6)), "172 steps/min");
-        assert_eq!(cadence(None), "--");
-        assert_eq!(band(165.0, 175.0), "165-175 steps/min");
-    }
 }

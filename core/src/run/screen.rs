@@ -14,6 +14,7 @@ use super::view::{CadenceState, RunView, SessionStatus};
 use crate::cadence::Metronome;
 use crate::pain::PainZone;
 use crate::sample::{MonoMs, SensorLink};
+use crate::words;
 
 /// At or below this battery level the panel marks the battery low (the
 /// project's choice; the sensor client warns on its own, configurable, level).
@@ -161,7 +162,7 @@ impl RunSession {
                 kind: s.kind,
                 label: format::segment_title(s.kind).to_owned(),
                 duration_ms: s.duration_ms,
-                duration_label: format::clock(s.duration_ms),
+                duration_label: words::clock(s.duration_ms),
             })
         };
         let (current, next) = match view.segment_index {
@@ -176,11 +177,11 @@ impl RunSession {
             current,
             next,
             countdown_ms: view.segment_remaining_ms,
-            countdown_label: format::countdown(view.segment_remaining_ms),
+            countdown_label: words::countdown(view.segment_remaining_ms),
             elapsed_ms: view.elapsed_ms,
-            elapsed_label: format::clock(view.elapsed_ms),
+            elapsed_label: words::clock(view.elapsed_ms),
             remaining_ms: view.remaining_ms,
-            remaining_label: format::countdown(view.remaining_ms),
+            remaining_label: words::countdown(view.remaining_ms),
             total_ms: view.total_ms,
             cadence: gauge(&view),
             walking_in_run_ms: view.walking_in_run_ms,
@@ -279,7 +280,7 @@ impl RunSession {
 fn gauge(view: &RunView) -> CadenceGauge {
     CadenceGauge {
         spm: view.cadence_spm,
-        label: format::cadence(view.cadence_spm),
+        label: words::cadence_reading(view.cadence_spm),
         confidence: view.cadence_confidence,
         target_spm: view.target_spm,
         band_low_spm: view.band_low_spm,
@@ -287,7 +288,7 @@ fn gauge(view: &RunView) -> CadenceGauge {
         band_label: view
             .band_low_spm
             .zip(view.band_high_spm)
-            .map(|(l, h)| format::band(l, h)),
+            .map(|(l, h)| words::band(l, h)),
         zone: view.cadence_state,
         zone_label: format::cadence_zone(view.cadence_state).to_owned(),
     }

@@ -5,13 +5,19 @@
 
 use super::format::moment;
 use crate::pain::{CheckInMoment, PainConfig, PainLocation, PainQuality, RedFlag};
+use crate::words::{above_pain_band, within_pain_band};
 
 /// Where a score sits against the buffer zone (article 002: up to 5 is
 /// acceptable while training; above it, scale back).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
 pub enum ScaleZone {
+    /// Score 0.
     NoPain,
+    /// Up to the top of the buffer zone: fine to train.
     WithinBuffer,
+    /// Above the buffer zone: scale back.
     AboveBuffer,
 }
 
@@ -26,37 +32,91 @@ impl ScaleZone {
     }
 }
 
-/// One score on the scale.
-#[derive(Debug, Clone, PartialEq)]
+/// One score on the 0-10 scale.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct ScalePoint {
+    /// The score, 0-10.
     pub score: u8,
+    /// What the score means, in words.
     pub label: String,
+    /// Its zone.
     pub zone: ScaleZone,
+    /// A stable token for the zone's colour: "no-pain", "within-buffer", "above-buffer".
+    pub zone_token: String,
+    /// The zone in words.
     pub zone_label: String,
 }
 
-/// One choice on the form, with its label.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Choice<T> {
-    pub value: T,
+/// A moment to choose, with its label.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+pub struct MomentChoice {
+    /// The value to put in `CheckIn.moment`.
+    pub moment: CheckInMoment,
+    /// How it is offered.
     pub label: String,
 }
 
+/// A quality of pain to choose, with its label.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+pub struct QualityChoice {
+    /// The value to put in `CheckIn.quality`.
+    pub quality: PainQuality,
+    /// How it is offered.
+    pub label: String,
+}
+
+/// A place of pain to choose, with its label.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+pub struct LocationChoice {
+    /// The value to put in `CheckIn.location`.
+    pub location: PainLocation,
+    /// How it is offered.
+    pub label: String,
+}
+
+/// A red-flag question; a yes adds `flag` to `CheckIn.red_flags`.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+pub struct RedFlagQuestion {
+    /// The flag a yes reports.
+    pub flag: RedFlag,
+    /// The question, written by the core.
+    pub question: String,
+}
+
 /// The Check-in screen.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct CheckInScreen {
+    /// The screen's title.
     pub title: String,
+    /// The question above the scale.
     pub prompt: String,
+    /// The top score of the buffer zone.
     pub buffer_zone_max: u8,
+    /// Scores 0 to 10, in order.
     pub scale: Vec<ScalePoint>,
+    /// The moment the form opens with.
     pub moment: CheckInMoment,
-    pub moments: Vec<Choice<CheckInMoment>>,
+    /// Every moment, in order.
+    pub moments: Vec<MomentChoice>,
+    /// The question above the qualities.
     pub quality_prompt: String,
-    pub qualities: Vec<Choice<PainQuality>>,
+    /// The qualities of pain.
+    pub qualities: Vec<QualityChoice>,
+    /// The question above the places.
     pub location_prompt: String,
-    pub locations: Vec<Choice<PainLocation>>,
+    /// The places of pain.
+    pub locations: Vec<LocationChoice>,
+    /// The line above the red-flag questions.
     pub red_flag_prompt: String,
-    pub red_flags: Vec<Choice<RedFlag>>,
+    /// The red-flag questions.
+    pub red_flags: Vec<RedFlagQuestion>,
+    /// The label of the save button.
     pub submit_label: String,
 }
 
@@ -115,14 +175,11 @@ pub fn check_in_screen(moment_now: CheckInMoment, config: &PainConfig) -> CheckI
                 score,
                 label: score_label(score, buffer_max).to_owned(),
                 zone,
+                zone_token: zone.token().to_owned(),
                 zone_label: match zone {
                     ScaleZone::NoPain => "No pain".to_owned(),
-                    ScaleZone::WithinBuffer => {
-                        format!("Within your buffer zone (0-{buffer_max}): fine to train")
-                    }
-                    ScaleZone::AboveBuffer => {
-                        format!("Above your buffer zone (over {buffer_max}): scale back")
-                    }
+                    ScaleZone::WithinBuffer => within_pain_band(buffer_max),
+                    ScaleZone::AboveBuffer => above_pain_band(buffer_max),
                 },
             }
         })
@@ -142,16 +199,16 @@ pub fn check_in_screen(moment_now: CheckInMoment, config: &PainConfig) -> CheckI
         moment: moment_now,
         moments: moments
             .into_iter()
-            .map(|m| Choice {
-                value: m,
+            .map(|m| MomentChoice {
+                moment: m,
                 label: moment(m).to_owned(),
             })
             .collect(),
         quality_prompt: "What does it feel like? (optional)".to_owned(),
         qualities: [PainQuality::Sharp, PainQuality::DullAching]
             .into_iter()
-            .map(|q| Choice {
-                value: q,
+            .map(|q| QualityChoice {
+                quality: q,
                 label: quality_label(q).to_owned(),
             })
             .collect(),
@@ -162,8 +219,8 @@ pub fn check_in_screen(moment_now: CheckInMoment, config: &PainConfig) -> CheckI
             PainLocation::Elsewhere,
         ]
         .into_iter()
-        .map(|l| Choice {
-            value: l,
+        .map(|l| LocationChoice {
+            location: l,
             label: location_label(l).to_owned(),
         })
         .collect(),
@@ -175,9 +232,9 @@ pub fn check_in_screen(moment_now: CheckInMoment, config: &PainConfig) -> CheckI
             RedFlag::RadiatingPain,
         ]
         .into_iter()
-        .map(|f| Choice {
-            value: f,
-            label: red_flag_question(f).to_owned(),
+        .map(|f| RedFlagQuestion {
+            flag: f,
+            question: red_flag_question(f).to_owned(),
         })
         .collect(),
         submit_label: "Save check-in".to_owned(),
@@ -198,6 +255,6 @@ mod tests {
         assert!(zones[1..=5].iter().all(|z| *z == ScaleZone::WithinBuffer));
         assert!(zones[6..].iter().all(|z| *z == ScaleZone::AboveBuffer));
         assert_eq!(screen.red_flags.len(), 4);
-        assert!(screen.red_flags.iter().all(|f| f.label.ends_with('?')));
+        assert!(screen.red_flags.iter().all(|f| f.question.ends_with('?')));
     }
 }

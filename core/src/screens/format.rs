@@ -1,9 +1,10 @@
-//! The one place where durations, doses, dates, times, distances, paces and
-//! plan labels become words. Every screen and the CLI's plan text say them
-//! through these functions, so an app never formats and two places never
-//! word the same thing differently.
+//! The one place where doses, dates, distances, paces, statuses and plan
+//! labels become words (durations, clock times and cadences are
+//! [`crate::words`]'). Every screen and the CLI's plan text say them through
+//! these functions, so an app never formats and two places never word the
+//! same thing differently.
 
-use chrono::{NaiveDate, NaiveTime, Timelike};
+use chrono::NaiveDate;
 
 use crate::coach::Level;
 use crate::coach::catalogue::{Amount, Dose, Per};
@@ -14,19 +15,10 @@ use crate::progress::ImprovementStatus;
 use crate::sensor::observer::{SensorState, SensorWarning};
 use crate::sensor::rsc::SensorLocation;
 use crate::store::{DistanceUnit, Outcome};
+use crate::words::duration;
 
 /// Metres in a statute mile.
 const METRES_PER_MILE: f64 = 1609.344;
-
-/// "1 min 30 s", "4 min", "30 s".
-pub fn duration(seconds: u32) -> String {
-    let (m, s) = (seconds / 60, seconds % 60);
-    match (m, s) {
-        (0, s) => format!("{s} s"),
-        (m, 0) => format!("{m} min"),
-        (m, s) => format!("{m} min {s} s"),
-    }
-}
 
 fn range(min: u16, max: u16) -> String {
     if min == max {
@@ -125,17 +117,6 @@ pub fn short_date(date: NaiveDate) -> String {
     date.format("%-d %b").to_string()
 }
 
-/// A time of day on the 24-hour clock: "07:30".
-pub fn time_of_day(time: NaiveTime) -> String {
-    format!("{:02}:{:02}", time.hour(), time.minute())
-}
-
-/// A minute of the day (0-1439) as "07:30"; a larger value wraps.
-pub fn minute_of_day(minute: u16) -> String {
-    let minute = minute % (24 * 60);
-    format!("{:02}:{:02}", minute / 60, minute % 60)
-}
-
 /// "3.1 km", "1.9 mi": one decimal.
 pub fn distance(metres: u32, unit: DistanceUnit) -> String {
     match unit {
@@ -169,11 +150,6 @@ pub fn pace(seconds: u32, metres: u32, unit: DistanceUnit) -> Option<String> {
     // In range and rounded above, so the cast keeps the value.
     let s = s as u32;
     Some(format!("{}:{:02} /{}", s / 60, s % 60, unit_label(unit)))
-}
-
-/// "170 steps/min".
-pub fn cadence(spm: f64) -> String {
-    format!("{spm:.0} steps/min")
 }
 
 /// How a planned session ended: "done", "skipped".
@@ -243,16 +219,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn durations_and_clocks_read_as_people_say_them() {
-        assert_eq!(duration(90), "1 min 30 s");
-        assert_eq!(duration(240), "4 min");
-        assert_eq!(duration(30), "30 s");
-        // Clock-style times are `run::format::clock`'s, the one place for them.
-        assert_eq!(crate::run::format::clock(245_000), "4:05");
-        assert_eq!(crate::run::format::clock(3_723_000), "1:02:03");
-    }
-
-    #[test]
     fn distances_and_paces_follow_the_unit() {
         assert_eq!(distance(3100, DistanceUnit::Kilometres), "3.1 km");
         assert_eq!(distance(3100, DistanceUnit::Miles), "1.9 mi");
@@ -261,7 +227,6 @@ mod tests {
             Some("6:15 /km")
         );
         assert_eq!(pace(600, 0, DistanceUnit::Kilometres), None);
-        assert_eq!(minute_of_day(7 * 60 + 5), "07:05");
     }
 
     #[test]

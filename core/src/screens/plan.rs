@@ -8,32 +8,46 @@ use super::plan_text::{week_body, week_heading};
 use crate::coach::Plan;
 use crate::coach::plan::DISCLAIMER;
 
-/// One line of a week, with how far it is indented (0 for a day, 1 for a
-/// session, 2 for an exercise), so a shell need not parse spaces.
-#[derive(Debug, Clone, PartialEq)]
+/// One line of a week, with how far it is indented, so a shell need not
+/// parse spaces.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct PlanLine {
+    /// 0 for a day or a week note, 1 for a session, 2 for an exercise.
     pub indent: u8,
+    /// The line, as `patella plan` prints it, without leading spaces.
     pub text: String,
 }
 
 /// One week of the plan.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct PlanWeekScreen {
-    /// 1 for the first week of the plan.
+    /// 1 for the plan's first week.
     pub number: u16,
+    /// The week's Monday or first day, ISO-8601.
     pub start: NaiveDate,
+    /// A short title: "Week 2 · from 30 Nov".
     pub title: String,
+    /// What kind of week it is, in words: "a step up".
     pub kind_label: String,
+    /// The week's headline, as `patella plan` prints it.
     pub heading: String,
+    /// Whether the week holds the date the screen was asked for.
     pub is_current: bool,
+    /// The week's lines under its heading.
     pub lines: Vec<PlanLine>,
 }
 
 /// The Plan screen.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct PlanScreen {
+    /// Holds and suggestions to see a clinician, one sentence each.
     pub advisories: Vec<String>,
+    /// The weeks from the one holding the date asked for.
     pub weeks: Vec<PlanWeekScreen>,
+    /// The guidance-not-diagnosis line.
     pub disclaimer: String,
 }
 

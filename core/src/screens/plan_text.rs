@@ -3,10 +3,11 @@
 //! and week totals that add up to the days. `patella plan` prints this, and
 //! the Plan screen carries the same lines, week by week.
 
-use super::format::{activities, cadence, dose, duration, phase, week_kind};
+use super::format::{activities, dose, phase, week_kind};
 use crate::coach::plan::Effort;
 use crate::coach::plan::{PlanDay, PlanWeek, RunSession, Segment, SegmentKind};
 use crate::coach::{Plan, Session};
+use crate::words::{cadence, duration};
 
 /// How the daily routine's heading starts; what follows says what it holds.
 const ROUTINE: &str = "    daily knee routine (";

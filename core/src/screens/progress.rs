@@ -2,10 +2,11 @@
 //! each chart's axes and the band values, worked out once here so that the
 //! two apps draw the same charts, and the headline labels.
 
-use super::format::{cadence, distance, unit_label};
+use super::format::{distance, unit_label};
 use crate::pain::MAX_SCORE;
 use crate::progress::ProgressView;
 use crate::store::DistanceUnit;
+use crate::words::cadence_aim;
 
 /// Axis steps. Project's choice: weekly volume rounds up to whole 5 km (or
 /// 5 mi), cadence to 5 steps/min, with at least 5 steps/min of room around
@@ -14,30 +15,44 @@ const VOLUME_STEP_KM: f64 = 5.0;
 const CADENCE_STEP_SPM: f64 = 5.0;
 const METRES_PER_MILE: f64 = 1609.344;
 
-/// The axes and bands of the progress charts, and their labels.
-#[derive(Debug, Clone, PartialEq)]
+/// The axes, bands and headline labels of the progress charts.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct ProgressAxes {
+    /// Bottom of the pain axis (0).
     pub pain_min: u8,
+    /// Top of the pain axis (10).
     pub pain_max: u8,
-    /// The top of the buffer zone band on the pain chart.
+    /// Top of the buffer-zone band on the pain chart.
     pub pain_band_max: u8,
-    /// First and last date on the time axis (ISO dates), `None` when empty.
+    /// First date on the time axes (ISO-8601); absent when nothing is recorded.
     pub first_date: Option<chrono::NaiveDate>,
+    /// Last date on the time axes: the day asked for.
     pub last_date: chrono::NaiveDate,
-    /// The top of the weekly volume axis, in the runner's unit.
+    /// Top of the weekly volume axis, in `volume_unit`.
     pub volume_max: f64,
+    /// "km" or "mi", from the settings.
     pub volume_unit: String,
+    /// Bottom of the cadence axis, steps/min.
     pub cadence_min_spm: f64,
+    /// Top of the cadence axis, steps/min.
     pub cadence_max_spm: f64,
+    /// Bottom of the recommended cadence band, steps/min.
     pub cadence_band_min_spm: f64,
+    /// Top of the recommended cadence band, steps/min.
     pub cadence_band_max_spm: f64,
+    /// The band in words: "Aim: 165 to 180 steps/min".
     pub cadence_band_label: String,
+    /// Each week's distance in words, in the order of `weekly_volume`.
     pub volume_labels: Vec<String>,
-    /// Each week's distance in the runner's unit, in the order of the
-    /// snapshot's weeks: the bars of the volume chart, on `volume_max`'s scale.
+    /// Each week's distance in the runner's unit, on the scale of `volume_max`
+    /// (the volume chart's bars, in the order of `snapshot.weekly_volume`).
     pub volume_values: Vec<f64>,
+    /// The streak in words.
     pub streak_label: String,
+    /// This week's active days in words.
     pub active_days_label: String,
+    /// Shown instead of charts when nothing is recorded yet.
     pub empty_state: Option<String>,
 }
 
@@ -85,7 +100,7 @@ pub fn progress_axes(view: &ProgressView, unit: DistanceUnit) -> ProgressAxes {
         cadence_max_spm: round_up(high, CADENCE_STEP_SPM),
         cadence_band_min_spm: band_min,
         cadence_band_max_spm: band_max,
-        cadence_band_label: format!("Aim: {} to {}", band_min.round(), cadence(band_max)),
+        cadence_band_label: cadence_aim(band_min, band_max),
         volume_labels: view
             .weekly_volume
             .iter()

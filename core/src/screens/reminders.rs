@@ -13,7 +13,9 @@ use crate::store::Settings;
 pub const REMINDER_DAYS: u32 = 7;
 
 /// What a reminder is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
 pub enum ReminderKind {
     /// The day's planned sessions.
     Plan,
@@ -21,14 +23,20 @@ pub enum ReminderKind {
     MorningCheckIn,
 }
 
-/// One local notification to register.
-#[derive(Debug, Clone, PartialEq)]
+/// One local notification for the app to register.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct Reminder {
+    /// What it is for.
     pub kind: ReminderKind,
+    /// Local date and time to show it, ISO-8601 ("2026-11-24T07:00:00").
     pub at: NaiveDateTime,
-    /// A stable id per day and kind, so re-registering replaces, not repeats.
+    /// A stable id per day and kind, so registering again replaces it
+    /// rather than repeating it.
     pub id: String,
+    /// The notification's title.
     pub title: String,
+    /// The notification's text.
     pub body: String,
 }
 

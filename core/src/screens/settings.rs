@@ -1,15 +1,20 @@
 //! The Settings screen: every stored setting with its label and the paired
 //! sensor, ready to draw.
 
-use super::format::{minute_of_day, unit_label};
+use super::format::unit_label;
 use crate::sample::CadenceUnit;
 use crate::store::{DistanceUnit, PairedSensor, Settings};
+use crate::words::minute_of_day;
 
-/// The paired sensor as the screen shows it.
-#[derive(Debug, Clone, PartialEq)]
+/// The paired sensor as the Settings screen shows it.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct SensorLine {
+    /// The platform's identifier, for reconnecting.
     pub id: String,
+    /// Its name.
     pub name: String,
+    /// What its cadence unit means, in words.
     pub unit_label: String,
 }
 

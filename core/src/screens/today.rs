@@ -4,77 +4,119 @@
 
 use chrono::{Duration, NaiveDate};
 
-use super::format::{activities, day_label, dose, duration, long_day_label, phase, session_title};
+use super::format::{activities, day_label, dose, long_day_label, phase, session_title};
 use super::plan_text::{break_option, day_summary, run_summary};
 use crate::coach::history::{History, SessionKind, SessionStatus};
 use crate::coach::plan::{DISCLAIMER, PlannedExercise, WeekKind};
 use crate::coach::{Plan, Session};
 use crate::pain::CheckInMoment;
+use crate::words::duration;
 
 /// What became of a planned session so far.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
 pub enum TodayStatus {
+    /// Not done or skipped yet.
     Planned,
+    /// Marked done.
     Done,
+    /// Marked skipped.
     Skipped,
 }
 
 /// Which part of a session an exercise belongs to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
 pub enum ExercisePart {
+    /// Before the run.
     WarmUp,
+    /// After the run.
     CoolDown,
+    /// A strength session.
     Strength,
+    /// The daily knee routine.
     KneeRoutine,
 }
 
 /// One exercise as the runner does it.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct TodayExercise {
+    /// The catalogue id.
     pub id: String,
+    /// The exercise's name.
     pub name: String,
+    /// The part of the session it belongs to.
     pub part: ExercisePart,
-    /// "Warm-up", "Cool-down", "Strength", "Knee routine".
+    /// The part in words: "Warm-up", "Cool-down", "Strength", "Knee routine".
     pub part_label: String,
+    /// The dose in words: "3 × 10-15", "30 s per side".
     pub dose: String,
+    /// Short how-to cues, in order.
     pub cues: Vec<String>,
-    /// The catalogue exercise this one stands in for, by name.
+    /// The catalogue exercise this one stands in for, in words, when it is a swap.
     pub instead_of: Option<String>,
 }
 
-/// One planned session of the day.
-#[derive(Debug, Clone, PartialEq)]
+/// One planned session of the day, with the buttons it allows.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct TodaySession {
-    pub kind: SessionKind,
+    /// The kind of session, as `Coach.markSession` takes it.
+    pub session: SessionKind,
+    /// A heading: "Run", "Strength", "Daily knee routine", "Cross-training".
     pub title: String,
+    /// The session in one line.
     pub summary: String,
+    /// Sentences shown under the summary (a break option, why it changed).
     pub notes: Vec<String>,
+    /// Done, skipped or still to do.
     pub status: TodayStatus,
+    /// The status in words: "To do", "Done", "Skipped".
     pub status_label: String,
+    /// Whether the "start run" button is enabled.
     pub can_start_run: bool,
+    /// Whether the "done" button is enabled.
     pub can_mark_done: bool,
+    /// Whether the "skip" button is enabled.
     pub can_mark_skipped: bool,
+    /// Every exercise of the session, in order.
     pub exercises: Vec<TodayExercise>,
 }
 
 /// A check-in the runner is asked for now.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct CheckInDue {
+    /// The moment the check-in form should open with.
     pub moment: CheckInMoment,
+    /// The sentence that asks for it.
     pub prompt: String,
 }
 
 /// The Today screen.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct TodayScreen {
+    /// The day shown, ISO-8601.
     pub date: NaiveDate,
+    /// The day in words: "Tuesday 24 November 2026".
     pub title: String,
+    /// What the day holds, in a few words; empty when there is no plan.
     pub summary: String,
+    /// Why the day looks as it does (a knee restriction), one sentence each.
     pub notes: Vec<String>,
+    /// The day's sessions, in order.
     pub sessions: Vec<TodaySession>,
+    /// The check-in the runner is asked for now, if any.
     pub check_in_due: Option<CheckInDue>,
+    /// Holds and suggestions to see a clinician, one sentence each.
     pub advisories: Vec<String>,
+    /// Shown instead of sessions when there are none (no profile, rest day).
     pub empty_state: Option<String>,
+    /// The guidance-not-diagnosis line.
     pub disclaimer: String,
 }
 
@@ -202,7 +244,7 @@ fn session(s: &Session<'_>, outcome: Option<SessionStatus>) -> TodaySession {
         ),
     };
     TodaySession {
-        kind: s.kind(),
+        session: s.kind(),
         title: session_title(s.kind()).to_owned(),
         summary,
         notes,

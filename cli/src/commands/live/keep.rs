@@ -4,10 +4,10 @@
 
 use patella_core::coach::{CoachConfig, History};
 use patella_core::journal::{FinishedRun, Journal, JournalError, KeptRun};
-use patella_core::run::format::clock;
 use patella_core::run::{RunSummary, StopReason};
 use patella_core::screens::format;
 use patella_core::store::DistanceUnit;
+use patella_core::words::{self, clock};
 
 use crate::output::CliError;
 
@@ -87,10 +87,10 @@ pub fn summary_lines(
     match tally.average_spm() {
         Some(avg) => out.push(format!(
             "  cadence {} on average while running{}",
-            format::cadence(avg),
+            words::cadence(avg),
             summary
                 .target_spm
-                .map_or_else(String::new, |t| format!(", target {}", format::cadence(t)))
+                .map_or_else(String::new, |t| format!(", target {}", words::cadence(t)))
         )),
         None => out.push("  no running cadence was recorded".to_owned()),
     }
@@ -99,7 +99,7 @@ pub fn summary_lines(
     {
         out.push(format!(
             "  in the band ({}) {} of the running time, below it {}",
-            patella_core::run::format::band(low, high),
+            words::band(low, high),
             share(tally.in_band_ms, tally.running_ms),
             share(tally.below_band_ms, tally.running_ms),
         ));

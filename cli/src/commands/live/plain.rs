@@ -5,7 +5,7 @@ use patella_core::run::{RunEvent, RunEventKind, RunScreen};
 
 /// "12:05": minutes and seconds into the run (hours when it gets there).
 pub fn stamp(ms: u64) -> String {
-    patella_core::run::format::clock(ms)
+    patella_core::words::clock(ms)
 }
 
 /// What happened, in a few plain words (the cue says the rest).

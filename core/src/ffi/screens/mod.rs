@@ -1,7 +1,8 @@
 //! The screens across the FFI: one record per screen, read with one call,
-//! carrying display-ready values built by `crate::screens`. The
-//! records derive `serde::Serialize` for the golden screen files
-//! (`tests/fixtures/screens/`), which the Swift and Kotlin model tests match.
+//! carrying display-ready values built by `crate::screens`. The records are
+//! the core's own (they derive their FFI records there) and derive
+//! `serde::Serialize` for the golden screen files (`tests/fixtures/screens/`),
+//! which the Swift and Kotlin model tests match.
 //!
 //! - `today`: `Coach.todayScreen(date)`
 //! - `check_in`: `checkInScreen(moment)`
@@ -18,17 +19,8 @@ mod reminders;
 mod settings;
 mod today;
 
-pub use check_in::{
-    CheckInScreen, LocationChoice, MomentChoice, QualityChoice, RedFlagQuestion, ScalePointState,
-    ScaleZone, check_in_screen,
-};
-pub use plan::{PlanLineState, PlanScreen, PlanWeekScreen};
-pub use progress::{ProgressAxesState, ProgressScreen};
-pub use reminders::{ReminderKind, ReminderState};
+pub use check_in::check_in_screen;
+pub use progress::ProgressScreen;
 pub use settings::{
-    AppSettings, DistanceUnitChoice, PairedSensorRecord, PairedSensorUnit, SensorLineState,
-    SettingsScreen,
-};
-pub use today::{
-    CheckInDueState, ExercisePart, TodayExerciseState, TodayScreen, TodaySessionState, TodayStatus,
+    AppSettings, DistanceUnitChoice, PairedSensorRecord, PairedSensorUnit, SettingsScreen,
 };

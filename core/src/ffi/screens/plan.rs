@@ -1,77 +1,9 @@
-//! The Plan screen record and `Coach.planScreen(date, weeks)`.
+//! `Coach.planScreen(date, weeks)`: the core's Plan screen record.
 
 use crate::coach::{Catalogue, MAX_WEEKS};
-use crate::screens::plan as core_plan;
+use crate::screens::plan::{self as core_plan, PlanScreen};
 
 use crate::ffi::coach::{Coach, CoachError, parse_date};
-
-/// One line of a week.
-#[derive(Debug, Clone, PartialEq, uniffi::Record, serde::Serialize)]
-pub struct PlanLineState {
-    /// 0 for a day or a week note, 1 for a session, 2 for an exercise.
-    pub indent: u8,
-    /// The line, as `patella plan` prints it, without leading spaces.
-    pub text: String,
-}
-
-/// One week of the plan.
-#[derive(Debug, Clone, PartialEq, uniffi::Record, serde::Serialize)]
-pub struct PlanWeekScreen {
-    /// 1 for the plan's first week.
-    pub number: u16,
-    /// The week's Monday or first day, ISO-8601.
-    pub start: String,
-    /// A short title: "Week 2 · from 30 Nov".
-    pub title: String,
-    /// What kind of week it is, in words: "a step up".
-    pub kind_label: String,
-    /// The week's headline, as `patella plan` prints it.
-    pub heading: String,
-    /// Whether the week holds the date the screen was asked for.
-    pub is_current: bool,
-    /// The week's lines under its heading.
-    pub lines: Vec<PlanLineState>,
-}
-
-/// The Plan screen.
-#[derive(Debug, Clone, PartialEq, uniffi::Record, serde::Serialize)]
-pub struct PlanScreen {
-    /// Holds and suggestions to see a clinician, one sentence each.
-    pub advisories: Vec<String>,
-    /// The weeks from the one holding the date asked for.
-    pub weeks: Vec<PlanWeekScreen>,
-    /// The guidance-not-diagnosis line.
-    pub disclaimer: String,
-}
-
-impl From<core_plan::PlanScreen> for PlanScreen {
-    fn from(s: core_plan::PlanScreen) -> Self {
-        Self {
-            advisories: s.advisories,
-            weeks: s
-                .weeks
-                .into_iter()
-                .map(|w| PlanWeekScreen {
-                    number: w.number,
-                    start: w.start.to_string(),
-                    title: w.title,
-                    kind_label: w.kind_label,
-                    heading: w.heading,
-                    is_current: w.is_current,
-                    lines: w
-                        .lines
-                        .into_iter()
-                        .map(|l| PlanLineState {
-                            indent: l.indent,
-                            text: l.text,
-                        })
-                        .collect(),
-                })
-                .collect(),
-            disclaimer: s.disclaimer,
-        }
-    }
-}
 
 #[uniffi::export]
 impl Coach {
@@ -92,6 +24,6 @@ impl Coach {
             .checked_add_signed(chrono::Duration::weeks(i64::from(weeks - 1)))
             .unwrap_or(day);
         let plan = self.plan_through(history, last, day, catalogue)?;
-        Ok(core_plan::plan_screen(&plan, day, weeks).into())
+        Ok(core_plan::plan_screen(&plan, day, weeks))
     }
 }

@@ -1,43 +1,19 @@
-//! The plan-reminder schedule across the FFI: `Coach.reminders(now)`.
+//! The plan-reminder schedule across the FFI: `Coach.reminders(now)`,
+//! returning the core's `Reminder` records.
 
 use crate::coach::Catalogue;
-use crate::screens::reminders::{self as core_reminders, REMINDER_DAYS};
+use crate::screens::reminders::{self as core_reminders, REMINDER_DAYS, Reminder};
 use crate::store::Settings;
 
 use crate::ffi::coach::{Coach, CoachError};
-use crate::ffi::dates::{format_date_time, parse_date_time};
-
-/// What a reminder is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum, serde::Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ReminderKind {
-    /// The day's planned sessions.
-    Plan,
-    /// The check-in the morning after a run.
-    MorningCheckIn,
-}
-
-/// One local notification for the app to register.
-#[derive(Debug, Clone, PartialEq, uniffi::Record, serde::Serialize)]
-pub struct ReminderState {
-    /// What it is for.
-    pub kind: ReminderKind,
-    /// Local date and time to show it, ISO-8601 ("2026-11-24T07:00:00").
-    pub at: String,
-    /// A stable id per day and kind: registering again replaces it.
-    pub id: String,
-    /// The notification's title.
-    pub title: String,
-    /// The notification's text.
-    pub body: String,
-}
+use crate::ffi::dates::parse_date_time;
 
 #[uniffi::export]
 impl Coach {
     /// The reminders after `now` (local ISO-8601 date and time) for the next
     /// 7 days, in time order, from the settings in the record (defaults for
     /// a coach without one). Without a profile there are none.
-    pub fn reminders(&self, now: String) -> Result<Vec<ReminderState>, CoachError> {
+    pub fn reminders(&self, now: String) -> Result<Vec<Reminder>, CoachError> {
         let now = parse_date_time("now", &now)?;
         crate::ffi::coach::plausible("now", now.date())?;
         let settings = match self.journal.store() {
@@ -63,19 +39,7 @@ impl Coach {
             return Ok(Vec::new());
         }
         let plan = self.plan_through(history, last, now.date(), catalogue)?;
-        Ok(core_reminders::reminders(&plan, history, &settings, now)
-            .into_iter()
-            .map(|r| ReminderState {
-                kind: match r.kind {
-                    core_reminders::ReminderKind::Plan => ReminderKind::Plan,
-                    core_reminders::ReminderKind::MorningCheckIn => ReminderKind::MorningCheckIn,
-                },
-                at: format_date_time(r.at),
-                id: r.id,
-                title: r.title,
-                body: r.body,
-            })
-            .collect())
+        Ok(core_reminders::reminders(&plan, history, &settings, now))
     }
 }
 
@@ -104,8 +68,11 @@ mod tests {
             .expect("profile");
         let all = coach.reminders("2026-11-23T07:30:00".into()).expect("all");
         assert!(!all.is_empty());
-        assert!(all.iter().all(|r| r.at.as_str() > "2026-11-23T07:30:00"));
-        assert!(all.iter().all(|r| r.at.as_str() < "2026-11-30T00:00:00"));
+        let local = |text: &str| {
+            chrono::NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S").expect("a local time")
+        };
+        assert!(all.iter().all(|r| r.at > local("2026-11-23T07:30:00")));
+        assert!(all.iter().all(|r| r.at < local("2026-11-30T00:00:00")));
         assert!(all.windows(2).all(|w| w[0].at <= w[1].at));
         assert!(
             !all.iter().any(|r| r.id == "plan-2026-11-23"),

@@ -2,7 +2,7 @@
 //! the Settings screen. Both are kept in the record and in its JSON backup.
 
 use crate::sample::CadenceUnit;
-use crate::screens::settings as core_settings;
+use crate::screens::settings::{self as core_settings, SensorLine};
 use crate::store::{DistanceUnit, PairedSensor, Settings};
 
 use crate::ffi::store::{RecordStore, StoreError};
@@ -115,17 +115,6 @@ impl From<PairedSensorRecord> for PairedSensor {
     }
 }
 
-/// The paired sensor as the Settings screen shows it.
-#[derive(Debug, Clone, PartialEq, uniffi::Record, serde::Serialize)]
-pub struct SensorLineState {
-    /// The platform's identifier, for reconnecting.
-    pub id: String,
-    /// Its name.
-    pub name: String,
-    /// What its cadence unit means, in words.
-    pub unit_label: String,
-}
-
 /// The Settings screen.
 #[derive(Debug, Clone, PartialEq, uniffi::Record, serde::Serialize)]
 pub struct SettingsScreen {
@@ -138,7 +127,7 @@ pub struct SettingsScreen {
     /// The check-in reminder time: "08:00".
     pub check_in_reminder_time: String,
     /// The paired sensor, if any.
-    pub sensor: Option<SensorLineState>,
+    pub sensor: Option<SensorLine>,
     /// "Paired with …" or "No sensor paired".
     pub sensor_label: String,
     /// Whether the "forget sensor" button is enabled.
@@ -181,11 +170,7 @@ impl RecordStore {
             distance_unit_label: s.distance_unit_label,
             plan_reminder_time: s.plan_reminder_time,
             check_in_reminder_time: s.check_in_reminder_time,
-            sensor: s.sensor.map(|l| SensorLineState {
-                id: l.id,
-                name: l.name,
-                unit_label: l.unit_label,
-            }),
+            sensor: s.sensor,
             sensor_label: s.sensor_label,
             can_forget_sensor: s.can_forget_sensor,
         })

@@ -5,7 +5,7 @@ import Foundation
 import Observation
 import Patella
 
-/// How a scale point is coloured. Fed by `ScalePointState.zone`.
+/// How a scale point is coloured. Fed by `ScalePoint.zone`.
 public enum ScaleTone: Equatable, Sendable {
     case noPain, withinBuffer, aboveBuffer
 }
@@ -20,7 +20,7 @@ public struct CheckInChoice: Equatable, Identifiable, Sendable {
     public var selected: Bool
 }
 
-/// One point of the scale. Fed by `ScalePointState`.
+/// One point of the scale. Fed by `ScalePoint`.
 public struct ScaleChoice: Equatable, Identifiable, Sendable {
     /// `score`: the identity.
     public var id: Int

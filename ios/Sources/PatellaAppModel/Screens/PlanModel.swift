@@ -4,7 +4,7 @@ import Foundation
 import Observation
 import Patella
 
-/// One line of a week. Fed by `PlanLineState`.
+/// One line of a week. Fed by `PlanLine`.
 public struct PlanLine: Equatable, Identifiable, Sendable {
     /// Position in the week.
     public var id: Int

@@ -5,7 +5,7 @@ import Foundation
 import Observation
 import Patella
 
-/// One exercise line. Fed by `TodayExerciseState`.
+/// One exercise line. Fed by `TodayExercise`.
 public struct TodayExerciseRow: Equatable, Identifiable, Sendable {
     /// `id`: the catalogue id, unique within a session.
     public var id: String
@@ -21,7 +21,7 @@ public struct TodayExerciseRow: Equatable, Identifiable, Sendable {
     public var insteadOf: String?
 }
 
-/// One session card. Fed by `TodaySessionState`.
+/// One session card. Fed by `TodaySession`.
 public struct TodaySessionRow: Equatable, Identifiable, Sendable {
     /// Position in the day, the card's identity.
     public var id: Int

@@ -5,7 +5,7 @@ import java.time.LocalDate
 /**
  * Where a value sits on a chart axis, as a fraction from 0 (start) to 1
  * (end), so the Canvas composable only multiplies by its own size. The
- * axes' ends come from the core's `ProgressAxesState`.
+ * axes' ends come from the core's `ProgressAxes`.
  */
 object ChartScale {
     fun fraction(value: Double, min: Double, max: Double): Float {
