@@ -8,7 +8,7 @@ use std::path::Path;
 
 use chrono::{NaiveDate, NaiveDateTime};
 use patella_core::pain::{CheckIn, CheckInMoment};
-use patella_core::store::{Outcome, RunSummary, SessionOutcome, Store, StoreError};
+use patella_core::store::{Outcome, RunRecord, SessionRecord, Store, StoreError};
 use serde_json::json;
 
 fn at(minute: i64) -> NaiveDateTime {
@@ -18,8 +18,8 @@ fn at(minute: i64) -> NaiveDateTime {
         + chrono::Duration::minutes(minute)
 }
 
-fn run(id: &str) -> RunSummary {
-    RunSummary {
+fn run(id: &str) -> RunRecord {
+    RunRecord {
         id: id.to_owned(),
         started_at: at(0),
         duration_s: 1_800,
@@ -42,8 +42,8 @@ fn during(minute: i64, score: u8) -> CheckIn {
     }
 }
 
-fn done() -> SessionOutcome {
-    SessionOutcome {
+fn done() -> SessionRecord {
+    SessionRecord {
         date: at(0).date(),
         session_id: "run".to_owned(),
         outcome: Outcome::Done,

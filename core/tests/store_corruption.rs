@@ -9,7 +9,7 @@ use std::path::Path;
 
 use chrono::{NaiveDate, NaiveDateTime};
 use patella_core::pain::{CheckIn, CheckInMoment};
-use patella_core::store::{DB_FILE, MIGRATIONS, RunSummary, Store, StoreError, StoreWarning};
+use patella_core::store::{DB_FILE, MIGRATIONS, RunRecord, Store, StoreError, StoreWarning};
 use rusqlite::Connection;
 
 fn at(i: u32) -> NaiveDateTime {
@@ -30,8 +30,8 @@ fn check_in(i: u32) -> CheckIn {
     }
 }
 
-fn run(i: u32) -> RunSummary {
-    RunSummary {
+fn run(i: u32) -> RunRecord {
+    RunRecord {
         id: format!("run-{i}"),
         started_at: at(i),
         duration_s: 1200,

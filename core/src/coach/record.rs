@@ -147,8 +147,8 @@ pub fn load_history_checked(store: &Store) -> Result<LoadedHistory, CoachRecordE
 
 /// A session outcome as the store logs it: a day holds at most one session
 /// of each kind, so the kind's name is the session's id.
-pub fn stored_outcome(outcome: &SessionOutcome) -> store::SessionOutcome {
-    store::SessionOutcome {
+pub fn stored_outcome(outcome: &SessionOutcome) -> store::SessionRecord {
+    store::SessionRecord {
         date: outcome.date,
         session_id: session_id(outcome.kind).to_owned(),
         outcome: match outcome.status {
@@ -167,7 +167,7 @@ fn session_id(kind: SessionKind) -> &'static str {
     }
 }
 
-fn outcome_from_stored(stored: &store::SessionOutcome) -> Option<SessionOutcome> {
+fn outcome_from_stored(stored: &store::SessionRecord) -> Option<SessionOutcome> {
     let kind = [
         SessionKind::Run,
         SessionKind::Strength,

@@ -13,7 +13,7 @@ use std::sync::Arc;
 
 use crate::export;
 use crate::journal::{Journal, JournalError};
-use crate::store::{self as core_store, RunSummary};
+use crate::store::{self as core_store, RunRecord};
 
 use crate::ffi::dates::{format_date_time, parse_date_time};
 use crate::ffi::pain::{CheckIn, PainError};
@@ -103,8 +103,8 @@ pub struct StoredRun {
     pub target_cadence_spm: Option<f64>,
 }
 
-impl From<&RunSummary> for StoredRun {
-    fn from(r: &RunSummary) -> Self {
+impl From<&RunRecord> for StoredRun {
+    fn from(r: &RunRecord) -> Self {
         Self {
             id: r.id.clone(),
             started_at: format_date_time(r.started_at),
@@ -117,8 +117,8 @@ impl From<&RunSummary> for StoredRun {
 }
 
 impl StoredRun {
-    fn to_core(&self) -> Result<RunSummary, StoreError> {
-        Ok(RunSummary {
+    fn to_core(&self) -> Result<RunRecord, StoreError> {
+        Ok(RunRecord {
             id: self.id.clone(),
             started_at: parse_date_time("started_at", &self.started_at)?,
             duration_s: self.duration_s,

@@ -120,7 +120,7 @@ impl RunCheckpoint {
             Ok(finished) => finished,
             Err(reason) => return Some(reason),
         };
-        crate::store::RunSummary::kept(&finished.run_id, finished.started_at, &finished.summary)
+        crate::store::RunRecord::kept(&finished.run_id, finished.started_at, &finished.summary)
             .err()
             .map(|e| format!("run checkpoint: {e}"))
     }

@@ -11,8 +11,10 @@ use serde_json::Value;
 
 use super::error::StoreError;
 use super::open_store::{Store, repeats_latest};
-use super::records::{RecordError, RunSummary, SessionOutcome};
-use super::rows::{self, Persisted};
+use super::persisted::Persisted;
+use super::record_error::RecordError;
+use super::records::{RunRecord, SessionRecord};
+use super::rows;
 use crate::pain::CheckIn;
 
 impl Store {
@@ -25,18 +27,18 @@ impl Store {
     /// session's latest, is not stored again.
     pub fn complete_run(
         &self,
-        run: &RunSummary,
+        run: &RunRecord,
         check_ins: &[CheckIn],
-        session: Option<&SessionOutcome>,
+        session: Option<&SessionRecord>,
     ) -> Result<(), StoreError> {
         self.keep_run(run, check_ins, session, true)
     }
 
     pub(super) fn keep_run(
         &self,
-        run: &RunSummary,
+        run: &RunRecord,
         check_ins: &[CheckIn],
-        session: Option<&SessionOutcome>,
+        session: Option<&SessionRecord>,
         ends_live_run: bool,
     ) -> Result<(), StoreError> {
         run.check()?;

@@ -8,7 +8,7 @@ use rusqlite::ErrorCode;
 use serde::Serialize;
 use thiserror::Error;
 
-use super::records::RecordError;
+use super::record_error::RecordError;
 
 /// An operation on the store that could not be done. A write that fails
 /// changed nothing: its transaction was rolled back, and the records in

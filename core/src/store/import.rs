@@ -4,7 +4,7 @@
 
 use super::error::StoreError;
 use super::open_store::Store;
-use super::records::Records;
+use super::record_set::Records;
 use super::rows;
 
 impl Store {

@@ -23,13 +23,14 @@ use serde_json::Value;
 
 use super::error::StoreError;
 use super::error::StoreWarning;
-use super::records::{
-    PairedSensor, ProfileState, RecordError, Records, RunSummary, SessionOutcome, Settings,
-};
-use super::rows::Persisted;
+use super::persisted::Persisted;
+use super::record_error::RecordError;
+use super::record_set::Records;
+use super::records::{PairedSensor, ProfileState, RunRecord, SessionRecord};
 use super::schema::SCHEMA_VERSION;
 use crate::file_read::open_regular;
 use crate::pain::CheckIn;
+use crate::settings::Settings;
 
 /// The manifest, the logs, the documents and the checkpoint, by name.
 pub const MANIFEST: &str = "store.jsonl";
@@ -80,11 +81,11 @@ pub fn present(names: &[String]) -> bool {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RunLine {
     #[serde(flatten)]
-    pub run: RunSummary,
+    pub run: RunRecord,
     #[serde(default)]
     pub check_ins: Vec<CheckIn>,
     #[serde(default)]
-    pub session: Option<SessionOutcome>,
+    pub session: Option<SessionRecord>,
 }
 
 impl Persisted for RunLine {
@@ -108,7 +109,7 @@ impl Persisted for RunLine {
 #[derive(Debug, Default)]
 pub struct Legacy {
     pub check_ins: Vec<CheckIn>,
-    pub sessions: Vec<SessionOutcome>,
+    pub sessions: Vec<SessionRecord>,
     pub runs: Vec<RunLine>,
     pub profile: Option<ProfileState>,
     pub settings: Option<Settings>,
@@ -156,7 +157,7 @@ pub fn read(dir: &Path, names: &[String], kept_in: &Path) -> Result<Legacy, Stor
     let (check_ins, bad) = reader.log::<CheckIn>(CHECK_INS)?;
     out.check_ins = records_of(check_ins);
     out.warnings.extend(bad);
-    let (sessions, bad) = reader.log::<SessionOutcome>(SESSIONS)?;
+    let (sessions, bad) = reader.log::<SessionRecord>(SESSIONS)?;
     out.sessions = records_of(sessions);
     out.warnings.extend(bad);
     let (runs, bad) = reader.log::<RunLine>(RUNS)?;

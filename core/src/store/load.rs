@@ -14,8 +14,10 @@ use serde_json::Value;
 use super::error::from_sqlite;
 use super::error::{StoreError, StoreWarning};
 use super::folder::DB_FILE;
-use super::records::{Records, RunSummary};
-use super::rows::{self, Persisted};
+use super::persisted::Persisted;
+use super::record_set::Records;
+use super::records::RunRecord;
+use super::rows;
 
 /// What the database holds.
 pub struct Loaded {
@@ -36,7 +38,7 @@ pub fn load(conn: &Connection, db: &Path) -> Result<Loaded, StoreError> {
             "runs",
             ", trace",
             &mut warnings,
-            |run: &mut RunSummary, row| {
+            |run: &mut RunRecord, row| {
                 let bytes = row.get_ref(2).and_then(|v| Ok(v.as_blob()?));
                 run.cadence_trace = rows::trace_from_bytes(bytes.map_err(|e| e.to_string())?)?;
                 Ok(())

@@ -18,10 +18,14 @@ use super::legacy;
 use super::legacy_migration;
 use super::load::{self, Loaded};
 use super::open_here::{self, OpenHere};
-use super::records::{PairedSensor, ProfileState, Records, RunSummary, SessionOutcome, Settings};
-use super::rows::{self, Persisted};
+use super::persisted::Persisted;
+use super::record_error::RecordError;
+use super::record_set::Records;
+use super::records::{PairedSensor, ProfileState, RunRecord, SessionRecord};
+use super::rows;
 use super::schema;
 use crate::pain::CheckIn;
+use crate::settings::Settings;
 
 /// A store open on one data folder. `Send + Sync`: share it (e.g. in an
 /// `Arc`) between the app and its background tasks; writes are serialized
@@ -180,13 +184,13 @@ impl Store {
 
     /// Saves a run summary. The same run saved again is kept once; another
     /// run with the same id is refused.
-    pub fn add_run(&self, run: &RunSummary) -> Result<(), StoreError> {
+    pub fn add_run(&self, run: &RunRecord) -> Result<(), StoreError> {
         self.keep_run(run, &[], None, false)
     }
 
     /// Saves a session marked done or skipped. The same outcome saved
     /// again straight after is kept once.
-    pub fn add_session_outcome(&self, outcome: &SessionOutcome) -> Result<(), StoreError> {
+    pub fn add_session_outcome(&self, outcome: &SessionRecord) -> Result<(), StoreError> {
         outcome.check()?;
         let mut inner = self.inner()?;
         if repeats_latest(&inner.records.sessions, outcome) {
@@ -235,7 +239,7 @@ impl Store {
         self.check_writable(&inner)?;
         let mut next = inner.records.settings.clone();
         change(&mut next);
-        next.validate()?;
+        next.validate().map_err(RecordError::from)?;
         self.write(&mut inner, "saving the settings", |tx| {
             rows::put_document(tx, rows::SETTINGS, Some(&next))
         })?;
@@ -286,7 +290,7 @@ impl Store {
 
 /// Whether `outcome` is already its session's latest: a second row would
 /// say nothing new, and a backup holding it could not be imported.
-pub(super) fn repeats_latest(sessions: &[SessionOutcome], outcome: &SessionOutcome) -> bool {
+pub(super) fn repeats_latest(sessions: &[SessionRecord], outcome: &SessionRecord) -> bool {
     sessions
         .iter()
         .rev()

@@ -11,7 +11,7 @@ use serde_json::Value;
 
 use super::error::StoreError;
 use super::open_store::Store;
-use super::records::RecordError;
+use super::record_error::RecordError;
 use super::rows;
 
 impl Store {
