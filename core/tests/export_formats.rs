@@ -11,8 +11,8 @@ use patella_core::export::{
 use patella_core::pain::{CheckIn, CheckInMoment, PainLocation, PainQuality, RedFlag};
 use patella_core::sample::CadenceUnit;
 use patella_core::store::{
-    CadencePoint, Outcome, PairedSensor, Records, RunRecord, SessionRecord, Settings, Store,
-    StoreError,
+    CadencePoint, Outcome, PairedSensor, RecordStoreError, Records, RunRecord, SessionRecord,
+    Settings, Store,
 };
 use proptest::prelude::*;
 use serde_json::json;
@@ -272,7 +272,7 @@ fn a_backup_exported_and_imported_equals_the_original() {
     // An import never mixes into existing records.
     assert!(matches!(
         reopened.import(&records),
-        Err(StoreError::NotEmpty)
+        Err(RecordStoreError::NotEmpty)
     ));
 }
 

@@ -7,7 +7,8 @@ use chrono::{NaiveDate, NaiveDateTime};
 use patella_core::pain::{CheckIn, CheckInMoment, PainQuality, RedFlag};
 use patella_core::sample::CadenceUnit;
 use patella_core::store::{
-    CadencePoint, DistanceUnit, Outcome, PairedSensor, RunRecord, SessionRecord, Store, StoreError,
+    CadencePoint, DistanceUnit, Outcome, PairedSensor, RecordStoreError, RunRecord, SessionRecord,
+    Store,
 };
 use serde_json::json;
 
@@ -202,7 +203,7 @@ fn a_second_opener_in_the_same_process_is_told_the_store_is_open_here() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let first = Store::open(tmp.path()).expect("opens");
     let err = Store::open(tmp.path()).expect_err("already open");
-    assert!(matches!(err, StoreError::AlreadyOpen { .. }), "{err}");
+    assert!(matches!(err, RecordStoreError::AlreadyOpen { .. }), "{err}");
     assert!(
         err.to_string().contains("already open in this process"),
         "{err}"
@@ -213,7 +214,7 @@ fn a_second_opener_in_the_same_process_is_told_the_store_is_open_here() {
         .join("..")
         .join(tmp.path().file_name().expect("name"));
     let err = Store::open(&same_folder).expect_err("same folder by another path");
-    assert!(matches!(err, StoreError::AlreadyOpen { .. }), "{err}");
+    assert!(matches!(err, RecordStoreError::AlreadyOpen { .. }), "{err}");
     drop(first);
     Store::open(tmp.path()).expect("free again once the first is closed");
 }

@@ -8,7 +8,7 @@ use std::path::Path;
 
 use chrono::{NaiveDate, NaiveDateTime};
 use patella_core::pain::{CheckIn, CheckInMoment};
-use patella_core::store::{Outcome, RunRecord, SessionRecord, Store, StoreError};
+use patella_core::store::{Outcome, RecordStoreError, RunRecord, SessionRecord, Store};
 use serde_json::json;
 
 fn at(minute: i64) -> NaiveDateTime {
@@ -50,11 +50,11 @@ fn done() -> SessionRecord {
     }
 }
 
-fn open(dir: &Path) -> Result<Store, StoreError> {
+fn open(dir: &Path) -> Result<Store, RecordStoreError> {
     Store::open(dir)
 }
 
-fn complete(store: &Store) -> Result<(), StoreError> {
+fn complete(store: &Store) -> Result<(), RecordStoreError> {
     store.complete_run(&run("r1"), &[during(10, 2), during(20, 3)], Some(&done()))
 }
 

@@ -8,7 +8,7 @@ use std::collections::HashSet;
 use chrono::{NaiveDate, NaiveDateTime};
 use patella_core::calendar::{EARLIEST_YEAR, LATEST_YEAR};
 use patella_core::pain::{CheckIn, CheckInMoment};
-use patella_core::store::{Outcome, Records, RunRecord, SessionRecord, Store, StoreError};
+use patella_core::store::{Outcome, RecordStoreError, Records, RunRecord, SessionRecord, Store};
 use proptest::prelude::*;
 
 fn at(year: i32, minute: u32) -> NaiveDateTime {
@@ -109,7 +109,7 @@ proptest! {
         let result = store.import(&backup);
         prop_assert_eq!(result.is_ok(), acceptable(&backup), "{:?}", result);
         if let Err(err) = &result {
-            prop_assert!(matches!(err, StoreError::ImportInvalid(_)), "{}", err);
+            prop_assert!(matches!(err, RecordStoreError::ImportInvalid(_)), "{}", err);
         }
         drop(store);
         let found = Store::open(dir.path())

@@ -14,7 +14,7 @@ use super::config::CoachConfig;
 use super::history::{GearChange, History, SessionKind, SessionOutcome, SessionStatus};
 use super::profile::Profile;
 use crate::calendar::{PLAUSIBLE_FIRST, PLAUSIBLE_LAST, is_plausible};
-use crate::store::{self, Store, StoreError};
+use crate::store::{self, RecordStoreError, Store};
 
 /// The part of the history that the store's profile document holds.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -30,7 +30,7 @@ pub struct CoachDocument {
 #[derive(Debug, Error)]
 pub enum CoachRecordError {
     #[error("record: {0}")]
-    Store(#[from] StoreError),
+    Store(#[from] RecordStoreError),
     #[error("record: the saved profile cannot be read as a coach profile: {0}")]
     UnreadableProfile(String),
 }

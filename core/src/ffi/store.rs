@@ -37,13 +37,13 @@ pub enum StoreError {
     Storage { detail: String },
 }
 
-impl From<core_store::StoreError> for StoreError {
-    fn from(err: core_store::StoreError) -> Self {
+impl From<core_store::RecordStoreError> for StoreError {
+    fn from(err: core_store::RecordStoreError) -> Self {
         match err {
-            core_store::StoreError::Invalid(e) => Self::Invalid {
+            core_store::RecordStoreError::Invalid(e) => Self::Invalid {
                 detail: e.to_string(),
             },
-            e @ core_store::StoreError::ImportInvalid(_) => Self::Invalid {
+            e @ core_store::RecordStoreError::ImportInvalid(_) => Self::Invalid {
                 detail: e.to_string(),
             },
             other => Self::Storage {

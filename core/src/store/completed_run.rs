@@ -9,7 +9,7 @@
 
 use serde_json::Value;
 
-use super::error::StoreError;
+use super::error::RecordStoreError;
 use super::open_store::{Store, repeats_latest};
 use super::persisted::Persisted;
 use super::record_error::RecordError;
@@ -30,7 +30,7 @@ impl Store {
         run: &RunRecord,
         check_ins: &[CheckIn],
         session: Option<&SessionRecord>,
-    ) -> Result<(), StoreError> {
+    ) -> Result<(), RecordStoreError> {
         self.keep_run(run, check_ins, session, true)
     }
 
@@ -40,7 +40,7 @@ impl Store {
         check_ins: &[CheckIn],
         session: Option<&SessionRecord>,
         ends_live_run: bool,
-    ) -> Result<(), StoreError> {
+    ) -> Result<(), RecordStoreError> {
         run.check()?;
         for (index, c) in check_ins.iter().enumerate() {
             c.check().map_err(|e| RecordError::At {
@@ -56,7 +56,7 @@ impl Store {
         let kept = match inner.records.runs.iter().find(|r| r.id == run.id) {
             Some(same) if same == run => true,
             Some(_) => {
-                return Err(StoreError::Invalid(RecordError::Field {
+                return Err(RecordStoreError::Invalid(RecordError::Field {
                     record: "run",
                     field: "id",
                     reason: format!("{:?} is already the id of another run", run.id),

@@ -21,7 +21,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::error::StoreError;
+use super::error::RecordStoreError;
 use super::error::StoreWarning;
 use super::persisted::Persisted;
 use super::record_error::RecordError;
@@ -141,7 +141,7 @@ impl Legacy {
 
 /// Reads the old record in `dir`. A warning names where its damaged lines
 /// are kept: `kept_in` (the folder the files are moved to), or `dir`.
-pub fn read(dir: &Path, names: &[String], kept_in: &Path) -> Result<Legacy, StoreError> {
+pub fn read(dir: &Path, names: &[String], kept_in: &Path) -> Result<Legacy, RecordStoreError> {
     let committed = names.iter().any(|n| n == COMMIT_MARK);
     let reader = Reader {
         dir,
@@ -246,7 +246,7 @@ impl Reader<'_> {
         self.kept_in.join(self.source(file))
     }
 
-    fn bytes(&self, file: &str) -> Result<Option<Vec<u8>>, StoreError> {
+    fn bytes(&self, file: &str) -> Result<Option<Vec<u8>>, RecordStoreError> {
         let path = self.dir.join(self.source(file));
         let mut f = match open_regular(std::fs::OpenOptions::new().read(true), 0, &path) {
             Ok(f) => f,
@@ -261,14 +261,18 @@ impl Reader<'_> {
 
     /// Every sound record of a file with its line number, and a warning
     /// for the lines left out.
-    fn log<T: Persisted>(&self, file: &str) -> Result<Numbered<T>, StoreError> {
+    fn log<T: Persisted>(&self, file: &str) -> Result<Numbered<T>, RecordStoreError> {
         match self.bytes(file)? {
             None => Ok((Vec::new(), None)),
             Some(bytes) => self.lines(file, &bytes),
         }
     }
 
-    fn lines<T: Persisted>(&self, file: &str, bytes: &[u8]) -> Result<Numbered<T>, StoreError> {
+    fn lines<T: Persisted>(
+        &self,
+        file: &str,
+        bytes: &[u8],
+    ) -> Result<Numbered<T>, RecordStoreError> {
         let role = file.trim_end_matches(".jsonl");
         let role = if file == MANIFEST { "store" } else { role };
         let mut records = Vec::new();
@@ -316,9 +320,9 @@ impl Reader<'_> {
     }
 }
 
-fn check_header(file: &str, role: &str, header: &Header) -> Result<(), StoreError> {
+fn check_header(file: &str, role: &str, header: &Header) -> Result<(), RecordStoreError> {
     if header.patella != role {
-        return Err(StoreError::WrongFile {
+        return Err(RecordStoreError::WrongFile {
             file: file.to_owned(),
             found: header.patella.clone(),
             expected: role.to_owned(),
@@ -327,12 +331,12 @@ fn check_header(file: &str, role: &str, header: &Header) -> Result<(), StoreErro
     let supported = SCHEMA_VERSION;
     match header.schema_version {
         1 => Ok(()),
-        found if found > 1 => Err(StoreError::SchemaFromFuture {
+        found if found > 1 => Err(RecordStoreError::SchemaFromFuture {
             file: file.to_owned(),
             found,
             supported,
         }),
-        found => Err(StoreError::UnsupportedSchema {
+        found => Err(RecordStoreError::UnsupportedSchema {
             file: file.to_owned(),
             found,
             supported,

@@ -12,7 +12,7 @@ use rusqlite::{Connection, Row};
 use serde_json::Value;
 
 use super::error::from_sqlite;
-use super::error::{StoreError, StoreWarning};
+use super::error::{RecordStoreError, StoreWarning};
 use super::folder::DB_FILE;
 use super::persisted::Persisted;
 use super::record_set::Records;
@@ -28,7 +28,7 @@ pub struct Loaded {
 }
 
 /// Reads every table of the database at `db`.
-pub fn load(conn: &Connection, db: &Path) -> Result<Loaded, StoreError> {
+pub fn load(conn: &Connection, db: &Path) -> Result<Loaded, RecordStoreError> {
     let mut warnings = Vec::new();
     let mut records = Records {
         check_ins: table(conn, db, "check_ins", "", &mut warnings, |_, _| Ok(()))?,
@@ -107,7 +107,7 @@ fn table<T: Persisted>(
     more: &str,
     warnings: &mut Vec<StoreWarning>,
     fill: impl Fn(&mut T, &Row<'_>) -> Result<(), String>,
-) -> Result<Vec<T>, StoreError> {
+) -> Result<Vec<T>, RecordStoreError> {
     let fail = from_sqlite(db, "reading the record");
     let mut statement = conn
         .prepare(&format!("SELECT seq, json{more} FROM {name} ORDER BY seq"))

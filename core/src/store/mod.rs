@@ -19,7 +19,7 @@
 //! of history. Keeping a finished run (its check-ins, its session, the end
 //! of its checkpoint) and importing a backup are each one transaction too.
 //! SQLite checks its own pages; a file that is not a database, or is
-//! damaged, is refused with a [`StoreError`], never read as empty.
+//! damaged, is refused with a [`RecordStoreError`], never read as empty.
 //!
 //! # Opening
 //! The database is locked for one process (`locking_mode = EXCLUSIVE`,
@@ -64,7 +64,7 @@ mod run_marks;
 mod schema;
 
 pub use crate::settings::{DistanceUnit, MINUTES_PER_DAY, Settings};
-pub use error::{StoreError, StoreWarning};
+pub use error::{RecordStoreError, StoreWarning};
 pub use folder::DB_FILE;
 pub use open_store::Store;
 pub use persisted::Persisted;
