@@ -28,7 +28,7 @@ pub enum ScanState {
 }
 
 /// Where the scan stands, as the picker shows it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
 pub enum SensorScanState {
     /// No scan yet.
