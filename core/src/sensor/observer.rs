@@ -1,5 +1,6 @@
 //! What the app learns about the sensor (connection state, battery, details,
-//! warnings) through one observer. Samples do not pass here: they go to the
+//! warnings) through one listener; the apps get these same values through
+//! the facade's `SensorObserver`. Samples do not pass here: they go to the
 //! run session's `SampleSink` inside Rust.
 
 use serde::Serialize;
