@@ -11,7 +11,7 @@
 use std::io::{ErrorKind, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use patella_core::store::StoreError;
+use patella_core::store::RecordStoreError;
 use serde::Serialize;
 
 /// Exit codes a script can rely on; `patella --help` and docs/cli.md list
@@ -55,7 +55,7 @@ pub enum CliError {
     Unwritable(String),
     /// The data folder refused: its kind decides the exit code.
     #[error(transparent)]
-    Store(#[from] StoreError),
+    Store(#[from] RecordStoreError),
     #[error("JSON output: {0}")]
     Json(#[from] serde_json::Error),
 }
@@ -70,14 +70,14 @@ impl CliError {
                 exit::DEVICE_OR_IO
             }
             Self::Store(err) => match err {
-                StoreError::Io { .. }
-                | StoreError::Locked { .. }
-                | StoreError::AlreadyOpen { .. }
-                | StoreError::ReadOnly { .. }
-                | StoreError::DiskFull { .. }
-                | StoreError::DiskIo { .. }
-                | StoreError::Database { .. }
-                | StoreError::Poisoned => exit::DEVICE_OR_IO,
+                RecordStoreError::Io { .. }
+                | RecordStoreError::Locked { .. }
+                | RecordStoreError::AlreadyOpen { .. }
+                | RecordStoreError::ReadOnly { .. }
+                | RecordStoreError::DiskFull { .. }
+                | RecordStoreError::DiskIo { .. }
+                | RecordStoreError::Database { .. }
+                | RecordStoreError::Poisoned => exit::DEVICE_OR_IO,
                 _ => exit::BAD_INPUT,
             },
         }

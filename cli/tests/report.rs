@@ -349,13 +349,13 @@ fn bad_requests_get_their_exit_codes_and_say_what_to_do() {
 
 #[test]
 fn a_run_kept_without_marks_is_drawn_with_its_trace_alone() {
-    use patella_core::store::{CadencePoint, RunSummary, Store};
+    use patella_core::store::{CadencePoint, RunRecord, Store};
     let dir = tempfile::tempdir().unwrap();
     {
         let store = Store::open(dir.path()).unwrap();
         let started_at = sample_record::last_day().and_hms_opt(7, 0, 0).unwrap();
         store
-            .add_run(&RunSummary {
+            .add_run(&RunRecord {
                 id: "by-hand".into(),
                 started_at,
                 duration_s: 600,

@@ -10,7 +10,7 @@ use patella_core::coach::record::CoachDocument;
 use patella_core::coach::{Experience, Goal, History, Profile};
 use patella_core::export::backup_to_json;
 use patella_core::pain::{CheckIn, CheckInMoment};
-use patella_core::store::{CadencePoint, Outcome, Records, RunSummary, SessionOutcome};
+use patella_core::store::{CadencePoint, Outcome, Records, RunRecord, SessionRecord};
 use serde_json::{Value, json};
 
 fn patella(args: &[&str], env: &[(&str, &Path)]) -> Output {
@@ -46,7 +46,7 @@ fn records() -> Records {
                 red_flags: vec![],
             })
             .collect(),
-        runs: vec![RunSummary {
+        runs: vec![RunRecord {
             id: "run-a".into(),
             started_at: day(2).and_hms_opt(7, 0, 0).expect("time"),
             duration_s: 60,
@@ -65,7 +65,7 @@ fn records() -> Records {
                 },
             ],
         }],
-        sessions: vec![SessionOutcome {
+        sessions: vec![SessionRecord {
             date: day(1),
             session_id: "s1".into(),
             outcome: Outcome::Done,

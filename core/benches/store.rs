@@ -29,7 +29,7 @@ use patella_core::journal::Journal;
 use patella_core::pain::{CheckIn, CheckInMoment};
 use patella_core::progress::{ProgressConfig, progress_view};
 use patella_core::screens::today::today_screen;
-use patella_core::store::{CadencePoint, Outcome, Records, RunSummary, SessionOutcome, Store};
+use patella_core::store::{CadencePoint, Outcome, Records, RunRecord, SessionRecord, Store};
 
 fn start() -> NaiveDate {
     NaiveDate::from_ymd_opt(2021, 1, 4).expect("date")
@@ -62,7 +62,7 @@ fn five_years() -> Records {
     for n in 0..days {
         records.check_ins.push(check_in(n));
         match n % 7 {
-            0 | 2 | 4 | 5 => records.runs.push(RunSummary {
+            0 | 2 | 4 | 5 => records.runs.push(RunRecord {
                 id: format!("run-{n:05}"),
                 started_at: day(n).and_hms_opt(6, 45, 0).expect("time"),
                 duration_s: 2400,
@@ -77,7 +77,7 @@ fn five_years() -> Records {
                     })
                     .collect(),
             }),
-            _ => records.sessions.push(SessionOutcome {
+            _ => records.sessions.push(SessionRecord {
                 date: day(n),
                 session_id: format!("strength-{n}"),
                 outcome: Outcome::Done,

@@ -23,6 +23,7 @@
 //! - [`run`]: the live run session engine, its events and view, trace replay.
 //! - [`sample`]: the cadence sample every source (sensor, pedometer, manual) produces.
 //! - [`sensor`]: the RSC foot pod: protocol parser, connection supervisor, btleplug client.
+//! - [`settings`]: the runner's app settings, which the store keeps and the run and screens read.
 //! - [`store`]: the crash-safe record of check-ins, runs, sessions, profile and settings.
 //! - [`words`]: durations, clock times, cadences and bands in words, once (a leaf).
 
@@ -49,5 +50,6 @@ pub mod run;
 pub mod sample;
 pub mod screens;
 pub mod sensor;
+pub mod settings;
 pub mod store;
 pub mod words;

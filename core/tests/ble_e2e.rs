@@ -14,9 +14,11 @@ use std::time::Duration;
 use ble_harness::recorder::{Recorder, Seen};
 use ble_harness::{fake_log, scenario};
 use patella_core::sample::{CadenceSample, CadenceUnit, Gait, SampleSink};
-use patella_core::sensor::ble::{BleConfig, BleTimeouts, FoundSensor, RunningSensor, SensorClient};
+use patella_core::sensor::ble::{
+    BleConfig, BleSensorClient, BleTimeouts, FoundSensor, RunningSensor,
+};
 use patella_core::sensor::clock::InstantClock;
-use patella_core::sensor::observer::{SensorObserver, SensorState, SensorWarning};
+use patella_core::sensor::observer::{SensorConnectionState, SensorListener, SensorWarning};
 use patella_core::sensor::rsc::{RscFeatures, SensorLocation, parse_measurement};
 use patella_core::sensor::supervisor::SupervisorConfig;
 
@@ -47,11 +49,11 @@ fn config(data_timeout_ms: u64) -> BleConfig {
     }
 }
 
-fn client(data_timeout_ms: u64) -> SensorClient {
-    SensorClient::new(config(data_timeout_ms), Arc::new(InstantClock::new()))
+fn client(data_timeout_ms: u64) -> BleSensorClient {
+    BleSensorClient::new(config(data_timeout_ms), Arc::new(InstantClock::new()))
 }
 
-fn scan(client: &SensorClient, expect: usize) -> Vec<FoundSensor> {
+fn scan(client: &BleSensorClient, expect: usize) -> Vec<FoundSensor> {
     let found = client
         .scan_blocking(Duration::from_millis(400))
         .expect("scan");
@@ -59,7 +61,7 @@ fn scan(client: &SensorClient, expect: usize) -> Vec<FoundSensor> {
     found
 }
 
-type Sinks = (Option<Arc<dyn SampleSink>>, Option<Arc<dyn SensorObserver>>);
+type Sinks = (Option<Arc<dyn SampleSink>>, Option<Arc<dyn SensorListener>>);
 
 fn sinks(rec: &Arc<Recorder>) -> Sinks {
     (Some(rec.clone()), Some(rec.clone()))
@@ -119,7 +121,7 @@ fn assert_samples_match_notified(samples: &[CadenceSample], address: &str) {
     }
 }
 
-fn count_states(rec: &Recorder, pred: impl Fn(&SensorState) -> bool) -> usize {
+fn count_states(rec: &Recorder, pred: impl Fn(&SensorConnectionState) -> bool) -> usize {
     rec.states().iter().filter(|s| pred(s)).count()
 }
 
@@ -149,10 +151,10 @@ fn happy_path() {
             let states = rec.states();
             assert_eq!(
                 states.first(),
-                Some(&SensorState::Connecting { attempt: 1 })
+                Some(&SensorConnectionState::Connecting { attempt: 1 })
             );
-            assert_eq!(states.get(1), Some(&SensorState::Connected));
-            assert_eq!(states.last(), Some(&SensorState::Idle));
+            assert_eq!(states.get(1), Some(&SensorConnectionState::Connected));
+            assert_eq!(states.last(), Some(&SensorConnectionState::Idle));
             let details = rec
                 .all()
                 .into_iter()
@@ -260,7 +262,10 @@ fn malformed_packets_mixed_with_good() {
                 "{bad_seen} warnings for {bad_sent} bad packets"
             );
             assert!(rec.gaps().is_empty(), "bad packets are not a gap");
-            assert_eq!(count_states(&rec, |s| *s == SensorState::Connected), 1);
+            assert_eq!(
+                count_states(&rec, |s| *s == SensorConnectionState::Connected),
+                1
+            );
         },
     );
 }
@@ -278,18 +283,18 @@ fn connect_error_then_success() {
             assert_eq!(
                 &states[..6],
                 &[
-                    SensorState::Connecting { attempt: 1 },
-                    SensorState::Reconnecting {
+                    SensorConnectionState::Connecting { attempt: 1 },
+                    SensorConnectionState::Reconnecting {
                         attempt: 2,
                         retry_in_ms: 40
                     },
-                    SensorState::Connecting { attempt: 2 },
-                    SensorState::Reconnecting {
+                    SensorConnectionState::Connecting { attempt: 2 },
+                    SensorConnectionState::Reconnecting {
                         attempt: 3,
                         retry_in_ms: 80
                     },
-                    SensorState::Connecting { attempt: 3 },
-                    SensorState::Connected,
+                    SensorConnectionState::Connecting { attempt: 3 },
+                    SensorConnectionState::Connected,
                 ]
             );
             let failures: Vec<_> = rec
@@ -339,7 +344,10 @@ fn link_loss_and_reconnect_twenty_times() {
             let gaps = rec.gaps();
             assert_eq!(gaps.len(), 40, "20 gaps opened and closed: {gaps:?}");
             assert!(gaps.chunks(2).all(|c| c == [true, false]));
-            assert_eq!(count_states(&rec, |s| *s == SensorState::Connected), 21);
+            assert_eq!(
+                count_states(&rec, |s| *s == SensorConnectionState::Connected),
+                21
+            );
             let samples = rec.samples();
             assert!(samples.iter().all(|s| s.source_id == found[0].id));
             // Nothing lost, nothing repeated, in order, across all twenty
@@ -368,21 +376,21 @@ fn connected_but_silent() {
         let states = rec.states();
         let silent = states
             .iter()
-            .position(|s| *s == SensorState::Silent)
+            .position(|s| *s == SensorConnectionState::Silent)
             .expect("reported silent");
         assert_eq!(
             &states[silent..silent + 3],
             &[
-                SensorState::Silent,
-                SensorState::Connecting { attempt: 1 },
-                SensorState::Connected
+                SensorConnectionState::Silent,
+                SensorConnectionState::Connecting { attempt: 1 },
+                SensorConnectionState::Connected
             ],
             "silence ends in a fresh connection"
         );
         let all = rec.all();
         let went_silent = all
             .iter()
-            .position(|s| *s == Seen::State(SensorState::Silent))
+            .position(|s| *s == Seen::State(SensorConnectionState::Silent))
             .expect("silent in the log");
         let before = all[..went_silent]
             .iter()
@@ -411,10 +419,10 @@ fn adapter_powered_off_and_on() {
             let states = rec.states();
             let off = states
                 .iter()
-                .position(|s| *s == SensorState::AdapterOff)
+                .position(|s| *s == SensorConnectionState::BluetoothOff)
                 .expect("adapter off reported");
             assert!(
-                states[off..].contains(&SensorState::Connected),
+                states[off..].contains(&SensorConnectionState::Connected),
                 "{states:?}"
             );
             assert!(rec.samples().len() >= 12);
@@ -439,8 +447,16 @@ fn device_disappears_and_comes_back() {
                 2,
                 "gone, then back"
             );
-            assert!(count_states(&rec, |s| matches!(s, SensorState::Reconnecting { .. })) >= 1);
-            assert_eq!(count_states(&rec, |s| *s == SensorState::Connected), 2);
+            assert!(
+                count_states(&rec, |s| matches!(
+                    s,
+                    SensorConnectionState::Reconnecting { .. }
+                )) >= 1
+            );
+            assert_eq!(
+                count_states(&rec, |s| *s == SensorConnectionState::Connected),
+                2
+            );
             assert_samples_match_notified(&rec.samples(), &found[0].address);
         },
     );
@@ -498,7 +514,7 @@ fn two_sensors_advertising_at_once() {
 /// `block_on` would panic inside tokio (issue 10, finding 2).
 struct StopFromTheWorker {
     rec: Arc<Recorder>,
-    client: SensorClient,
+    client: BleSensorClient,
     running: std::sync::Mutex<Option<RunningSensor>>,
     answers: std::sync::Mutex<Vec<String>>,
 }
@@ -550,7 +566,7 @@ fn stop_and_scan_on_the_runtime_thread_answer_without_panicking() {
                 .expect("start");
             *sink.running.lock().unwrap() = Some(running);
             rec.wait_for("the stop took effect", WAIT, |r| {
-                r.states().last() == Some(&SensorState::Idle)
+                r.states().last() == Some(&SensorConnectionState::Idle)
             });
             assert_eq!(
                 *sink.answers.lock().unwrap(),

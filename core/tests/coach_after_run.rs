@@ -14,10 +14,10 @@ use patella_core::coach::{
     CoachConfig, RunFacts, SessionKind, SessionStatus, after_run, cadence_baseline,
 };
 use patella_core::pain::CheckInMoment;
-use patella_core::store::{RunSummary, Store};
+use patella_core::store::{RunRecord, Store};
 
-fn stored_run(id: &str, started_at: NaiveDateTime, spm: Option<f64>) -> RunSummary {
-    RunSummary {
+fn stored_run(id: &str, started_at: NaiveDateTime, spm: Option<f64>) -> RunRecord {
+    RunRecord {
         id: id.to_owned(),
         started_at,
         duration_s: 1_200,
@@ -117,7 +117,7 @@ fn the_coach_reads_a_completed_run_and_the_measured_baseline_from_the_record() {
     let h = history(new_runner());
     save_document(&store, &h).unwrap();
     for (i, spm) in [(1, 160.0), (3, 164.0), (5, 170.0)] {
-        let outcome = patella_core::store::SessionOutcome {
+        let outcome = patella_core::store::SessionRecord {
             date: day(i),
             session_id: "run".to_owned(),
             outcome: patella_core::store::Outcome::Done,

@@ -65,7 +65,7 @@ fn outcomes_of_sessions_the_coach_did_not_plan_are_left_out() {
     let store = std::sync::Arc::new(Store::open(dir.path()).unwrap());
     save_document(&store, &History::new(new_runner(), start())).unwrap();
     store
-        .add_session_outcome(&patella_core::store::SessionOutcome {
+        .add_session_outcome(&patella_core::store::SessionRecord {
             date: day(1),
             session_id: "yoga".to_owned(),
             outcome: patella_core::store::Outcome::Done,

@@ -11,8 +11,8 @@ use patella_core::export::{
 use patella_core::pain::{CheckIn, CheckInMoment, PainLocation, PainQuality, RedFlag};
 use patella_core::sample::CadenceUnit;
 use patella_core::store::{
-    CadencePoint, Outcome, PairedSensor, Records, RunSummary, SessionOutcome, Settings, Store,
-    StoreError,
+    CadencePoint, Outcome, PairedSensor, RecordStoreError, Records, RunRecord, SessionRecord,
+    Settings, Store,
 };
 use proptest::prelude::*;
 use serde_json::json;
@@ -23,8 +23,8 @@ fn at(day: u32, hour: u32, minute: u32) -> NaiveDateTime {
         .expect("date")
 }
 
-fn run() -> RunSummary {
-    RunSummary {
+fn run() -> RunRecord {
+    RunRecord {
         id: "morning, <easy> & \"slow\"".into(),
         started_at: at(6, 7, 15),
         duration_s: 95,
@@ -91,7 +91,7 @@ fn sample_records() -> Records {
             },
         ],
         runs: vec![run()],
-        sessions: vec![SessionOutcome {
+        sessions: vec![SessionRecord {
             date: at(6, 0, 0).date(),
             session_id: "w2-run-1".into(),
             outcome: Outcome::Done,
@@ -272,7 +272,7 @@ fn a_backup_exported_and_imported_equals_the_original() {
     // An import never mixes into existing records.
     assert!(matches!(
         reopened.import(&records),
-        Err(StoreError::NotEmpty)
+        Err(RecordStoreError::NotEmpty)
     ));
 }
 
@@ -323,7 +323,7 @@ fn arb_check_in() -> impl Strategy<Value = CheckIn> {
         })
 }
 
-fn arb_run() -> impl Strategy<Value = RunSummary> {
+fn arb_run() -> impl Strategy<Value = RunRecord> {
     (
         "[a-z0-9-]{1,12}",
         1u32..20_000,
@@ -331,7 +331,7 @@ fn arb_run() -> impl Strategy<Value = RunSummary> {
         proptest::option::of(1200u32..2000),
         proptest::collection::vec(1000u32..2100, 0..20),
     )
-        .prop_map(|(id, duration_s, distance_m, avg, trace)| RunSummary {
+        .prop_map(|(id, duration_s, distance_m, avg, trace)| RunRecord {
             id,
             started_at: at(2, 6, 0),
             duration_s,

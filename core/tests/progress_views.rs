@@ -6,7 +6,7 @@ use patella_core::progress::{
     ImprovementStatus, MilestoneKind, ProgressConfig, cadence_chart, improvement_signal,
     pain_chart, progress_view, streaks, weekly_volume,
 };
-use patella_core::store::{Outcome, Records, RunSummary, SessionOutcome};
+use patella_core::store::{Outcome, Records, RunRecord, SessionRecord};
 
 /// Monday 2 March 2026, plus `n` days.
 fn day(n: u64) -> NaiveDate {
@@ -30,8 +30,8 @@ fn check_in(n: u64, score: u8, moment: CheckInMoment) -> CheckIn {
     }
 }
 
-fn run(n: u64, distance_m: u32, cadence: Option<f64>, target: Option<f64>) -> RunSummary {
-    RunSummary {
+fn run(n: u64, distance_m: u32, cadence: Option<f64>, target: Option<f64>) -> RunRecord {
+    RunRecord {
         id: format!("run-{n}"),
         started_at: at(n, 7),
         duration_s: 1800,
@@ -43,8 +43,8 @@ fn run(n: u64, distance_m: u32, cadence: Option<f64>, target: Option<f64>) -> Ru
     }
 }
 
-fn done(n: u64) -> SessionOutcome {
-    SessionOutcome {
+fn done(n: u64) -> SessionRecord {
+    SessionRecord {
         date: day(n),
         session_id: format!("s{n}"),
         outcome: Outcome::Done,
@@ -170,7 +170,7 @@ fn streaks_count_consistent_weeks_and_the_milestones_follow() {
     // A week with one active day only breaks the streak; skipped sessions do not count.
     let mut broken = sessions.clone();
     broken.retain(|s| s.date != day(14));
-    broken.push(SessionOutcome {
+    broken.push(SessionRecord {
         outcome: Outcome::Skipped,
         ..done(15)
     });

@@ -15,7 +15,7 @@ use patella_core::run::cue::delivery;
 use patella_core::run::samples::{sample_run_events, sample_sensor_cues};
 use patella_core::run::sensor_cue;
 use patella_core::run::{RunConfig, RunEvent, RunEventKind, RunSession, SessionPlan, Urgency};
-use patella_core::sensor::observer::SensorState;
+use patella_core::sensor::observer::SensorConnectionState;
 use run_support::*;
 
 /// Every kind's delivery fits it. That the samples hold every kind is
@@ -124,7 +124,7 @@ fn every_sensor_event_has_text_urgency_and_a_speak_flag() {
         assert!(!c.text.trim().is_empty(), "{c:?}");
     }
     // Losing the sensor's radio must reach a pocketed phone.
-    let off = sensor_cue::for_state(&SensorState::AdapterOff);
+    let off = sensor_cue::for_state(&SensorConnectionState::BluetoothOff);
     assert!(off.reach_locked_phone && off.urgency == Urgency::Warning);
     assert!(sensor_cue::for_battery(5).urgency > sensor_cue::for_battery(80).urgency);
 }

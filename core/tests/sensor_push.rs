@@ -6,7 +6,9 @@ use std::sync::{Arc, Mutex};
 
 use patella_core::sample::{CadenceSample, MonoMs, SampleSink, SinkSlot};
 use patella_core::sensor::clock::MonoClock;
-use patella_core::sensor::observer::{SensorDetails, SensorObserver, SensorState, SensorWarning};
+use patella_core::sensor::observer::{
+    SensorConnectionState, SensorDetails, SensorListener, SensorWarning,
+};
 use patella_core::sensor::push::PushedSensor;
 use patella_core::sensor::supervisor::SupervisorConfig;
 
@@ -52,8 +54,8 @@ impl SampleSink for Log {
     }
 }
 
-impl SensorObserver for Log {
-    fn on_state(&self, state: SensorState) {
+impl SensorListener for Log {
+    fn on_state(&self, state: SensorConnectionState) {
         self.push(format!("state {state:?}"));
     }
     fn on_battery(&self, percent: u8) {

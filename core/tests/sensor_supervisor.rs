@@ -6,7 +6,9 @@ use std::sync::{Arc, Mutex};
 
 use patella_core::sample::{CadenceSample, CadenceUnit, Gait, MonoMs, SampleSink};
 use patella_core::sensor::feed::{LinkAction, SensorFeed};
-use patella_core::sensor::observer::{SensorDetails, SensorObserver, SensorState, SensorWarning};
+use patella_core::sensor::observer::{
+    SensorConnectionState, SensorDetails, SensorListener, SensorWarning,
+};
 use patella_core::sensor::rsc::parse_feature;
 use patella_core::sensor::supervisor::{
     FailureKind, Supervisor, SupervisorCommand as Cmd, SupervisorConfig, SupervisorEvent as Ev,
@@ -30,13 +32,13 @@ fn connected(at: MonoMs) -> Supervisor {
     assert_eq!(
         s.handle(at, Ev::Start),
         vec![
-            Cmd::State(SensorState::Connecting { attempt: 1 }),
+            Cmd::State(SensorConnectionState::Connecting { attempt: 1 }),
             Cmd::Connect
         ]
     );
     assert_eq!(
         s.handle(at, Ev::ConnectSucceeded),
-        vec![Cmd::State(SensorState::Connected)]
+        vec![Cmd::State(SensorConnectionState::Connected)]
     );
     s
 }
@@ -59,7 +61,7 @@ fn failed_attempts_retry_after_growing_waits_until_one_succeeds() {
         let wait = config().backoff_ms(attempt);
         assert_eq!(
             out,
-            vec![Cmd::State(SensorState::Reconnecting {
+            vec![Cmd::State(SensorConnectionState::Reconnecting {
                 attempt,
                 retry_in_ms: wait
             })]
@@ -73,14 +75,14 @@ fn failed_attempts_retry_after_growing_waits_until_one_succeeds() {
         assert_eq!(
             s.handle(now, Ev::Tick),
             vec![
-                Cmd::State(SensorState::Connecting { attempt }),
+                Cmd::State(SensorConnectionState::Connecting { attempt }),
                 Cmd::Connect
             ]
         );
     }
     assert_eq!(
         s.handle(now, Ev::ConnectSucceeded),
-        vec![Cmd::State(SensorState::Connected)]
+        vec![Cmd::State(SensorConnectionState::Connected)]
     );
 }
 
@@ -96,7 +98,7 @@ fn an_attempt_limit_gives_up_and_a_permanent_error_gives_up_at_once() {
     let out = limited.handle(200, Ev::ConnectFailed(FailureKind::Transient));
     assert_eq!(
         out,
-        vec![Cmd::State(SensorState::Failed {
+        vec![Cmd::State(SensorConnectionState::Failed {
             reason: "no connection after 2 attempts".into()
         })]
     );
@@ -110,7 +112,7 @@ fn an_attempt_limit_gives_up_and_a_permanent_error_gives_up_at_once() {
     );
     assert_eq!(
         out,
-        vec![Cmd::State(SensorState::Failed {
+        vec![Cmd::State(SensorConnectionState::Failed {
             reason: "permission denied".into()
         })]
     );
@@ -130,7 +132,7 @@ fn link_loss_marks_one_gap_that_ends_with_the_first_measurement() {
         out,
         vec![
             Cmd::SignalLost { at_ms: 1_000 },
-            Cmd::State(SensorState::Reconnecting {
+            Cmd::State(SensorConnectionState::Reconnecting {
                 attempt: 1,
                 retry_in_ms: 100
             })
@@ -143,7 +145,7 @@ fn link_loss_marks_one_gap_that_ends_with_the_first_measurement() {
     s.handle(1_350, Ev::Tick);
     assert_eq!(
         s.handle(1_400, Ev::ConnectSucceeded),
-        vec![Cmd::State(SensorState::Connected)]
+        vec![Cmd::State(SensorConnectionState::Connected)]
     );
     assert!(s.signal_lost(), "connected is not yet delivering");
     assert_eq!(
@@ -162,14 +164,14 @@ fn a_silent_sensor_is_reported_then_recovers_when_data_returns() {
     assert_eq!(
         s.handle(3_000, Ev::Tick),
         vec![
-            Cmd::State(SensorState::Silent),
+            Cmd::State(SensorConnectionState::Silent),
             Cmd::SignalLost { at_ms: 3_000 }
         ]
     );
     assert_eq!(
         s.handle(4_000, Ev::Measurement),
         vec![
-            Cmd::State(SensorState::Connected),
+            Cmd::State(SensorConnectionState::Connected),
             Cmd::SignalRestored { at_ms: 4_000 }
         ]
     );
@@ -184,7 +186,7 @@ fn a_sensor_silent_for_too_long_is_reconnected() {
         s.handle(5_000, Ev::Tick),
         vec![
             Cmd::Disconnect,
-            Cmd::State(SensorState::Connecting { attempt: 1 }),
+            Cmd::State(SensorConnectionState::Connecting { attempt: 1 }),
             Cmd::Connect
         ]
     );
@@ -202,7 +204,7 @@ fn adapter_off_waits_without_burning_attempts_and_reconnects_when_on() {
         s.handle(100, Ev::AdapterOff),
         vec![
             Cmd::SignalLost { at_ms: 100 },
-            Cmd::State(SensorState::AdapterOff)
+            Cmd::State(SensorConnectionState::BluetoothOff)
         ]
     );
     assert!(
@@ -213,14 +215,14 @@ fn adapter_off_waits_without_burning_attempts_and_reconnects_when_on() {
     assert_eq!(
         s.handle(60_000, Ev::AdapterOn),
         vec![
-            Cmd::State(SensorState::Connecting { attempt: 1 }),
+            Cmd::State(SensorConnectionState::Connecting { attempt: 1 }),
             Cmd::Connect
         ]
     );
     // An attempt that finds the adapter off again goes back to waiting.
     assert_eq!(
         s.handle(60_010, Ev::ConnectFailed(FailureKind::AdapterOff)),
-        vec![Cmd::State(SensorState::AdapterOff)]
+        vec![Cmd::State(SensorConnectionState::BluetoothOff)]
     );
 }
 
@@ -250,7 +252,7 @@ fn stop_disconnects_and_goes_idle() {
     let mut s = connected(0);
     assert_eq!(
         s.handle(10, Ev::Stop),
-        vec![Cmd::Disconnect, Cmd::State(SensorState::Idle)]
+        vec![Cmd::Disconnect, Cmd::State(SensorConnectionState::Idle)]
     );
     assert!(s.handle(20, Ev::Stop).is_empty());
     assert!(s.handle(30, Ev::LinkLost).is_empty());
@@ -290,8 +292,8 @@ impl SampleSink for Recorder {
     }
 }
 
-impl SensorObserver for Recorder {
-    fn on_state(&self, state: SensorState) {
+impl SensorListener for Recorder {
+    fn on_state(&self, state: SensorConnectionState) {
         self.log
             .lock()
             .expect("log")

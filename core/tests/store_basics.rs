@@ -7,8 +7,8 @@ use chrono::{NaiveDate, NaiveDateTime};
 use patella_core::pain::{CheckIn, CheckInMoment, PainQuality, RedFlag};
 use patella_core::sample::CadenceUnit;
 use patella_core::store::{
-    CadencePoint, DistanceUnit, Outcome, PairedSensor, RunSummary, SessionOutcome, Store,
-    StoreError,
+    CadencePoint, DistanceUnit, Outcome, PairedSensor, RecordStoreError, RunRecord, SessionRecord,
+    Store,
 };
 use serde_json::json;
 
@@ -29,8 +29,8 @@ fn check_in(day: u32, score: u8) -> CheckIn {
     }
 }
 
-fn run(id: &str, day: u32) -> RunSummary {
-    RunSummary {
+fn run(id: &str, day: u32) -> RunRecord {
+    RunRecord {
         id: id.to_owned(),
         started_at: at(day, 30),
         duration_s: 1800,
@@ -65,7 +65,7 @@ fn everything_written_is_read_back_after_a_reopen() {
         name: "Foot pod".into(),
         cadence_unit: CadenceUnit::StridesPerMinute,
     };
-    let session = SessionOutcome {
+    let session = SessionRecord {
         date: NaiveDate::from_ymd_opt(2026, 3, 3).expect("date"),
         session_id: "w1-strength".into(),
         outcome: Outcome::Skipped,
@@ -114,7 +114,7 @@ fn a_bad_record_is_refused_with_the_field_named_and_nothing_written() {
     let err = store.add_check_in(&check_in(1, 11)).expect_err("score 11");
     assert!(err.to_string().contains("score"), "{err}");
     let err = store
-        .add_run(&RunSummary {
+        .add_run(&RunRecord {
             average_cadence_spm: Some(900.0),
             ..run("r", 1)
         })
@@ -203,7 +203,7 @@ fn a_second_opener_in_the_same_process_is_told_the_store_is_open_here() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let first = Store::open(tmp.path()).expect("opens");
     let err = Store::open(tmp.path()).expect_err("already open");
-    assert!(matches!(err, StoreError::AlreadyOpen { .. }), "{err}");
+    assert!(matches!(err, RecordStoreError::AlreadyOpen { .. }), "{err}");
     assert!(
         err.to_string().contains("already open in this process"),
         "{err}"
@@ -214,7 +214,7 @@ fn a_second_opener_in_the_same_process_is_told_the_store_is_open_here() {
         .join("..")
         .join(tmp.path().file_name().expect("name"));
     let err = Store::open(&same_folder).expect_err("same folder by another path");
-    assert!(matches!(err, StoreError::AlreadyOpen { .. }), "{err}");
+    assert!(matches!(err, RecordStoreError::AlreadyOpen { .. }), "{err}");
     drop(first);
     Store::open(tmp.path()).expect("free again once the first is closed");
 }
@@ -246,7 +246,7 @@ fn two_runs_done_on_one_day_export_and_import_back() {
     // Issue 19, defect 2: two runs done on one day, then a backup, then an
     // import into a new folder: "sessions[1]: repeats run on 2026-12-08".
     let day = NaiveDate::from_ymd_opt(2026, 12, 8).expect("date");
-    let done = |id: &str| SessionOutcome {
+    let done = |id: &str| SessionRecord {
         date: day,
         session_id: id.to_owned(),
         outcome: Outcome::Done,
@@ -328,7 +328,7 @@ mod any_sequence {
                         }
                     }
                     Op::Session(d, done) => {
-                        let s = SessionOutcome {
+                        let s = SessionRecord {
                             date: NaiveDate::from_ymd_opt(2026, 3, d).expect("date"),
                             session_id: format!("s{d}"),
                             outcome: if done { Outcome::Done } else { Outcome::Skipped },

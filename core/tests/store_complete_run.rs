@@ -8,7 +8,7 @@ use std::path::Path;
 
 use chrono::{NaiveDate, NaiveDateTime};
 use patella_core::pain::{CheckIn, CheckInMoment};
-use patella_core::store::{Outcome, RunSummary, SessionOutcome, Store, StoreError};
+use patella_core::store::{Outcome, RecordStoreError, RunRecord, SessionRecord, Store};
 use serde_json::json;
 
 fn at(minute: i64) -> NaiveDateTime {
@@ -18,8 +18,8 @@ fn at(minute: i64) -> NaiveDateTime {
         + chrono::Duration::minutes(minute)
 }
 
-fn run(id: &str) -> RunSummary {
-    RunSummary {
+fn run(id: &str) -> RunRecord {
+    RunRecord {
         id: id.to_owned(),
         started_at: at(0),
         duration_s: 1_800,
@@ -42,19 +42,19 @@ fn during(minute: i64, score: u8) -> CheckIn {
     }
 }
 
-fn done() -> SessionOutcome {
-    SessionOutcome {
+fn done() -> SessionRecord {
+    SessionRecord {
         date: at(0).date(),
         session_id: "run".to_owned(),
         outcome: Outcome::Done,
     }
 }
 
-fn open(dir: &Path) -> Result<Store, StoreError> {
+fn open(dir: &Path) -> Result<Store, RecordStoreError> {
     Store::open(dir)
 }
 
-fn complete(store: &Store) -> Result<(), StoreError> {
+fn complete(store: &Store) -> Result<(), RecordStoreError> {
     store.complete_run(&run("r1"), &[during(10, 2), during(20, 3)], Some(&done()))
 }
 

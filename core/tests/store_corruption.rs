@@ -9,7 +9,7 @@ use std::path::Path;
 
 use chrono::{NaiveDate, NaiveDateTime};
 use patella_core::pain::{CheckIn, CheckInMoment};
-use patella_core::store::{DB_FILE, MIGRATIONS, RunSummary, Store, StoreError, StoreWarning};
+use patella_core::store::{DB_FILE, MIGRATIONS, RecordStoreError, RunRecord, Store, StoreWarning};
 use rusqlite::Connection;
 
 fn at(i: u32) -> NaiveDateTime {
@@ -30,8 +30,8 @@ fn check_in(i: u32) -> CheckIn {
     }
 }
 
-fn run(i: u32) -> RunSummary {
-    RunSummary {
+fn run(i: u32) -> RunRecord {
+    RunRecord {
         id: format!("run-{i}"),
         started_at: at(i),
         duration_s: 1200,
@@ -67,7 +67,7 @@ fn a_file_that_is_not_a_database_is_refused_by_name_and_left_as_it_is() {
         let tmp = tempfile::tempdir().expect("tempdir");
         std::fs::write(db(tmp.path()), &bytes).expect("write");
         let err = Store::open(tmp.path()).expect_err("not a database");
-        assert!(matches!(err, StoreError::Damaged { .. }), "{err}");
+        assert!(matches!(err, RecordStoreError::Damaged { .. }), "{err}");
         assert!(err.to_string().contains(DB_FILE), "{err}");
         assert!(err.to_string().contains("Nothing was changed"), "{err}");
         assert_eq!(std::fs::read(db(tmp.path())).expect("read"), bytes);
@@ -120,9 +120,9 @@ fn noise_or_a_cut_anywhere_in_the_database_never_panics_nor_opens_silently_empty
                 );
             }
             Err(
-                StoreError::Damaged { .. }
-                | StoreError::Database { .. }
-                | StoreError::SchemaFromFuture { .. },
+                RecordStoreError::Damaged { .. }
+                | RecordStoreError::Database { .. }
+                | RecordStoreError::SchemaFromFuture { .. },
             ) => refused += 1,
             Err(other) => panic!("case {case}: {other}"),
         }
@@ -140,7 +140,7 @@ fn a_database_from_a_newer_build_is_refused_and_not_touched() {
         .expect("set version");
     let before = std::fs::read(db(tmp.path())).expect("read");
     let err = Store::open(tmp.path()).expect_err("from the future");
-    let StoreError::SchemaFromFuture {
+    let RecordStoreError::SchemaFromFuture {
         file,
         found,
         supported,
@@ -252,7 +252,10 @@ fn a_link_or_a_pipe_in_place_of_the_database_is_refused() {
         .is_ok_and(|s| s.success());
     if made {
         let err = Store::open(tmp.path()).expect_err("a pipe");
-        assert!(matches!(err, StoreError::NotRegularFile { .. }), "{err}");
+        assert!(
+            matches!(err, RecordStoreError::NotRegularFile { .. }),
+            "{err}"
+        );
     }
 }
 
@@ -349,7 +352,7 @@ fn a_folder_that_may_not_be_written_opens_read_only_with_everything_in_it() {
         Some(serde_json::json!({ "run_id": "r" }))
     );
     let err = store.add_check_in(&check_in(40)).expect_err("read-only");
-    assert!(matches!(err, StoreError::ReadOnly { .. }), "{err}");
+    assert!(matches!(err, RecordStoreError::ReadOnly { .. }), "{err}");
     assert!(
         store.clear_run_checkpoint().is_err(),
         "nothing is written, not even a checkpoint's end"

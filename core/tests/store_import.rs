@@ -8,7 +8,7 @@ use std::collections::HashSet;
 use chrono::{NaiveDate, NaiveDateTime};
 use patella_core::calendar::{EARLIEST_YEAR, LATEST_YEAR};
 use patella_core::pain::{CheckIn, CheckInMoment};
-use patella_core::store::{Outcome, Records, RunSummary, SessionOutcome, Store, StoreError};
+use patella_core::store::{Outcome, RecordStoreError, Records, RunRecord, SessionRecord, Store};
 use proptest::prelude::*;
 
 fn at(year: i32, minute: u32) -> NaiveDateTime {
@@ -41,8 +41,8 @@ fn check_in() -> impl Strategy<Value = CheckIn> {
     })
 }
 
-fn run() -> impl Strategy<Value = RunSummary> {
-    (year(), 0u32..6, 1u32..4000).prop_map(|(y, id, duration_s)| RunSummary {
+fn run() -> impl Strategy<Value = RunRecord> {
+    (year(), 0u32..6, 1u32..4000).prop_map(|(y, id, duration_s)| RunRecord {
         id: format!("run-{id}"),
         started_at: at(y, id),
         duration_s,
@@ -54,8 +54,8 @@ fn run() -> impl Strategy<Value = RunSummary> {
     })
 }
 
-fn session() -> impl Strategy<Value = SessionOutcome> {
-    (year(), 0u32..4, any::<bool>()).prop_map(|(y, id, done)| SessionOutcome {
+fn session() -> impl Strategy<Value = SessionRecord> {
+    (year(), 0u32..4, any::<bool>()).prop_map(|(y, id, done)| SessionRecord {
         date: at(y, 0).date(),
         session_id: format!("s-{id}"),
         outcome: if done {
@@ -88,7 +88,7 @@ fn acceptable(r: &Records) -> bool {
 
 /// A session outcome may come again after another one (a change of mind),
 /// but never right after itself for the same session.
-fn no_session_repeats_its_latest(sessions: &[SessionOutcome]) -> bool {
+fn no_session_repeats_its_latest(sessions: &[SessionRecord]) -> bool {
     let mut latest: std::collections::HashMap<(NaiveDate, String), Outcome> = Default::default();
     sessions
         .iter()
@@ -109,7 +109,7 @@ proptest! {
         let result = store.import(&backup);
         prop_assert_eq!(result.is_ok(), acceptable(&backup), "{:?}", result);
         if let Err(err) = &result {
-            prop_assert!(matches!(err, StoreError::ImportInvalid(_)), "{}", err);
+            prop_assert!(matches!(err, RecordStoreError::ImportInvalid(_)), "{}", err);
         }
         drop(store);
         let found = Store::open(dir.path())

@@ -20,7 +20,7 @@ use std::time::Duration;
 
 use chrono::{NaiveDate, NaiveDateTime};
 use patella_core::pain::{CheckIn, CheckInMoment};
-use patella_core::store::{RunSummary, Store};
+use patella_core::store::{RunRecord, Store};
 use serde_json::json;
 
 const DIR_VAR: &str = "PATELLA_KILL_TEST_DIR";
@@ -48,8 +48,8 @@ fn id_of(c: &CheckIn) -> u64 {
     (c.taken_at - base()).num_minutes() as u64
 }
 
-fn run(id: u64) -> RunSummary {
-    RunSummary {
+fn run(id: u64) -> RunRecord {
+    RunRecord {
         id: format!("run-{id}"),
         started_at: base() + chrono::Duration::minutes(id as i64),
         duration_s: 1200,

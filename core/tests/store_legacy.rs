@@ -7,7 +7,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use patella_core::store::{DB_FILE, Records, Store, StoreError, StoreWarning};
+use patella_core::store::{DB_FILE, RecordStoreError, Records, Store, StoreWarning};
 use serde_json::Value;
 
 const OLD_FILES: [&str; 9] = [
@@ -260,7 +260,10 @@ fn old_files_from_a_newer_build_are_refused_and_left_as_they_are() {
     .expect("write");
     let before = files(&dir);
     let err = Store::open(&dir).expect_err("from the future");
-    assert!(matches!(err, StoreError::SchemaFromFuture { .. }), "{err}");
+    assert!(
+        matches!(err, RecordStoreError::SchemaFromFuture { .. }),
+        "{err}"
+    );
     assert!(err.to_string().contains("runs.jsonl"), "{err}");
     let mut after = files(&dir);
     after.remove(DB_FILE);

@@ -9,7 +9,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use patella_core::export;
 use patella_core::pain::{CheckIn, CheckInMoment};
 use patella_core::run::{RunConfig, RunSession, SegmentKind, SessionPlan};
-use patella_core::store::{AlertKind, RunSummary, SegmentSpan, Store};
+use patella_core::store::{AlertKind, RunRecord, SegmentSpan, Store};
 use run_support::*;
 
 fn started_at() -> NaiveDateTime {
@@ -54,7 +54,7 @@ fn finished() -> patella_core::run::RunSummary {
 #[test]
 fn marks_place_segments_alerts_and_check_ins_in_seconds_from_the_start() {
     let summary = finished();
-    let run = RunSummary::kept("r1", started_at(), &summary).unwrap();
+    let run = RunRecord::kept("r1", started_at(), &summary).unwrap();
     let m = &run.marks;
     assert_eq!(
         (m.band_low_spm, m.band_high_spm),
@@ -88,7 +88,7 @@ fn marks_place_segments_alerts_and_check_ins_in_seconds_from_the_start() {
 
 #[test]
 fn marks_survive_a_reopen_and_a_backup() {
-    let run = RunSummary::kept("r1", started_at(), &finished()).unwrap();
+    let run = RunRecord::kept("r1", started_at(), &finished()).unwrap();
     let dir = tempfile::tempdir().unwrap();
     {
         let store = Store::open(dir.path()).unwrap();
@@ -104,7 +104,7 @@ fn marks_survive_a_reopen_and_a_backup() {
 
 #[test]
 fn a_run_without_marks_keeps_its_old_line_shape() {
-    let mut run = RunSummary::kept("r1", started_at(), &finished()).unwrap();
+    let mut run = RunRecord::kept("r1", started_at(), &finished()).unwrap();
     run.marks = Default::default();
     let json = serde_json::to_string(&run).unwrap();
     assert!(!json.contains("marks"), "{json}");
@@ -112,7 +112,7 @@ fn a_run_without_marks_keeps_its_old_line_shape() {
 
 #[test]
 fn a_check_in_mark_off_the_scale_is_refused_by_name() {
-    let mut run = RunSummary::kept("r1", started_at(), &finished()).unwrap();
+    let mut run = RunRecord::kept("r1", started_at(), &finished()).unwrap();
     run.marks.check_ins[0].score = 11;
     let err = run.validate().unwrap_err();
     assert!(err.to_string().contains("run.marks.check_ins"), "{err}");

@@ -91,6 +91,6 @@ pub fn refuse_out_inside(data: &Path, flag: &str, out: &Path) -> Result<(), CliE
 }
 
 /// A store error, worded for the terminal; its kind picks the exit code.
-pub fn store_error(err: patella_core::store::StoreError) -> CliError {
+pub fn store_error(err: patella_core::store::RecordStoreError) -> CliError {
     CliError::Store(err)
 }

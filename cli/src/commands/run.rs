@@ -18,9 +18,9 @@ use patella_core::coach::{CoachConfig, History, Profile};
 use patella_core::journal::{FinishedRun, Journal};
 use patella_core::run::{RunScreen, RunSession, run_config_for};
 use patella_core::sample::{MonoMs, SampleSink};
-use patella_core::sensor::ble::{BleConfig, BleError, RunningSensor, SensorClient, matches_id};
+use patella_core::sensor::ble::{BleConfig, BleError, BleSensorClient, RunningSensor, matches_id};
 use patella_core::sensor::clock::{InstantClock, process_now_ms};
-use patella_core::sensor::observer::{SensorObserver, SensorState};
+use patella_core::sensor::observer::{SensorConnectionState, SensorListener};
 use patella_core::store::Store;
 
 use super::data_dir::DataDirArgs;
@@ -251,11 +251,11 @@ struct LinkWatch {
     failed: Mutex<Option<String>>,
 }
 
-impl SensorObserver for LinkWatch {
-    fn on_state(&self, state: SensorState) {
+impl SensorListener for LinkWatch {
+    fn on_state(&self, state: SensorConnectionState) {
         match state {
-            SensorState::Connected => self.connected.store(true, Ordering::SeqCst),
-            SensorState::Failed { reason } => {
+            SensorConnectionState::Connected => self.connected.store(true, Ordering::SeqCst),
+            SensorConnectionState::Failed { reason } => {
                 *self.failed.lock().unwrap_or_else(PoisonError::into_inner) = Some(reason);
             }
             _ => {}
@@ -281,7 +281,7 @@ impl BleSource {
         window: Duration,
         sink: Arc<dyn SampleSink>,
     ) -> Result<Self, CliError> {
-        let client = SensorClient::new(BleConfig::default(), Arc::new(InstantClock::new()));
+        let client = BleSensorClient::new(BleConfig::default(), Arc::new(InstantClock::new()));
         println!("Looking for foot pods ({} s)...", window.as_secs_f64());
         let found = client.scan_blocking(window).map_err(|e| match e {
             // Without Bluetooth the simulated pod still shows the whole run.

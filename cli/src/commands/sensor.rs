@@ -8,9 +8,11 @@ use std::time::Duration;
 use clap::{Args, Subcommand};
 use patella_core::sample::{CadenceSample, MonoMs, SampleSink};
 use patella_core::screens::format;
-use patella_core::sensor::ble::{BleConfig, BleError, SensorClient};
+use patella_core::sensor::ble::{BleConfig, BleError, BleSensorClient};
 use patella_core::sensor::clock::InstantClock;
-use patella_core::sensor::observer::{SensorDetails, SensorObserver, SensorState, SensorWarning};
+use patella_core::sensor::observer::{
+    SensorConnectionState, SensorDetails, SensorListener, SensorWarning,
+};
 use serde::Serialize;
 
 use crate::busy::Busy;
@@ -92,8 +94,8 @@ pub fn ble_error(op: &str, err: &BleError) -> CliError {
     CliError::Device(format!("{op}: {err}; {next}"))
 }
 
-fn client() -> SensorClient {
-    SensorClient::new(BleConfig::default(), Arc::new(InstantClock::new()))
+fn client() -> BleSensorClient {
+    BleSensorClient::new(BleConfig::default(), Arc::new(InstantClock::new()))
 }
 
 fn scan(args: &ScanArgs) -> Result<(), CliError> {
@@ -150,7 +152,7 @@ enum Line<'a> {
     Sample(&'a CadenceSample),
     SignalLost { source_id: &'a str, at_ms: MonoMs },
     SignalRestored { source_id: &'a str, at_ms: MonoMs },
-    State(&'a SensorState),
+    State(&'a SensorConnectionState),
     Battery { percent: u8 },
     Details(&'a SensorDetails),
     Warning(&'a SensorWarning),
@@ -194,8 +196,8 @@ impl SampleSink for Printer {
     }
 }
 
-impl SensorObserver for Printer {
-    fn on_state(&self, state: SensorState) {
+impl SensorListener for Printer {
+    fn on_state(&self, state: SensorConnectionState) {
         self.emit(
             &Line::State(&state),
             format!("state: {}", format::sensor_state(&state)),

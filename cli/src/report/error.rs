@@ -1,7 +1,7 @@
 //! What can go wrong making a report, one variant per kind, and the exit
 //! code each kind gets through [`CliError`].
 
-use patella_core::store::StoreError;
+use patella_core::store::RecordStoreError;
 
 use crate::output::CliError;
 
@@ -21,7 +21,7 @@ pub enum ReportError {
     Write(CliError),
     /// The record could not be read.
     #[error(transparent)]
-    Store(#[from] StoreError),
+    Store(#[from] RecordStoreError),
     /// Plotters refused to draw (it draws into memory, so this is a bug).
     #[error("drawing the report: {0}")]
     Draw(String),

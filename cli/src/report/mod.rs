@@ -22,7 +22,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use patella_core::progress::{ProgressConfig, progress_view};
 use patella_core::screens::progress::progress_axes;
-use patella_core::store::{DistanceUnit, Records, RunSummary, Store};
+use patella_core::store::{DistanceUnit, Records, RunRecord, Store};
 
 pub use error::ReportError;
 pub use format::ReportFormat;
@@ -65,7 +65,7 @@ pub fn run_id_or_latest(store: &Store, run_id: Option<&str>) -> Result<String, R
     Ok(find_run(&records, run_id)?.id.clone())
 }
 
-fn find_run<'a>(records: &'a Records, id: Option<&str>) -> Result<&'a RunSummary, ReportError> {
+fn find_run<'a>(records: &'a Records, id: Option<&str>) -> Result<&'a RunRecord, ReportError> {
     match id {
         Some(id) => records
             .runs
@@ -82,7 +82,7 @@ fn find_run<'a>(records: &'a Records, id: Option<&str>) -> Result<&'a RunSummary
 
 /// The run's report as text in `format`.
 pub fn run_report(
-    run: &RunSummary,
+    run: &RunRecord,
     unit: DistanceUnit,
     format: ReportFormat,
 ) -> Result<String, ReportError> {

@@ -8,7 +8,7 @@
 //! alert and `#check-ins` one `.check-in` per check-in.
 
 use patella_core::run::SegmentKind;
-use patella_core::store::{RunSummary, TRACE_BUCKET_S};
+use patella_core::store::{RunRecord, TRACE_BUCKET_S};
 use patella_core::words::minutes_clock;
 use plotters::prelude::*;
 
@@ -25,7 +25,7 @@ struct Ranges {
     y: std::ops::Range<f64>,
 }
 
-fn ranges(run: &RunSummary) -> Ranges {
+fn ranges(run: &RunRecord) -> Ranges {
     let last_s = run
         .cadence_trace
         .last()
@@ -68,7 +68,7 @@ fn shade(kind: SegmentKind) -> RGBColor {
 }
 
 /// The run's chart as one SVG document. `rows` are its summary figures.
-pub fn run_svg(run: &RunSummary, rows: &[Row]) -> Result<String, ReportError> {
+pub fn run_svg(run: &RunRecord, rows: &[Row]) -> Result<String, ReportError> {
     let r = ranges(run);
     let mut fig = Figure::new(WIDTH, HEIGHT);
     fig.layer(vec![("id", "background".into())], None, |area| {
@@ -283,7 +283,7 @@ fn legend(area: &super::figure::Area<'_>) -> Result<(), ReportError> {
 /// The trace as lines through each bucket's middle, broken where buckets
 /// are missing (walking, a sensor gap): a line across a gap would claim
 /// readings that were never taken.
-fn trace_pieces(run: &RunSummary) -> Vec<Vec<(f64, f64)>> {
+fn trace_pieces(run: &RunRecord) -> Vec<Vec<(f64, f64)>> {
     let mut pieces: Vec<Vec<(f64, f64)>> = Vec::new();
     let mut previous: Option<u32> = None;
     for p in &run.cadence_trace {

@@ -5,14 +5,14 @@
 
 use patella_core::progress::ProgressView;
 use patella_core::screens::format;
-use patella_core::store::{DistanceUnit, RunSummary};
+use patella_core::store::{DistanceUnit, RunRecord};
 use patella_core::words;
 
 /// One line of the summary: what it is, and its value.
 pub type Row = (&'static str, String);
 
 /// Share of the stored cadence trace inside the band, when both exist.
-pub fn share_in_band(run: &RunSummary) -> Option<f64> {
+pub fn share_in_band(run: &RunRecord) -> Option<f64> {
     let (low, high) = (run.marks.band_low_spm?, run.marks.band_high_spm?);
     if run.cadence_trace.is_empty() {
         return None;
@@ -26,7 +26,7 @@ pub fn share_in_band(run: &RunSummary) -> Option<f64> {
 }
 
 /// The run's figures, distances in `unit`.
-pub fn run_figures(run: &RunSummary, unit: DistanceUnit) -> Vec<Row> {
+pub fn run_figures(run: &RunRecord, unit: DistanceUnit) -> Vec<Row> {
     let mut rows: Vec<Row> = vec![
         (
             "started",
@@ -62,7 +62,7 @@ pub fn run_figures(run: &RunSummary, unit: DistanceUnit) -> Vec<Row> {
     rows
 }
 
-fn alerts_line(run: &RunSummary) -> String {
+fn alerts_line(run: &RunRecord) -> String {
     match run.marks.alerts.len() {
         0 => "none".to_owned(),
         n => {
@@ -73,7 +73,7 @@ fn alerts_line(run: &RunSummary) -> String {
     }
 }
 
-fn check_ins_line(run: &RunSummary) -> String {
+fn check_ins_line(run: &RunRecord) -> String {
     let scores: Vec<String> = run
         .marks
         .check_ins

@@ -11,7 +11,7 @@ use chrono::{Duration, NaiveDate, NaiveDateTime};
 use patella_core::pain::{CheckIn, CheckInMoment};
 use patella_core::run::{RunConfig, RunSession, SessionPlan};
 use patella_core::sample::{CadenceSample, CadenceUnit};
-use patella_core::store::{Outcome, RunSummary, SessionOutcome, Store};
+use patella_core::store::{Outcome, RunRecord, SessionRecord, Store};
 
 /// The day the sample's last run falls on; its progress is drawn as of it.
 pub const LAST_DAY: (i32, u32, u32) = (2026, 11, 28);
@@ -151,11 +151,11 @@ pub fn seed(dir: &Path) -> Vec<String> {
         };
         let (summary, taken) = drive(plan, u64::from(run_s), started_at, sag, &scores);
         let id = format!("sample-run-{}", n + 1);
-        let run = match RunSummary::kept(&id, started_at, &summary) {
+        let run = match RunRecord::kept(&id, started_at, &summary) {
             Ok(r) => r,
             Err(e) => panic!("sample run {id}: {e}"),
         };
-        let outcome = SessionOutcome {
+        let outcome = SessionRecord {
             date: day,
             session_id: format!("run-{day}"),
             outcome: Outcome::Done,

@@ -4,17 +4,17 @@
 
 use super::config::CoachConfig;
 use crate::cadence::{TargetError, baseline_from_runs};
-use crate::store::RunSummary;
+use crate::store::RunRecord;
 
 /// The baseline measured from the first `config.cadence_baseline_runs`
 /// runs that have a cadence, by start time; `Ok(None)` until there are that
 /// many. An average no baseline may be built from is an error naming it.
 pub fn measured<'r>(
-    runs: impl IntoIterator<Item = &'r RunSummary>,
+    runs: impl IntoIterator<Item = &'r RunRecord>,
     config: &CoachConfig,
 ) -> Result<Option<f64>, TargetError> {
     let wanted = config.cadence_baseline_runs.max(1);
-    let mut with_cadence: Vec<&RunSummary> = runs
+    let mut with_cadence: Vec<&RunRecord> = runs
         .into_iter()
         .filter(|r| r.average_cadence_spm.is_some())
         .collect();

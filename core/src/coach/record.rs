@@ -14,7 +14,7 @@ use super::config::CoachConfig;
 use super::history::{GearChange, History, SessionKind, SessionOutcome, SessionStatus};
 use super::profile::Profile;
 use crate::calendar::{PLAUSIBLE_FIRST, PLAUSIBLE_LAST, is_plausible};
-use crate::store::{self, Store, StoreError};
+use crate::store::{self, RecordStoreError, Store};
 
 /// The part of the history that the store's profile document holds.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -30,7 +30,7 @@ pub struct CoachDocument {
 #[derive(Debug, Error)]
 pub enum CoachRecordError {
     #[error("record: {0}")]
-    Store(#[from] StoreError),
+    Store(#[from] RecordStoreError),
     #[error("record: the saved profile cannot be read as a coach profile: {0}")]
     UnreadableProfile(String),
 }
@@ -147,8 +147,8 @@ pub fn load_history_checked(store: &Store) -> Result<LoadedHistory, CoachRecordE
 
 /// A session outcome as the store logs it: a day holds at most one session
 /// of each kind, so the kind's name is the session's id.
-pub fn stored_outcome(outcome: &SessionOutcome) -> store::SessionOutcome {
-    store::SessionOutcome {
+pub fn stored_outcome(outcome: &SessionOutcome) -> store::SessionRecord {
+    store::SessionRecord {
         date: outcome.date,
         session_id: session_id(outcome.kind).to_owned(),
         outcome: match outcome.status {
@@ -167,7 +167,7 @@ fn session_id(kind: SessionKind) -> &'static str {
     }
 }
 
-fn outcome_from_stored(stored: &store::SessionOutcome) -> Option<SessionOutcome> {
+fn outcome_from_stored(stored: &store::SessionRecord) -> Option<SessionOutcome> {
     let kind = [
         SessionKind::Run,
         SessionKind::Strength,

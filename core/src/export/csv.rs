@@ -4,7 +4,7 @@
 use std::fmt::Write;
 
 use crate::pain::CheckIn;
-use crate::store::RunSummary;
+use crate::store::RunRecord;
 
 /// Quotes a field when it holds a separator, a quote or a line break, and
 /// defuses text a spreadsheet would run as a formula.
@@ -54,7 +54,7 @@ pub fn check_ins_csv(check_ins: &[CheckIn]) -> String {
 
 /// `id,started_at,duration_s,distance_m,average_cadence_spm,target_cadence_spm,trace_points`;
 /// cadences in steps per minute.
-pub fn runs_csv(runs: &[RunSummary]) -> String {
+pub fn runs_csv(runs: &[RunRecord]) -> String {
     let mut out = String::from(
         "id,started_at,duration_s,distance_m,average_cadence_spm,target_cadence_spm,trace_points\n",
     );

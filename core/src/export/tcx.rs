@@ -12,7 +12,7 @@ use std::fmt::Write;
 
 use chrono::{Duration, FixedOffset, NaiveDateTime, TimeZone};
 
-use crate::store::RunSummary;
+use crate::store::RunRecord;
 
 /// Steps per minute (both feet) as TCX cadence (one foot), rounded.
 pub fn tcx_cadence(steps_per_min: f64) -> u8 {
@@ -38,7 +38,7 @@ fn escape(text: &str) -> String {
 
 /// The run as a TCX document; `utc_offset` is the runner's offset from UTC
 /// when the run started (local time = UTC + offset).
-pub fn run_tcx(run: &RunSummary, utc_offset: FixedOffset) -> String {
+pub fn run_tcx(run: &RunRecord, utc_offset: FixedOffset) -> String {
     let start = time(run.started_at, utc_offset);
     let mut out = String::new();
     let _ = write!(

@@ -13,7 +13,7 @@ use std::sync::Arc;
 
 use crate::export;
 use crate::journal::{Journal, JournalError};
-use crate::store::{self as core_store, RunSummary};
+use crate::store::{self as core_store, RunRecord};
 
 use crate::ffi::dates::{format_date_time, parse_date_time};
 use crate::ffi::pain::{CheckIn, PainError};
@@ -37,13 +37,13 @@ pub enum StoreError {
     Storage { detail: String },
 }
 
-impl From<core_store::StoreError> for StoreError {
-    fn from(err: core_store::StoreError) -> Self {
+impl From<core_store::RecordStoreError> for StoreError {
+    fn from(err: core_store::RecordStoreError) -> Self {
         match err {
-            core_store::StoreError::Invalid(e) => Self::Invalid {
+            core_store::RecordStoreError::Invalid(e) => Self::Invalid {
                 detail: e.to_string(),
             },
-            e @ core_store::StoreError::ImportInvalid(_) => Self::Invalid {
+            e @ core_store::RecordStoreError::ImportInvalid(_) => Self::Invalid {
                 detail: e.to_string(),
             },
             other => Self::Storage {
@@ -103,8 +103,8 @@ pub struct StoredRun {
     pub target_cadence_spm: Option<f64>,
 }
 
-impl From<&RunSummary> for StoredRun {
-    fn from(r: &RunSummary) -> Self {
+impl From<&RunRecord> for StoredRun {
+    fn from(r: &RunRecord) -> Self {
         Self {
             id: r.id.clone(),
             started_at: format_date_time(r.started_at),
@@ -117,8 +117,8 @@ impl From<&RunSummary> for StoredRun {
 }
 
 impl StoredRun {
-    fn to_core(&self) -> Result<RunSummary, StoreError> {
-        Ok(RunSummary {
+    fn to_core(&self) -> Result<RunRecord, StoreError> {
+        Ok(RunRecord {
             id: self.id.clone(),
             started_at: parse_date_time("started_at", &self.started_at)?,
             duration_s: self.duration_s,

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use super::finished::FinishedRun;
 use crate::run::{RunSession, SessionState};
-use crate::store::{Store, StoreError};
+use crate::store::{RecordStoreError, Store};
 
 /// How the checkpoint writes its local start time.
 const STARTED_AT_FORMAT: &str = "%Y-%m-%dT%H:%M:%S";
@@ -41,7 +41,7 @@ pub enum Waiting {
 #[derive(Debug, thiserror::Error)]
 pub enum CheckpointError {
     #[error("run checkpoint: {0}")]
-    Store(#[from] StoreError),
+    Store(#[from] RecordStoreError),
     #[error("run checkpoint: {0}")]
     Shape(#[from] serde_json::Error),
 }
@@ -52,7 +52,10 @@ impl CheckpointError {
     /// (the new run's first checkpoint replaces it). An I/O error is not
     /// damage.
     pub fn is_damage(&self) -> bool {
-        matches!(self, Self::Shape(_) | Self::Store(StoreError::Invalid(_)))
+        matches!(
+            self,
+            Self::Shape(_) | Self::Store(RecordStoreError::Invalid(_))
+        )
     }
 }
 
@@ -89,14 +92,14 @@ impl RunCheckpoint {
     /// record, as found and with the reason, to where it stands in no new
     /// run's way and is not lost (issue 19, defect 6). A record that takes
     /// no writes keeps it where it is; it is passed over all the same.
-    pub fn settle(store: &Store) -> Result<Waiting, StoreError> {
+    pub fn settle(store: &Store) -> Result<Waiting, RecordStoreError> {
         let judged = match Self::read(store) {
             Ok(None) => return Ok(Waiting::Nothing),
             Ok(Some(checkpoint)) => match checkpoint.unusable() {
                 None => Ok(checkpoint),
                 Some(reason) => Err(reason),
             },
-            Err(CheckpointError::Store(e)) if !matches!(e, StoreError::Invalid(_)) => {
+            Err(CheckpointError::Store(e)) if !matches!(e, RecordStoreError::Invalid(_)) => {
                 return Err(e);
             }
             Err(e) => Err(e.to_string()),
@@ -120,14 +123,14 @@ impl RunCheckpoint {
             Ok(finished) => finished,
             Err(reason) => return Some(reason),
         };
-        crate::store::RunSummary::kept(&finished.run_id, finished.started_at, &finished.summary)
+        crate::store::RunRecord::kept(&finished.run_id, finished.started_at, &finished.summary)
             .err()
             .map(|e| format!("run checkpoint: {e}"))
     }
 
     /// Whether `store`'s checkpoint is run `run_id`'s. An unreadable one is
     /// nobody's.
-    pub fn belongs_to(store: &Store, run_id: &str) -> Result<bool, StoreError> {
+    pub fn belongs_to(store: &Store, run_id: &str) -> Result<bool, RecordStoreError> {
         Ok(store
             .run_checkpoint()?
             .as_ref()

@@ -11,7 +11,7 @@ use crate::coach::{
     self, Catalogue, CheckInOutcome, CoachConfig, GearChange, History, Profile, SessionOutcome,
 };
 use crate::pain::CheckIn;
-use crate::store::{PairedSensor, Records, RunSummary, Settings};
+use crate::store::{PairedSensor, Records, RunRecord, Settings};
 
 impl Journal {
     /// Writes the coach's document of `history` (all but check-ins and
@@ -111,7 +111,7 @@ impl Journal {
     /// A run entered after the fact, its summary only (the record's own
     /// `RecordStore.addRun`, the demo's past runs). A run recorded by a
     /// session is kept with [`Journal::keep_run`] instead.
-    pub fn enter_run(&self, run: &RunSummary) -> Result<(), JournalError> {
+    pub fn enter_run(&self, run: &RunRecord) -> Result<(), JournalError> {
         self.write(|store| store.add_run(run))
     }
 

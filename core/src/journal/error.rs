@@ -4,13 +4,13 @@
 use thiserror::Error;
 
 use crate::coach::CoachError;
-use crate::store::{RecordError, StoreError};
+use crate::store::{RecordError, RecordStoreError};
 
 #[derive(Debug, Error)]
 pub enum JournalError {
     /// The record could not be written (or read); nothing changed.
     #[error("record: {0}")]
-    Store(#[from] StoreError),
+    Store(#[from] RecordStoreError),
     /// The coach refused the change (a field names the fault).
     #[error("the plan: {0}")]
     Coach(#[from] CoachError),

@@ -21,7 +21,7 @@ use crate::store;
 #[derive(Debug, Clone, PartialEq)]
 pub struct KeptRun {
     /// The run as the record holds it.
-    pub run: store::RunSummary,
+    pub run: store::RunRecord,
     /// The plan changes the run caused (none when it was kept already).
     pub plan_changes: Vec<PlanChange>,
     /// Whether the day's run session counts as done.
@@ -43,7 +43,7 @@ impl Journal {
         config: &CoachConfig,
     ) -> Result<KeptRun, JournalError> {
         let summary = &finished.summary;
-        let run = store::RunSummary::kept(&finished.run_id, finished.started_at, summary)?;
+        let run = store::RunRecord::kept(&finished.run_id, finished.started_at, summary)?;
         let date = run.date();
         let check_ins: Vec<_> = summary
             .check_ins

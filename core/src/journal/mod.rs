@@ -126,7 +126,7 @@ impl Journal {
     /// Runs `write` on the record, if there is one.
     fn write(
         &self,
-        write: impl FnOnce(&Store) -> Result<(), crate::store::StoreError>,
+        write: impl FnOnce(&Store) -> Result<(), crate::store::RecordStoreError>,
     ) -> Result<(), JournalError> {
         match &self.store {
             Some(store) => Ok(write(store)?),

@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::store::RunSummary;
+use crate::store::RunRecord;
 
 /// The range article 002 recommends, steps per minute.
 pub const RECOMMENDED_RANGE_SPM: (f64, f64) = (165.0, 180.0);
@@ -32,7 +32,7 @@ pub struct CadenceChart {
 /// Charts every run on or before `until` that recorded a cadence. A run
 /// without its own target is held to `default_target`.
 pub fn cadence_chart(
-    runs: &[RunSummary],
+    runs: &[RunRecord],
     until: NaiveDate,
     default_target: f64,
     tolerance: f64,

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::weeks::{mondays, week_start};
-use crate::store::{Outcome, RunSummary, SessionOutcome};
+use crate::store::{Outcome, RunRecord, SessionRecord};
 
 /// The two expectations article 004 sets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -46,8 +46,8 @@ pub struct Streaks {
 /// Counts streaks up to `today`. A week is consistent with at least
 /// `days_needed` days that had a done session or a run.
 pub fn streaks(
-    sessions: &[SessionOutcome],
-    runs: &[RunSummary],
+    sessions: &[SessionRecord],
+    runs: &[RunRecord],
     today: NaiveDate,
     days_needed: u32,
 ) -> Streaks {
@@ -55,7 +55,7 @@ pub fn streaks(
         .iter()
         .filter(|s| s.outcome == Outcome::Done)
         .map(|s| s.date)
-        .chain(runs.iter().map(RunSummary::date))
+        .chain(runs.iter().map(RunRecord::date))
         .filter(|d| *d <= today)
         .collect();
     let mut per_week: BTreeMap<NaiveDate, u32> = BTreeMap::new();

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::weeks::{mondays, week_start};
-use crate::store::RunSummary;
+use crate::store::RunRecord;
 
 /// One week's distance, and the most the 10% rule allowed for it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -24,7 +24,7 @@ pub struct WeekVolume {
 
 /// Weekly totals from the week of the first run to the week of `today`,
 /// weeks without runs included as zero.
-pub fn weekly_volume(runs: &[RunSummary], today: NaiveDate, growth_cap: f64) -> Vec<WeekVolume> {
+pub fn weekly_volume(runs: &[RunRecord], today: NaiveDate, growth_cap: f64) -> Vec<WeekVolume> {
     let mut totals: BTreeMap<NaiveDate, (u32, u32)> = BTreeMap::new();
     for run in runs.iter().filter(|r| r.date() <= today) {
         let entry = totals.entry(week_start(run.date())).or_default();

@@ -4,7 +4,7 @@
 
 use super::config::RunConfig;
 use crate::cadence::MetronomeMode;
-use crate::store::Settings;
+use crate::settings::Settings;
 
 /// The session settings for `settings`; everything the runner cannot change
 /// keeps `RunConfig`'s documented default. The project's choice: "metronome

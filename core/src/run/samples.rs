@@ -15,7 +15,7 @@ use super::sensor_cue;
 use crate::cadence::plausibility::RejectReason;
 use crate::pain::{self, CheckIn, CheckInMoment, PainConfig, PainQuality, RedFlag};
 use crate::sample::CadenceUnit;
-use crate::sensor::observer::{SensorDetails, SensorState, SensorWarning};
+use crate::sensor::observer::{SensorConnectionState, SensorDetails, SensorWarning};
 
 /// Every run event kind at least once, in the order a session could meet
 /// them, with the cue the session would attach. Timestamps are 0: only the
@@ -250,7 +250,7 @@ fn assessed_samples() -> Vec<(RunEventKind, String)> {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SensorCall {
-    State(SensorState),
+    State(SensorConnectionState),
     Battery(u8),
     Details(SensorDetails),
     Warning(SensorWarning),
@@ -260,16 +260,16 @@ pub enum SensorCall {
 /// battery, details, each warning) with the cue the core gives it.
 pub fn sample_sensor_cues() -> Vec<(SensorCall, Cue)> {
     let states = [
-        SensorState::Idle,
-        SensorState::Connecting { attempt: 1 },
-        SensorState::Connected,
-        SensorState::Silent,
-        SensorState::Reconnecting {
+        SensorConnectionState::Idle,
+        SensorConnectionState::Connecting { attempt: 1 },
+        SensorConnectionState::Connected,
+        SensorConnectionState::Silent,
+        SensorConnectionState::Reconnecting {
             attempt: 2,
             retry_in_ms: 2_000,
         },
-        SensorState::AdapterOff,
-        SensorState::Failed {
+        SensorConnectionState::BluetoothOff,
+        SensorConnectionState::Failed {
             reason: "the sensor stopped answering".into(),
         },
     ];
@@ -383,13 +383,13 @@ mod tests {
     /// warning must be listed, and then sampled.
     fn sensor_ordinal(call: &SensorCall) -> usize {
         match call {
-            SensorCall::State(SensorState::Idle) => 0,
-            SensorCall::State(SensorState::Connecting { .. }) => 1,
-            SensorCall::State(SensorState::Connected) => 2,
-            SensorCall::State(SensorState::Silent) => 3,
-            SensorCall::State(SensorState::Reconnecting { .. }) => 4,
-            SensorCall::State(SensorState::AdapterOff) => 5,
-            SensorCall::State(SensorState::Failed { .. }) => 6,
+            SensorCall::State(SensorConnectionState::Idle) => 0,
+            SensorCall::State(SensorConnectionState::Connecting { .. }) => 1,
+            SensorCall::State(SensorConnectionState::Connected) => 2,
+            SensorCall::State(SensorConnectionState::Silent) => 3,
+            SensorCall::State(SensorConnectionState::Reconnecting { .. }) => 4,
+            SensorCall::State(SensorConnectionState::BluetoothOff) => 5,
+            SensorCall::State(SensorConnectionState::Failed { .. }) => 6,
             SensorCall::Battery(_) => 7,
             SensorCall::Details(_) => 8,
             SensorCall::Warning(SensorWarning::LowBattery { .. }) => 9,

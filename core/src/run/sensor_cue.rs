@@ -6,7 +6,7 @@
 
 use super::cue::{Cue, Urgency};
 use super::screen::LOW_BATTERY_PERCENT;
-use crate::sensor::observer::{SensorDetails, SensorState, SensorWarning};
+use crate::sensor::observer::{SensorConnectionState, SensorDetails, SensorWarning};
 
 fn cue(text: String, urgency: Urgency, speak: bool, reach_locked_phone: bool) -> Cue {
     Cue {
@@ -18,34 +18,34 @@ fn cue(text: String, urgency: Urgency, speak: bool, reach_locked_phone: bool) ->
 }
 
 /// The cue of a connection state.
-pub fn for_state(state: &SensorState) -> Cue {
+pub fn for_state(state: &SensorConnectionState) -> Cue {
     use Urgency::*;
     match state {
-        SensorState::Idle => cue("Sensor off.".into(), Info, false, false),
-        SensorState::Connecting { .. } => {
+        SensorConnectionState::Idle => cue("Sensor off.".into(), Info, false, false),
+        SensorConnectionState::Connecting { .. } => {
             cue("Looking for your sensor.".into(), Info, false, false)
         }
-        SensorState::Connected => cue("Sensor connected.".into(), Info, false, false),
-        SensorState::Silent => cue(
+        SensorConnectionState::Connected => cue("Sensor connected.".into(), Info, false, false),
+        SensorConnectionState::Silent => cue(
             "The sensor is connected but sends nothing; is it on your shoe?".into(),
             Nudge,
             false,
             false,
         ),
-        SensorState::Reconnecting { attempt, .. } => cue(
+        SensorConnectionState::Reconnecting { attempt, .. } => cue(
             format!("Sensor dropped out; reconnecting (try {attempt})."),
             Nudge,
             false,
             false,
         ),
-        SensorState::AdapterOff => cue(
+        SensorConnectionState::BluetoothOff => cue(
             "Bluetooth is off, so the sensor cannot be heard. Turn it on to get cadence back."
                 .into(),
             Warning,
             true,
             true,
         ),
-        SensorState::Failed { reason } => cue(
+        SensorConnectionState::Failed { reason } => cue(
             format!("The sensor cannot be reached ({reason}). The run goes on without cadence."),
             Warning,
             true,

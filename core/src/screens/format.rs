@@ -12,7 +12,7 @@ use crate::coach::history::SessionKind;
 use crate::coach::plan::{CrossActivity, WeekKind};
 use crate::pain::CheckInMoment;
 use crate::progress::ImprovementStatus;
-use crate::sensor::observer::{SensorState, SensorWarning};
+use crate::sensor::observer::{SensorConnectionState, SensorWarning};
 use crate::sensor::rsc::SensorLocation;
 use crate::store::{DistanceUnit, Outcome};
 use crate::words::duration;
@@ -183,13 +183,13 @@ pub fn sensor_location(location: SensorLocation) -> String {
 }
 
 /// The sensor connection in words: "reconnecting (attempt 2, next in 4 s)".
-pub fn sensor_state(state: &SensorState) -> String {
+pub fn sensor_state(state: &SensorConnectionState) -> String {
     match state {
-        SensorState::Idle => "idle".to_owned(),
-        SensorState::Connecting { attempt } => format!("connecting (attempt {attempt})"),
-        SensorState::Connected => "connected".to_owned(),
-        SensorState::Silent => "connected, no data".to_owned(),
-        SensorState::Reconnecting {
+        SensorConnectionState::Idle => "idle".to_owned(),
+        SensorConnectionState::Connecting { attempt } => format!("connecting (attempt {attempt})"),
+        SensorConnectionState::Connected => "connected".to_owned(),
+        SensorConnectionState::Silent => "connected, no data".to_owned(),
+        SensorConnectionState::Reconnecting {
             attempt,
             retry_in_ms,
         } => {
@@ -199,8 +199,8 @@ pub fn sensor_state(state: &SensorState) -> String {
                 duration(seconds)
             )
         }
-        SensorState::AdapterOff => "Bluetooth is off".to_owned(),
-        SensorState::Failed { reason } => format!("gave up: {reason}"),
+        SensorConnectionState::BluetoothOff => "Bluetooth is off".to_owned(),
+        SensorConnectionState::Failed { reason } => format!("gave up: {reason}"),
     }
 }
 
@@ -246,7 +246,7 @@ mod tests {
         );
         assert_eq!(sensor_location(SensorLocation::TopOfShoe), "top of shoe");
         assert_eq!(sensor_location(SensorLocation::Code(7)), "code 7");
-        let reconnecting = SensorState::Reconnecting {
+        let reconnecting = SensorConnectionState::Reconnecting {
             attempt: 2,
             retry_in_ms: 3_500,
         };

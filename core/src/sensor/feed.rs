@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use crate::sample::{CadenceSample, CadenceUnit, Gait, MonoMs, SampleSink, SensorLink};
 
-use super::observer::{SensorDetails, SensorObserver, SensorState, SensorWarning};
+use super::observer::{SensorConnectionState, SensorDetails, SensorListener, SensorWarning};
 use super::rsc::{RscFeatures, RscMeasurement, parse_battery_level, parse_measurement};
 use super::supervisor::{Supervisor, SupervisorCommand, SupervisorConfig, SupervisorEvent};
 
@@ -23,7 +23,7 @@ pub struct SensorFeed {
     source_id: String,
     supervisor: Supervisor,
     sink: Option<Arc<dyn SampleSink>>,
-    observer: Option<Arc<dyn SensorObserver>>,
+    observer: Option<Arc<dyn SensorListener>>,
     features: Option<RscFeatures>,
     malformed: u64,
 }
@@ -44,7 +44,7 @@ impl SensorFeed {
         self.sink = sink;
     }
 
-    pub fn set_observer(&mut self, observer: Option<Arc<dyn SensorObserver>>) {
+    pub fn set_observer(&mut self, observer: Option<Arc<dyn SensorListener>>) {
         self.observer = observer;
     }
 
@@ -180,13 +180,15 @@ impl SensorFeed {
 }
 
 /// The run session's view of a client state.
-fn link_of(state: &SensorState) -> SensorLink {
+fn link_of(state: &SensorConnectionState) -> SensorLink {
     match state {
-        SensorState::Idle => SensorLink::Idle,
-        SensorState::Connecting { .. } | SensorState::Reconnecting { .. } => SensorLink::Connecting,
-        SensorState::Connected => SensorLink::Connected,
-        SensorState::Silent => SensorLink::Silent,
-        SensorState::AdapterOff => SensorLink::BluetoothOff,
-        SensorState::Failed { .. } => SensorLink::Failed,
+        SensorConnectionState::Idle => SensorLink::Idle,
+        SensorConnectionState::Connecting { .. } | SensorConnectionState::Reconnecting { .. } => {
+            SensorLink::Connecting
+        }
+        SensorConnectionState::Connected => SensorLink::Connected,
+        SensorConnectionState::Silent => SensorLink::Silent,
+        SensorConnectionState::BluetoothOff => SensorLink::BluetoothOff,
+        SensorConnectionState::Failed { .. } => SensorLink::Failed,
     }
 }

@@ -3,7 +3,7 @@
 //!
 //! - [`rsc`]: pure decoders for every RSC value.
 //! - [`supervisor`]: the deterministic reconnect / silence / battery state machine.
-//! - [`feed`]: bytes in, samples and gaps out to a `SampleSink`, state to a `SensorObserver`.
+//! - [`feed`]: bytes in, samples and gaps out to a `SampleSink`, state to a `SensorListener`.
 //! - [`picker`]: the found sensors and scan state the Sensor picker screen shows.
 //! - [`push`]: the entry point for apps that own the Bluetooth link and push raw bytes.
 //! - [`ble`]: the btleplug edge (scan, connect, subscribe, supervise) and its timeouts.

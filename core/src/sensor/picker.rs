@@ -9,7 +9,8 @@
 
 use super::ble::{BleError, FoundSensor};
 
-/// Where the scan stands.
+/// Where the scan stands, as the picker tracks it (`SensorScanState` is
+/// what the screen shows of it).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ScanState {
     /// No scan yet.
@@ -26,32 +27,78 @@ pub enum ScanState {
     Failed { detail: String },
 }
 
-/// One row of the picker, ready to show.
+/// Where the scan stands, as the picker shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PickerRow {
-    /// Pass back to start the sensor (and remember it).
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
+pub enum SensorScanState {
+    /// No scan yet.
+    NotStarted,
+    /// Scanning; more sensors may appear.
+    Scanning,
+    /// The scan ended and found at least one sensor.
+    Found,
+    /// The scan ended and found nothing.
+    NoneFound,
+    /// The phone's Bluetooth is off.
+    BluetoothOff,
+    /// The app has no Bluetooth permission.
+    PermissionMissing,
+    /// The scan failed for another reason (the message says which).
+    Failed,
+}
+
+/// One found sensor, as a row of the picker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+pub struct SensorChoice {
+    /// Pass to `SensorClient.start` (and remember it as the paired sensor).
     pub id: String,
-    /// The advertised name, or a stand-in naming the address.
+    /// The sensor's name, or a stand-in naming its address.
     pub label: String,
-    /// Signal strength as 0-4 bars (0: not reported).
+    /// Signal strength as 0-4 bars; 0 when the phone did not report it.
     pub signal_bars: u8,
-    /// The signal in words, for accessibility and the list's detail line.
+    /// The signal in words ("Strong signal"), for the detail line and
+    /// screen readers.
     pub signal_label: String,
 }
 
-/// The picker screen, as values to show.
+/// The Sensor picker screen, ready to show as it is.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PickerView {
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+pub struct SensorPickerScreen {
     /// Where the scan stands.
-    pub state: ScanState,
-    /// True when a scan ended and found nothing.
-    pub none_found: bool,
-    /// What to tell the runner right now.
+    pub state: SensorScanState,
+    /// What to tell the runner now (also the empty state's text).
     pub message: String,
-    /// The sensors found, strongest first.
-    pub rows: Vec<PickerRow>,
-    /// Whether the Scan button may be pressed (not while scanning).
+    /// The sensors found so far, strongest first.
+    pub sensors: Vec<SensorChoice>,
+    /// Whether the Scan button is enabled (not while a scan runs).
     pub scan_enabled: bool,
+}
+
+/// What an app that scans by itself reports about its scan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
+pub enum PushedScanState {
+    /// Its scan started: the list starts empty.
+    Started,
+    /// Its scan ended.
+    Finished,
+    /// Bluetooth is off.
+    BluetoothOff,
+    /// The app has no Bluetooth permission.
+    PermissionMissing,
+}
+
+impl From<PushedScanState> for ScanState {
+    fn from(s: PushedScanState) -> Self {
+        match s {
+            PushedScanState::Started => Self::Scanning,
+            PushedScanState::Finished => Self::Finished,
+            PushedScanState::BluetoothOff => Self::BluetoothOff,
+            PushedScanState::PermissionMissing => Self::PermissionMissing,
+        }
+    }
 }
 
 /// The signal, in dBm, at or above which a row gets 4, 3 and 2 bars; below
@@ -141,17 +188,25 @@ impl SensorPicker {
     }
 
     /// The screen's values.
-    pub fn view(&self) -> PickerView {
+    pub fn view(&self) -> SensorPickerScreen {
         let state = self.state();
-        let rows: Vec<PickerRow> = self.sensors().iter().map(row).collect();
-        let none_found = state == ScanState::Finished && rows.is_empty();
+        let sensors: Vec<SensorChoice> = self.sensors().iter().map(row).collect();
+        let shown = match &state {
+            ScanState::NotStarted => SensorScanState::NotStarted,
+            ScanState::Scanning => SensorScanState::Scanning,
+            ScanState::Finished if sensors.is_empty() => SensorScanState::NoneFound,
+            ScanState::Finished => SensorScanState::Found,
+            ScanState::BluetoothOff => SensorScanState::BluetoothOff,
+            ScanState::PermissionMissing => SensorScanState::PermissionMissing,
+            ScanState::Failed { .. } => SensorScanState::Failed,
+        };
         let message = match &state {
             ScanState::NotStarted => "Scan to look for your foot pod.".to_owned(),
-            ScanState::Scanning if rows.is_empty() => {
+            ScanState::Scanning if sensors.is_empty() => {
                 "Looking for foot pods. Walk a few steps to wake yours.".to_owned()
             }
             ScanState::Scanning => "Looking for more. Tap yours when you see it.".to_owned(),
-            ScanState::Finished if none_found => {
+            ScanState::Finished if sensors.is_empty() => {
                 "No foot pod found. Walk a few steps to wake it, keep the phone close, and scan again."
                     .to_owned()
             }
@@ -164,17 +219,16 @@ impl SensorPicker {
             }
             ScanState::Failed { detail } => format!("The scan stopped: {detail}. Scan again."),
         };
-        PickerView {
+        SensorPickerScreen {
             scan_enabled: state != ScanState::Scanning,
-            state,
-            none_found,
+            state: shown,
             message,
-            rows,
+            sensors,
         }
     }
 }
 
-fn row(sensor: &FoundSensor) -> PickerRow {
+fn row(sensor: &FoundSensor) -> SensorChoice {
     let signal_bars = sensor.rssi.map_or(0, |dbm| {
         let above = SIGNAL_BARS_DBM.iter().filter(|t| dbm >= **t).count();
         // `above` is 0..=3, so this is 1..=4.
@@ -191,7 +245,7 @@ fn row(sensor: &FoundSensor) -> PickerRow {
         Some(name) if !name.is_empty() => name.to_owned(),
         _ => format!("Foot pod {}", sensor.address),
     };
-    PickerRow {
+    SensorChoice {
         id: sensor.id.clone(),
         label,
         signal_bars,

@@ -16,7 +16,7 @@ use crate::sample::SampleSink;
 
 use super::clock::MonoClock;
 use super::feed::SensorFeed;
-use super::observer::{SensorDetails, SensorObserver};
+use super::observer::{SensorDetails, SensorListener};
 use super::supervisor::{SupervisorConfig, SupervisorEvent};
 
 #[derive(Debug, Error, PartialEq, Eq)]
@@ -58,7 +58,7 @@ impl PushedSensor {
         Ok(())
     }
 
-    pub fn set_observer(&self, observer: Option<Arc<dyn SensorObserver>>) -> Result<(), PushError> {
+    pub fn set_observer(&self, observer: Option<Arc<dyn SensorListener>>) -> Result<(), PushError> {
         self.feed()?.set_observer(observer);
         Ok(())
     }

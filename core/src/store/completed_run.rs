@@ -9,10 +9,12 @@
 
 use serde_json::Value;
 
-use super::error::StoreError;
+use super::error::RecordStoreError;
 use super::open_store::{Store, repeats_latest};
-use super::records::{RecordError, RunSummary, SessionOutcome};
-use super::rows::{self, Persisted};
+use super::persisted::Persisted;
+use super::record_error::RecordError;
+use super::records::{RunRecord, SessionRecord};
+use super::rows;
 use crate::pain::CheckIn;
 
 impl Store {
@@ -25,20 +27,20 @@ impl Store {
     /// session's latest, is not stored again.
     pub fn complete_run(
         &self,
-        run: &RunSummary,
+        run: &RunRecord,
         check_ins: &[CheckIn],
-        session: Option<&SessionOutcome>,
-    ) -> Result<(), StoreError> {
+        session: Option<&SessionRecord>,
+    ) -> Result<(), RecordStoreError> {
         self.keep_run(run, check_ins, session, true)
     }
 
     pub(super) fn keep_run(
         &self,
-        run: &RunSummary,
+        run: &RunRecord,
         check_ins: &[CheckIn],
-        session: Option<&SessionOutcome>,
+        session: Option<&SessionRecord>,
         ends_live_run: bool,
-    ) -> Result<(), StoreError> {
+    ) -> Result<(), RecordStoreError> {
         run.check()?;
         for (index, c) in check_ins.iter().enumerate() {
             c.check().map_err(|e| RecordError::At {
@@ -54,7 +56,7 @@ impl Store {
         let kept = match inner.records.runs.iter().find(|r| r.id == run.id) {
             Some(same) if same == run => true,
             Some(_) => {
-                return Err(StoreError::Invalid(RecordError::Field {
+                return Err(RecordStoreError::Invalid(RecordError::Field {
                     record: "run",
                     field: "id",
                     reason: format!("{:?} is already the id of another run", run.id),

@@ -3,7 +3,7 @@
 //! The connection is set up before anything is written: `locking_mode =
 //! EXCLUSIVE` with a busy timeout of 0, so the first read takes a lock
 //! that is held until the store is closed and another process is refused
-//! at once ([`StoreError::Locked`]) instead of waiting; the schema version
+//! at once ([`RecordStoreError::Locked`]) instead of waiting; the schema version
 //! is read and a database from a newer build refused untouched; only then
 //! `journal_mode = WAL` (a commit appends to the log, no rewrite of the
 //! file), `synchronous = FULL` (a commit is synced before it returns) and
@@ -21,7 +21,7 @@ use std::time::Duration;
 
 use rusqlite::{Connection, ErrorCode, OpenFlags};
 
-use super::error::{StoreError, from_sqlite};
+use super::error::{RecordStoreError, from_sqlite};
 use super::folder::{self, DB_FILE, io_err};
 use super::schema;
 use crate::file_read::open_regular;
@@ -57,7 +57,7 @@ fn is_busy(e: &rusqlite::Error) -> bool {
 
 /// Opens the database in `dir` (creating it owner-only if needed), locked
 /// for this process alone. `steps` are the migrations this build knows.
-pub fn open(dir: &Path, steps: &[&str]) -> Result<Opened, StoreError> {
+pub fn open(dir: &Path, steps: &[&str]) -> Result<Opened, RecordStoreError> {
     let db = dir.join(DB_FILE);
     let existed = std::fs::symlink_metadata(&db).is_ok();
     // Our own open first: it creates the file owner-only (SQLite gives its
@@ -101,11 +101,11 @@ pub fn open(dir: &Path, steps: &[&str]) -> Result<Opened, StoreError> {
 enum Configure {
     /// The file or folder may not be written: read it only.
     Refused(rusqlite::Error),
-    Failed(StoreError),
+    Failed(RecordStoreError),
 }
 
-impl From<StoreError> for Configure {
-    fn from(e: StoreError) -> Self {
+impl From<RecordStoreError> for Configure {
+    fn from(e: RecordStoreError) -> Self {
         Self::Failed(e)
     }
 }
@@ -115,7 +115,7 @@ impl From<StoreError> for Configure {
 fn configure(conn: &Connection, dir: &Path, db: &Path, steps: &[&str]) -> Result<u32, Configure> {
     let step = |doing: &'static str, result: rusqlite::Result<()>| match result {
         Ok(()) => Ok(()),
-        Err(e) if is_busy(&e) => Err(Configure::Failed(StoreError::Locked {
+        Err(e) if is_busy(&e) => Err(Configure::Failed(RecordStoreError::Locked {
             dir: dir.to_path_buf(),
         })),
         Err(e) if is_refusal(&e) => Err(Configure::Refused(e)),
@@ -143,7 +143,7 @@ fn configure(conn: &Connection, dir: &Path, db: &Path, steps: &[&str]) -> Result
     if !mode.eq_ignore_ascii_case("wal") {
         // SQLite answers with the mode it kept when it cannot switch (an
         // in-memory file system, say): refuse rather than run unlogged.
-        return Err(Configure::Failed(StoreError::Database {
+        return Err(Configure::Failed(RecordStoreError::Database {
             path: db.to_path_buf(),
             doing: "turning on the write-ahead log",
             detail: format!("the journal mode stayed {mode:?}"),
@@ -172,7 +172,7 @@ fn read_only(
     exists: bool,
     mut reason: String,
     steps: &[&str],
-) -> Result<Opened, StoreError> {
+) -> Result<Opened, RecordStoreError> {
     if !exists {
         return Ok(Opened::ReadOnly(None, reason));
     }
@@ -197,7 +197,7 @@ fn read_only(
         return Ok(Opened::ReadOnly(None, reason));
     }
     if found as usize != steps.len() {
-        return Err(StoreError::ReadOnly {
+        return Err(RecordStoreError::ReadOnly {
             dir: db.parent().unwrap_or(db).to_path_buf(),
             reason: format!("{reason}; its older layout cannot be updated to be read"),
         });

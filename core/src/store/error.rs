@@ -8,13 +8,13 @@ use rusqlite::ErrorCode;
 use serde::Serialize;
 use thiserror::Error;
 
-use super::records::RecordError;
+use super::record_error::RecordError;
 
 /// An operation on the store that could not be done. A write that fails
 /// changed nothing: its transaction was rolled back, and the records in
 /// memory are as they were.
 #[derive(Debug, Error)]
-pub enum StoreError {
+pub enum RecordStoreError {
     #[error("{path}: {source}", path = path.display())]
     Io {
         path: PathBuf,
@@ -152,21 +152,21 @@ pub enum StoreWarning {
 pub fn from_sqlite<'a>(
     db: &'a Path,
     doing: &'static str,
-) -> impl Fn(rusqlite::Error) -> StoreError + 'a {
+) -> impl Fn(rusqlite::Error) -> RecordStoreError + 'a {
     move |e| {
         let path = db.to_path_buf();
         let detail = e.to_string();
         match e.sqlite_error_code() {
-            Some(ErrorCode::DiskFull) => StoreError::DiskFull { path, doing },
-            Some(ErrorCode::SystemIoFailure) => StoreError::DiskIo {
+            Some(ErrorCode::DiskFull) => RecordStoreError::DiskFull { path, doing },
+            Some(ErrorCode::SystemIoFailure) => RecordStoreError::DiskIo {
                 path,
                 doing,
                 detail,
             },
             Some(ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt) => {
-                StoreError::Damaged { path, detail }
+                RecordStoreError::Damaged { path, detail }
             }
-            _ => StoreError::Database {
+            _ => RecordStoreError::Database {
                 path,
                 doing,
                 detail,

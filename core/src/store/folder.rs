@@ -9,18 +9,18 @@ use std::fs;
 use std::io;
 use std::path::Path;
 
-use super::error::StoreError;
+use super::error::RecordStoreError;
 
 /// The database's file name in the data folder.
 pub const DB_FILE: &str = "record.sqlite3";
 
-pub fn io_err(path: &Path) -> impl FnOnce(io::Error) -> StoreError + '_ {
+pub fn io_err(path: &Path) -> impl FnOnce(io::Error) -> RecordStoreError + '_ {
     move |source| match crate::file_read::NotRegularFile::within(&source) {
-        Some(not) => StoreError::NotRegularFile {
+        Some(not) => RecordStoreError::NotRegularFile {
             path: path.to_path_buf(),
             found: not.found,
         },
-        None => StoreError::Io {
+        None => RecordStoreError::Io {
             path: path.to_path_buf(),
             source,
         },

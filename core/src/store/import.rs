@@ -2,9 +2,9 @@
 //! then all of it written in one transaction, so an import is all there or
 //! not there at all, across errors and crashes alike.
 
-use super::error::StoreError;
+use super::error::RecordStoreError;
 use super::open_store::Store;
-use super::records::Records;
+use super::record_set::Records;
 use super::rows;
 
 impl Store {
@@ -12,14 +12,14 @@ impl Store {
     /// nothing yet. Every record is checked first (dates in range, nothing
     /// twice); then the import is one transaction. The live run's
     /// checkpoint, not part of a backup, is left as it is.
-    pub fn import(&self, records: &Records) -> Result<(), StoreError> {
+    pub fn import(&self, records: &Records) -> Result<(), RecordStoreError> {
         records
             .validate()
-            .map_err(|e| StoreError::ImportInvalid(e.to_string()))?;
+            .map_err(|e| RecordStoreError::ImportInvalid(e.to_string()))?;
         let mut inner = self.inner()?;
         self.check_writable(&inner)?;
         if !inner.records.is_empty() {
-            return Err(StoreError::NotEmpty);
+            return Err(RecordStoreError::NotEmpty);
         }
         self.write(&mut inner, "importing", |tx| {
             for c in &records.check_ins {

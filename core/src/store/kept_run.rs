@@ -6,11 +6,12 @@
 
 use chrono::NaiveDateTime;
 
-use super::records::{RecordError, RunSummary, TRACE_BUCKET_S, downsample_trace};
+use super::record_error::RecordError;
+use super::records::{RunRecord, TRACE_BUCKET_S, downsample_trace};
 use super::run_marks::RunMarks;
 use crate::run::RunSummary as FinishedRun;
 
-impl RunSummary {
+impl RunRecord {
     /// The record's run for `finished`, under `id`, started at local time
     /// `started_at`; checked before it is returned.
     pub fn kept(

@@ -21,15 +21,16 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::error::StoreError;
+use super::error::RecordStoreError;
 use super::error::StoreWarning;
-use super::records::{
-    PairedSensor, ProfileState, RecordError, Records, RunSummary, SessionOutcome, Settings,
-};
-use super::rows::Persisted;
+use super::persisted::Persisted;
+use super::record_error::RecordError;
+use super::record_set::Records;
+use super::records::{PairedSensor, ProfileState, RunRecord, SessionRecord};
 use super::schema::SCHEMA_VERSION;
 use crate::file_read::open_regular;
 use crate::pain::CheckIn;
+use crate::settings::Settings;
 
 /// The manifest, the logs, the documents and the checkpoint, by name.
 pub const MANIFEST: &str = "store.jsonl";
@@ -80,11 +81,11 @@ pub fn present(names: &[String]) -> bool {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RunLine {
     #[serde(flatten)]
-    pub run: RunSummary,
+    pub run: RunRecord,
     #[serde(default)]
     pub check_ins: Vec<CheckIn>,
     #[serde(default)]
-    pub session: Option<SessionOutcome>,
+    pub session: Option<SessionRecord>,
 }
 
 impl Persisted for RunLine {
@@ -108,7 +109,7 @@ impl Persisted for RunLine {
 #[derive(Debug, Default)]
 pub struct Legacy {
     pub check_ins: Vec<CheckIn>,
-    pub sessions: Vec<SessionOutcome>,
+    pub sessions: Vec<SessionRecord>,
     pub runs: Vec<RunLine>,
     pub profile: Option<ProfileState>,
     pub settings: Option<Settings>,
@@ -140,7 +141,7 @@ impl Legacy {
 
 /// Reads the old record in `dir`. A warning names where its damaged lines
 /// are kept: `kept_in` (the folder the files are moved to), or `dir`.
-pub fn read(dir: &Path, names: &[String], kept_in: &Path) -> Result<Legacy, StoreError> {
+pub fn read(dir: &Path, names: &[String], kept_in: &Path) -> Result<Legacy, RecordStoreError> {
     let committed = names.iter().any(|n| n == COMMIT_MARK);
     let reader = Reader {
         dir,
@@ -156,7 +157,7 @@ pub fn read(dir: &Path, names: &[String], kept_in: &Path) -> Result<Legacy, Stor
     let (check_ins, bad) = reader.log::<CheckIn>(CHECK_INS)?;
     out.check_ins = records_of(check_ins);
     out.warnings.extend(bad);
-    let (sessions, bad) = reader.log::<SessionOutcome>(SESSIONS)?;
+    let (sessions, bad) = reader.log::<SessionRecord>(SESSIONS)?;
     out.sessions = records_of(sessions);
     out.warnings.extend(bad);
     let (runs, bad) = reader.log::<RunLine>(RUNS)?;
@@ -245,7 +246,7 @@ impl Reader<'_> {
         self.kept_in.join(self.source(file))
     }
 
-    fn bytes(&self, file: &str) -> Result<Option<Vec<u8>>, StoreError> {
+    fn bytes(&self, file: &str) -> Result<Option<Vec<u8>>, RecordStoreError> {
         let path = self.dir.join(self.source(file));
         let mut f = match open_regular(std::fs::OpenOptions::new().read(true), 0, &path) {
             Ok(f) => f,
@@ -260,14 +261,18 @@ impl Reader<'_> {
 
     /// Every sound record of a file with its line number, and a warning
     /// for the lines left out.
-    fn log<T: Persisted>(&self, file: &str) -> Result<Numbered<T>, StoreError> {
+    fn log<T: Persisted>(&self, file: &str) -> Result<Numbered<T>, RecordStoreError> {
         match self.bytes(file)? {
             None => Ok((Vec::new(), None)),
             Some(bytes) => self.lines(file, &bytes),
         }
     }
 
-    fn lines<T: Persisted>(&self, file: &str, bytes: &[u8]) -> Result<Numbered<T>, StoreError> {
+    fn lines<T: Persisted>(
+        &self,
+        file: &str,
+        bytes: &[u8],
+    ) -> Result<Numbered<T>, RecordStoreError> {
         let role = file.trim_end_matches(".jsonl");
         let role = if file == MANIFEST { "store" } else { role };
         let mut records = Vec::new();
@@ -315,9 +320,9 @@ impl Reader<'_> {
     }
 }
 
-fn check_header(file: &str, role: &str, header: &Header) -> Result<(), StoreError> {
+fn check_header(file: &str, role: &str, header: &Header) -> Result<(), RecordStoreError> {
     if header.patella != role {
-        return Err(StoreError::WrongFile {
+        return Err(RecordStoreError::WrongFile {
             file: file.to_owned(),
             found: header.patella.clone(),
             expected: role.to_owned(),
@@ -326,12 +331,12 @@ fn check_header(file: &str, role: &str, header: &Header) -> Result<(), StoreErro
     let supported = SCHEMA_VERSION;
     match header.schema_version {
         1 => Ok(()),
-        found if found > 1 => Err(StoreError::SchemaFromFuture {
+        found if found > 1 => Err(RecordStoreError::SchemaFromFuture {
             file: file.to_owned(),
             found,
             supported,
         }),
-        found => Err(StoreError::UnsupportedSchema {
+        found => Err(RecordStoreError::UnsupportedSchema {
             file: file.to_owned(),
             found,
             supported,

@@ -15,7 +15,7 @@ use std::path::Path;
 use rusqlite::Connection;
 
 use super::error::from_sqlite;
-use super::error::{StoreError, StoreWarning};
+use super::error::{RecordStoreError, StoreWarning};
 use super::folder;
 use super::folder::DB_FILE;
 use super::legacy::{self, Legacy};
@@ -42,7 +42,7 @@ pub fn settle(
     conn: &mut Connection,
     dir: &Path,
     db: &Path,
-) -> Result<Vec<StoreWarning>, StoreError> {
+) -> Result<Vec<StoreWarning>, RecordStoreError> {
     let names = names(dir);
     if !legacy::present(&names) {
         return Ok(Vec::new());

@@ -12,10 +12,12 @@ use rusqlite::{Connection, Row};
 use serde_json::Value;
 
 use super::error::from_sqlite;
-use super::error::{StoreError, StoreWarning};
+use super::error::{RecordStoreError, StoreWarning};
 use super::folder::DB_FILE;
-use super::records::{Records, RunSummary};
-use super::rows::{self, Persisted};
+use super::persisted::Persisted;
+use super::record_set::Records;
+use super::records::RunRecord;
+use super::rows;
 
 /// What the database holds.
 pub struct Loaded {
@@ -26,7 +28,7 @@ pub struct Loaded {
 }
 
 /// Reads every table of the database at `db`.
-pub fn load(conn: &Connection, db: &Path) -> Result<Loaded, StoreError> {
+pub fn load(conn: &Connection, db: &Path) -> Result<Loaded, RecordStoreError> {
     let mut warnings = Vec::new();
     let mut records = Records {
         check_ins: table(conn, db, "check_ins", "", &mut warnings, |_, _| Ok(()))?,
@@ -36,7 +38,7 @@ pub fn load(conn: &Connection, db: &Path) -> Result<Loaded, StoreError> {
             "runs",
             ", trace",
             &mut warnings,
-            |run: &mut RunSummary, row| {
+            |run: &mut RunRecord, row| {
                 let bytes = row.get_ref(2).and_then(|v| Ok(v.as_blob()?));
                 run.cadence_trace = rows::trace_from_bytes(bytes.map_err(|e| e.to_string())?)?;
                 Ok(())
@@ -105,7 +107,7 @@ fn table<T: Persisted>(
     more: &str,
     warnings: &mut Vec<StoreWarning>,
     fill: impl Fn(&mut T, &Row<'_>) -> Result<(), String>,
-) -> Result<Vec<T>, StoreError> {
+) -> Result<Vec<T>, RecordStoreError> {
     let fail = from_sqlite(db, "reading the record");
     let mut statement = conn
         .prepare(&format!("SELECT seq, json{more} FROM {name} ORDER BY seq"))

@@ -19,7 +19,7 @@
 //! of history. Keeping a finished run (its check-ins, its session, the end
 //! of its checkpoint) and importing a backup are each one transaction too.
 //! SQLite checks its own pages; a file that is not a database, or is
-//! damaged, is refused with a [`StoreError`], never read as empty.
+//! damaged, is refused with a [`RecordStoreError`], never read as empty.
 //!
 //! # Opening
 //! The database is locked for one process (`locking_mode = EXCLUSIVE`,
@@ -54,21 +54,26 @@ mod legacy_migration;
 mod load;
 mod open_here;
 mod open_store;
+mod persisted;
+mod record_error;
+mod record_set;
 mod records;
 mod rows;
 mod run_checkpoint;
 mod run_marks;
 mod schema;
 
-pub use error::{StoreError, StoreWarning};
+pub use crate::settings::{DistanceUnit, MINUTES_PER_DAY, Settings};
+pub use error::{RecordStoreError, StoreWarning};
 pub use folder::DB_FILE;
 pub use open_store::Store;
+pub use persisted::Persisted;
+pub use record_error::{MAX_CADENCE_SPM, RecordError};
+pub use record_set::Records;
 pub use records::{
-    CadencePoint, DistanceUnit, MAX_CADENCE_SPM, MINUTES_PER_DAY, Outcome, PairedSensor,
-    ProfileState, RecordError, Records, RunSummary, SessionOutcome, Settings, TRACE_BUCKET_S,
+    CadencePoint, Outcome, PairedSensor, ProfileState, RunRecord, SessionRecord, TRACE_BUCKET_S,
     downsample_trace,
 };
-pub use rows::Persisted;
 pub use run_marks::{AlertKind, AlertMark, CheckInMark, RunMarks, SegmentSpan};
 pub use schema::{MIGRATIONS, SCHEMA_VERSION};
 

@@ -9,7 +9,7 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
 
-use super::error::StoreError;
+use super::error::RecordStoreError;
 
 /// Folders open in this process, by canonical path.
 static OPEN_HERE: Mutex<Option<HashSet<PathBuf>>> = Mutex::new(None);
@@ -32,13 +32,13 @@ impl Drop for OpenHere {
 /// Puts `dir` on the list, or refuses it if it is there already. A folder
 /// with no canonical path (gone again) is not listed; opening it fails on
 /// its own.
-pub fn register(dir: &Path) -> Result<OpenHere, StoreError> {
+pub fn register(dir: &Path) -> Result<OpenHere, RecordStoreError> {
     let Ok(key) = std::fs::canonicalize(dir) else {
         return Ok(OpenHere(None));
     };
     let mut open = OPEN_HERE.lock().unwrap_or_else(PoisonError::into_inner);
     if !open.get_or_insert_with(HashSet::new).insert(key.clone()) {
-        return Err(StoreError::AlreadyOpen {
+        return Err(RecordStoreError::AlreadyOpen {
             dir: dir.to_path_buf(),
         });
     }

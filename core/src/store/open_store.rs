@@ -11,17 +11,21 @@ use serde_json::Value;
 
 use super::database::{self, Opened};
 use super::error::from_sqlite;
-use super::error::{StoreError, StoreWarning};
+use super::error::{RecordStoreError, StoreWarning};
 use super::folder::DB_FILE;
 use super::folder::{self, io_err};
 use super::legacy;
 use super::legacy_migration;
 use super::load::{self, Loaded};
 use super::open_here::{self, OpenHere};
-use super::records::{PairedSensor, ProfileState, Records, RunSummary, SessionOutcome, Settings};
-use super::rows::{self, Persisted};
+use super::persisted::Persisted;
+use super::record_error::RecordError;
+use super::record_set::Records;
+use super::records::{PairedSensor, ProfileState, RunRecord, SessionRecord};
+use super::rows;
 use super::schema;
 use crate::pain::CheckIn;
+use crate::settings::Settings;
 
 /// A store open on one data folder. `Send + Sync`: share it (e.g. in an
 /// `Arc`) between the app and its background tasks; writes are serialized
@@ -54,15 +58,15 @@ impl Store {
     /// read are left out and reported in [`Store::warnings`]; the store
     /// opens with everything else. A database written by a newer build is
     /// refused and left untouched; a file that is not a database is refused
-    /// ([`StoreError::Damaged`]). A folder or database that may not be
+    /// ([`RecordStoreError::Damaged`]). A folder or database that may not be
     /// written opens read-only, with a warning. Opening a folder already
-    /// open in this process is refused with [`StoreError::AlreadyOpen`],
-    /// one open in another process with [`StoreError::Locked`].
-    pub fn open(dir: impl AsRef<Path>) -> Result<Self, StoreError> {
+    /// open in this process is refused with [`RecordStoreError::AlreadyOpen`],
+    /// one open in another process with [`RecordStoreError::Locked`].
+    pub fn open(dir: impl AsRef<Path>) -> Result<Self, RecordStoreError> {
         Self::open_with(dir.as_ref(), schema::MIGRATIONS)
     }
 
-    pub(crate) fn open_with(dir: &Path, steps: &[&str]) -> Result<Self, StoreError> {
+    pub(crate) fn open_with(dir: &Path, steps: &[&str]) -> Result<Self, RecordStoreError> {
         folder::ensure_dir(dir, false).map_err(io_err(dir))?;
         let open_here = open_here::register(dir)?;
         let db = dir.join(DB_FILE);
@@ -109,8 +113,8 @@ impl Store {
         &self.warnings
     }
 
-    pub(super) fn inner(&self) -> Result<MutexGuard<'_, Inner>, StoreError> {
-        self.inner.lock().map_err(|_| StoreError::Poisoned)
+    pub(super) fn inner(&self) -> Result<MutexGuard<'_, Inner>, RecordStoreError> {
+        self.inner.lock().map_err(|_| RecordStoreError::Poisoned)
     }
 
     /// Whether the store takes writes (it opened read-only otherwise).
@@ -119,10 +123,10 @@ impl Store {
     }
 
     /// Refuses a write to a store that opened read-only.
-    pub(super) fn check_writable(&self, inner: &Inner) -> Result<(), StoreError> {
+    pub(super) fn check_writable(&self, inner: &Inner) -> Result<(), RecordStoreError> {
         match &inner.conn {
             Ok(_) => Ok(()),
-            Err(reason) => Err(StoreError::ReadOnly {
+            Err(reason) => Err(RecordStoreError::ReadOnly {
                 dir: self.dir.clone(),
                 reason: reason.clone(),
             }),
@@ -136,11 +140,11 @@ impl Store {
         inner: &mut Inner,
         doing: &'static str,
         write: impl FnOnce(&Transaction<'_>) -> rusqlite::Result<R>,
-    ) -> Result<R, StoreError> {
+    ) -> Result<R, RecordStoreError> {
         let conn = match &mut inner.conn {
             Ok(conn) => conn,
             Err(reason) => {
-                return Err(StoreError::ReadOnly {
+                return Err(RecordStoreError::ReadOnly {
                     dir: self.dir.clone(),
                     reason: reason.clone(),
                 });
@@ -154,18 +158,18 @@ impl Store {
     }
 
     /// A copy of everything the store holds.
-    pub fn records(&self) -> Result<Records, StoreError> {
+    pub fn records(&self) -> Result<Records, RecordStoreError> {
         Ok(self.inner()?.records.clone())
     }
 
     /// Runs `view` over the records without copying them.
-    pub fn with_records<R>(&self, view: impl FnOnce(&Records) -> R) -> Result<R, StoreError> {
+    pub fn with_records<R>(&self, view: impl FnOnce(&Records) -> R) -> Result<R, RecordStoreError> {
         Ok(view(&self.inner()?.records))
     }
 
     /// Saves a pain check-in. Once this returns `Ok`, it survives a crash.
     /// The same check-in saved again (an app retrying) is kept once.
-    pub fn add_check_in(&self, check_in: &CheckIn) -> Result<(), StoreError> {
+    pub fn add_check_in(&self, check_in: &CheckIn) -> Result<(), RecordStoreError> {
         check_in.check()?;
         let mut inner = self.inner()?;
         if inner.records.check_ins.iter().rev().any(|c| c == check_in) {
@@ -180,13 +184,13 @@ impl Store {
 
     /// Saves a run summary. The same run saved again is kept once; another
     /// run with the same id is refused.
-    pub fn add_run(&self, run: &RunSummary) -> Result<(), StoreError> {
+    pub fn add_run(&self, run: &RunRecord) -> Result<(), RecordStoreError> {
         self.keep_run(run, &[], None, false)
     }
 
     /// Saves a session marked done or skipped. The same outcome saved
     /// again straight after is kept once.
-    pub fn add_session_outcome(&self, outcome: &SessionOutcome) -> Result<(), StoreError> {
+    pub fn add_session_outcome(&self, outcome: &SessionRecord) -> Result<(), RecordStoreError> {
         outcome.check()?;
         let mut inner = self.inner()?;
         if repeats_latest(&inner.records.sessions, outcome) {
@@ -200,7 +204,7 @@ impl Store {
     }
 
     /// Replaces the profile and plan state.
-    pub fn set_profile(&self, profile: &ProfileState) -> Result<(), StoreError> {
+    pub fn set_profile(&self, profile: &ProfileState) -> Result<(), RecordStoreError> {
         self.update_profile(|_| profile.clone()).map(|_| ())
     }
 
@@ -209,7 +213,7 @@ impl Store {
     pub fn update_profile(
         &self,
         change: impl FnOnce(Option<&ProfileState>) -> ProfileState,
-    ) -> Result<ProfileState, StoreError> {
+    ) -> Result<ProfileState, RecordStoreError> {
         let mut inner = self.inner()?;
         self.check_writable(&inner)?;
         let next = change(inner.records.profile.as_ref());
@@ -221,7 +225,7 @@ impl Store {
     }
 
     /// Replaces the settings.
-    pub fn set_settings(&self, settings: &Settings) -> Result<(), StoreError> {
+    pub fn set_settings(&self, settings: &Settings) -> Result<(), RecordStoreError> {
         self.update_settings(|s| *s = settings.clone()).map(|_| ())
     }
 
@@ -230,12 +234,12 @@ impl Store {
     pub fn update_settings(
         &self,
         change: impl FnOnce(&mut Settings),
-    ) -> Result<Settings, StoreError> {
+    ) -> Result<Settings, RecordStoreError> {
         let mut inner = self.inner()?;
         self.check_writable(&inner)?;
         let mut next = inner.records.settings.clone();
         change(&mut next);
-        next.validate()?;
+        next.validate().map_err(RecordError::from)?;
         self.write(&mut inner, "saving the settings", |tx| {
             rows::put_document(tx, rows::SETTINGS, Some(&next))
         })?;
@@ -244,7 +248,7 @@ impl Store {
     }
 
     /// Records the paired sensor, or forgets it with `None`.
-    pub fn set_paired_sensor(&self, sensor: Option<&PairedSensor>) -> Result<(), StoreError> {
+    pub fn set_paired_sensor(&self, sensor: Option<&PairedSensor>) -> Result<(), RecordStoreError> {
         if let Some(s) = sensor {
             s.check()?;
         }
@@ -262,17 +266,16 @@ impl Store {
     /// `fault-injection` feature, which only the core's own tests turn on.
     #[cfg(feature = "fault-injection")]
     #[doc(hidden)]
-    pub fn refuse_writes(&self, refuse: bool) -> Result<(), StoreError> {
+    pub fn refuse_writes(&self, refuse: bool) -> Result<(), RecordStoreError> {
         let inner = self.inner()?;
         match inner.conn.as_ref() {
-            Ok(conn) => {
-                conn.pragma_update(None, "query_only", refuse)
-                    .map_err(|e| StoreError::Database {
-                        path: self.dir.clone(),
-                        doing: "refusing writes",
-                        detail: e.to_string(),
-                    })
-            }
+            Ok(conn) => conn.pragma_update(None, "query_only", refuse).map_err(|e| {
+                RecordStoreError::Database {
+                    path: self.dir.clone(),
+                    doing: "refusing writes",
+                    detail: e.to_string(),
+                }
+            }),
             Err(_) => Ok(()),
         }
     }
@@ -286,7 +289,7 @@ impl Store {
 
 /// Whether `outcome` is already its session's latest: a second row would
 /// say nothing new, and a backup holding it could not be imported.
-pub(super) fn repeats_latest(sessions: &[SessionOutcome], outcome: &SessionOutcome) -> bool {
+pub(super) fn repeats_latest(sessions: &[SessionRecord], outcome: &SessionRecord) -> bool {
     sessions
         .iter()
         .rev()
@@ -297,7 +300,7 @@ pub(super) fn repeats_latest(sessions: &[SessionOutcome], outcome: &SessionOutco
 /// An older build's record read where it lies, for a folder that may not
 /// be written (so no database can be made there); nothing at all if there
 /// is none.
-fn read_legacy_in_place(dir: &Path) -> Result<Loaded, StoreError> {
+fn read_legacy_in_place(dir: &Path) -> Result<Loaded, RecordStoreError> {
     let names = legacy_migration::names(dir);
     if !legacy::present(&names) {
         return Ok(Loaded {

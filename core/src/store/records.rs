@@ -7,11 +7,9 @@
 
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
-use thiserror::Error;
 
-use super::rows::Persisted;
+use super::record_error::{MAX_CADENCE_SPM, RecordError};
 use super::run_marks::RunMarks;
-use crate::pain::{CheckIn, PainError};
 use crate::sample::{CadenceUnit, MonoMs};
 
 /// The runner's profile and plan state, as the coach writes it
@@ -23,9 +21,6 @@ pub type ProfileState = serde_json::Value;
 /// an hour's run to 120 points, enough to chart drift within a run while
 /// years of runs stay quick to open.
 pub const TRACE_BUCKET_S: u32 = 30;
-
-/// Highest cadence accepted as a real reading, in steps per minute.
-pub const MAX_CADENCE_SPM: f64 = 300.0;
 
 /// One point of a downsampled cadence trace. Stored as a pair
 /// `[at_s, steps_per_min]`: years of runs hold many points, and the pair is
@@ -100,7 +95,7 @@ fn close_bucket((bucket, sum, n): (u64, f64, u32), bucket_s: u32) -> Option<Cade
 
 /// What is kept of one run.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct RunSummary {
+pub struct RunRecord {
     /// Given by the app (a UUID), so a run can be named for export.
     pub id: String,
     /// Local date and time the run started.
@@ -120,7 +115,7 @@ pub struct RunSummary {
     pub marks: RunMarks,
 }
 
-impl RunSummary {
+impl RunRecord {
     /// The local date the run started on.
     pub fn date(&self) -> NaiveDate {
         self.started_at.date()
@@ -187,14 +182,14 @@ pub enum Outcome {
 
 /// A planned session (run, strength, warm-up...) marked done or skipped.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SessionOutcome {
+pub struct SessionRecord {
     pub date: NaiveDate,
     /// The plan's id for the session.
     pub session_id: String,
     pub outcome: Outcome,
 }
 
-impl SessionOutcome {
+impl SessionRecord {
     pub fn validate(&self) -> Result<(), RecordError> {
         let bad = |field, reason| RecordError::Field {
             record: "session outcome",
@@ -229,227 +224,6 @@ impl PairedSensor {
             });
         }
         Ok(())
-    }
-}
-
-/// How distances are shown.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum DistanceUnit {
-    #[default]
-    Kilometres,
-    Miles,
-}
-
-/// Minutes in a day: a reminder time is a minute of the day below this.
-pub const MINUTES_PER_DAY: u16 = 24 * 60;
-
-/// The runner's app settings. New fields take a default so older files
-/// still read.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct Settings {
-    pub distance_unit: DistanceUnit,
-    /// Play a metronome at the cadence target during runs.
-    pub metronome: bool,
-    /// Remind the runner to check in the morning after a run.
-    pub check_in_reminders: bool,
-    /// Also cue when cadence runs above the target band, not only below.
-    pub alerts_above_band: bool,
-    /// Speak cues aloud during runs (otherwise haptics and text only).
-    pub voice_cues: bool,
-    /// Remind the runner of the day's planned sessions.
-    pub plan_reminders: bool,
-    /// When the plan reminder comes, in minutes after local midnight.
-    pub plan_reminder_minute: u16,
-    /// When the morning check-in reminder comes, in minutes after local midnight.
-    pub check_in_reminder_minute: u16,
-}
-
-impl Default for Settings {
-    /// Project's choices: cues above the band are off, as in
-    /// `cadence::AlertConfig` (article 002 asks for shorter, quicker steps;
-    /// a little quick is not what loads the knee), voice on, plan reminders
-    /// at 07:00 and the morning check-in at 08:00.
-    fn default() -> Self {
-        Self {
-            distance_unit: DistanceUnit::Kilometres,
-            metronome: true,
-            check_in_reminders: true,
-            alerts_above_band: false,
-            voice_cues: true,
-            plan_reminders: true,
-            plan_reminder_minute: 7 * 60,
-            check_in_reminder_minute: 8 * 60,
-        }
-    }
-}
-
-impl Settings {
-    /// Rejects a reminder time that is not a minute of the day, naming it.
-    pub fn validate(&self) -> Result<(), RecordError> {
-        for (field, minute) in [
-            ("plan_reminder_minute", self.plan_reminder_minute),
-            ("check_in_reminder_minute", self.check_in_reminder_minute),
-        ] {
-            if minute >= MINUTES_PER_DAY {
-                return Err(RecordError::Field {
-                    record: "settings",
-                    field,
-                    reason: format!(
-                        "{minute} is not a minute of the day (0-{})",
-                        MINUTES_PER_DAY - 1
-                    ),
-                });
-            }
-        }
-        Ok(())
-    }
-}
-
-/// A record that cannot be stored, naming the field at fault.
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
-pub enum RecordError {
-    #[error("{record}.{field}: {reason}")]
-    Field {
-        record: &'static str,
-        field: &'static str,
-        reason: String,
-    },
-    #[error("check-in {0}")]
-    CheckIn(#[from] PainError),
-    #[error("{list}[{index}]: {reason}")]
-    At {
-        list: &'static str,
-        index: usize,
-        reason: String,
-    },
-}
-
-/// Everything the store holds, in the order it was written.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-pub struct Records {
-    pub check_ins: Vec<CheckIn>,
-    pub runs: Vec<RunSummary>,
-    pub sessions: Vec<SessionOutcome>,
-    pub profile: Option<ProfileState>,
-    pub settings: Settings,
-    pub paired_sensor: Option<PairedSensor>,
-}
-
-impl Records {
-    /// Whether the runner has recorded nothing yet. Settings do not count:
-    /// a fresh install may have touched them before restoring a backup.
-    pub fn is_empty(&self) -> bool {
-        self.check_ins.is_empty()
-            && self.runs.is_empty()
-            && self.sessions.is_empty()
-            && self.profile.is_none()
-            && self.paired_sensor.is_none()
-    }
-
-    /// Validates every record, naming the first one at fault: each record's
-    /// own checks (dates in range included), and that nothing is there
-    /// twice: no two runs share an id, and no check-in or session outcome
-    /// is repeated. A backup passes this before anything is written.
-    pub fn validate(&self) -> Result<(), RecordError> {
-        for (i, c) in self.check_ins.iter().enumerate() {
-            c.check().map_err(|e| at("check_ins", i, e))?;
-        }
-        for (i, r) in self.runs.iter().enumerate() {
-            r.check().map_err(|e| at("runs", i, e))?;
-        }
-        for (i, s) in self.sessions.iter().enumerate() {
-            s.check().map_err(|e| at("sessions", i, e))?;
-        }
-        if let Some(sensor) = &self.paired_sensor {
-            sensor.check()?;
-        }
-        self.settings.check()?;
-        first_repeat(&self.runs, |r| r.id.clone()).map_or(Ok(()), |(i, id)| {
-            Err(repeated("runs", i, format!("id {id:?} is used twice")))
-        })?;
-        first_repeat(&self.check_ins, |c| {
-            serde_json::to_string(c).unwrap_or_default()
-        })
-        .map_or(Ok(()), |(i, _)| {
-            Err(repeated(
-                "check_ins",
-                i,
-                format!("repeats check-in {}", self.check_ins[i].taken_at),
-            ))
-        })?;
-        // A session's outcome is a log where the latest wins: the same
-        // outcome again after another (done, skipped, done) is a change of
-        // mind and kept; only a line that repeats the latest outcome of its
-        // session says nothing, and the store never writes one.
-        match first_idle_session(&self.sessions) {
-            Some(i) => {
-                let s = &self.sessions[i];
-                Err(repeated(
-                    "sessions",
-                    i,
-                    format!("repeats {} on {}", s.session_id, s.date),
-                ))
-            }
-            None => Ok(()),
-        }
-    }
-
-    /// The same records without session lines that only repeat their
-    /// session's latest outcome (a record written before the store stopped
-    /// writing them), so that what export writes, import takes back.
-    pub fn without_idle_sessions(&self) -> Self {
-        let mut out = self.clone();
-        while let Some(i) = first_idle_session(&out.sessions) {
-            out.sessions.remove(i);
-        }
-        out
-    }
-}
-
-/// The first session line that repeats its session's latest outcome.
-fn first_idle_session(sessions: &[SessionOutcome]) -> Option<usize> {
-    (0..sessions.len()).find(|i| {
-        let s = &sessions[*i];
-        sessions[..*i]
-            .iter()
-            .rev()
-            .find(|p| p.date == s.date && p.session_id == s.session_id)
-            .is_some_and(|p| p.outcome == s.outcome)
-    })
-}
-
-/// The index and key of the first item whose key came earlier too.
-fn first_repeat<T, K: Eq + std::hash::Hash>(
-    items: &[T],
-    key: impl Fn(&T) -> K,
-) -> Option<(usize, K)> {
-    let mut seen = std::collections::HashSet::with_capacity(items.len());
-    items.iter().enumerate().find_map(|(i, item)| {
-        let k = key(item);
-        if seen.contains(&k) {
-            Some((i, k))
-        } else {
-            seen.insert(k);
-            None
-        }
-    })
-}
-
-fn at(list: &'static str, index: usize, err: RecordError) -> RecordError {
-    RecordError::At {
-        list,
-        index,
-        reason: err.to_string(),
-    }
-}
-
-fn repeated(list: &'static str, index: usize, reason: String) -> RecordError {
-    RecordError::At {
-        list,
-        index,
-        reason,
     }
 }
 
@@ -488,7 +262,7 @@ mod tests {
 
     #[test]
     fn a_run_with_a_bad_trace_names_the_field() {
-        let run = RunSummary {
+        let run = RunRecord {
             id: "r1".into(),
             started_at: NaiveDate::from_ymd_opt(2026, 1, 1)
                 .and_then(|d| d.and_hms_opt(7, 0, 0))

@@ -6,56 +6,10 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
-use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use super::records::{
-    CadencePoint, Outcome, PairedSensor, ProfileState, RecordError, RunSummary, SessionOutcome,
-    Settings,
-};
+use super::records::{CadencePoint, Outcome, RunRecord, SessionRecord};
 use crate::pain::CheckIn;
-
-/// A record the store persists, with the check it must pass on the way in
-/// and on the way back out.
-pub trait Persisted: Serialize + DeserializeOwned + Clone {
-    fn check(&self) -> Result<(), RecordError>;
-}
-
-impl Persisted for CheckIn {
-    fn check(&self) -> Result<(), RecordError> {
-        self.validate().map_err(RecordError::from)?;
-        crate::calendar::check_date_time(self.taken_at).map_err(|reason| RecordError::Field {
-            record: "check-in",
-            field: "taken_at",
-            reason,
-        })
-    }
-}
-impl Persisted for RunSummary {
-    fn check(&self) -> Result<(), RecordError> {
-        self.validate()
-    }
-}
-impl Persisted for SessionOutcome {
-    fn check(&self) -> Result<(), RecordError> {
-        self.validate()
-    }
-}
-impl Persisted for PairedSensor {
-    fn check(&self) -> Result<(), RecordError> {
-        self.validate()
-    }
-}
-impl Persisted for Settings {
-    fn check(&self) -> Result<(), RecordError> {
-        self.validate()
-    }
-}
-impl Persisted for ProfileState {
-    fn check(&self) -> Result<(), RecordError> {
-        Ok(())
-    }
-}
 
 /// The documents' names in the `documents` table.
 pub const PROFILE: &str = "profile";
@@ -96,8 +50,8 @@ pub fn insert_check_in(
 
 /// Appends a run, after every run already there: the run as JSON without
 /// its cadence trace, and the trace packed.
-pub fn insert_run(conn: &Connection, run: &RunSummary) -> rusqlite::Result<()> {
-    let without_trace = RunSummary {
+pub fn insert_run(conn: &Connection, run: &RunRecord) -> rusqlite::Result<()> {
+    let without_trace = RunRecord {
         cadence_trace: Vec::new(),
         ..run.clone()
     };
@@ -154,7 +108,7 @@ pub fn trace_from_bytes(bytes: &[u8]) -> Result<Vec<CadencePoint>, String> {
 /// Appends a session outcome, fulfilled by `run_id` when kept with that run.
 pub fn insert_session(
     conn: &Connection,
-    session: &SessionOutcome,
+    session: &SessionRecord,
     run_id: Option<&str>,
 ) -> rusqlite::Result<()> {
     let outcome = match session.outcome {

@@ -9,15 +9,15 @@
 
 use serde_json::Value;
 
-use super::error::StoreError;
+use super::error::RecordStoreError;
 use super::open_store::Store;
-use super::records::RecordError;
+use super::record_error::RecordError;
 use super::rows;
 
 impl Store {
     /// Replaces the checkpoint of the run under way: the old one or the
     /// new one survives a crash, never half of either.
-    pub fn save_run_checkpoint(&self, checkpoint: &Value) -> Result<(), StoreError> {
+    pub fn save_run_checkpoint(&self, checkpoint: &Value) -> Result<(), RecordStoreError> {
         let mut inner = self.inner()?;
         self.write(&mut inner, "saving the run's checkpoint", |tx| {
             rows::put_live_run(tx, Some(checkpoint))
@@ -29,10 +29,10 @@ impl Store {
     /// The checkpoint left by a run that was not finished, if any. One that
     /// does not read back is an error naming it, not `None`: the app can
     /// tell the runner the run could not be brought back.
-    pub fn run_checkpoint(&self) -> Result<Option<Value>, StoreError> {
+    pub fn run_checkpoint(&self) -> Result<Option<Value>, RecordStoreError> {
         match &self.inner()?.checkpoint {
             Ok(checkpoint) => Ok(checkpoint.clone()),
-            Err(reason) => Err(StoreError::Invalid(RecordError::Field {
+            Err(reason) => Err(RecordStoreError::Invalid(RecordError::Field {
                 record: "run checkpoint",
                 field: "json",
                 reason: reason.clone(),
@@ -43,7 +43,7 @@ impl Store {
     /// Moves the checkpoint, exactly as stored, out of the way of the next
     /// run into `set_aside_checkpoints` with `reason`, in one transaction.
     /// Nothing happens when there is none.
-    pub fn set_aside_run_checkpoint(&self, reason: &str) -> Result<(), StoreError> {
+    pub fn set_aside_run_checkpoint(&self, reason: &str) -> Result<(), RecordStoreError> {
         let mut inner = self.inner()?;
         self.write(&mut inner, "setting the run's checkpoint aside", |tx| {
             rows::set_aside_live_run(tx, reason)
@@ -54,7 +54,7 @@ impl Store {
 
     /// How many checkpoints have been set aside (kept in the database);
     /// none can have been in a record that takes no writes.
-    pub fn set_aside_checkpoints(&self) -> Result<usize, StoreError> {
+    pub fn set_aside_checkpoints(&self) -> Result<usize, RecordStoreError> {
         let inner = self.inner()?;
         match &inner.conn {
             Ok(conn) => rows::set_aside_count(conn).map_err(super::error::from_sqlite(
@@ -66,7 +66,7 @@ impl Store {
     }
 
     /// Forgets the checkpoint (the run was finished and kept, or dropped).
-    pub fn clear_run_checkpoint(&self) -> Result<(), StoreError> {
+    pub fn clear_run_checkpoint(&self) -> Result<(), RecordStoreError> {
         let mut inner = self.inner()?;
         self.write(&mut inner, "forgetting the run's checkpoint", |tx| {
             rows::put_live_run(tx, None)

@@ -9,7 +9,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::records::{MAX_CADENCE_SPM, RecordError};
+use super::record_error::{MAX_CADENCE_SPM, RecordError};
 use crate::run::{RunEventKind, RunSummary as FinishedRun, SegmentKind};
 
 /// The markers of one kept run. Empty for runs kept before they existed,

@@ -19,7 +19,7 @@ use std::path::Path;
 
 use rusqlite::{Connection, TransactionBehavior};
 
-use super::error::StoreError;
+use super::error::RecordStoreError;
 use super::error::from_sqlite;
 use super::folder::DB_FILE;
 
@@ -105,7 +105,7 @@ fn version_of(steps: &[&str]) -> u32 {
 }
 
 /// The database's `user_version`.
-pub fn version(conn: &Connection, db: &Path) -> Result<u32, StoreError> {
+pub fn version(conn: &Connection, db: &Path) -> Result<u32, RecordStoreError> {
     let found: i64 = conn
         .pragma_query_value(None, "user_version", |row| row.get(0))
         .map_err(from_sqlite(db, "reading the schema version"))?;
@@ -114,10 +114,10 @@ pub fn version(conn: &Connection, db: &Path) -> Result<u32, StoreError> {
 }
 
 /// Refuses a database from a newer build; nothing is written.
-pub fn check_not_from_future(found: u32, steps: &[&str]) -> Result<(), StoreError> {
+pub fn check_not_from_future(found: u32, steps: &[&str]) -> Result<(), RecordStoreError> {
     let supported = version_of(steps);
     if found > supported {
-        return Err(StoreError::SchemaFromFuture {
+        return Err(RecordStoreError::SchemaFromFuture {
             file: DB_FILE.to_owned(),
             found,
             supported,
@@ -132,7 +132,7 @@ pub fn migrate(
     db: &Path,
     found: u32,
     steps: &[&str],
-) -> Result<(), StoreError> {
+) -> Result<(), RecordStoreError> {
     check_not_from_future(found, steps)?;
     let target = version_of(steps);
     if found == target {

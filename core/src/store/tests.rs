@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 use rusqlite::Connection;
 
-use super::StoreError;
+use super::RecordStoreError;
 use super::folder::DB_FILE;
 use super::open_store::Store;
 use super::schema::MIGRATIONS;
@@ -59,7 +59,10 @@ fn a_new_step_is_applied_once_and_the_version_moves_with_it() {
     Store::open_with(tmp.path(), &steps).expect("reopens");
     // This build, which lacks the step, refuses the newer database.
     let err = Store::open(tmp.path()).expect_err("from the future");
-    assert!(matches!(err, StoreError::SchemaFromFuture { .. }), "{err}");
+    assert!(
+        matches!(err, RecordStoreError::SchemaFromFuture { .. }),
+        "{err}"
+    );
 }
 
 #[test]
@@ -116,7 +119,7 @@ fn a_full_disk_refuses_the_write_and_changes_nothing() {
         }
     }
     let (n, err) = err.expect("the page limit is reached");
-    assert!(matches!(err, StoreError::DiskFull { .. }), "{err}");
+    assert!(matches!(err, RecordStoreError::DiskFull { .. }), "{err}");
     assert!(err.to_string().contains("disk is full"), "{err}");
     let kept = store.records().expect("records").check_ins;
     assert_eq!(kept.len() as u32, n, "memory keeps what was committed");

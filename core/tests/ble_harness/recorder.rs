@@ -1,11 +1,13 @@
 //! What a scenario's run session and app received: a `SampleSink` and a
-//! `SensorObserver` that record everything, with a wait helper.
+//! `SensorListener` that record everything, with a wait helper.
 
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use patella_core::sample::{CadenceSample, MonoMs, SampleSink};
-use patella_core::sensor::observer::{SensorDetails, SensorObserver, SensorState, SensorWarning};
+use patella_core::sensor::observer::{
+    SensorConnectionState, SensorDetails, SensorListener, SensorWarning,
+};
 
 /// Everything in arrival order.
 #[derive(Debug, Clone, PartialEq)]
@@ -13,7 +15,7 @@ pub enum Seen {
     Sample(CadenceSample),
     Lost(String, MonoMs),
     Restored(String, MonoMs),
-    State(SensorState),
+    State(SensorConnectionState),
     Battery(u8),
     Details(SensorDetails),
     Warning(SensorWarning),
@@ -47,7 +49,7 @@ impl Recorder {
             .collect()
     }
 
-    pub fn states(&self) -> Vec<SensorState> {
+    pub fn states(&self) -> Vec<SensorConnectionState> {
         self.all()
             .into_iter()
             .filter_map(|s| match s {
@@ -105,8 +107,8 @@ impl SampleSink for Recorder {
     }
 }
 
-impl SensorObserver for Recorder {
-    fn on_state(&self, state: SensorState) {
+impl SensorListener for Recorder {
+    fn on_state(&self, state: SensorConnectionState) {
         self.push(Seen::State(state));
     }
     fn on_battery(&self, percent: u8) {

@@ -11,7 +11,7 @@ use patella_core::coach::{
 };
 use patella_core::journal::Journal;
 use patella_core::pain::{CheckIn, CheckInMoment};
-use patella_core::store::RunSummary;
+use patella_core::store::RunRecord;
 
 use crate::commands::live::keep::journal_error;
 use crate::output::CliError;
@@ -93,7 +93,7 @@ pub fn sample_record(journal: &Journal, today: NaiveDate) -> Result<History, Cli
                 red_flags: Vec::new(),
             };
             journal
-                .enter_run(&RunSummary {
+                .enter_run(&RunRecord {
                     id: format!("sample-{date}"),
                     started_at: evening,
                     duration_s: planned_s,

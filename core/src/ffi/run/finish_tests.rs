@@ -369,7 +369,7 @@ fn a_run_killed_after_its_line_was_written_is_not_kept_twice_and_blocks_nothing(
     let path = dir.path().to_string_lossy().into_owned();
     let date = killed_run(&path, "run-killed", 40);
     let store = RecordStore::open(path.clone()).unwrap();
-    let finished = crate::store::RunSummary {
+    let finished = crate::store::RunRecord {
         id: "run-killed".to_owned(),
         started_at: chrono::NaiveDateTime::parse_from_str(
             &format!("{date}T07:00:00"),

@@ -62,10 +62,10 @@ pub fn sample_sensor_cues() -> Vec<SensorCueSample> {
         .into_iter()
         .map(|(call, cue)| SensorCueSample {
             call: match call {
-                SensorCall::State(s) => SensorCueCall::State { state: s.into() },
+                SensorCall::State(s) => SensorCueCall::State { state: s },
                 SensorCall::Battery(percent) => SensorCueCall::Battery { percent },
-                SensorCall::Details(d) => SensorCueCall::Details { details: d.into() },
-                SensorCall::Warning(w) => SensorCueCall::Warning { warning: w.into() },
+                SensorCall::Details(d) => SensorCueCall::Details { details: d },
+                SensorCall::Warning(w) => SensorCueCall::Warning { warning: w },
             },
             cue: cue.into(),
         })

@@ -5,14 +5,14 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
 use crate::sample::{SampleSink, SinkSlot};
-use crate::sensor::ble::{BleConfig, RunningSensor, SensorClient as CoreClient};
+use crate::sensor::ble::{BleConfig, BleSensorClient, FoundSensor, RunningSensor};
 use crate::sensor::clock::{InstantClock, MonoClock};
-use crate::sensor::observer::SensorObserver as CoreObserver;
+use crate::sensor::observer::SensorListener;
 use crate::sensor::picker::SensorPicker;
 use crate::sensor::push::PushedSensor;
 
 use super::delivery::ObserverPump;
-use super::types::{FoundSensor, SensorObserver};
+use super::types::SensorObserver;
 use crate::ffi::events::DeliveryReport;
 use crate::ffi::run::RunSession;
 
@@ -57,7 +57,7 @@ struct Slots {
 /// thread, including from inside any observer callback.
 #[derive(uniffi::Object)]
 pub struct SensorClient {
-    pub(super) core: CoreClient,
+    pub(super) core: BleSensorClient,
     slots: Mutex<Slots>,
     /// Where readings go; swapped by `feed_run` while a sensor runs.
     sink: SinkSlot,
@@ -77,7 +77,7 @@ impl SensorClient {
     /// the library (the clock is read right after the radio wakes it).
     pub fn with_config_and_clock(config: BleConfig, clock: Arc<dyn MonoClock>) -> Arc<Self> {
         Arc::new(Self {
-            core: CoreClient::new(config, clock),
+            core: BleSensorClient::new(config, clock),
             slots: Mutex::new(Slots::default()),
             sink: SinkSlot::new(),
             picker: Arc::new(Mutex::new(SensorPicker::new())),
@@ -116,8 +116,8 @@ impl SensorClient {
         Some(Arc::new(self.sink.clone()))
     }
 
-    fn core_observer(slots: &Slots) -> Option<Arc<dyn CoreObserver>> {
-        slots.observer.clone().map(|o| o as Arc<dyn CoreObserver>)
+    fn core_observer(slots: &Slots) -> Option<Arc<dyn SensorListener>> {
+        slots.observer.clone().map(|o| o as Arc<dyn SensorListener>)
     }
 }
 
@@ -190,8 +190,7 @@ impl SensorClient {
                 field: "seconds".to_owned(),
                 detail: format!("{seconds} is not a usable scan duration"),
             })?;
-        let found = self.core.scan_blocking(window).map_err(bluetooth)?;
-        Ok(found.into_iter().map(Into::into).collect())
+        self.core.scan_blocking(window).map_err(bluetooth)
     }
 
     /// Connects to `sensor_id` (from `scan`, or remembered), or to the
@@ -326,8 +325,9 @@ mod tests {
 
     use crate::sample::{CadenceSample, MonoMs};
 
-    use super::super::types::{SensorConnectionState, SensorDetails, SensorWarning};
     use super::*;
+    use crate::sensor::observer::{SensorConnectionState, SensorDetails, SensorWarning};
+    use crate::sensor::picker::SensorPickerScreen;
 
     /// How long a test waits for a delivery thread; only a hang reaches it.
     const WAIT: Duration = Duration::from_secs(10);
@@ -357,7 +357,7 @@ mod tests {
         fn on_warning(&self, warning: SensorWarning) {
             self.push(format!("warning {warning:?}"));
         }
-        fn on_picker(&self, screen: crate::ffi::sensor::SensorPickerScreen) {
+        fn on_picker(&self, screen: SensorPickerScreen) {
             self.push(format!(
                 "picker {:?} {}",
                 screen.state,
@@ -474,7 +474,7 @@ mod tests {
         }
         fn on_details(&self, _: SensorDetails) {}
         fn on_warning(&self, _: SensorWarning) {}
-        fn on_picker(&self, _: crate::ffi::sensor::SensorPickerScreen) {}
+        fn on_picker(&self, _: SensorPickerScreen) {}
     }
 
     #[test]

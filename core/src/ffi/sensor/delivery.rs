@@ -6,18 +6,21 @@
 
 use std::sync::Arc;
 
-use crate::sensor::observer::{self as core, SensorDetails, SensorState, SensorWarning};
+use crate::sensor::observer::{
+    SensorConnectionState, SensorDetails, SensorListener, SensorWarning,
+};
+use crate::sensor::picker::SensorPickerScreen;
 
 use super::types::SensorObserver;
 use crate::ffi::events::{DeliveryReport, EventPump};
 
 /// One observer call, queued.
 enum SensorNote {
-    State(SensorState),
+    State(SensorConnectionState),
     Battery(u8),
     Details(SensorDetails),
     Warning(SensorWarning),
-    Picker(super::SensorPickerScreen),
+    Picker(SensorPickerScreen),
 }
 
 /// The core's observer, backed by a delivery thread that calls the app's.
@@ -28,10 +31,10 @@ pub(crate) struct ObserverPump {
 impl ObserverPump {
     pub(crate) fn start(observer: Arc<dyn SensorObserver>) -> std::io::Result<Self> {
         let pump = EventPump::start("patella-sensor-events", move |note| match note {
-            SensorNote::State(s) => observer.on_state(s.into()),
+            SensorNote::State(s) => observer.on_state(s),
             SensorNote::Battery(p) => observer.on_battery(p),
-            SensorNote::Details(d) => observer.on_details(d.into()),
-            SensorNote::Warning(w) => observer.on_warning(w.into()),
+            SensorNote::Details(d) => observer.on_details(d),
+            SensorNote::Warning(w) => observer.on_warning(w),
             SensorNote::Picker(p) => observer.on_picker(p),
         })?;
         Ok(Self { pump })
@@ -46,7 +49,7 @@ impl ObserverPump {
 
     /// Queues a picker update (not a core observer call: the picker is the
     /// FFI client's).
-    pub(crate) fn picker(&self, screen: super::SensorPickerScreen) {
+    pub(crate) fn picker(&self, screen: SensorPickerScreen) {
         self.pump.send(SensorNote::Picker(screen));
     }
 
@@ -59,8 +62,8 @@ impl ObserverPump {
     }
 }
 
-impl core::SensorObserver for ObserverPump {
-    fn on_state(&self, state: SensorState) {
+impl SensorListener for ObserverPump {
+    fn on_state(&self, state: SensorConnectionState) {
         self.pump.send(SensorNote::State(state));
     }
     fn on_battery(&self, percent: u8) {

@@ -11,9 +11,13 @@ mod delivery;
 mod picker;
 mod types;
 
+pub use crate::sensor::ble::FoundSensor;
+pub use crate::sensor::observer::{SensorConnectionState, SensorDetails, SensorWarning};
+pub use crate::sensor::picker::{
+    PushedScanState, SensorChoice, SensorPickerScreen, SensorScanState,
+};
+pub use crate::sensor::rsc::{RscFeatures, SensorLocation};
 pub use client::{SensorClient, SensorError};
-pub use picker::{PushedScanState, SensorChoice, SensorPickerScreen, SensorScanState};
 pub use types::{
-    FoundSensor, SensorConnectionState, SensorDetails, SensorObserver, SensorWarning,
-    sensor_battery_cue, sensor_details_cue, sensor_state_cue, sensor_warning_cue,
+    SensorObserver, sensor_battery_cue, sensor_details_cue, sensor_state_cue, sensor_warning_cue,
 };

@@ -15,7 +15,7 @@ use crate::sample::{MonoMs, SampleSink};
 
 use super::super::clock::MonoClock;
 use super::super::feed::{LinkAction, SensorFeed};
-use super::super::observer::{SensorObserver, SensorState, SensorWarning};
+use super::super::observer::{SensorConnectionState, SensorListener, SensorWarning};
 use super::super::runtime::runtime;
 use super::super::supervisor::SupervisorEvent;
 use super::super::uuids::{self, BATTERY_LEVEL, RSC_MEASUREMENT};
@@ -28,7 +28,7 @@ use super::timed::timed;
 
 /// Connects to RSC sensors and scans for them, on the library's runtime.
 #[derive(Clone)]
-pub struct SensorClient {
+pub struct BleSensorClient {
     config: BleConfig,
     clock: Arc<dyn MonoClock>,
 }
@@ -82,7 +82,7 @@ impl RunningSensor {
     }
 }
 
-impl SensorClient {
+impl BleSensorClient {
     pub fn new(config: BleConfig, clock: Arc<dyn MonoClock>) -> Self {
         Self { config, clock }
     }
@@ -141,7 +141,7 @@ impl SensorClient {
         id: Option<String>,
         source_id: Option<String>,
         sink: Option<Arc<dyn SampleSink>>,
-        observer: Option<Arc<dyn SensorObserver>>,
+        observer: Option<Arc<dyn SensorListener>>,
     ) -> Result<RunningSensor, BleError> {
         let rt = runtime().map_err(|e| BleError::Runtime(e.to_string()))?;
         let (stop, stop_rx) = watch::channel(false);
@@ -162,7 +162,7 @@ impl SensorClient {
             if let Err(err) = worker.run(stop_rx).await
                 && let Some(obs) = observer
             {
-                obs.on_state(SensorState::Failed {
+                obs.on_state(SensorConnectionState::Failed {
                     reason: err.to_string(),
                 });
             }

@@ -10,7 +10,7 @@ mod scan;
 mod timed;
 
 pub use adapter::first_adapter;
-pub use client::{RunningSensor, SensorClient};
+pub use client::{BleSensorClient, RunningSensor};
 pub use config::{BleConfig, BleTimeouts};
 pub use error::{BleError, classify, classify_text};
 pub use scan::{FoundSensor, matches_id, scan};

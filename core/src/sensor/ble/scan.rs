@@ -14,11 +14,14 @@ use super::timed::timed;
 
 /// A sensor seen while scanning.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct FoundSensor {
-    /// The platform's id for the device; pass it back to connect (and remember it).
+    /// The platform's id for the device; pass it back to `start` (and
+    /// remember it for the next run).
     pub id: String,
     /// The Bluetooth address (on iOS a stand-in: CoreBluetooth hides it).
     pub address: String,
+    /// The advertised name, when there is one.
     pub name: Option<String>,
     /// Signal strength in dBm, when the platform reported one.
     pub rssi: Option<i16>,

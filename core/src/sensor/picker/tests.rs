@@ -16,13 +16,13 @@ fn pod(id: &str, name: Option<&str>, rssi: Option<i16>) -> FoundSensor {
 #[test]
 fn sensors_stream_in_once_each_strongest_first() {
     let mut picker = SensorPicker::new();
-    assert_eq!(picker.view().state, ScanState::NotStarted);
+    assert_eq!(picker.view().state, SensorScanState::NotStarted);
     assert!(picker.view().scan_enabled);
     picker.scan_started();
     let view = picker.view();
-    assert_eq!(view.state, ScanState::Scanning);
+    assert_eq!(view.state, SensorScanState::Scanning);
     assert!(!view.scan_enabled, "no second scan while one runs");
-    assert!(view.rows.is_empty() && !view.none_found);
+    assert!(view.sensors.is_empty() && view.state != SensorScanState::NoneFound);
 
     assert!(picker.seen(pod("a", Some("Stryd"), Some(-80))));
     assert!(picker.seen(pod("b", None, Some(-55))));
@@ -32,7 +32,7 @@ fn sensors_stream_in_once_each_strongest_first() {
     );
     // A nameless advert keeps the name, and a new signal moves the row.
     assert!(picker.seen(pod("a", None, Some(-50))));
-    let rows = picker.view().rows;
+    let rows = picker.view().sensors;
     assert_eq!(rows.len(), 2);
     assert_eq!(rows[0].id, "a");
     assert_eq!(rows[0].label, "Stryd");
@@ -45,8 +45,8 @@ fn sensors_stream_in_once_each_strongest_first() {
 
     picker.scan_finished();
     let view = picker.view();
-    assert_eq!(view.state, ScanState::Finished);
-    assert!(view.scan_enabled && !view.none_found);
+    assert_eq!(view.state, SensorScanState::Found);
+    assert!(view.scan_enabled && view.state != SensorScanState::NoneFound);
     assert_eq!(view.message, "Tap your foot pod.");
 }
 
@@ -56,7 +56,7 @@ fn a_scan_that_finds_nothing_says_so() {
     picker.scan_started();
     picker.scan_finished();
     let view = picker.view();
-    assert!(view.none_found);
+    assert_eq!(view.state, SensorScanState::NoneFound);
     assert!(
         view.message.starts_with("No foot pod found"),
         "{}",
@@ -65,7 +65,7 @@ fn a_scan_that_finds_nothing_says_so() {
     // A new scan starts from an empty list.
     picker.seen(pod("a", None, None));
     picker.scan_started();
-    assert!(picker.view().rows.is_empty());
+    assert!(picker.view().sensors.is_empty());
 }
 
 #[test]
@@ -73,13 +73,13 @@ fn bluetooth_off_and_a_missing_permission_are_their_own_states() {
     let mut picker = SensorPicker::new();
     picker.scan_started();
     picker.scan_failed(&BleError::AdapterOff { op: "scan" });
-    assert_eq!(picker.view().state, ScanState::BluetoothOff);
+    assert_eq!(picker.view().state, SensorScanState::BluetoothOff);
     assert!(picker.view().message.contains("Bluetooth is off"));
     picker.scan_failed(&BleError::PermissionDenied { op: "scan" });
-    assert_eq!(picker.view().state, ScanState::PermissionMissing);
+    assert_eq!(picker.view().state, SensorScanState::PermissionMissing);
     assert!(picker.view().scan_enabled);
     picker.scan_failed(&BleError::NoAdapter);
-    assert!(matches!(picker.view().state, ScanState::Failed { .. }));
+    assert_eq!(picker.view().state, SensorScanState::Failed);
     assert!(picker.view().message.contains("no Bluetooth adapter"));
 }
 
@@ -118,7 +118,7 @@ proptest! {
         let strength: Vec<i16> = sensors.iter().map(|s| s.rssi.unwrap_or(i16::MIN)).collect();
         prop_assert!(strength.windows(2).all(|w| w[0] >= w[1]), "{:?}", strength);
         let view = picker.view();
-        prop_assert_eq!(view.rows.len(), sensors.len());
-        prop_assert!(!view.none_found);
+        prop_assert_eq!(view.sensors.len(), sensors.len());
+        prop_assert!(view.state != SensorScanState::NoneFound);
     }
 }

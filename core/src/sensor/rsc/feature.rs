@@ -8,12 +8,19 @@ use super::reader::Reader;
 
 /// The supported-features bit field, decoded. `raw` keeps reserved bits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct RscFeatures {
+    /// The field as read, reserved bits included.
     pub raw: u16,
+    /// It reports the stride length.
     pub stride_length: bool,
+    /// It reports the total distance.
     pub total_distance: bool,
+    /// It tells walking from running.
     pub walking_running_status: bool,
+    /// It can be calibrated.
     pub calibration_procedure: bool,
+    /// It can be worn in more than one place.
     pub multiple_sensor_locations: bool,
 }
 

@@ -8,12 +8,18 @@ use super::reader::Reader;
 /// A sensor location code. Codes RSC does not name are kept, not rejected:
 /// the location is informative and a sensor must not fail over it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum SensorLocation {
+    /// Somewhere RSC calls "other".
     Other,
+    /// On top of the shoe.
     TopOfShoe,
+    /// In the shoe.
     InShoe,
+    /// On the hip.
     Hip,
+    /// On the chest.
     Chest,
     /// Any other code from the shared Sensor Location table (wrist, rear
     /// wheel, ...) or a value reserved for future use.

@@ -5,7 +5,7 @@
 
 use crate::sample::MonoMs;
 
-use super::super::observer::SensorState;
+use super::super::observer::SensorConnectionState;
 use super::config::SupervisorConfig;
 
 /// What happened, as the Bluetooth edge (or a test) reports it.
@@ -56,7 +56,7 @@ pub enum SupervisorCommand {
     /// Tell the sink the signal is back from `at_ms` (end of the gap).
     SignalRestored { at_ms: MonoMs },
     /// Tell the observer the new state.
-    State(SensorState),
+    State(SensorConnectionState),
     /// Warn the runner about the battery.
     LowBattery { percent: u8 },
 }
@@ -97,18 +97,20 @@ impl Supervisor {
     }
 
     /// The state the observer was last told about.
-    pub fn state(&self) -> SensorState {
+    pub fn state(&self) -> SensorConnectionState {
         match &self.phase {
-            Phase::Idle => SensorState::Idle,
-            Phase::Connecting { attempt } => SensorState::Connecting { attempt: *attempt },
-            Phase::Connected { .. } => SensorState::Connected,
-            Phase::Silent { .. } => SensorState::Silent,
-            Phase::Backoff { attempt, .. } => SensorState::Reconnecting {
+            Phase::Idle => SensorConnectionState::Idle,
+            Phase::Connecting { attempt } => {
+                SensorConnectionState::Connecting { attempt: *attempt }
+            }
+            Phase::Connected { .. } => SensorConnectionState::Connected,
+            Phase::Silent { .. } => SensorConnectionState::Silent,
+            Phase::Backoff { attempt, .. } => SensorConnectionState::Reconnecting {
                 attempt: *attempt,
                 retry_in_ms: 0,
             },
-            Phase::AdapterOff => SensorState::AdapterOff,
-            Phase::Failed => SensorState::Failed {
+            Phase::AdapterOff => SensorConnectionState::BluetoothOff,
+            Phase::Failed => SensorConnectionState::Failed {
                 reason: "gave up".to_owned(),
             },
         }
@@ -150,7 +152,7 @@ impl Supervisor {
                     Phase::Connecting { .. } | Phase::Backoff { .. } | Phase::AdapterOff
                 ) {
                     self.phase = Phase::Connected { last_data_ms: now };
-                    out.push(SupervisorCommand::State(SensorState::Connected));
+                    out.push(SupervisorCommand::State(SensorConnectionState::Connected));
                 }
             }
             SupervisorEvent::ConnectFailed(kind) => {
@@ -173,7 +175,7 @@ impl Supervisor {
                 // app pushing bytes) has said so.
                 Phase::Silent { .. } | Phase::Connecting { .. } | Phase::Backoff { .. } => {
                     self.phase = Phase::Connected { last_data_ms: now };
-                    out.push(SupervisorCommand::State(SensorState::Connected));
+                    out.push(SupervisorCommand::State(SensorConnectionState::Connected));
                     self.restore_signal(now, &mut out);
                 }
                 _ => {}
@@ -185,7 +187,9 @@ impl Supervisor {
                         self.lose_signal(now, &mut out);
                     }
                     self.phase = Phase::AdapterOff;
-                    out.push(SupervisorCommand::State(SensorState::AdapterOff));
+                    out.push(SupervisorCommand::State(
+                        SensorConnectionState::BluetoothOff,
+                    ));
                 }
             }
             SupervisorEvent::AdapterOn => {
@@ -204,7 +208,7 @@ impl Supervisor {
                 if self.phase != Phase::Idle {
                     self.phase = Phase::Idle;
                     self.signal_lost = false;
-                    out.push(SupervisorCommand::State(SensorState::Idle));
+                    out.push(SupervisorCommand::State(SensorConnectionState::Idle));
                 }
             }
         }
@@ -217,7 +221,7 @@ impl Supervisor {
                 if now.saturating_sub(last_data_ms) >= self.config.data_timeout_ms =>
             {
                 self.phase = Phase::Silent { since_ms: now };
-                out.push(SupervisorCommand::State(SensorState::Silent));
+                out.push(SupervisorCommand::State(SensorConnectionState::Silent));
                 self.lose_signal(now, out);
             }
             Phase::Silent { since_ms }
@@ -237,9 +241,9 @@ impl Supervisor {
 
     fn begin_attempt(&mut self, attempt: u32, out: &mut Vec<SupervisorCommand>) {
         self.phase = Phase::Connecting { attempt };
-        out.push(SupervisorCommand::State(SensorState::Connecting {
-            attempt,
-        }));
+        out.push(SupervisorCommand::State(
+            SensorConnectionState::Connecting { attempt },
+        ));
         out.push(SupervisorCommand::Connect);
     }
 
@@ -254,7 +258,9 @@ impl Supervisor {
             FailureKind::Permanent(reason) => self.fail(reason, out),
             FailureKind::AdapterOff => {
                 self.phase = Phase::AdapterOff;
-                out.push(SupervisorCommand::State(SensorState::AdapterOff));
+                out.push(SupervisorCommand::State(
+                    SensorConnectionState::BluetoothOff,
+                ));
             }
             FailureKind::Transient => {
                 let next = attempt.saturating_add(1);
@@ -274,15 +280,19 @@ impl Supervisor {
             attempt,
             until_ms: now.saturating_add(delay),
         };
-        out.push(SupervisorCommand::State(SensorState::Reconnecting {
-            attempt,
-            retry_in_ms: delay,
-        }));
+        out.push(SupervisorCommand::State(
+            SensorConnectionState::Reconnecting {
+                attempt,
+                retry_in_ms: delay,
+            },
+        ));
     }
 
     fn fail(&mut self, reason: String, out: &mut Vec<SupervisorCommand>) {
         self.phase = Phase::Failed;
-        out.push(SupervisorCommand::State(SensorState::Failed { reason }));
+        out.push(SupervisorCommand::State(SensorConnectionState::Failed {
+            reason,
+        }));
     }
 
     fn lose_signal(&mut self, now: MonoMs, out: &mut Vec<SupervisorCommand>) {
