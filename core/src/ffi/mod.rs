@@ -28,8 +28,8 @@
 mod mirror;
 
 pub mod clock;
-mod custom_types;
 pub mod coach;
+mod custom_types;
 pub mod dates;
 pub mod events;
 pub mod pain;

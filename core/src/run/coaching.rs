@@ -3,10 +3,10 @@
 //! live, believable signal), and the events they become. Walking in a run
 //! segment is noted from here too (see `walking.rs`).
 
-use super::cue;
+use super::cue::{self, push};
 use super::event::{RunEvent, RunEventKind};
 use super::plan::SegmentKind;
-use super::session::{RunSession, push};
+use super::session::RunSession;
 use super::view::SessionStatus;
 use crate::cadence::{AlertContext, AlertOutcome, CadenceBand, Ineligible, Side};
 use crate::sample::MonoMs;

@@ -5,39 +5,10 @@
 //! without touching any rule; the delivery of every event kind is decided
 //! once, in [`delivery`].
 
-use serde::{Deserialize, Serialize};
-
-use super::event::{RunEventKind, StopReason};
+use super::event::{Cue, RunEvent, RunEventKind, StopReason, Urgency};
 use super::plan::SegmentKind;
 use crate::pain::PainZone;
-use crate::sample::CadenceUnit;
-
-/// How pressing a cue is; the shells map it to a haptic pattern and a
-/// notification importance.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Urgency {
-    /// Worth showing; no need to interrupt.
-    Info,
-    /// A gentle correction or a step in the session.
-    Nudge,
-    /// Something the runner should act on soon.
-    Warning,
-    /// The session stopped for the knee's sake.
-    Stop,
-}
-
-/// What an event says and how it is delivered.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Cue {
-    /// The sentence to show (and to speak when `speak`).
-    pub text: String,
-    pub urgency: Urgency,
-    /// Read it out (when the runner has voice cues on).
-    pub speak: bool,
-    /// Deliver it as a notification that shows on a locked phone.
-    pub reach_locked_phone: bool,
-}
+use crate::sample::{CadenceUnit, MonoMs};
 
 impl Cue {
     /// The cue of `kind`, worded `text`.
@@ -50,6 +21,13 @@ impl Cue {
             reach_locked_phone,
         }
     }
+}
+
+/// Adds the event of `kind` at `at_ms` to `events`, worded `text`, with
+/// the delivery [`delivery`] gives its kind.
+pub(super) fn push(events: &mut Vec<RunEvent>, at_ms: MonoMs, kind: RunEventKind, text: String) {
+    let cue = Cue::for_event(&kind, text);
+    events.push(RunEvent { at_ms, kind, cue });
 }
 
 /// Urgency, speak, reach a locked phone: the one place each kind's delivery

@@ -5,11 +5,37 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::cue::Cue;
 use super::plan::SegmentKind;
 use crate::cadence::plausibility::RejectReason;
 use crate::pain::{PainAction, PainZone};
 use crate::sample::{CadenceUnit, MonoMs};
+
+/// How pressing a cue is; the shells map it to a haptic pattern and a
+/// notification importance.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Urgency {
+    /// Worth showing; no need to interrupt.
+    Info,
+    /// A gentle correction or a step in the session.
+    Nudge,
+    /// Something the runner should act on soon.
+    Warning,
+    /// The session stopped for the knee's sake.
+    Stop,
+}
+
+/// What an event says and how it is delivered.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Cue {
+    /// The sentence to show (and to speak when `speak`).
+    pub text: String,
+    pub urgency: Urgency,
+    /// Read it out (when the runner has voice cues on).
+    pub speak: bool,
+    /// Deliver it as a notification that shows on a locked phone.
+    pub reach_locked_phone: bool,
+}
 
 /// One event, stamped with the monotonic time it refers to.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

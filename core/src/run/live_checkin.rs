@@ -4,12 +4,12 @@
 //! climbing pain, or a red flag, stops the session.
 
 use super::config::AboveZoneResponse;
-use super::cue;
+use super::cue::{self, push};
 use super::error::RunError;
 use super::event::{RunEvent, RunEventKind, StopReason};
 use super::plan::SegmentKind;
 use super::screen::AssessmentCard;
-use super::session::{RunSession, push};
+use super::session::RunSession;
 use super::summary::RunCheckInNote;
 use super::view::SessionStatus;
 use crate::pain::{self, CheckIn, CheckInMoment, PainZone};

@@ -36,16 +36,17 @@ pub mod trace;
 pub mod view;
 
 mod coaching;
+mod draw_screen;
 mod live_checkin;
+mod summarize;
 mod timeline;
 mod tracking;
 mod upcoming;
 mod walking;
 
 pub use config::{AboveZoneResponse, CheckInPrompts, RunConfig, TargetGuard};
-pub use cue::{Cue, Urgency};
 pub use error::RunError;
-pub use event::{PromptReason, RunEvent, RunEventKind, StopReason};
+pub use event::{Cue, PromptReason, RunEvent, RunEventKind, StopReason, Urgency};
 pub use history::HistoryPoint;
 pub use plan::{PlanError, Segment, SegmentKind, SessionPlan};
 pub use replay::{PastEnd, RefusedRow, Replay, replay, replay_with_units};

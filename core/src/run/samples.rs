@@ -8,8 +8,8 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::cue::{self, Cue};
-use super::event::{PromptReason, RunEvent, RunEventKind, StopReason};
+use super::cue;
+use super::event::{Cue, PromptReason, RunEvent, RunEventKind, StopReason};
 use super::plan::SegmentKind;
 use super::sensor_cue;
 use crate::cadence::plausibility::RejectReason;
@@ -419,6 +419,12 @@ mod tests {
             .filter_map(|(call, cue)| matches!(call, SensorCall::Battery(_)).then_some(cue))
             .collect();
         let urgencies: Vec<_> = battery.iter().map(|c| c.urgency).collect();
-        assert_eq!(urgencies, [cue::Urgency::Info, cue::Urgency::Nudge]);
+        assert_eq!(
+            urgencies,
+            [
+                crate::run::event::Urgency::Info,
+                crate::run::event::Urgency::Nudge
+            ]
+        );
     }
 }

@@ -1,16 +1,14 @@
 //! The Run screen: everything an app draws during a run, display-ready, in
-//! one record read once per redraw. Built from the engine's [`RunView`]
-//! plus what the session remembers for the screen alone ([`Shown`]): the
-//! pending knee check, the last assessment, the stop reason and the sensor.
+//! one record read once per redraw, and what the session remembers for the
+//! screen alone ([`Shown`]): the pending knee check, the last assessment,
+//! the stop reason and the sensor. `draw_screen.rs` builds it from the
+//! engine's view.
 
 use serde::{Deserialize, Serialize};
 
-use super::cue;
 use super::event::{PromptReason, StopReason};
-use super::format;
 use super::plan::SegmentKind;
-use super::session::RunSession;
-use super::view::{CadenceState, RunView, SessionStatus};
+use super::view::{CadenceState, SessionStatus};
 use crate::cadence::Metronome;
 use crate::pain::PainZone;
 use crate::sample::{MonoMs, SensorLink};
@@ -148,147 +146,4 @@ pub struct RunScreen {
     /// show. Only a run kept through the journal (`crate::journal::LiveRun`)
     /// can say; the session alone leaves it empty.
     pub not_saved: Option<String>,
-}
-
-impl RunSession {
-    /// The Run screen at `now_ms`; reads only, like [`RunSession::snapshot`].
-    pub fn screen(&self, now_ms: MonoMs) -> RunScreen {
-        let view = self.snapshot(now_ms);
-        let under_way = self.is_under_way();
-        let card = |index: usize| {
-            self.segments.get(index).map(|s| SegmentCard {
-                index,
-                kind: s.kind,
-                label: format::segment_title(s.kind).to_owned(),
-                duration_ms: s.duration_ms,
-                duration_label: format::clock(s.duration_ms),
-            })
-        };
-        let (current, next) = match view.segment_index {
-            Some(i) => (card(i), card(i + 1)),
-            None => (None, None),
-        };
-        RunScreen {
-            at_ms: now_ms,
-            status: view.status,
-            status_label: format::status(view.status).to_owned(),
-            paused: view.status == SessionStatus::Paused,
-            current,
-            next,
-            countdown_ms: view.segment_remaining_ms,
-            countdown_label: format::countdown(view.segment_remaining_ms),
-            elapsed_ms: view.elapsed_ms,
-            elapsed_label: format::clock(view.elapsed_ms),
-            remaining_ms: view.remaining_ms,
-            remaining_label: format::countdown(view.remaining_ms),
-            total_ms: view.total_ms,
-            cadence: gauge(&view),
-            walking_in_run_ms: view.walking_in_run_ms,
-            walking_in_run_label: view.walking_in_run_ms.map(format::walking_for),
-            sensor: self.sensor_panel(),
-            check_in_prompt: self
-                .shown
-                .pending_prompt
-                .filter(|_| under_way)
-                .map(|reason| CheckInPromptCard {
-                    reason,
-                    question: cue::check_in_prompt(),
-                }),
-            last_assessment: self.shown.last_assessment.clone(),
-            stop_reason: self.shown.stop_reason,
-            stop_label: self.shown.stop_reason.map(cue::stopped),
-            strip: self.strip(&view),
-            buttons: RunButtons {
-                start: view.status == SessionStatus::NotStarted,
-                pause: view.status == SessionStatus::Running,
-                resume: view.status == SessionStatus::Paused,
-                stop: under_way,
-                check_in: under_way,
-            },
-            metronome: view.metronome,
-            dropped_samples: view.dropped_samples,
-            rejected_samples: view.rejected_samples,
-            not_saved: None,
-        }
-    }
-
-    /// A sensor's link changed; only the screen shows it (cadence cues
-    /// follow `signal_lost` / `signal_restored`).
-    pub fn sensor_link(&mut self, source_id: &str, link: SensorLink) {
-        self.note_sensor(source_id);
-        self.shown.link = Some(link);
-    }
-
-    /// A sensor reported its battery level.
-    pub fn sensor_battery(&mut self, source_id: &str, percent: u8) {
-        self.note_sensor(source_id);
-        self.shown.battery_percent = Some(percent.min(100));
-    }
-
-    fn note_sensor(&mut self, source_id: &str) {
-        if self.shown.sensor_id.as_deref() != Some(source_id) {
-            // Another sensor: the previous one's battery says nothing.
-            self.shown.sensor_id = Some(source_id.to_owned());
-            self.shown.battery_percent = None;
-        }
-    }
-
-    fn sensor_panel(&self) -> SensorPanel {
-        let battery = self.shown.battery_percent;
-        SensorPanel {
-            source_id: self.shown.sensor_id.clone(),
-            link: self.shown.link,
-            label: format::sensor_link(self.shown.link).to_owned(),
-            battery_percent: battery,
-            battery_label: battery.map(format::battery),
-            battery_low: battery.is_some_and(|p| p <= LOW_BATTERY_PERCENT),
-        }
-    }
-
-    fn strip(&self, view: &RunView) -> Vec<StripSegment> {
-        let finished = matches!(view.status, SessionStatus::Complete);
-        self.segments
-            .iter()
-            .enumerate()
-            .map(|(i, s)| {
-                let state = match view.segment_index {
-                    _ if finished => StripState::Done,
-                    Some(c) if i < c => StripState::Done,
-                    Some(c) if i == c => StripState::Current,
-                    _ if view.elapsed_ms >= s.end_ms() => StripState::Done,
-                    _ => StripState::Upcoming,
-                };
-                let done_ms = view.elapsed_ms.clamp(s.start_ms, s.end_ms()) - s.start_ms;
-                #[allow(clippy::cast_precision_loss)]
-                let done_fraction = if s.duration_ms == 0 {
-                    1.0
-                } else {
-                    done_ms as f64 / s.duration_ms as f64
-                };
-                StripSegment {
-                    kind: s.kind,
-                    duration_ms: s.duration_ms,
-                    state,
-                    done_fraction,
-                }
-            })
-            .collect()
-    }
-}
-
-fn gauge(view: &RunView) -> CadenceGauge {
-    CadenceGauge {
-        spm: view.cadence_spm,
-        label: format::cadence(view.cadence_spm),
-        confidence: view.cadence_confidence,
-        target_spm: view.target_spm,
-        band_low_spm: view.band_low_spm,
-        band_high_spm: view.band_high_spm,
-        band_label: view
-            .band_low_spm
-            .zip(view.band_high_spm)
-            .map(|(l, h)| format::band(l, h)),
-        zone: view.cadence_state,
-        zone_label: format::cadence_zone(view.cadence_state).to_owned(),
-    }
 }

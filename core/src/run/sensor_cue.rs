@@ -4,7 +4,7 @@
 //! losing the sensor for good or the phone's Bluetooth reaches a locked
 //! phone; routine link steps are shown, never spoken.
 
-use super::cue::{Cue, Urgency};
+use super::event::{Cue, Urgency};
 use super::screen::LOW_BATTERY_PERCENT;
 use crate::sensor::observer::{SensorDetails, SensorState, SensorWarning};
 

@@ -45,7 +45,7 @@
 //! cadence pipeline in `coaching.rs`, live check-ins in `live_checkin.rs`.
 
 use super::config::RunConfig;
-use super::cue::{self, Cue};
+use super::cue::{self, push};
 use super::error::RunError;
 use super::event::{RunEvent, RunEventKind, StopReason};
 use super::history::{CadenceHistory, HistoryPoint};
@@ -108,11 +108,6 @@ pub struct RunSession {
     pub(super) log: RunLog,
     /// What only the Run screen needs (see `screen.rs`).
     pub(super) shown: Shown,
-}
-
-pub(super) fn push(events: &mut Vec<RunEvent>, at_ms: MonoMs, kind: RunEventKind, text: String) {
-    let cue = Cue::for_event(&kind, text);
-    events.push(RunEvent { at_ms, kind, cue });
 }
 
 impl RunSession {

@@ -1,5 +1,6 @@
 //! What a finished run amounts to: [`RunSummary`], built by
-//! [`RunSession::finish`] from a [`RunLog`] the session keeps as it goes.
+//! `RunSession::finish` (`summarize.rs`) from a [`RunLog`] the session
+//! keeps as it goes.
 //!
 //! The log is fed at a handful of points (each reading, each form alert,
 //! each check-in, the end), and every part of it is bounded, so a six-hour
@@ -15,16 +16,12 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::error::RunError;
-use super::event::{RunEvent, StopReason};
+use super::event::{RunEvent, RunEventKind, StopReason};
 use super::history::CadenceHistory;
 use super::plan::SegmentKind;
-use super::session::RunSession;
-use super::tracking::LastReading;
-use super::view::SessionStatus;
 use crate::cadence::CadenceBand;
 use crate::pain::{CheckIn, PainAssessment};
-use crate::sample::{CadenceSample, MonoMs};
+use crate::sample::MonoMs;
 
 /// Points of the 1 Hz trace kept before its resolution halves. Project's
 /// choice: six hours at one point a second; a longer run keeps every
@@ -84,7 +81,7 @@ impl CadenceTally {
         (self.running_ms > 0).then(|| self.spm_ms / self.running_ms as f64)
     }
 
-    fn add(
+    pub(super) fn add(
         &mut self,
         dt_ms: u64,
         moving: bool,
@@ -180,26 +177,26 @@ pub struct RunLog {
     pub(super) ended_at_ms: Option<MonoMs>,
     /// Time before this process's session started counting (a resumed run).
     pub(super) carried_ms: u64,
-    prev_reading_active_ms: Option<u64>,
-    distance_m: f64,
-    speed_seen: bool,
+    pub(super) prev_reading_active_ms: Option<u64>,
+    pub(super) distance_m: f64,
+    pub(super) speed_seen: bool,
     /// The sensor's total distance at the latest reading that had one.
     #[serde(default)]
-    prev_total_m: Option<f64>,
+    pub(super) prev_total_m: Option<f64>,
     #[serde(default)]
-    total_seen: bool,
-    total: CadenceTally,
-    per_segment: Vec<CadenceTally>,
-    alerts: Vec<RunEvent>,
-    alert_count: u32,
-    check_ins: Vec<RunCheckInNote>,
-    check_in_count: u32,
+    pub(super) total_seen: bool,
+    pub(super) total: CadenceTally,
+    pub(super) per_segment: Vec<CadenceTally>,
+    pub(super) alerts: Vec<RunEvent>,
+    pub(super) alert_count: u32,
+    pub(super) check_ins: Vec<RunCheckInNote>,
+    pub(super) check_in_count: u32,
     pub(super) stop_reason: Option<StopReason>,
     /// The trace of the run before it was resumed, as it was checkpointed.
     #[serde(default)]
     pub(super) earlier_trace: Vec<TracePoint>,
     #[serde(skip, default = "empty_trace")]
-    trace: CadenceHistory,
+    pub(super) trace: CadenceHistory,
 }
 
 fn empty_trace() -> CadenceHistory {
@@ -244,11 +241,7 @@ impl RunLog {
     /// Form alerts among `events` (the ones a summary lists).
     pub(super) fn note_alerts(&mut self, events: &[RunEvent]) {
         for e in events.iter().filter(|e| {
-            e.kind.is_form_alert()
-                || matches!(
-                    e.kind,
-                    super::event::RunEventKind::WalkingInRunSegment { .. }
-                )
+            e.kind.is_form_alert() || matches!(e.kind, RunEventKind::WalkingInRunSegment { .. })
         }) {
             self.alert_count = self.alert_count.saturating_add(1);
             if self.alerts.len() < MAX_KEPT_ALERTS {
@@ -280,7 +273,7 @@ impl RunLog {
     }
 
     /// The trace from the start of the run, the part before a resume first.
-    fn trace_points(&self) -> (u32, Vec<TracePoint>) {
+    pub(super) fn trace_points(&self) -> (u32, Vec<TracePoint>) {
         let step_s = u32::try_from(self.trace.bucket_ms() / 1_000).unwrap_or(u32::MAX);
         let origin = self.started_at_ms.unwrap_or(0);
         let carried_s = u32::try_from(self.carried_ms / 1_000).unwrap_or(u32::MAX);
@@ -317,127 +310,5 @@ impl RunLog {
                 spm: sum / f64::from(n),
             })
             .collect()
-    }
-}
-
-impl RunSession {
-    /// Takes one admitted reading into the log, after the track has
-    /// classified it.
-    pub(super) fn log_reading(&mut self, now_ms: MonoMs, sample: &CadenceSample) {
-        let band = self
-            .target_spm
-            .map(|t| CadenceBand::around(t, &self.config.cadence.alert));
-        let reading = self.track.last_reading;
-        let moving = matches!(reading, LastReading::Walking | LastReading::Running);
-        let running_spm = match reading {
-            LastReading::Running => self.track.last_smoothed.map(|s| s.spm),
-            _ => None,
-        };
-        let log = &mut self.log;
-        let dt_ms = log
-            .prev_reading_active_ms
-            .map_or(0, |prev| self.active_ms.saturating_sub(prev))
-            .min(self.config.signal_gap_ms);
-        log.prev_reading_active_ms = Some(self.active_ms);
-        if let Some(spm) = running_spm {
-            log.trace.add(now_ms, spm);
-        }
-        let dt_s = dt_ms as f64 / 1_000.0;
-        let by_total = match (log.prev_total_m, sample.total_distance_m) {
-            (Some(prev), Some(now)) if dt_ms > 0 => {
-                Some(now - prev).filter(|d| (0.0..=MAX_TOTAL_DISTANCE_MPS * dt_s).contains(d))
-            }
-            _ => None,
-        };
-        if sample.total_distance_m.is_some() {
-            log.prev_total_m = sample.total_distance_m;
-        }
-        if dt_ms == 0 {
-            return;
-        }
-        if let Some(d) = by_total {
-            log.total_seen = true;
-            log.distance_m += d;
-        } else if moving && let Some(speed) = sample.speed_mps {
-            log.speed_seen = true;
-            log.distance_m += speed * dt_s;
-        }
-        log.total.add(dt_ms, moving, running_spm, band);
-        if log.per_segment.len() <= self.segment {
-            log.per_segment
-                .resize(self.segment + 1, CadenceTally::default());
-        }
-        if let Some(tally) = log.per_segment.get_mut(self.segment) {
-            tally.add(dt_ms, moving, running_spm, band);
-        }
-    }
-
-    /// Ends the run (as a stop by the runner, if it is still under way) and
-    /// sums it up. The events are those of the stop. Refused before the start.
-    pub fn finish(&mut self, now_ms: MonoMs) -> Result<(RunSummary, Vec<RunEvent>), RunError> {
-        if self.status == SessionStatus::NotStarted {
-            return Err(RunError::NotStarted);
-        }
-        let events = self.stop(now_ms)?;
-        Ok((self.summary(self.session_time(now_ms)), events))
-    }
-
-    /// The summary as of `now_ms`, changing nothing (for a run already over,
-    /// the time it ended).
-    pub fn summary(&self, now_ms: MonoMs) -> RunSummary {
-        let log = &self.log;
-        let start = log.started_at_ms.unwrap_or(now_ms);
-        let end = log.ended_at_ms.unwrap_or(now_ms).max(start);
-        let band = self
-            .target_spm
-            .map(|t| CadenceBand::around(t, &self.config.cadence.alert));
-        let segments = self
-            .segments
-            .iter()
-            .enumerate()
-            .map(|(index, s)| SegmentSummary {
-                index,
-                kind: s.kind,
-                planned_ms: s.duration_ms,
-                elapsed_ms: self
-                    .active_ms
-                    .clamp(s.start_ms, s.end_ms())
-                    .saturating_sub(s.start_ms),
-                cadence: log.per_segment.get(index).copied().unwrap_or_default(),
-            })
-            .collect();
-        let (trace_step_s, cadence_trace) = log.trace_points();
-        RunSummary {
-            duration_ms: (end - start).saturating_add(log.carried_ms),
-            active_ms: self.active_ms,
-            moving_ms: log.total.moving_ms,
-            distance_m: (log.total_seen || log.speed_seen).then_some(log.distance_m),
-            distance_source: if log.total_seen {
-                DistanceSource::SensorTotal
-            } else if log.speed_seen {
-                DistanceSource::SensorSpeed
-            } else {
-                DistanceSource::Absent
-            },
-            target_spm: self.target_spm,
-            band_low_spm: band.map(|b| b.low_spm),
-            band_high_spm: band.map(|b| b.high_spm),
-            cadence: log.total,
-            segments,
-            alerts: log.alerts.clone(),
-            alert_count: log.alert_count,
-            check_ins: log.check_ins.clone(),
-            check_in_count: log.check_in_count,
-            completed: self.status == SessionStatus::Complete,
-            stop_reason: log.stop_reason,
-            trace_step_s,
-            cadence_trace,
-            trace_origin_ms: log.started_at_ms.map(|s| s.saturating_sub(log.carried_ms)),
-        }
-    }
-
-    /// The log the summary is built from.
-    pub fn log(&self) -> &RunLog {
-        &self.log
     }
 }

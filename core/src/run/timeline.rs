@@ -2,10 +2,10 @@
 //! halfway mark and periodic check-in prompts, fired in order with the
 //! monotonic time each one fell on, however far one input jumps.
 
-use super::cue;
+use super::cue::{self, push};
 use super::event::{PromptReason, RunEvent, RunEventKind};
 use super::plan::SegmentKind;
-use super::session::{RunSession, push};
+use super::session::RunSession;
 use super::view::SessionStatus;
 use crate::sample::MonoMs;
 

@@ -3,11 +3,10 @@
 //! window, the alert and overstride state, and the signal's health.
 
 use super::config::RunConfig;
-use super::cue;
+use super::cue::{self, push};
 use super::error::RunError;
 use super::event::{RunEvent, RunEventKind};
 use super::history::CadenceHistory;
-use super::session::push;
 use super::view::CadenceState;
 use crate::cadence::plausibility::{self, Reading, RejectReason};
 use crate::cadence::unit::{self, UnitFit};

@@ -4,8 +4,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::cue::{self, Cue};
-use super::event::RunEventKind;
+use super::cue;
+use super::event::{Cue, RunEventKind};
 use super::format;
 use super::plan::SegmentKind;
 use super::session::RunSession;

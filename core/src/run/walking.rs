@@ -5,10 +5,10 @@
 //! once a steady walk has lasted `walking_in_run_after_ms`, the session
 //! says once, gently, that walking is fine and where to go from here.
 
-use super::cue;
+use super::cue::{self, push};
 use super::event::{RunEvent, RunEventKind};
 use super::plan::SegmentKind;
-use super::session::{RunSession, push};
+use super::session::RunSession;
 use super::view::SessionStatus;
 use crate::sample::MonoMs;
 
