@@ -5,12 +5,12 @@
 //! without touching any rule; the delivery of every event kind is decided
 //! once, in [`delivery`].
 
-use super::event::{Cue, RunEvent, RunEventKind, StopReason, Urgency};
+use super::event::{RunCue, RunEvent, RunEventKind, RunStopReason, RunUrgency};
 use super::plan::SegmentKind;
 use crate::pain::PainZone;
 use crate::sample::{CadenceUnit, MonoMs};
 
-impl Cue {
+impl RunCue {
     /// The cue of `kind`, worded `text`.
     pub fn for_event(kind: &RunEventKind, text: String) -> Self {
         let (urgency, speak, reach_locked_phone) = delivery(kind);
@@ -26,7 +26,7 @@ impl Cue {
 /// Adds the event of `kind` at `at_ms` to `events`, worded `text`, with
 /// the delivery [`delivery`] gives its kind.
 pub(super) fn push(events: &mut Vec<RunEvent>, at_ms: MonoMs, kind: RunEventKind, text: String) {
-    let cue = Cue::for_event(&kind, text);
+    let cue = RunCue::for_event(&kind, text);
     events.push(RunEvent { at_ms, kind, cue });
 }
 
@@ -35,16 +35,16 @@ pub(super) fn push(events: &mut Vec<RunEvent>, at_ms: MonoMs, kind: RunEventKind
 /// Segment changes, prompts and anything about the knee or the sensor
 /// link reach a locked phone; form cues are spoken only, since a runner
 /// with the phone in a pocket hears them and a notification would pile up.
-pub fn delivery(kind: &RunEventKind) -> (Urgency, bool, bool) {
+pub fn delivery(kind: &RunEventKind) -> (RunUrgency, bool, bool) {
     use RunEventKind as K;
-    use Urgency::*;
+    use RunUrgency::*;
     match kind {
         K::SessionStarted { .. } => (Info, false, false),
         K::SegmentStarted { .. } => (Nudge, true, true),
         K::SegmentEndingSoon { .. } | K::Halfway { .. } => (Info, true, false),
         K::SessionComplete { .. } => (Nudge, true, true),
         K::SessionStopped {
-            reason: StopReason::User,
+            reason: RunStopReason::User,
             ..
         } => (Info, true, true),
         K::SessionStopped { .. } => (Stop, true, true),
@@ -114,13 +114,13 @@ pub fn complete() -> String {
     "That's the session done. Nicely run. Time for your stretches.".to_owned()
 }
 
-pub fn stopped(reason: StopReason) -> String {
+pub fn stopped(reason: RunStopReason) -> String {
     match reason {
-        StopReason::User => "Session ended.".to_owned(),
-        StopReason::PainAboveZone | StopReason::PainStop => {
+        RunStopReason::User => "Session ended.".to_owned(),
+        RunStopReason::PainAboveZone | RunStopReason::PainStop => {
             "Session stopped to look after your knee.".to_owned()
         }
-        StopReason::RedFlag => {
+        RunStopReason::RedFlag => {
             "Session stopped. Please get the knee checked before the next run.".to_owned()
         }
     }

@@ -6,11 +6,11 @@
 use super::cue;
 use super::format;
 use super::screen::{
-    CadenceGauge, CheckInPromptCard, LOW_BATTERY_PERCENT, RunButtons, RunScreen, SegmentCard,
-    SensorPanel, StripSegment, StripState,
+    LOW_BATTERY_PERCENT, RunButtons, RunCadenceGauge, RunCheckInPrompt, RunScreen, RunSegmentCard,
+    RunSensorPanel, RunStripSegment, RunStripState,
 };
 use super::session::RunSession;
-use super::view::{RunView, SessionStatus};
+use super::view::{RunStatus, RunView};
 use crate::sample::{MonoMs, SensorLink};
 
 impl RunSession {
@@ -19,8 +19,9 @@ impl RunSession {
         let view = self.snapshot(now_ms);
         let under_way = self.is_under_way();
         let card = |index: usize| {
-            self.segments.get(index).map(|s| SegmentCard {
-                index,
+            self.segments.get(index).map(|s| RunSegmentCard {
+                // A plan has at most `MAX_SEGMENTS` (500) segments.
+                index: u32::try_from(index).unwrap_or(u32::MAX),
                 kind: s.kind,
                 label: format::segment_title(s.kind).to_owned(),
                 duration_ms: s.duration_ms,
@@ -35,7 +36,7 @@ impl RunSession {
             at_ms: now_ms,
             status: view.status,
             status_label: format::status(view.status).to_owned(),
-            paused: view.status == SessionStatus::Paused,
+            paused: view.status == RunStatus::Paused,
             current,
             next,
             countdown_ms: view.segment_remaining_ms,
@@ -53,7 +54,7 @@ impl RunSession {
                 .shown
                 .pending_prompt
                 .filter(|_| under_way)
-                .map(|reason| CheckInPromptCard {
+                .map(|reason| RunCheckInPrompt {
                     reason,
                     question: cue::check_in_prompt(),
                 }),
@@ -62,9 +63,9 @@ impl RunSession {
             stop_label: self.shown.stop_reason.map(cue::stopped),
             strip: self.strip(&view),
             buttons: RunButtons {
-                start: view.status == SessionStatus::NotStarted,
-                pause: view.status == SessionStatus::Running,
-                resume: view.status == SessionStatus::Paused,
+                start: view.status == RunStatus::NotStarted,
+                pause: view.status == RunStatus::Running,
+                resume: view.status == RunStatus::Paused,
                 stop: under_way,
                 check_in: under_way,
             },
@@ -96,9 +97,9 @@ impl RunSession {
         }
     }
 
-    fn sensor_panel(&self) -> SensorPanel {
+    fn sensor_panel(&self) -> RunSensorPanel {
         let battery = self.shown.battery_percent;
-        SensorPanel {
+        RunSensorPanel {
             source_id: self.shown.sensor_id.clone(),
             link: self.shown.link,
             label: format::sensor_link(self.shown.link).to_owned(),
@@ -108,18 +109,18 @@ impl RunSession {
         }
     }
 
-    fn strip(&self, view: &RunView) -> Vec<StripSegment> {
-        let finished = matches!(view.status, SessionStatus::Complete);
+    fn strip(&self, view: &RunView) -> Vec<RunStripSegment> {
+        let finished = matches!(view.status, RunStatus::Complete);
         self.segments
             .iter()
             .enumerate()
             .map(|(i, s)| {
                 let state = match view.segment_index {
-                    _ if finished => StripState::Done,
-                    Some(c) if i < c => StripState::Done,
-                    Some(c) if i == c => StripState::Current,
-                    _ if view.elapsed_ms >= s.end_ms() => StripState::Done,
-                    _ => StripState::Upcoming,
+                    _ if finished => RunStripState::Done,
+                    Some(c) if i < c => RunStripState::Done,
+                    Some(c) if i == c => RunStripState::Current,
+                    _ if view.elapsed_ms >= s.end_ms() => RunStripState::Done,
+                    _ => RunStripState::Upcoming,
                 };
                 let done_ms = view.elapsed_ms.clamp(s.start_ms, s.end_ms()) - s.start_ms;
                 #[allow(clippy::cast_precision_loss)]
@@ -128,7 +129,7 @@ impl RunSession {
                 } else {
                     done_ms as f64 / s.duration_ms as f64
                 };
-                StripSegment {
+                RunStripSegment {
                     kind: s.kind,
                     duration_ms: s.duration_ms,
                     state,
@@ -139,8 +140,8 @@ impl RunSession {
     }
 }
 
-fn gauge(view: &RunView) -> CadenceGauge {
-    CadenceGauge {
+fn gauge(view: &RunView) -> RunCadenceGauge {
+    RunCadenceGauge {
         spm: view.cadence_spm,
         label: format::cadence(view.cadence_spm),
         confidence: view.cadence_confidence,

@@ -13,8 +13,9 @@ use crate::sample::{CadenceUnit, MonoMs};
 /// How pressing a cue is; the shells map it to a haptic pattern and a
 /// notification importance.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
-pub enum Urgency {
+pub enum RunUrgency {
     /// Worth showing; no need to interrupt.
     Info,
     /// A gentle correction or a step in the session.
@@ -27,10 +28,12 @@ pub enum Urgency {
 
 /// What an event says and how it is delivered.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Cue {
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+pub struct RunCue {
     /// The sentence to show (and to speak when `speak`).
     pub text: String,
-    pub urgency: Urgency,
+    /// How pressing it is.
+    pub urgency: RunUrgency,
     /// Read it out (when the runner has voice cues on).
     pub speak: bool,
     /// Deliver it as a notification that shows on a locked phone.
@@ -44,13 +47,14 @@ pub struct RunEvent {
     #[serde(flatten)]
     pub kind: RunEventKind,
     /// What to show and say, and how urgently (see [`super::cue::delivery`]).
-    pub cue: Cue,
+    pub cue: RunCue,
 }
 
 /// Why a session ended before its plan did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
-pub enum StopReason {
+pub enum RunStopReason {
     /// The runner ended it.
     User,
     /// Pain above the buffer zone with no cool-down left to skip to.
@@ -63,10 +67,14 @@ pub enum StopReason {
 
 /// Why the session asks about the knee now.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
-pub enum PromptReason {
+pub enum RunPromptReason {
+    /// A run segment just ended.
     AfterRunSegment,
+    /// The cool-down began.
     CoolDown,
+    /// The periodic reminder from the settings.
     Periodic,
 }
 
@@ -98,7 +106,7 @@ pub enum RunEventKind {
         elapsed_ms: u64,
     },
     SessionStopped {
-        reason: StopReason,
+        reason: RunStopReason,
         elapsed_ms: u64,
     },
     Paused {
@@ -108,7 +116,7 @@ pub enum RunEventKind {
         paused_for_ms: u64,
     },
     CheckInPrompt {
-        reason: PromptReason,
+        reason: RunPromptReason,
     },
     CheckInAssessed {
         score: u8,

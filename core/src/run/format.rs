@@ -2,7 +2,7 @@
 //! battery. One place, so every shell and the CLI show the same strings.
 
 use super::plan::SegmentKind;
-use super::view::{CadenceState, SessionStatus};
+use super::view::{RunCadenceState, RunStatus};
 use crate::sample::SensorLink;
 
 /// "4:05" below an hour, "1:02:03" from one; whole seconds, rounded down.
@@ -32,13 +32,13 @@ pub fn segment_title(kind: SegmentKind) -> &'static str {
     }
 }
 
-pub fn status(status: SessionStatus) -> &'static str {
+pub fn status(status: RunStatus) -> &'static str {
     match status {
-        SessionStatus::NotStarted => "Ready",
-        SessionStatus::Running => "Running",
-        SessionStatus::Paused => "Paused",
-        SessionStatus::Complete => "Done",
-        SessionStatus::Stopped => "Stopped",
+        RunStatus::NotStarted => "Ready",
+        RunStatus::Running => "Running",
+        RunStatus::Paused => "Paused",
+        RunStatus::Complete => "Done",
+        RunStatus::Stopped => "Stopped",
     }
 }
 
@@ -95,16 +95,16 @@ pub fn band(low_spm: f64, high_spm: f64) -> String {
 }
 
 /// A few words on the cadence zone, next to the gauge.
-pub fn cadence_zone(state: CadenceState) -> &'static str {
+pub fn cadence_zone(state: RunCadenceState) -> &'static str {
     match state {
-        CadenceState::NoSignal => "No cadence signal",
-        CadenceState::Stopped => "Standing still",
-        CadenceState::Walking => "Walking",
-        CadenceState::Suspect => "Checking the reading",
-        CadenceState::Running => "Running",
-        CadenceState::BelowBand => "Below your band",
-        CadenceState::InBand => "In your band",
-        CadenceState::AboveBand => "Above your band",
+        RunCadenceState::NoSignal => "No cadence signal",
+        RunCadenceState::Stopped => "Standing still",
+        RunCadenceState::Walking => "Walking",
+        RunCadenceState::Suspect => "Checking the reading",
+        RunCadenceState::Running => "Running",
+        RunCadenceState::BelowBand => "Below your band",
+        RunCadenceState::InBand => "In your band",
+        RunCadenceState::AboveBand => "Above your band",
     }
 }
 

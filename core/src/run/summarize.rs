@@ -6,10 +6,10 @@ use super::error::RunError;
 use super::event::RunEvent;
 use super::session::RunSession;
 use super::summary::{
-    CadenceTally, DistanceSource, MAX_TOTAL_DISTANCE_MPS, RunLog, RunSummary, SegmentSummary,
+    CadenceTally, MAX_TOTAL_DISTANCE_MPS, RunDistanceSource, RunLog, RunSummary, SegmentSummary,
 };
 use super::tracking::LastReading;
-use super::view::SessionStatus;
+use super::view::RunStatus;
 use crate::cadence::CadenceBand;
 use crate::sample::{CadenceSample, MonoMs};
 
@@ -68,7 +68,7 @@ impl RunSession {
     /// Ends the run (as a stop by the runner, if it is still under way) and
     /// sums it up. The events are those of the stop. Refused before the start.
     pub fn finish(&mut self, now_ms: MonoMs) -> Result<(RunSummary, Vec<RunEvent>), RunError> {
-        if self.status == SessionStatus::NotStarted {
+        if self.status == RunStatus::NotStarted {
             return Err(RunError::NotStarted);
         }
         let events = self.stop(now_ms)?;
@@ -106,11 +106,11 @@ impl RunSession {
             moving_ms: log.total.moving_ms,
             distance_m: (log.total_seen || log.speed_seen).then_some(log.distance_m),
             distance_source: if log.total_seen {
-                DistanceSource::SensorTotal
+                RunDistanceSource::SensorTotal
             } else if log.speed_seen {
-                DistanceSource::SensorSpeed
+                RunDistanceSource::SensorSpeed
             } else {
-                DistanceSource::Absent
+                RunDistanceSource::Absent
             },
             target_spm: self.target_spm,
             band_low_spm: band.map(|b| b.low_spm),
@@ -121,7 +121,7 @@ impl RunSession {
             alert_count: log.alert_count,
             check_ins: log.check_ins.clone(),
             check_in_count: log.check_in_count,
-            completed: self.status == SessionStatus::Complete,
+            completed: self.status == RunStatus::Complete,
             stop_reason: log.stop_reason,
             trace_step_s,
             cadence_trace,

@@ -16,7 +16,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::event::{RunEvent, RunEventKind, StopReason};
+use super::event::{RunEvent, RunEventKind, RunStopReason};
 use super::history::CadenceHistory;
 use super::plan::SegmentKind;
 use crate::cadence::CadenceBand;
@@ -41,8 +41,9 @@ pub const MAX_TOTAL_DISTANCE_MPS: f64 = 12.0;
 
 /// Where the run's distance came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
-pub enum DistanceSource {
+pub enum RunDistanceSource {
     /// Measured from the total distance the sensor counts (stretches it
     /// could not cover are filled from speed).
     SensorTotal,
@@ -120,7 +121,8 @@ pub struct SegmentSummary {
 
 /// One second (or, past [`TRACE_MAX_POINTS`], a wider step) of the trace.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-pub struct TracePoint {
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+pub struct RunTracePoint {
     /// Seconds from the start of the run (pauses included).
     pub at_s: u32,
     /// Mean smoothed cadence of the step's running readings.
@@ -139,7 +141,7 @@ pub struct RunSummary {
     /// Metres; `None` when no reading carried a total distance or a speed
     /// (`distance_source`).
     pub distance_m: Option<f64>,
-    pub distance_source: DistanceSource,
+    pub distance_source: RunDistanceSource,
     pub target_spm: Option<f64>,
     pub band_low_spm: Option<f64>,
     pub band_high_spm: Option<f64>,
@@ -156,10 +158,10 @@ pub struct RunSummary {
     /// The plan ran to its end.
     pub completed: bool,
     /// Why it ended early, if it did.
-    pub stop_reason: Option<StopReason>,
+    pub stop_reason: Option<RunStopReason>,
     /// Seconds per trace point: 1 unless the run outgrew the budget.
     pub trace_step_s: u32,
-    pub cadence_trace: Vec<TracePoint>,
+    pub cadence_trace: Vec<RunTracePoint>,
     /// The session time (monotonic, ms) of the trace's second 0, so that
     /// an event's `at_ms` can be placed on the trace's axis (for a resumed
     /// run, the time before the resume is counted back from its restart).
@@ -191,10 +193,10 @@ pub struct RunLog {
     pub(super) alert_count: u32,
     pub(super) check_ins: Vec<RunCheckInNote>,
     pub(super) check_in_count: u32,
-    pub(super) stop_reason: Option<StopReason>,
+    pub(super) stop_reason: Option<RunStopReason>,
     /// The trace of the run before it was resumed, as it was checkpointed.
     #[serde(default)]
-    pub(super) earlier_trace: Vec<TracePoint>,
+    pub(super) earlier_trace: Vec<RunTracePoint>,
     #[serde(skip, default = "empty_trace")]
     pub(super) trace: CadenceHistory,
 }
@@ -233,7 +235,7 @@ impl RunLog {
         self.trace = CadenceHistory::new(now_ms, 1_000, TRACE_MAX_POINTS);
     }
 
-    pub(super) fn ended(&mut self, at_ms: MonoMs, reason: Option<StopReason>) {
+    pub(super) fn ended(&mut self, at_ms: MonoMs, reason: Option<RunStopReason>) {
         self.ended_at_ms.get_or_insert(at_ms);
         self.stop_reason = self.stop_reason.or(reason);
     }
@@ -273,7 +275,7 @@ impl RunLog {
     }
 
     /// The trace from the start of the run, the part before a resume first.
-    pub(super) fn trace_points(&self) -> (u32, Vec<TracePoint>) {
+    pub(super) fn trace_points(&self) -> (u32, Vec<RunTracePoint>) {
         let step_s = u32::try_from(self.trace.bucket_ms() / 1_000).unwrap_or(u32::MAX);
         let origin = self.started_at_ms.unwrap_or(0);
         let carried_s = u32::try_from(self.carried_ms / 1_000).unwrap_or(u32::MAX);
@@ -281,7 +283,7 @@ impl RunLog {
         points.extend(self.trace.points().into_iter().filter_map(|p| {
             let spm = p.avg_spm?;
             let at_s = u32::try_from(p.at_ms.saturating_sub(origin) / 1_000).ok()?;
-            Some(TracePoint {
+            Some(RunTracePoint {
                 at_s: at_s.saturating_add(carried_s),
                 spm,
             })
@@ -290,7 +292,7 @@ impl RunLog {
     }
 
     /// The trace as a checkpoint keeps it: at most one point per `step_s`.
-    pub(super) fn coarse_trace(&self, step_s: u32) -> Vec<TracePoint> {
+    pub(super) fn coarse_trace(&self, step_s: u32) -> Vec<RunTracePoint> {
         let (_, points) = self.trace_points();
         let step_s = step_s.max(1);
         let mut out: Vec<(u32, f64, u32)> = Vec::new();
@@ -305,7 +307,7 @@ impl RunLog {
             }
         }
         out.into_iter()
-            .map(|(at_s, sum, n)| TracePoint {
+            .map(|(at_s, sum, n)| RunTracePoint {
                 at_s,
                 spm: sum / f64::from(n),
             })

@@ -9,14 +9,14 @@ use super::cue::{self, push};
 use super::event::{RunEvent, RunEventKind};
 use super::plan::SegmentKind;
 use super::session::RunSession;
-use super::view::SessionStatus;
+use super::view::RunStatus;
 use crate::sample::MonoMs;
 
 impl RunSession {
     /// How long the runner has been walking in the current run segment, if
     /// they are walking in one now.
     pub(super) fn walking_in_run_ms(&self, now_ms: MonoMs) -> Option<u64> {
-        if self.status != SessionStatus::Running {
+        if self.status != RunStatus::Running {
             return None;
         }
         let seg = self.segments.get(self.segment)?;

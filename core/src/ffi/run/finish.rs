@@ -16,17 +16,6 @@ use crate::ffi::store::RecordStore;
 
 use super::convert::*;
 
-/// Where the run's distance came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
-pub enum RunDistanceSource {
-    /// Measured from the total distance the sensor counts.
-    SensorTotal,
-    /// Integrated from the speed the sensor sent with its readings.
-    SensorSpeed,
-    /// No reading carried a speed: the distance is not known.
-    Absent,
-}
-
 /// Cadence against the target over a stretch of the run. Times are
 /// integrated between readings, so they need a sensor or pedometer.
 #[derive(Debug, Clone, PartialEq, uniffi::Record)]
@@ -98,15 +87,6 @@ pub struct RunCheckInNote {
     pub check_in: crate::ffi::pain::CheckIn,
     /// Its assessment: zone, action, reasons and advice.
     pub assessment: crate::ffi::pain::PainAssessment,
-}
-
-/// One point of the cadence trace.
-#[derive(Debug, Clone, Copy, PartialEq, uniffi::Record)]
-pub struct RunTracePoint {
-    /// Seconds from the start of the run, pauses included.
-    pub at_s: u32,
-    /// Mean smoothed cadence over the point's step, steps/min.
-    pub spm: f64,
 }
 
 /// A finished run, from `RunSession.finish`, ready for `Coach.completeRun`.
@@ -286,7 +266,7 @@ fn alert(e: &core_run::RunEvent, origin_ms: Option<u64>) -> Option<RunAlertNote>
         at_s: u32::try_from(at_s).unwrap_or(u32::MAX),
         kind,
         cadence_spm,
-        cue: e.cue.clone().into(),
+        cue: e.cue.clone(),
     })
 }
 
@@ -298,11 +278,7 @@ fn summary_to_ffi(s: core_run::RunSummary, run_id: String, started_at: String) -
         active_ms: s.active_ms,
         moving_ms: s.moving_ms,
         distance_m: s.distance_m,
-        distance_source: match s.distance_source {
-            core_run::DistanceSource::SensorTotal => RunDistanceSource::SensorTotal,
-            core_run::DistanceSource::SensorSpeed => RunDistanceSource::SensorSpeed,
-            core_run::DistanceSource::Absent => RunDistanceSource::Absent,
-        },
+        distance_source: s.distance_source,
         target_spm: s.target_spm,
         band_low_spm: s.band_low_spm,
         band_high_spm: s.band_high_spm,
@@ -312,7 +288,7 @@ fn summary_to_ffi(s: core_run::RunSummary, run_id: String, started_at: String) -
             .iter()
             .map(|seg| RunSegmentSummary {
                 index: count(seg.index),
-                kind: seg.kind.into(),
+                kind: seg.kind,
                 planned_ms: seg.planned_ms,
                 elapsed_ms: seg.elapsed_ms,
                 cadence: tally(&seg.cadence),
@@ -335,15 +311,8 @@ fn summary_to_ffi(s: core_run::RunSummary, run_id: String, started_at: String) -
             .collect(),
         check_in_count: s.check_in_count,
         completed: s.completed,
-        stop_reason: s.stop_reason.map(Into::into),
+        stop_reason: s.stop_reason,
         trace_step_s: s.trace_step_s,
-        cadence_trace: s
-            .cadence_trace
-            .iter()
-            .map(|p| RunTracePoint {
-                at_s: p.at_s,
-                spm: p.spm,
-            })
-            .collect(),
+        cadence_trace: s.cadence_trace,
     }
 }

@@ -52,6 +52,7 @@ fn reading(at_ms: u64) -> RunSample {
         speed_mps: Some(2.5),
         stride_length_m: Some(0.94),
         gait: None,
+        total_distance_m: None,
     }
 }
 

@@ -1,66 +1,9 @@
 //! What a run session sends back: events with their numbers and cues, the
-//! session status, the error, and the observer the app implements (the Run
-//! screen record is in `screen.rs`).
-
-use serde::Serialize;
+//! error, and the observer the app implements (the Run screen record is in
+//! `screen.rs`; the cue, status and reasons are the core's records).
 
 use super::*;
 use crate::ffi::pain::{PainAction, PainZone};
-
-/// How pressing a cue is; the app maps it to a haptic pattern and a
-/// notification importance.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, uniffi::Enum)]
-#[serde(rename_all = "snake_case")]
-pub enum RunUrgency {
-    /// Worth showing; no need to interrupt.
-    Info,
-    /// A gentle correction or a step in the session.
-    Nudge,
-    /// Something to act on soon.
-    Warning,
-    /// The session stopped for the knee's sake.
-    Stop,
-}
-
-/// What an event or sensor change says, and how to deliver it. Decided by
-/// the core, so every app says the same thing the same way.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, uniffi::Record)]
-pub struct RunCue {
-    /// The sentence to show (and to speak when `speak`).
-    pub text: String,
-    /// How pressing it is.
-    pub urgency: RunUrgency,
-    /// Read it out, when the runner has voice cues on.
-    pub speak: bool,
-    /// Post it as a notification that shows on a locked phone.
-    pub reach_locked_phone: bool,
-}
-
-/// Why a session ended before its plan did.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, uniffi::Enum)]
-#[serde(rename_all = "snake_case")]
-pub enum RunStopReason {
-    /// The runner ended it.
-    User,
-    /// Pain above the buffer zone with no cool-down left to go to.
-    PainAboveZone,
-    /// Sharp or climbing pain.
-    PainStop,
-    /// A red flag: see a clinician.
-    RedFlag,
-}
-
-/// Why the session asks about the knee now.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, uniffi::Enum)]
-#[serde(rename_all = "snake_case")]
-pub enum RunPromptReason {
-    /// A run segment just ended.
-    AfterRunSegment,
-    /// The cool-down began.
-    CoolDown,
-    /// The periodic reminder from the settings.
-    Periodic,
-}
 
 /// Every event kind with its numbers, mirroring `crate::run::RunEventKind`.
 #[derive(Debug, Clone, PartialEq, uniffi::Enum)]
@@ -248,44 +191,6 @@ pub struct RunEvent {
     pub name: String,
     /// What to show and say, and how urgently.
     pub cue: RunCue,
-}
-
-/// Where the session is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, uniffi::Enum)]
-#[serde(rename_all = "snake_case")]
-pub enum RunStatus {
-    /// Created, not started.
-    NotStarted,
-    /// Under way.
-    Running,
-    /// Paused by the runner.
-    Paused,
-    /// The plan ran to its end.
-    Complete,
-    /// Ended early (see the stop reason).
-    Stopped,
-}
-
-/// What the latest cadence readings say: the zone token of the gauge.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, uniffi::Enum)]
-#[serde(rename_all = "snake_case")]
-pub enum RunCadenceState {
-    /// No reading yet, or the signal is lost.
-    NoSignal,
-    /// Standing still.
-    Stopped,
-    /// Walking.
-    Walking,
-    /// The latest reading was not believable.
-    Suspect,
-    /// Running, with no target to compare with.
-    Running,
-    /// Running below the target band.
-    BelowBand,
-    /// Running in the target band.
-    InBand,
-    /// Running above the target band.
-    AboveBand,
 }
 
 /// What a session call can fail with.

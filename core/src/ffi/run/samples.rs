@@ -67,7 +67,7 @@ pub fn sample_sensor_cues() -> Vec<SensorCueSample> {
                 SensorCall::Details(d) => SensorCueCall::Details { details: d.into() },
                 SensorCall::Warning(w) => SensorCueCall::Warning { warning: w.into() },
             },
-            cue: cue.into(),
+            cue,
         })
         .collect()
 }

@@ -1,93 +1,13 @@
-//! The Run screen over the FFI: one record per redraw, display-ready (the
-//! core formats every label), and the timeline of upcoming segment changes
-//! for local notifications. Mirrors `crate::run::screen`.
+//! The Run screen over the FFI: the core's `crate::run::RunScreen`, one
+//! record per redraw, display-ready (the core formats every label). Its
+//! parts are the core's records; only the last assessment, which holds the
+//! pain facade's `PainZone`, is carried across here.
 
 use serde::Serialize;
 
 use super::*;
+use crate::cadence::Metronome;
 use crate::ffi::pain::PainZone;
-
-/// A sensor's link as the Run screen shows it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, uniffi::Enum)]
-#[serde(rename_all = "snake_case")]
-pub enum RunSensorLink {
-    /// Not started, or stopped by the app.
-    Idle,
-    /// Looking for the sensor, or reconnecting after a drop.
-    Connecting,
-    /// Connected and delivering readings.
-    Connected,
-    /// Connected, but no reading for a while.
-    Silent,
-    /// The phone's Bluetooth is off.
-    BluetoothOff,
-    /// The sensor client gave up.
-    Failed,
-}
-
-/// One segment as a card on the Run screen.
-#[derive(Debug, Clone, PartialEq, Serialize, uniffi::Record)]
-pub struct RunSegmentCard {
-    /// Position in the session's segment list, from 0.
-    pub index: u32,
-    /// What kind of segment it is.
-    pub kind: RunSegmentKind,
-    /// Its title: "Warm-up", "Run", "Walk", "Cool-down".
-    pub label: String,
-    /// Its planned length.
-    pub duration_ms: u64,
-    /// Its planned length as a clock time ("1:30").
-    pub duration_label: String,
-}
-
-/// The cadence gauge: the reading against the target band.
-#[derive(Debug, Clone, PartialEq, Serialize, uniffi::Record)]
-pub struct RunCadenceGauge {
-    /// Smoothed steps per minute; none without a believable reading.
-    pub spm: Option<f64>,
-    /// "172 steps/min", or "--".
-    pub label: String,
-    /// 0 to 1: how far the reading can be trusted.
-    pub confidence: f64,
-    /// The day's target, steps per minute; none: no cadence coaching.
-    pub target_spm: Option<f64>,
-    /// The band's lower edge.
-    pub band_low_spm: Option<f64>,
-    /// The band's upper edge.
-    pub band_high_spm: Option<f64>,
-    /// "165-175 steps/min".
-    pub band_label: Option<String>,
-    /// The zone token the app colours the gauge by.
-    pub zone: RunCadenceState,
-    /// A few words on the zone ("In your band").
-    pub zone_label: String,
-}
-
-/// The sensor's corner of the Run screen.
-#[derive(Debug, Clone, PartialEq, Serialize, uniffi::Record)]
-pub struct RunSensorPanel {
-    /// The sensor the session last heard about.
-    pub source_id: Option<String>,
-    /// Its link; none while no sensor reported one (a phone pedometer).
-    pub link: Option<RunSensorLink>,
-    /// The link in words ("Sensor connected", "No sensor").
-    pub label: String,
-    /// Battery level, 0-100, once the sensor reported it.
-    pub battery_percent: Option<u8>,
-    /// "80%".
-    pub battery_label: Option<String>,
-    /// The battery is at or below 20% (the project's threshold).
-    pub battery_low: bool,
-}
-
-/// A knee check the session asked for and still waits on.
-#[derive(Debug, Clone, PartialEq, Serialize, uniffi::Record)]
-pub struct RunCheckInPrompt {
-    /// Why it was asked now.
-    pub reason: RunPromptReason,
-    /// The question to show.
-    pub question: String,
-}
 
 /// The outcome of the last live check-in.
 #[derive(Debug, Clone, PartialEq, Serialize, uniffi::Record)]
@@ -98,57 +18,6 @@ pub struct RunAssessment {
     pub zone: PainZone,
     /// What the runner is told to do, in the project's words.
     pub advice: String,
-}
-
-/// Where a segment of the progress strip stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, uniffi::Enum)]
-#[serde(rename_all = "snake_case")]
-pub enum RunStripState {
-    /// Behind the runner.
-    Done,
-    /// Under way.
-    Current,
-    /// Still ahead.
-    Upcoming,
-}
-
-/// One piece of the progress strip.
-#[derive(Debug, Clone, PartialEq, Serialize, uniffi::Record)]
-pub struct RunStripSegment {
-    /// What kind of segment it is.
-    pub kind: RunSegmentKind,
-    /// Its planned length.
-    pub duration_ms: u64,
-    /// Done, current or upcoming.
-    pub state: RunStripState,
-    /// 0 to 1 of it behind the runner.
-    pub done_fraction: f64,
-}
-
-/// Which buttons the Run screen enables.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, uniffi::Record)]
-pub struct RunButtons {
-    /// Start: before the session started.
-    pub start: bool,
-    /// Pause: while running.
-    pub pause: bool,
-    /// Resume: while paused.
-    pub resume: bool,
-    /// Stop: while running or paused.
-    pub stop: bool,
-    /// Knee check-in: while running or paused.
-    pub check_in: bool,
-}
-
-/// The metronome as the app should play it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, uniffi::Record)]
-pub struct RunMetronomeState {
-    /// The runner's setting.
-    pub mode: RunMetronomeMode,
-    /// One beat per step at the target; none without a target.
-    pub interval_ms: Option<u32>,
-    /// Whether it should be playing now.
-    pub playing: bool,
 }
 
 /// The Run screen at one moment: everything to draw, in one call.
@@ -201,7 +70,7 @@ pub struct RunScreen {
     /// Which buttons are enabled.
     pub buttons: RunButtons,
     /// The metronome.
-    pub metronome: RunMetronomeState,
+    pub metronome: Metronome,
     /// Readings refused as errors (stamped too late or too far ahead).
     pub dropped_samples: u64,
     /// Readings accepted but not believed (implausible values).
@@ -213,19 +82,40 @@ pub struct RunScreen {
     pub not_saved: Option<String>,
 }
 
-/// One change ahead, for a local notification or a lock-screen countdown.
-#[derive(Debug, Clone, PartialEq, Serialize, uniffi::Record)]
-pub struct RunTimelineEntry {
-    /// Active time from now until it happens.
-    pub in_ms: u64,
-    /// The monotonic time it happens at if the run is not paused.
-    pub at_ms: u64,
-    /// The segment that starts; none for the finish.
-    pub segment_index: Option<u32>,
-    /// Its kind; none for the finish.
-    pub segment: Option<RunSegmentKind>,
-    /// "Walk", or "Finish".
-    pub label: String,
-    /// What to say and show then, as the session's own event will.
-    pub cue: RunCue,
+impl From<crate::run::RunScreen> for RunScreen {
+    fn from(v: crate::run::RunScreen) -> Self {
+        Self {
+            at_ms: v.at_ms,
+            status: v.status,
+            status_label: v.status_label,
+            paused: v.paused,
+            current: v.current,
+            next: v.next,
+            countdown_ms: v.countdown_ms,
+            countdown_label: v.countdown_label,
+            elapsed_ms: v.elapsed_ms,
+            elapsed_label: v.elapsed_label,
+            remaining_ms: v.remaining_ms,
+            remaining_label: v.remaining_label,
+            total_ms: v.total_ms,
+            cadence: v.cadence,
+            walking_in_run_ms: v.walking_in_run_ms,
+            walking_in_run_label: v.walking_in_run_label,
+            sensor: v.sensor,
+            check_in_prompt: v.check_in_prompt,
+            last_assessment: v.last_assessment.map(|a| RunAssessment {
+                score: a.score,
+                zone: a.zone.into(),
+                advice: a.advice,
+            }),
+            stop_reason: v.stop_reason,
+            stop_label: v.stop_label,
+            strip: v.strip,
+            buttons: v.buttons,
+            metronome: v.metronome,
+            dropped_samples: v.dropped_samples,
+            rejected_samples: v.rejected_samples,
+            not_saved: v.not_saved,
+        }
+    }
 }

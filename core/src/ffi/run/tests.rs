@@ -132,6 +132,7 @@ fn errors_name_the_field_and_nothing_panics() {
             speed_mps: None,
             stride_length_m: None,
             gait: None,
+            total_distance_m: None,
         })
         .unwrap_err();
     assert!(err.to_string().starts_with("sample.cadence"), "{err}");
@@ -265,6 +266,7 @@ fn unusual_targets_need_the_override_and_far_future_readings_are_refused() {
         speed_mps: None,
         stride_length_m: None,
         gait: None,
+        total_distance_m: None,
     };
     let err = session.push_sample(ahead).unwrap_err();
     assert!(err.to_string().contains("ahead"), "{err}");
@@ -280,7 +282,7 @@ fn the_runners_saved_settings_become_session_settings() {
     let defaults = run_settings_for(saved.clone());
     // The saved defaults ask for exactly the session's documented defaults.
     assert_eq!(
-        convert::config_from(defaults.clone()),
+        defaults.config(),
         crate::run::RunConfig::default(),
         "{defaults:?}"
     );

@@ -200,14 +200,14 @@ impl From<SensorWarning> for CoreSensorWarning {
 /// from `SensorObserver.onState` instead of wording anything in the app.
 #[uniffi::export]
 pub fn sensor_state_cue(state: SensorConnectionState) -> RunCue {
-    sensor_cue::for_state(&state.into()).into()
+    sensor_cue::for_state(&state.into())
 }
 
 /// The cue of a battery reading (`SensorObserver.onBattery`); spoken
 /// nowhere, marked a nudge when the battery is low.
 #[uniffi::export]
 pub fn sensor_battery_cue(percent: u8) -> RunCue {
-    sensor_cue::for_battery(percent).into()
+    sensor_cue::for_battery(percent)
 }
 
 /// The cue of what the sensor says about itself (`SensorObserver.onDetails`).
@@ -218,11 +218,11 @@ pub fn sensor_details_cue(details: SensorDetails) -> RunCue {
         name: details.name,
         ..CoreSensorDetails::default()
     };
-    sensor_cue::for_details(&details).into()
+    sensor_cue::for_details(&details)
 }
 
 /// The cue of a sensor warning (`SensorObserver.onWarning`).
 #[uniffi::export]
 pub fn sensor_warning_cue(warning: SensorWarning) -> RunCue {
-    sensor_cue::for_warning(&warning.into()).into()
+    sensor_cue::for_warning(&warning.into())
 }
