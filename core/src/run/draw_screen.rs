@@ -4,6 +4,7 @@
 //! waits on, the last assessment, the stop and the sensor it heard about.
 
 use super::cue;
+use super::event::count;
 use super::format;
 use super::screen::{
     LOW_BATTERY_PERCENT, RunButtons, RunCadenceGauge, RunCheckInPrompt, RunScreen, RunSegmentCard,
@@ -20,8 +21,7 @@ impl RunSession {
         let under_way = self.is_under_way();
         let card = |index: usize| {
             self.segments.get(index).map(|s| RunSegmentCard {
-                // A plan has at most `MAX_SEGMENTS` (500) segments.
-                index: u32::try_from(index).unwrap_or(u32::MAX),
+                index: count(index),
                 kind: s.kind,
                 label: format::segment_title(s.kind).to_owned(),
                 duration_ms: s.duration_ms,

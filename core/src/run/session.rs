@@ -47,7 +47,7 @@
 use super::config::RunConfig;
 use super::cue::{self, push};
 use super::error::RunError;
-use super::event::{RunEvent, RunEventKind, RunStopReason};
+use super::event::{RunEvent, RunEventKind, RunStopReason, count};
 use super::history::{CadenceHistory, HistoryPoint};
 use super::plan::{SegmentKind, SessionPlan};
 use super::screen::Shown;
@@ -198,7 +198,7 @@ impl RunSession {
             now_ms,
             RunEventKind::SessionStarted {
                 total_ms: self.total_ms,
-                segments: self.segments.len(),
+                segments: count(self.segments.len()),
             },
             cue::session_started(self.total_ms),
         );

@@ -3,7 +3,7 @@
 //! monotonic time each one fell on, however far one input jumps.
 
 use super::cue::{self, push};
-use super::event::{RunEvent, RunEventKind, RunPromptReason};
+use super::event::{RunEvent, RunEventKind, RunPromptReason, count};
 use super::plan::SegmentKind;
 use super::session::RunSession;
 use super::view::RunStatus;
@@ -101,7 +101,7 @@ impl RunSession {
                     events,
                     at_ms,
                     RunEventKind::SegmentEndingSoon {
-                        index: self.segment,
+                        index: count(self.segment),
                         segment: seg.kind,
                         seconds_left,
                         next,
@@ -148,7 +148,7 @@ impl RunSession {
             events,
             at_ms,
             RunEventKind::SegmentStarted {
-                index: self.segment,
+                index: count(self.segment),
                 segment: seg.kind,
                 duration_ms: seg.duration_ms,
                 target_spm: if seg.kind == SegmentKind::Run {

@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::cue;
-use super::event::{RunCue, RunEventKind};
+use super::event::{RunCue, RunEventKind, count};
 use super::format;
 use super::plan::SegmentKind;
 use super::session::RunSession;
@@ -46,8 +46,7 @@ impl RunSession {
             RunTimelineEntry {
                 in_ms,
                 at_ms: now_ms.saturating_add(in_ms),
-                // A plan has at most `MAX_SEGMENTS` (500) segments.
-                segment_index: index.map(|i| u32::try_from(i).unwrap_or(u32::MAX)),
+                segment_index: index.map(count),
                 segment: match kind {
                     RunEventKind::SegmentStarted { segment, .. } => Some(segment),
                     _ => None,
@@ -63,7 +62,7 @@ impl RunSession {
             .skip(self.segment + 1)
             .map(|(i, s)| {
                 let kind = RunEventKind::SegmentStarted {
-                    index: i,
+                    index: count(i),
                     segment: s.kind,
                     duration_ms: s.duration_ms,
                     target_spm: self.target_spm.filter(|_| s.kind == SegmentKind::Run),

@@ -46,17 +46,14 @@ impl From<core_run::RunEventKind> for RunEventKind {
     fn from(k: core_run::RunEventKind) -> Self {
         use core_run::RunEventKind as K;
         match k {
-            K::SessionStarted { total_ms, segments } => Self::SessionStarted {
-                total_ms,
-                segments: count(segments),
-            },
+            K::SessionStarted { total_ms, segments } => Self::SessionStarted { total_ms, segments },
             K::SegmentStarted {
                 index,
                 segment,
                 duration_ms,
                 target_spm,
             } => Self::SegmentStarted {
-                index: count(index),
+                index,
                 segment,
                 duration_ms,
                 target_spm,
@@ -67,7 +64,7 @@ impl From<core_run::RunEventKind> for RunEventKind {
                 seconds_left,
                 next,
             } => Self::SegmentEndingSoon {
-                index: count(index),
+                index,
                 segment,
                 seconds_left,
                 next,
@@ -93,9 +90,9 @@ impl From<core_run::RunEventKind> for RunEventKind {
                 zone: zone.into(),
                 action: action.into(),
             },
-            K::SwitchedToWalking { segments_changed } => Self::SwitchedToWalking {
-                segments_changed: count(segments_changed),
-            },
+            K::SwitchedToWalking { segments_changed } => {
+                Self::SwitchedToWalking { segments_changed }
+            }
             K::RunEnded { skipped_ms } => Self::RunEnded { skipped_ms },
             K::CadenceLow {
                 cadence_spm,
