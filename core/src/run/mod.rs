@@ -60,8 +60,8 @@ pub use screen::{
 pub use session::{Footprint, RunSession};
 pub use session_state::{SavedSegment, SessionState};
 pub use summary::{
-    CadenceTally, RunCheckInNote, RunDistanceSource, RunLog, RunSummary, RunTracePoint,
-    SegmentSummary,
+    CadenceTally, RunAlertKind, RunAlertNote, RunCheckInNote, RunDistanceSource, RunLog,
+    RunSummary, RunTracePoint, SegmentSummary,
 };
 pub use trace::{TraceError, TraceRow, parse_trace};
 pub use upcoming::RunTimelineEntry;

@@ -16,7 +16,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::event::{RunEvent, RunEventKind, RunStopReason};
+use super::event::{RunCue, RunEvent, RunEventKind, RunStopReason};
 use super::history::CadenceHistory;
 use super::plan::SegmentKind;
 use crate::cadence::CadenceBand;
@@ -51,6 +51,51 @@ pub enum RunDistanceSource {
     SensorSpeed,
     /// No reading carried a speed: the distance is not known.
     Absent,
+}
+
+/// Which form alert a summary lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
+#[serde(rename_all = "snake_case")]
+pub enum RunAlertKind {
+    /// Cadence stayed below the band.
+    CadenceLow,
+    /// Cadence stayed above the band.
+    CadenceHigh,
+    /// Strides grew long against the runner's own baseline.
+    Overstride,
+    /// The runner walked steadily in a run segment.
+    WalkingInRunSegment,
+}
+
+impl RunAlertKind {
+    /// The alert an event is, if it is one a summary lists: the form
+    /// alerts, and walking in a run segment.
+    pub fn of(kind: &RunEventKind) -> Option<Self> {
+        match kind {
+            RunEventKind::CadenceLow { .. } => Some(Self::CadenceLow),
+            RunEventKind::CadenceHigh { .. } => Some(Self::CadenceHigh),
+            RunEventKind::Overstride { .. } => Some(Self::Overstride),
+            RunEventKind::WalkingInRunSegment { .. } => Some(Self::WalkingInRunSegment),
+            _ => None,
+        }
+    }
+}
+
+/// One form alert of the run, placed on the cadence trace's axis.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+pub struct RunAlertNote {
+    /// Monotonic time of the alert, ms (the session's clock).
+    pub at_ms: MonoMs,
+    /// Seconds from the start of the run, on the cadence trace's axis.
+    pub at_s: u32,
+    /// Which alert.
+    pub kind: RunAlertKind,
+    /// The cadence that raised it, steps/min, when it was about cadence.
+    pub cadence_spm: Option<f64>,
+    /// What the runner was told, and how urgently.
+    pub cue: RunCue,
 }
 
 /// One check-in taken during the run, with what the session made of it.
@@ -170,6 +215,35 @@ pub struct RunSummary {
     pub trace_origin_ms: Option<MonoMs>,
 }
 
+impl RunSummary {
+    /// The form alerts kept, each with its kind, the cadence that raised it
+    /// and its second on the cadence trace's axis (second 0 before the run
+    /// started).
+    pub fn alert_notes(&self) -> Vec<RunAlertNote> {
+        self.alerts
+            .iter()
+            .filter_map(|e| {
+                let kind = RunAlertKind::of(&e.kind)?;
+                let cadence_spm = match e.kind {
+                    RunEventKind::CadenceLow { cadence_spm, .. }
+                    | RunEventKind::CadenceHigh { cadence_spm, .. } => Some(cadence_spm),
+                    RunEventKind::WalkingInRunSegment { cadence_spm, .. } => cadence_spm,
+                    _ => None,
+                };
+                let origin_ms = self.trace_origin_ms.unwrap_or(e.at_ms);
+                Some(RunAlertNote {
+                    at_ms: e.at_ms,
+                    at_s: u32::try_from(e.at_ms.saturating_sub(origin_ms) / 1_000)
+                        .unwrap_or(u32::MAX),
+                    kind,
+                    cadence_spm,
+                    cue: e.cue.clone(),
+                })
+            })
+            .collect()
+    }
+}
+
 /// What the session keeps for its summary. Serialized into the checkpoint
 /// (all but the 1 Hz trace, which is too big to write every 10 s; a resumed
 /// run's trace starts again where it was resumed, see `earlier_trace`).
@@ -242,9 +316,10 @@ impl RunLog {
 
     /// Form alerts among `events` (the ones a summary lists).
     pub(super) fn note_alerts(&mut self, events: &[RunEvent]) {
-        for e in events.iter().filter(|e| {
-            e.kind.is_form_alert() || matches!(e.kind, RunEventKind::WalkingInRunSegment { .. })
-        }) {
+        for e in events
+            .iter()
+            .filter(|e| RunAlertKind::of(&e.kind).is_some())
+        {
             self.alert_count = self.alert_count.saturating_add(1);
             if self.alerts.len() < MAX_KEPT_ALERTS {
                 self.alerts.push(e.clone());

@@ -50,34 +50,6 @@ pub struct RunSegmentSummary {
     pub cadence: RunCadenceTally,
 }
 
-/// Which form alert a summary lists.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
-pub enum RunAlertKind {
-    /// Cadence stayed below the band.
-    CadenceLow,
-    /// Cadence stayed above the band.
-    CadenceHigh,
-    /// Strides grew long against the runner's own baseline.
-    Overstride,
-    /// The runner walked steadily in a run segment.
-    WalkingInRunSegment,
-}
-
-/// One form alert of the run.
-#[derive(Debug, Clone, PartialEq, uniffi::Record)]
-pub struct RunAlertNote {
-    /// Monotonic time of the alert, ms (the session's clock).
-    pub at_ms: u64,
-    /// Seconds from the start of the run, on the cadence trace's axis.
-    pub at_s: u32,
-    /// Which alert.
-    pub kind: RunAlertKind,
-    /// The cadence that raised it, steps/min, when it was about cadence.
-    pub cadence_spm: Option<f64>,
-    /// What the runner was told, and how urgently.
-    pub cue: RunCue,
-}
-
 /// One check-in taken during the run, with what the session made of it.
 #[derive(Debug, Clone, PartialEq, uniffi::Record)]
 pub struct RunCheckInNote {
@@ -249,27 +221,6 @@ fn tally(t: &core_run::CadenceTally) -> RunCadenceTally {
     }
 }
 
-fn alert(e: &core_run::RunEvent, origin_ms: Option<u64>) -> Option<RunAlertNote> {
-    use core_run::RunEventKind as K;
-    let (kind, cadence_spm) = match &e.kind {
-        K::CadenceLow { cadence_spm, .. } => (RunAlertKind::CadenceLow, Some(*cadence_spm)),
-        K::CadenceHigh { cadence_spm, .. } => (RunAlertKind::CadenceHigh, Some(*cadence_spm)),
-        K::Overstride { .. } => (RunAlertKind::Overstride, None),
-        K::WalkingInRunSegment { cadence_spm, .. } => {
-            (RunAlertKind::WalkingInRunSegment, *cadence_spm)
-        }
-        _ => return None,
-    };
-    let at_s = e.at_ms.saturating_sub(origin_ms.unwrap_or(e.at_ms)) / 1_000;
-    Some(RunAlertNote {
-        at_ms: e.at_ms,
-        at_s: u32::try_from(at_s).unwrap_or(u32::MAX),
-        kind,
-        cadence_spm,
-        cue: e.cue.clone(),
-    })
-}
-
 fn summary_to_ffi(s: core_run::RunSummary, run_id: String, started_at: String) -> RunSummary {
     RunSummary {
         run_id,
@@ -294,11 +245,7 @@ fn summary_to_ffi(s: core_run::RunSummary, run_id: String, started_at: String) -
                 cadence: tally(&seg.cadence),
             })
             .collect(),
-        alerts: s
-            .alerts
-            .iter()
-            .filter_map(|e| alert(e, s.trace_origin_ms))
-            .collect(),
+        alerts: s.alert_notes(),
         alert_count: s.alert_count,
         check_ins: s
             .check_ins

@@ -48,10 +48,10 @@ pub use steps::*;
 
 pub use crate::cadence::{Metronome as RunMetronomeState, MetronomeMode as RunMetronomeMode};
 pub use crate::run::{
-    RunButtons, RunCadenceGauge, RunCadenceState, RunCheckInPrompt, RunCue, RunDistanceSource,
-    RunPromptReason, RunSegment, RunSegmentCard, RunSensorPanel, RunSettings, RunStatus,
-    RunStopReason, RunStripSegment, RunStripState, RunTimelineEntry, RunTracePoint, RunUrgency,
-    SegmentKind as RunSegmentKind,
+    RunAlertKind, RunAlertNote, RunButtons, RunCadenceGauge, RunCadenceState, RunCheckInPrompt,
+    RunCue, RunDistanceSource, RunPromptReason, RunSegment, RunSegmentCard, RunSensorPanel,
+    RunSettings, RunStatus, RunStopReason, RunStripSegment, RunStripState, RunTimelineEntry,
+    RunTracePoint, RunUrgency, SegmentKind as RunSegmentKind,
 };
 pub use crate::sample::{
     CadenceSample as RunSample, CadenceUnit as RunCadenceUnit, Gait as RunGait,
