@@ -232,8 +232,8 @@ impl From<core_run::RunEventKind> for RunEventKind {
                 action,
             } => Self::CheckInAssessed {
                 score,
-                zone: zone.into(),
-                action: action.into(),
+                zone,
+                action,
             },
             K::SwitchedToWalking { segments_changed } => Self::SwitchedToWalking {
                 segments_changed: count(segments_changed),
@@ -445,7 +445,7 @@ impl From<core_run::RunScreen> for RunScreen {
             }),
             last_assessment: v.last_assessment.map(|a| RunAssessment {
                 score: a.score,
-                zone: a.zone.into(),
+                zone: a.zone,
                 advice: a.advice,
             }),
             stop_reason: v.stop_reason.map(Into::into),

@@ -153,34 +153,20 @@ impl RunSession {
 
 #[uniffi::export]
 impl RunSession {
-    /// Starts a planned run day (from `Coach.today`) as a live session, with
-    /// the day's cadence target from the plan (none: no cadence cues).
+    /// Starts the run planned on a day (from `Coach.plannedRun`) as a live
+    /// session, with the day's cadence target from the plan (none: no
+    /// cadence cues).
     #[uniffi::constructor]
     pub fn from_planned_run(
-        run: crate::ffi::coach::PlannedRun,
+        run: RunPlan,
         settings: Option<RunSettings>,
         observer: Arc<dyn RunObserver>,
     ) -> Result<Arc<Self>, RunSessionError> {
-        let segments = run
-            .segments
-            .iter()
-            .map(|s| RunSegment {
-                kind: s.kind,
-                duration_s: s.seconds,
-            })
-            .collect();
         let mut config = settings.map_or_else(RunConfig::default, config_from);
         // The coach's target steps up from the runner's own measured
         // baseline (article 004), so a low one is meant, not a typo.
         config.target_guard.allow_unusual = true;
-        Self::with_config(
-            RunPlan {
-                segments,
-                cadence_target_spm: run.cadence_target_spm.map(f64::from),
-            },
-            config,
-            observer,
-        )
+        Self::with_config(run, config, observer)
     }
 }
 
