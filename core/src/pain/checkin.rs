@@ -16,12 +16,18 @@ pub const AHEAD_TOLERANCE_MIN: u32 = 5;
 
 /// When in the runner's day the check-in was taken.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum CheckInMoment {
+    /// Before setting off on a run.
     BeforeRun,
+    /// In the middle of a run.
     DuringRun,
+    /// Soon after a run.
     AfterRun,
+    /// The morning after a run.
     NextMorning,
+    /// In the middle of strength work.
     DuringStrength,
 }
 
@@ -35,28 +41,40 @@ impl CheckInMoment {
 
 /// How the pain feels.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum PainQuality {
+    /// Sharp or stabbing.
     Sharp,
+    /// Dull or aching.
     DullAching,
 }
 
 /// Where it hurts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum PainLocation {
+    /// The front of the knee.
     FrontOfKnee,
+    /// Around or behind the kneecap.
     AroundOrBehindKneecap,
+    /// Anywhere else.
     Elsewhere,
 }
 
 /// Signs that need a clinician rather than a plan change (article 002).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum RedFlag {
+    /// The knee is visibly swollen.
     Swelling,
+    /// The knee buckled or gave way.
     GivingWay,
+    /// The leg cannot be used as usual.
     LossOfFunction,
+    /// Pain travels up or down the leg.
     RadiatingPain,
 }
 

@@ -98,6 +98,7 @@ pub struct RunCheckInPrompt {
 
 /// The outcome of the last live check-in.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct RunAssessment {
     /// The pain score given, 0-10.
     pub score: u8,
@@ -152,6 +153,7 @@ pub struct RunButtons {
 
 /// The Run screen at one moment: everything to draw, in one call.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct RunScreen {
     /// The monotonic time it describes.
     pub at_ms: MonoMs,

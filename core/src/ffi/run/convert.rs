@@ -87,8 +87,8 @@ impl From<core_run::RunEventKind> for RunEventKind {
                 action,
             } => Self::CheckInAssessed {
                 score,
-                zone: zone.into(),
-                action: action.into(),
+                zone,
+                action,
             },
             K::SwitchedToWalking { segments_changed } => {
                 Self::SwitchedToWalking { segments_changed }

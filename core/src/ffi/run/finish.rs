@@ -253,7 +253,7 @@ fn summary_to_ffi(s: core_run::RunSummary, run_id: String, started_at: String) -
             .map(|n| RunCheckInNote {
                 elapsed_ms: n.elapsed_ms,
                 check_in: (&n.check_in).into(),
-                assessment: n.assessment.into(),
+                assessment: n.assessment,
             })
             .collect(),
         check_in_count: s.check_in_count,

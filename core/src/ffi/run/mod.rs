@@ -15,7 +15,6 @@
 //!
 //! - `inputs`: the plan the app sends, and the runner's run settings.
 //! - `outputs`: events with their numbers, the error and the observer trait.
-//! - `screen`: the Run screen record.
 //! - `session`: the `RunSession` object and its `SampleSink` side.
 //! - `convert`: the mappings from the core that are left.
 //! - `finish`: the run's summary, and keeping it in the record across a kill.
@@ -31,7 +30,6 @@ mod finish_tests;
 mod inputs;
 mod outputs;
 mod samples;
-mod screen;
 mod sensor_panel;
 mod session;
 mod steps;
@@ -42,16 +40,15 @@ pub use finish::*;
 pub use inputs::*;
 pub use outputs::*;
 pub use samples::*;
-pub use screen::*;
 pub use session::*;
 pub use steps::*;
 
 pub use crate::cadence::{Metronome as RunMetronomeState, MetronomeMode as RunMetronomeMode};
 pub use crate::run::{
-    RunAlertKind, RunAlertNote, RunButtons, RunCadenceGauge, RunCadenceState, RunCheckInPrompt,
-    RunCue, RunDistanceSource, RunPromptReason, RunSegment, RunSegmentCard, RunSensorPanel,
-    RunSettings, RunStatus, RunStopReason, RunStripSegment, RunStripState, RunTimelineEntry,
-    RunTracePoint, RunUrgency, SegmentKind as RunSegmentKind,
+    RunAlertKind, RunAlertNote, RunAssessment, RunButtons, RunCadenceGauge, RunCadenceState,
+    RunCheckInPrompt, RunCue, RunDistanceSource, RunPromptReason, RunScreen, RunSegment,
+    RunSegmentCard, RunSensorPanel, RunSettings, RunStatus, RunStopReason, RunStripSegment,
+    RunStripState, RunTimelineEntry, RunTracePoint, RunUrgency, SegmentKind as RunSegmentKind,
 };
 pub use crate::sample::{
     CadenceSample as RunSample, CadenceUnit as RunCadenceUnit, Gait as RunGait,

@@ -109,7 +109,7 @@ impl RunSession {
     /// The Run screen at `now_ms`: everything to draw, display-ready, in
     /// one call per redraw.
     pub fn snapshot(&self, now_ms: u64) -> Result<RunScreen, RunSessionError> {
-        Ok(self.live.screen(now_ms).map_err(live_error)?.into())
+        self.live.screen(now_ms).map_err(live_error)
     }
 
     /// The segment changes and the finish still ahead, with their cues, to
@@ -146,34 +146,20 @@ impl RunSession {
 
 #[uniffi::export]
 impl RunSession {
-    /// Starts a planned run day (from `Coach.today`) as a live session, with
-    /// the day's cadence target from the plan (none: no cadence cues).
+    /// Starts the run planned on a day (from `Coach.plannedRun`) as a live
+    /// session, with the day's cadence target from the plan (none: no
+    /// cadence cues).
     #[uniffi::constructor]
     pub fn from_planned_run(
-        run: crate::ffi::coach::PlannedRun,
+        run: RunPlan,
         settings: Option<RunSettings>,
         observer: Arc<dyn RunObserver>,
     ) -> Result<Arc<Self>, RunSessionError> {
-        let segments = run
-            .segments
-            .iter()
-            .map(|s| RunSegment {
-                kind: s.kind,
-                duration_s: s.seconds,
-            })
-            .collect();
         let mut config = settings.unwrap_or_default().config();
         // The coach's target steps up from the runner's own measured
         // baseline (article 004), so a low one is meant, not a typo.
         config.target_guard.allow_unusual = true;
-        Self::with_config(
-            RunPlan {
-                segments,
-                cadence_target_spm: run.cadence_target_spm.map(f64::from),
-            },
-            config,
-            observer,
-        )
+        Self::with_config(run, config, observer)
     }
 }
 

@@ -120,12 +120,12 @@ impl From<core_check_in::CheckInScreen> for CheckInScreen {
                     zone_label: p.zone_label,
                 })
                 .collect(),
-            moment: s.moment.into(),
+            moment: s.moment,
             moments: s
                 .moments
                 .into_iter()
                 .map(|c| MomentChoice {
-                    moment: c.value.into(),
+                    moment: c.value,
                     label: c.label,
                 })
                 .collect(),
@@ -134,7 +134,7 @@ impl From<core_check_in::CheckInScreen> for CheckInScreen {
                 .qualities
                 .into_iter()
                 .map(|c| QualityChoice {
-                    quality: c.value.into(),
+                    quality: c.value,
                     label: c.label,
                 })
                 .collect(),
@@ -143,7 +143,7 @@ impl From<core_check_in::CheckInScreen> for CheckInScreen {
                 .locations
                 .into_iter()
                 .map(|c| LocationChoice {
-                    location: c.value.into(),
+                    location: c.value,
                     label: c.label,
                 })
                 .collect(),
@@ -152,7 +152,7 @@ impl From<core_check_in::CheckInScreen> for CheckInScreen {
                 .red_flags
                 .into_iter()
                 .map(|c| RedFlagQuestion {
-                    flag: c.value.into(),
+                    flag: c.value,
                     question: c.label,
                 })
                 .collect(),
@@ -164,5 +164,5 @@ impl From<core_check_in::CheckInScreen> for CheckInScreen {
 /// The Check-in screen, opened for `moment`.
 #[uniffi::export]
 pub fn check_in_screen(moment: CheckInMoment) -> CheckInScreen {
-    core_check_in::check_in_screen(moment.into(), &PainConfig::default()).into()
+    core_check_in::check_in_screen(moment, &PainConfig::default()).into()
 }

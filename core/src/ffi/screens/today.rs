@@ -117,7 +117,7 @@ impl From<core_today::TodayScreen> for TodayScreen {
             notes: s.notes,
             sessions: s.sessions.into_iter().map(session).collect(),
             check_in_due: s.check_in_due.map(|d| CheckInDueState {
-                moment: d.moment.into(),
+                moment: d.moment,
                 prompt: d.prompt,
             }),
             advisories: s.advisories,
