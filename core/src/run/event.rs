@@ -81,6 +81,7 @@ pub enum RunPromptReason {
 /// Every kind of event, with its numbers. Positions and counts of
 /// segments are `u32`: a plan has at most `MAX_SEGMENTS` (500).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum RunEventKind {
     /// The session started.

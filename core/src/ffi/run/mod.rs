@@ -43,12 +43,15 @@ pub use samples::*;
 pub use session::*;
 pub use steps::*;
 
-pub use crate::cadence::{Metronome as RunMetronomeState, MetronomeMode as RunMetronomeMode};
+pub use crate::cadence::{
+    Metronome as RunMetronomeState, MetronomeMode as RunMetronomeMode, RejectReason,
+};
 pub use crate::run::{
     RunAlertKind, RunAlertNote, RunAssessment, RunButtons, RunCadenceGauge, RunCadenceState,
-    RunCheckInPrompt, RunCue, RunDistanceSource, RunPromptReason, RunScreen, RunSegment,
-    RunSegmentCard, RunSensorPanel, RunSettings, RunStatus, RunStopReason, RunStripSegment,
-    RunStripState, RunTimelineEntry, RunTracePoint, RunUrgency, SegmentKind as RunSegmentKind,
+    RunCheckInPrompt, RunCue, RunDistanceSource, RunEventKind, RunPromptReason, RunScreen,
+    RunSegment, RunSegmentCard, RunSensorPanel, RunSettings, RunStatus, RunStopReason,
+    RunStripSegment, RunStripState, RunTimelineEntry, RunTracePoint, RunUrgency,
+    SegmentKind as RunSegmentKind,
 };
 pub use crate::sample::{
     CadenceSample as RunSample, CadenceUnit as RunCadenceUnit, Gait as RunGait,
