@@ -16,7 +16,6 @@ use std::time::Duration;
 
 use callbacks_support::{Heard, RunLog, SensorLog, WAIT, ten_minute_run, wait_until, within};
 use patella_ffi::clock::monotonic_now_ms;
-use patella_ffi::pain::{CheckIn, CheckInMoment, PainAssessment, PainJournal, PainObserver};
 use patella_ffi::run::RunSession;
 use patella_ffi::sensor::{SensorClient, SensorConnectionState, SensorError};
 
@@ -318,49 +317,6 @@ fn feed_run_takes_effect_on_a_running_pushed_sensor() {
         "detached: the gap is not the run's"
     );
     client.stop().unwrap();
-}
-
-struct Assessments {
-    scores: Mutex<Vec<i64>>,
-}
-
-impl PainObserver for Assessments {
-    fn on_assessment(&self, check_in: CheckIn, _assessment: PainAssessment) {
-        self.scores.lock().unwrap().push(check_in.score);
-        if check_in.score == 2 {
-            panic!("the app's pain observer threw");
-        }
-    }
-}
-
-/// Finding 4: a throwing PainObserver used to end the journal's delivery
-/// thread while `record` kept returning Ok.
-#[test]
-fn a_throwing_pain_observer_is_counted_and_later_assessments_still_arrive() {
-    let journal = PainJournal::new();
-    let observer = Arc::new(Assessments {
-        scores: Mutex::new(Vec::new()),
-    });
-    journal.set_observer(observer.clone()).unwrap();
-    for (minute, score) in [(10, 1), (20, 2), (30, 3), (40, 3)] {
-        journal
-            .record(CheckIn {
-                taken_at: format!("2026-11-22T07:{minute}"),
-                score,
-                moment: CheckInMoment::DuringRun,
-                quality: None,
-                location: None,
-                red_flags: vec![],
-            })
-            .unwrap();
-    }
-    wait_until("four assessments handed over", || {
-        let r = journal.delivery_report().unwrap();
-        r.delivered + r.failed == 4
-    });
-    assert_eq!(*observer.scores.lock().unwrap(), [1, 2, 3, 3]);
-    let report = journal.delivery_report().unwrap();
-    assert_eq!((report.delivered, report.failed), (3, 1));
 }
 
 /// Finding 1 (the ANR), for the run observer: it waits for the main thread

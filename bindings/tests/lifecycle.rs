@@ -9,7 +9,6 @@ use std::sync::{Arc, Weak};
 use std::time::{Duration, Instant};
 
 use callbacks_support::{RunLog, SensorLog, WAIT, ten_minute_run};
-use patella_ffi::pain::{CheckIn, CheckInMoment, PainAssessment, PainJournal, PainObserver};
 use patella_ffi::run::RunSession;
 use patella_ffi::sensor::SensorClient;
 
@@ -70,47 +69,6 @@ fn a_closed_sensor_client_calls_nobody_and_lets_go_of_its_observer() {
     client.close().expect("twice is fine");
 }
 
-#[derive(Default)]
-struct Assessments(std::sync::Mutex<usize>);
-
-impl PainObserver for Assessments {
-    fn on_assessment(&self, _: CheckIn, _: PainAssessment) {
-        *self.0.lock().unwrap() += 1;
-    }
-}
-
-fn check_in(score: i64) -> CheckIn {
-    CheckIn {
-        taken_at: "2026-11-24T19:00".into(),
-        score,
-        moment: CheckInMoment::AfterRun,
-        quality: None,
-        location: None,
-        red_flags: Vec::new(),
-    }
-}
-
-#[test]
-fn a_closed_pain_journal_calls_nobody_and_lets_go_of_its_observer() {
-    let observer = Arc::new(Assessments::default());
-    let journal = PainJournal::new();
-    journal.set_observer(observer.clone()).expect("observer");
-    journal.record(check_in(2)).expect("record");
-    assert!(journal.flush_events(10_000));
-    assert_eq!(*observer.0.lock().unwrap(), 1);
-
-    journal.close();
-    journal.record(check_in(3)).expect("still records");
-    assert!(journal.flush_events(10_000));
-    assert_eq!(*observer.0.lock().unwrap(), 1, "no call after close");
-    assert_eq!(journal.entries().expect("entries").len(), 2, "nothing lost");
-
-    let weak = Arc::downgrade(&observer);
-    drop(observer);
-    assert!(released(&weak), "the journal still holds the observer");
-    journal.close();
-}
-
 /// Kotlin's `close()` frees the Rust object instead (the exported `close`
 /// is Swift's): freeing each object lets go of its observer the same way,
 /// even a session a sensor still feeds.
@@ -139,12 +97,4 @@ fn freeing_an_object_lets_go_of_its_observer() {
     drop(sensor_log);
     drop(client);
     assert!(released(&weak_sensor_log), "the client outlived the app");
-
-    let observer = Arc::new(Assessments::default());
-    let journal = PainJournal::new();
-    journal.set_observer(observer.clone()).expect("observer");
-    let weak_observer = Arc::downgrade(&observer);
-    drop(observer);
-    drop(journal);
-    assert!(released(&weak_observer), "the journal outlived the app");
 }

@@ -55,6 +55,7 @@ fn sample(at_ms: u64, spm: f64) -> RunSample {
         speed_mps: Some(2.8),
         stride_length_m: None,
         gait: None,
+        total_distance_m: None,
     }
 }
 

@@ -737,14 +737,14 @@ fn history_and_progress_text_use_plain_words() {
 #[test]
 fn history_names_a_run_left_unfinished() {
     use patella_core::journal::{Journal, LiveRun, WhenNotWritable};
-    use patella_core::run::{RunConfig, RunSession, Segment, SegmentKind, SessionPlan};
+    use patella_core::run::{RunConfig, RunSegment, RunSession, SegmentKind, SessionPlan};
     let tmp = tempfile::tempdir().expect("tempdir");
     let data = tmp.path().join("data");
     {
         let store = patella_core::store::Store::open(&data).expect("opens");
         let journal = std::sync::Arc::new(Journal::new(std::sync::Arc::new(store)));
         let plan = SessionPlan {
-            segments: vec![Segment {
+            segments: vec![RunSegment {
                 kind: SegmentKind::Run,
                 duration_s: 600,
             }],

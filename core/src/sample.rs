@@ -13,6 +13,7 @@ pub type MonoMs = u64;
 
 /// The unit a source claims for its cadence value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum), uniffi(name = "RunCadenceUnit"))]
 #[serde(rename_all = "snake_case")]
 pub enum CadenceUnit {
     /// Foot contacts per minute, both feet counted: the unit of Patella's targets.
@@ -25,14 +26,20 @@ pub enum CadenceUnit {
 
 /// Whether the source says the runner is walking or running, when it knows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum), uniffi(name = "RunGait"))]
 #[serde(rename_all = "snake_case")]
 pub enum Gait {
+    /// The source says walking.
     Walking,
+    /// The source says running.
     Running,
 }
 
 /// One cadence reading as the source reported it, before unit detection.
+/// The apps push one (as `RunSample`) from the phone's pedometer or manual
+/// entry; a Bluetooth sensor's readings stay inside Rust.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record), uniffi(name = "RunSample"))]
 pub struct CadenceSample {
     /// When the reading was taken, in monotonic milliseconds.
     pub at_ms: MonoMs,
@@ -41,14 +48,19 @@ pub struct CadenceSample {
     pub source_id: String,
     /// The value as reported, in `unit`.
     pub cadence: f64,
+    /// What the cadence counts.
     pub unit: CadenceUnit,
+    /// Speed in metres per second, if known.
     pub speed_mps: Option<f64>,
+    /// Stride length in metres, if known.
     pub stride_length_m: Option<f64>,
+    /// Walking or running, if the source says.
     pub gait: Option<Gait>,
     /// The distance the source has counted since it was switched on, in
     /// metres, when it reports one (a Bluetooth foot pod may); the run's
     /// distance is then measured from it rather than integrated from speed.
     #[serde(default)]
+    #[cfg_attr(feature = "ffi", uniffi(default = None))]
     pub total_distance_m: Option<f64>,
 }
 
@@ -72,6 +84,7 @@ pub trait SampleSink: Send + Sync {
 /// A sensor's link as a run session sees it (the sensor client's state,
 /// without the retry details).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum), uniffi(name = "RunSensorLink"))]
 #[serde(rename_all = "snake_case")]
 pub enum SensorLink {
     /// Not started, or stopped by the app.

@@ -6,7 +6,7 @@
 
 mod run_support;
 
-use patella_core::run::{CadenceState, RunConfig, RunEventKind, RunSession, SessionPlan};
+use patella_core::run::{RunCadenceState, RunConfig, RunEventKind, RunSession, SessionPlan};
 use patella_core::sample::{CadenceUnit, Gait};
 use run_support::*;
 
@@ -86,7 +86,7 @@ fn the_runner_can_override_the_detection() {
     let events = drive(&mut s, 60, |t| {
         Some(unit(steps(t * 1_000, 85.0), CadenceUnit::Unknown))
     });
-    assert_eq!(s.snapshot(60_000).cadence_state, CadenceState::Walking);
+    assert_eq!(s.snapshot(60_000).cadence_state, RunCadenceState::Walking);
     assert_eq!(count(&events, "unit_detected"), 0);
     s.set_unit_override(SOURCE, None).unwrap();
 }
@@ -113,7 +113,7 @@ fn a_power_in_cadence_value_is_rejected_and_never_alerts() {
     ));
     let view = s.snapshot(150_000);
     assert_eq!(view.rejected_samples, 300);
-    assert_eq!(view.cadence_state, CadenceState::Suspect);
+    assert_eq!(view.cadence_state, RunCadenceState::Suspect);
     assert_eq!(view.cadence_spm, None);
 }
 

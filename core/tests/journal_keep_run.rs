@@ -17,12 +17,12 @@ use patella_core::journal::{
     FinishedRun, Journal, JournalError, LiveRun, RunCheckpoint, Saved, WhenNotWritable,
 };
 use patella_core::pain::{CheckIn, PainQuality};
-use patella_core::run::{RunConfig, RunSession, RunSummary, Segment, SegmentKind, SessionPlan};
+use patella_core::run::{RunConfig, RunSegment, RunSession, RunSummary, SegmentKind, SessionPlan};
 use patella_core::sample::{CadenceSample, CadenceUnit, Gait};
 use patella_core::store::Store;
 
 fn tuesday_plan() -> SessionPlan {
-    let seg = |kind, duration_s| Segment { kind, duration_s };
+    let seg = |kind, duration_s| RunSegment { kind, duration_s };
     SessionPlan {
         segments: vec![
             seg(SegmentKind::WarmUp, 60),
@@ -146,7 +146,7 @@ fn a_run_stopped_at_once_by_a_sharp_pain_is_kept_with_it_article_004() {
     let dir = tempfile::tempdir().unwrap();
     let (store, journal, mut history) = record(&dir);
     let plan = SessionPlan {
-        segments: vec![Segment {
+        segments: vec![RunSegment {
             kind: SegmentKind::Run,
             duration_s: 60,
         }],

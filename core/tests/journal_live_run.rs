@@ -17,7 +17,7 @@ use patella_core::journal::{
     CheckpointSlot, Journal, LiveRun, RunCheckpoint, Saved, WhenNotWritable,
 };
 use patella_core::pain::{CheckIn, CheckInMoment, PainQuality};
-use patella_core::run::{RunConfig, RunSession, SessionPlan, SessionStatus, format};
+use patella_core::run::{RunConfig, RunSession, RunStatus, SessionPlan, format};
 use patella_core::sample::SampleSink;
 use run_support::*;
 
@@ -116,10 +116,10 @@ fn an_acknowledged_check_in_is_in_the_checkpoint_before_the_call_returns() {
     // So are a pause and a stop.
     assert_eq!(live.pause(65_000).unwrap(), Saved::Yes);
     let paused = RunSession::restore(fake.last().session, 600_000).unwrap();
-    assert_eq!(paused.status(), SessionStatus::Paused);
+    assert_eq!(paused.status(), RunStatus::Paused);
     assert_eq!(live.stop(66_000).unwrap(), Saved::Yes);
     let stopped = RunSession::restore(fake.last().session, 700_000).unwrap();
-    assert_eq!(stopped.status(), SessionStatus::Stopped);
+    assert_eq!(stopped.status(), RunStatus::Stopped);
 }
 
 // Articles 001 and 004: sharp pain stops the run at any moment; the
@@ -134,7 +134,7 @@ fn the_sharp_check_in_that_stops_a_run_is_saved_before_it_is_acknowledged_articl
     sharp.quality = Some(PainQuality::Sharp);
     assert_eq!(live.check_in(31_500, sharp).unwrap(), Saved::Yes);
     let back = RunSession::restore(fake.last().session, 900_000).unwrap();
-    assert_eq!(back.status(), SessionStatus::Stopped, "it comes back ended");
+    assert_eq!(back.status(), RunStatus::Stopped, "it comes back ended");
     assert_eq!(
         back.log().check_ins()[0].check_in.quality,
         Some(PainQuality::Sharp)

@@ -13,13 +13,13 @@ use std::sync::Arc;
 use coach_support::*;
 use patella_core::coach::{CoachConfig, History};
 use patella_core::journal::{Journal, LiveRun, RunCheckpoint, Saved, WhenNotWritable};
-use patella_core::run::{RunConfig, RunSession, Segment, SegmentKind, SessionPlan};
+use patella_core::run::{RunConfig, RunSegment, RunSession, SegmentKind, SessionPlan};
 use patella_core::store::Store;
 use serde_json::Value;
 
 fn plan() -> SessionPlan {
     SessionPlan {
-        segments: vec![Segment {
+        segments: vec![RunSegment {
             kind: SegmentKind::Run,
             duration_s: 600,
         }],

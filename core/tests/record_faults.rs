@@ -22,7 +22,7 @@ use std::sync::Arc;
 use coach_support::*;
 use patella_core::coach::CoachConfig;
 use patella_core::journal::{Journal, LiveRun, RunCheckpoint, Saved, WhenNotWritable};
-use patella_core::run::{RunConfig, RunSession, Segment, SegmentKind, SessionPlan};
+use patella_core::run::{RunConfig, RunSegment, RunSession, SegmentKind, SessionPlan};
 use patella_core::store::Store;
 
 const CHILD_DATA: &str = "PATELLA_FAULTS_CHILD_DATA";
@@ -34,7 +34,7 @@ const FAULTS: [&str; 3] = ["error=ENOSPC", "error=EIO", "signal=KILL"];
 
 fn plan() -> SessionPlan {
     SessionPlan {
-        segments: vec![Segment {
+        segments: vec![RunSegment {
             kind: SegmentKind::Run,
             duration_s: 600,
         }],

@@ -8,7 +8,7 @@ mod run_support;
 
 use patella_core::cadence::MetronomeMode;
 use patella_core::run::{
-    CadenceState, RunConfig, RunEventKind, RunSession, SessionPlan, SessionStatus,
+    RunCadenceState, RunConfig, RunEventKind, RunSession, RunStatus, SessionPlan,
 };
 use patella_core::sample::Gait;
 use run_support::*;
@@ -39,8 +39,8 @@ fn steady_runner_in_band_gets_no_alert() {
     assert_eq!(count(&events, "back_on_target"), 0);
     assert_eq!(count(&events, "session_complete"), 1);
     let view = s.snapshot(600_000);
-    assert_eq!(view.status, SessionStatus::Complete);
-    assert_eq!(view.cadence_state, CadenceState::InBand);
+    assert_eq!(view.status, RunStatus::Complete);
+    assert_eq!(view.cadence_state, RunCadenceState::InBand);
     assert!(view.cadence_confidence > 0.5);
 }
 
@@ -158,7 +158,7 @@ fn no_alert_while_the_sensor_reports_walking() {
         Some(with_gait(steps(t * 1_000, 150.0), Gait::Walking))
     });
     assert!(form_alerts(&events).is_empty());
-    assert_eq!(s.snapshot(100_000).cadence_state, CadenceState::Walking);
+    assert_eq!(s.snapshot(100_000).cadence_state, RunCadenceState::Walking);
 }
 
 // source: article 004 (first seconds of a run segment are for settling in)

@@ -9,8 +9,8 @@ mod run_support;
 use chrono::NaiveDateTime;
 use patella_core::pain::{CheckIn, CheckInMoment, PainQuality, PainZone, RedFlag};
 use patella_core::run::{
-    AboveZoneResponse, RunConfig, RunError, RunEventKind, RunSession, SegmentKind, SessionPlan,
-    SessionStatus, StopReason,
+    AboveZoneResponse, RunConfig, RunError, RunEventKind, RunSession, RunStatus, RunStopReason,
+    SegmentKind, SessionPlan,
 };
 use run_support::*;
 
@@ -81,7 +81,7 @@ fn pain_above_the_zone_switches_the_rest_to_walking() {
         })
         .collect();
     assert!(!starts.contains(&SegmentKind::Run));
-    assert_eq!(s.status(), SessionStatus::Complete);
+    assert_eq!(s.status(), RunStatus::Complete);
 }
 
 // source: article 002 (above 5: scale back), configured to end the run.
@@ -122,11 +122,11 @@ fn sharp_pain_stops_the_session() {
     assert!(matches!(
         events.last().unwrap().kind,
         RunEventKind::SessionStopped {
-            reason: StopReason::PainStop,
+            reason: RunStopReason::PainStop,
             elapsed_ms: 90_000
         }
     ));
-    assert_eq!(s.status(), SessionStatus::Stopped);
+    assert_eq!(s.status(), RunStatus::Stopped);
     assert_eq!(
         s.check_in(91_000, checkin(3, None, vec![])),
         Err(RunError::NotUnderWay)
@@ -146,7 +146,7 @@ fn climbing_pain_stops_the_session() {
             ..
         }
     ));
-    assert_eq!(s.status(), SessionStatus::Stopped);
+    assert_eq!(s.status(), RunStatus::Stopped);
 }
 
 // source: article 002 (swelling, giving way: see a clinician)
@@ -159,7 +159,7 @@ fn a_red_flag_stops_the_session() {
     assert!(matches!(
         events.last().unwrap().kind,
         RunEventKind::SessionStopped {
-            reason: StopReason::RedFlag,
+            reason: RunStopReason::RedFlag,
             ..
         }
     ));

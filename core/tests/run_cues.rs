@@ -14,7 +14,7 @@ use patella_core::pain::{CheckIn, CheckInMoment, PainQuality, RedFlag};
 use patella_core::run::cue::delivery;
 use patella_core::run::samples::{sample_run_events, sample_sensor_cues};
 use patella_core::run::sensor_cue;
-use patella_core::run::{RunConfig, RunEvent, RunEventKind, RunSession, SessionPlan, Urgency};
+use patella_core::run::{RunConfig, RunEvent, RunEventKind, RunSession, RunUrgency, SessionPlan};
 use patella_core::sensor::observer::SensorConnectionState;
 use run_support::*;
 
@@ -29,7 +29,7 @@ fn every_run_event_kind_has_a_delivery_and_the_list_is_complete() {
         let (urgency, speak, locked) = delivery(kind);
         // Whatever reaches a locked phone is worth more than a line of text.
         assert!(
-            !locked || urgency > Urgency::Info || speak,
+            !locked || urgency > RunUrgency::Info || speak,
             "{}",
             kind.name()
         );
@@ -113,7 +113,7 @@ fn every_emitted_event_has_text_urgency_and_a_speak_flag() {
         .find(|e| e.kind.name() == "session_stopped")
         .unwrap();
     // article 002: a red flag stops the session: the loudest cue.
-    assert_eq!(stop.cue.urgency, Urgency::Stop);
+    assert_eq!(stop.cue.urgency, RunUrgency::Stop);
     assert!(stop.cue.reach_locked_phone);
 }
 
@@ -125,7 +125,7 @@ fn every_sensor_event_has_text_urgency_and_a_speak_flag() {
     }
     // Losing the sensor's radio must reach a pocketed phone.
     let off = sensor_cue::for_state(&SensorConnectionState::BluetoothOff);
-    assert!(off.reach_locked_phone && off.urgency == Urgency::Warning);
+    assert!(off.reach_locked_phone && off.urgency == RunUrgency::Warning);
     assert!(sensor_cue::for_battery(5).urgency > sensor_cue::for_battery(80).urgency);
 }
 
@@ -145,7 +145,7 @@ fn a_sharp_pain_check_in_stops_with_the_stop_urgency() {
     assert!(
         events
             .iter()
-            .all(|e| e.cue.urgency == Urgency::Stop || e.kind.name() == "metronome_changed"),
+            .all(|e| e.cue.urgency == RunUrgency::Stop || e.kind.name() == "metronome_changed"),
         "{events:?}"
     );
 }

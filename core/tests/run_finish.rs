@@ -8,8 +8,8 @@ mod run_support;
 use chrono::NaiveDateTime;
 use patella_core::pain::{CheckIn, CheckInMoment, PainZone};
 use patella_core::run::{
-    DistanceSource, RunConfig, RunError, RunEventKind, RunSession, SegmentKind, SessionPlan,
-    StopReason,
+    RunConfig, RunDistanceSource, RunError, RunEventKind, RunSession, RunStopReason, SegmentKind,
+    SessionPlan,
 };
 use run_support::*;
 
@@ -50,7 +50,7 @@ fn a_steady_run_in_the_band_sums_to_its_distance_time_and_trace() {
     assert_eq!(summary.stop_reason, None);
     assert_eq!(summary.duration_ms, 480_000);
     assert_eq!(summary.active_ms, 480_000);
-    assert_eq!(summary.distance_source, DistanceSource::SensorSpeed);
+    assert_eq!(summary.distance_source, RunDistanceSource::SensorSpeed);
     // Integrated between readings: the first second has no reading before it.
     let distance = summary.distance_m.unwrap();
     assert!(close(distance, 3.0 * 479.0, 3.0), "{distance}");
@@ -99,9 +99,9 @@ fn without_speed_the_distance_is_said_to_be_absent() {
     drive(&mut s, 200, |t| Some(steps(t * 1_000, 170.0)));
     let (summary, events) = s.finish(200_000).unwrap();
     assert_eq!(summary.distance_m, None);
-    assert_eq!(summary.distance_source, DistanceSource::Absent);
+    assert_eq!(summary.distance_source, RunDistanceSource::Absent);
     assert!(!summary.completed);
-    assert_eq!(summary.stop_reason, Some(StopReason::User));
+    assert_eq!(summary.stop_reason, Some(RunStopReason::User));
     assert_eq!(count(&events, "session_stopped"), 1);
     // The plan is cut where the run ended: later segments were not run.
     assert_eq!(summary.segments[4].elapsed_ms, 0);
@@ -231,7 +231,7 @@ mod properties {
             prop_assert_eq!(seg_sum(|t| t.moving_ms), c.moving_ms);
             prop_assert_eq!(seg_sum(|t| t.in_band_ms), c.in_band_ms);
             prop_assert_eq!(sum.segments.iter().map(|seg| seg.elapsed_ms).sum::<u64>(), sum.active_ms);
-            prop_assert_eq!(sum.distance_m.is_some(), sum.distance_source == DistanceSource::SensorSpeed);
+            prop_assert_eq!(sum.distance_m.is_some(), sum.distance_source == RunDistanceSource::SensorSpeed);
             if let Some(d) = sum.distance_m {
                 prop_assert!(d <= 6.0 * sum.moving_ms as f64 / 1_000.0 + 1e-6, "{}", d);
             }
@@ -259,7 +259,7 @@ fn a_sensor_total_distance_is_used_when_it_is_there() {
         Some(r)
     });
     let (summary, _) = s.finish(200_000).unwrap();
-    assert_eq!(summary.distance_source, DistanceSource::SensorTotal);
+    assert_eq!(summary.distance_source, RunDistanceSource::SensorTotal);
     // 98 s of counter before the reset, 1 s of speed across it, 100 s after.
     let distance = summary.distance_m.unwrap();
     assert!(

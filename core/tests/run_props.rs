@@ -9,7 +9,7 @@
 mod run_support;
 
 use patella_core::run::{
-    RunConfig, RunEvent, RunEventKind, RunSession, Segment, SegmentKind, SessionPlan,
+    RunConfig, RunEvent, RunEventKind, RunSegment, RunSession, SegmentKind, SessionPlan,
 };
 use patella_core::sample::{CadenceSample, CadenceUnit, Gait};
 use proptest::prelude::*;
@@ -65,7 +65,7 @@ fn plan() -> impl Strategy<Value = SessionPlan> {
         .prop_map(|(segs, target)| {
             let segments = segs
                 .into_iter()
-                .map(|(k, duration_s)| Segment {
+                .map(|(k, duration_s)| RunSegment {
                     kind: [
                         SegmentKind::WarmUp,
                         SegmentKind::Run,

@@ -11,7 +11,7 @@ use chrono::NaiveDateTime;
 use patella_core::journal::CheckpointPolicy;
 use patella_core::pain::{CheckIn, CheckInMoment};
 use patella_core::run::{
-    RunConfig, RunError, RunSession, SegmentKind, SessionPlan, SessionState, SessionStatus,
+    RunConfig, RunError, RunSession, RunStatus, SegmentKind, SessionPlan, SessionState,
 };
 use proptest::prelude::*;
 use run_support::*;
@@ -75,7 +75,7 @@ fn a_killed_run_comes_back_with_its_time_segment_and_check_ins() {
 
     let mut back = RunSession::restore(round_trip(&saved), 9_000_000).unwrap();
     let view = back.snapshot(9_000_000);
-    assert_eq!(view.status, SessionStatus::Paused);
+    assert_eq!(view.status, RunStatus::Paused);
     assert_eq!(view.elapsed_ms, before.elapsed_ms);
     assert_eq!(view.segment_index, before.segment_index);
     assert_eq!(view.segment, Some(SegmentKind::Run));
@@ -167,13 +167,13 @@ fn a_checkpoint_is_none_outside_a_run_and_a_bad_one_is_named() {
     s.stop(80_000).unwrap();
     let ended = s.saved_state(80_000).expect("an ended run is checkpointed");
     let back = RunSession::restore(round_trip(&ended), 90_000).unwrap();
-    assert_eq!(back.status(), patella_core::run::SessionStatus::Stopped);
+    assert_eq!(back.status(), patella_core::run::RunStatus::Stopped);
     let mut back = back;
     assert!(
         back.resume(91_000).unwrap_or_default().is_empty(),
         "nothing resumes"
     );
-    assert_eq!(back.status(), patella_core::run::SessionStatus::Stopped);
+    assert_eq!(back.status(), patella_core::run::RunStatus::Stopped);
 }
 
 #[test]
@@ -191,7 +191,7 @@ fn the_check_in_that_stops_a_run_is_checkpointed_at_once() {
     let mut sharp = checkin(3);
     sharp.quality = Some(patella_core::pain::PainQuality::Sharp);
     s.check_in(31_000, sharp).unwrap();
-    assert_eq!(s.status(), patella_core::run::SessionStatus::Stopped);
+    assert_eq!(s.status(), patella_core::run::RunStatus::Stopped);
     let before = memory.0.lock().unwrap().len();
     after_input(&mut every, &s, 31_000, &memory);
     assert_eq!(
@@ -236,7 +236,7 @@ proptest! {
             let before = memory.0.lock().unwrap().len();
             after_input(&mut every, &s, now, &memory);
             let wrote = memory.0.lock().unwrap().len() > before;
-            if s.status() != patella_core::run::SessionStatus::Running {
+            if s.status() != patella_core::run::RunStatus::Running {
                 // The end is written once, at once; nothing after it.
                 prop_assert_eq!(wrote, !ended);
                 ended = true;

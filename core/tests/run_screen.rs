@@ -9,8 +9,8 @@ mod run_support;
 use chrono::NaiveDateTime;
 use patella_core::pain::{CheckIn, CheckInMoment, PainZone};
 use patella_core::run::{
-    CadenceState, PromptReason, RunConfig, RunSession, Segment, SegmentKind, SessionPlan,
-    SessionStatus, StopReason, StripState,
+    RunCadenceState, RunConfig, RunPromptReason, RunSegment, RunSession, RunStatus, RunStopReason,
+    RunStripState, SegmentKind, SessionPlan,
 };
 use patella_core::sample::{SampleSink, SensorLink};
 use proptest::prelude::*;
@@ -42,13 +42,13 @@ fn the_screen_carries_segments_countdown_cadence_and_buttons() {
     assert_eq!(at.countdown_ms, 74_500);
     assert_eq!(at.countdown_label, "1:15");
     assert_eq!(at.elapsed_label, "1:15");
-    assert_eq!(at.cadence.zone, CadenceState::InBand);
+    assert_eq!(at.cadence.zone, RunCadenceState::InBand);
     assert_eq!(at.cadence.label, "171 steps/min");
     assert!(at.cadence.band_label.is_some());
     assert!(at.buttons.pause && at.buttons.stop && !at.buttons.resume);
-    assert_eq!(at.strip[0].state, StripState::Done);
-    assert_eq!(at.strip[1].state, StripState::Current);
-    assert_eq!(at.strip[2].state, StripState::Upcoming);
+    assert_eq!(at.strip[0].state, RunStripState::Done);
+    assert_eq!(at.strip[1].state, RunStripState::Current);
+    assert_eq!(at.strip[2].state, RunStripState::Upcoming);
     assert!((at.strip[1].done_fraction - 15.5 / 90.0).abs() < 1e-9);
 }
 
@@ -61,7 +61,7 @@ fn a_prompt_waits_on_the_screen_until_the_knee_check_answers_it() {
     let asked = s.screen(151_000);
     assert_eq!(
         asked.check_in_prompt.as_ref().map(|p| p.reason),
-        Some(PromptReason::AfterRunSegment)
+        Some(RunPromptReason::AfterRunSegment)
     );
     let checkin = CheckIn::new(
         NaiveDateTime::default(),
@@ -89,8 +89,8 @@ fn a_stop_shows_its_reason_and_disables_the_run_buttons() {
     assert!(paused.paused && paused.buttons.resume && !paused.buttons.pause);
     s.stop(13_000).unwrap();
     let stopped = s.screen(14_000);
-    assert_eq!(stopped.status, SessionStatus::Stopped);
-    assert_eq!(stopped.stop_reason, Some(StopReason::User));
+    assert_eq!(stopped.status, RunStatus::Stopped);
+    assert_eq!(stopped.stop_reason, Some(RunStopReason::User));
     assert!(stopped.stop_label.is_some());
     assert!(!stopped.buttons.stop && !stopped.buttons.check_in && !stopped.buttons.resume);
 }
@@ -161,7 +161,7 @@ proptest! {
         ask_after_s in 0u64..200,
     ) {
         let plan = SessionPlan {
-            segments: segments.iter().map(|&(kind, duration_s)| Segment { kind, duration_s }).collect(),
+            segments: segments.iter().map(|&(kind, duration_s)| RunSegment { kind, duration_s }).collect(),
             cadence_target_spm: Some(170.0),
             stride_baseline: None,
         };

@@ -13,7 +13,7 @@ mod run_support;
 use chrono::NaiveDateTime;
 use patella_core::pain::{CheckIn, CheckInMoment};
 use patella_core::run::{
-    RunConfig, RunError, RunEvent, RunEventKind, RunSession, SessionPlan, SessionStatus,
+    RunConfig, RunError, RunEvent, RunEventKind, RunSession, RunStatus, SessionPlan,
 };
 use patella_core::sample::CadenceSample;
 use proptest::prelude::*;
@@ -69,7 +69,7 @@ fn a_reading_a_day_ahead_neither_finishes_the_run_nor_fires_countdowns() {
             .to_string()
             .starts_with("sample.at_ms: 86460000 is more than 5000 ms ahead"),
     );
-    assert_eq!(s.status(), SessionStatus::Running);
+    assert_eq!(s.status(), RunStatus::Running);
     assert_eq!(s.snapshot(60_000).elapsed_ms, 60_000);
     assert_eq!(s.snapshot(60_000).dropped_samples, 1);
     // Later ticks and readings keep working, on the app's clock.
@@ -119,7 +119,7 @@ fn a_check_in_and_a_stop_a_few_ms_behind_a_reading_are_clamped_not_refused() {
     let stopped = named(&events, "session_stopped");
     assert_eq!(stopped.len(), 1);
     assert_eq!(stopped[0].at_ms, 130_005);
-    assert_eq!(s.status(), SessionStatus::Stopped);
+    assert_eq!(s.status(), RunStatus::Stopped);
 }
 
 #[test]
@@ -129,7 +129,7 @@ fn pause_resume_and_ticks_behind_session_time_are_clamped() {
     s.push_sample(&steps(30_010, 170.0)).unwrap();
     let paused = s.pause(30_000).unwrap();
     assert_eq!(named(&paused, "paused")[0].at_ms, 30_010);
-    assert_eq!(s.status(), SessionStatus::Paused);
+    assert_eq!(s.status(), RunStatus::Paused);
     // A stale tick changes nothing and is not an error.
     assert_eq!(s.tick(29_000), Ok(vec![]));
     let resumed = s.resume(30_005).unwrap();
@@ -137,7 +137,7 @@ fn pause_resume_and_ticks_behind_session_time_are_clamped() {
         named(&resumed, "resumed")[0].kind,
         RunEventKind::Resumed { paused_for_ms: 0 }
     ));
-    assert_eq!(s.status(), SessionStatus::Running);
+    assert_eq!(s.status(), RunStatus::Running);
     // A signal change stamped behind is taken at session time too.
     assert!(s.signal_lost(SOURCE, 29_000).is_ok());
 }
@@ -187,7 +187,7 @@ fn same_millisecond_readings_are_all_kept_in_arrival_order() {
 fn times_near_the_end_of_the_clock_do_not_overflow() {
     let mut s = thirty_minute_run();
     s.tick(u64::MAX - 1).unwrap();
-    assert_eq!(s.status(), SessionStatus::Complete);
+    assert_eq!(s.status(), RunStatus::Complete);
     let mut late = RunSession::new(
         SessionPlan::continuous(0, 20, 0).with_target(170.0),
         RunConfig::default(),
@@ -197,7 +197,7 @@ fn times_near_the_end_of_the_clock_do_not_overflow() {
     late.push_sample(&steps(u64::MAX - 29_000, 170.0)).unwrap();
     assert!(late.push_sample(&steps(u64::MAX, 170.0)).is_err());
     late.tick(u64::MAX).unwrap();
-    assert_eq!(late.status(), SessionStatus::Complete);
+    assert_eq!(late.status(), RunStatus::Complete);
     assert_eq!(late.snapshot(u64::MAX).elapsed_ms, 20_000);
 }
 
@@ -326,7 +326,7 @@ fn play(inputs: &[Input]) -> Outcome {
                 score,
             } => {
                 clock += after_ms;
-                if matches!(s.status(), SessionStatus::Running | SessionStatus::Paused) {
+                if matches!(s.status(), RunStatus::Running | RunStatus::Paused) {
                     let at = clock.saturating_sub(behind_ms);
                     command(at, s.check_in(at, pain(score)), true);
                 }
@@ -390,7 +390,7 @@ proptest! {
         for pair in out.events.windows(2) {
             prop_assert!(pair[0].at_ms <= pair[1].at_ms, "{:?}", pair);
         }
-        if out.session.status() == SessionStatus::Complete {
+        if out.session.status() == RunStatus::Complete {
             prop_assert!(out.latest_given_ms >= START_MS + PLAN_MS);
         }
         let mut s = out.session;

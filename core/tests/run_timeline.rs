@@ -7,8 +7,8 @@
 mod run_support;
 
 use patella_core::run::{
-    PromptReason, RunConfig, RunEvent, RunEventKind, RunSession, SegmentKind, SessionPlan,
-    SessionStatus,
+    RunConfig, RunEvent, RunEventKind, RunPromptReason, RunSession, RunStatus, SegmentKind,
+    SessionPlan,
 };
 use run_support::*;
 
@@ -66,7 +66,7 @@ fn a_run_walk_day_announces_every_segment_countdown_halfway_and_the_end() {
     let mut s = RunSession::new(plan(), RunConfig::default()).unwrap();
     let events = drive(&mut s, 310, |_| None);
     assert_eq!(timeline(&events), expected());
-    assert_eq!(s.status(), SessionStatus::Complete);
+    assert_eq!(s.status(), RunStatus::Complete);
     let walk = named(&events, "segment_started")[2];
     assert_eq!(
         walk.cue.text,
@@ -90,7 +90,7 @@ fn pauses_do_not_count_toward_segments() {
     events.extend(s.pause(30_000).unwrap());
     events.extend(s.tick(60_000).unwrap());
     let view = s.snapshot(80_000);
-    assert_eq!(view.status, SessionStatus::Paused);
+    assert_eq!(view.status, RunStatus::Paused);
     assert_eq!(view.elapsed_ms, 30_000);
     assert_eq!(view.segment_remaining_ms, 90_000);
     events.extend(s.resume(90_000).unwrap());
@@ -121,7 +121,7 @@ fn periodic_check_in_prompts() {
         .map(|e| (e.at_ms, e.kind.clone()))
         .collect();
     let periodic = RunEventKind::CheckInPrompt {
-        reason: PromptReason::Periodic,
+        reason: RunPromptReason::Periodic,
     };
     assert_eq!(
         prompts,
@@ -133,7 +133,7 @@ fn periodic_check_in_prompts() {
 fn snapshot_shows_segment_and_time_left() {
     let mut s = RunSession::new(plan().with_target(165.0), RunConfig::default()).unwrap();
     let before = s.snapshot(0);
-    assert_eq!(before.status, SessionStatus::NotStarted);
+    assert_eq!(before.status, RunStatus::NotStarted);
     assert_eq!(before.segment, None);
     s.start(1_000);
     s.tick(76_000).unwrap();
@@ -163,7 +163,7 @@ fn stopping_early_and_inputs_after_the_end() {
             ..
         }
     ));
-    assert_eq!(s.status(), SessionStatus::Stopped);
+    assert_eq!(s.status(), RunStatus::Stopped);
     assert!(s.tick(50_000).unwrap().is_empty());
     assert!(s.push_sample(&steps(51_000, 170.0)).unwrap().is_empty());
     assert!(s.stop(52_000).unwrap().is_empty());

@@ -12,8 +12,8 @@ mod run_support;
 use std::path::PathBuf;
 
 use patella_core::run::{
-    CadenceState, RunConfig, RunEvent, RunEventKind, RunSession, Segment, SegmentKind, SessionPlan,
-    parse_trace, replay,
+    RunCadenceState, RunConfig, RunEvent, RunEventKind, RunSegment, RunSession, SegmentKind,
+    SessionPlan, parse_trace, replay,
 };
 use patella_core::sample::{CadenceSample, CadenceUnit, Gait};
 use proptest::prelude::*;
@@ -78,7 +78,7 @@ fn the_run_view_shows_the_walk() {
     let mut s = RunSession::new(plan, RunConfig::default()).unwrap();
     drive(&mut s, 45, |t| Some(undeclared(t * 1_000, 62.0, 1.45)));
     let view = s.snapshot(45_000);
-    assert_eq!(view.cadence_state, CadenceState::Walking);
+    assert_eq!(view.cadence_state, RunCadenceState::Walking);
     // Walking since the first reading at 1 s.
     assert_eq!(view.walking_in_run_ms, Some(44_000));
     assert_eq!(view.cadence_spm, Some(124.0));
@@ -88,7 +88,7 @@ fn the_run_view_shows_the_walk() {
     });
     let view = s.snapshot(60_000);
     assert_eq!(view.walking_in_run_ms, None);
-    assert_ne!(view.cadence_state, CadenceState::Walking);
+    assert_ne!(view.cadence_state, RunCadenceState::Walking);
 }
 
 // The same walk from a pod that counts steps but does not say so (rsc
@@ -107,7 +107,7 @@ fn a_walk_counted_in_steps_by_an_undeclared_pod_is_a_walk() {
     assert!(form_alerts(&events).is_empty(), "{events:?}");
     assert_eq!(count(&events, "walking_in_run_segment"), 1);
     let view = s.snapshot(120_000);
-    assert_eq!(view.cadence_state, CadenceState::Walking);
+    assert_eq!(view.cadence_state, RunCadenceState::Walking);
     assert!(view.cadence_spm.unwrap() < 120.0, "{view:?}");
 }
 
@@ -266,7 +266,7 @@ fn plan() -> impl Strategy<Value = SessionPlan> {
         .prop_map(|(segs, target)| SessionPlan {
             segments: segs
                 .into_iter()
-                .map(|(k, duration_s)| Segment {
+                .map(|(k, duration_s)| RunSegment {
                     kind: [
                         SegmentKind::WarmUp,
                         SegmentKind::Run,

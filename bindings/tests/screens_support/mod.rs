@@ -8,7 +8,15 @@ use patella_ffi::coach::{
 };
 use patella_ffi::pain::{CheckIn, CheckInMoment};
 use patella_ffi::screens::{AppSettings, DistanceUnitChoice, PairedSensorRecord, PairedSensorUnit};
-use patella_ffi::store::{RecordStore, StoredRun};
+use patella_ffi::store::RecordStore;
+
+/// Tuesday's run, measured elsewhere (a watch, say) and brought in as a
+/// backup before anything else: the apps keep runs only through a run
+/// session, and this day's figures are fixed.
+pub const TUESDAY_RUN_BACKUP: &str = r#"{"format": "patella-backup", "schema_version": 1,
+  "records": {"check_ins": [], "sessions": [], "settings": {}, "runs": [{"id": "run-2026-11-24",
+  "started_at": "2026-11-24T18:00:00", "duration_s": 1890, "distance_m": 3400,
+  "average_cadence_spm": 163.5, "target_cadence_spm": 168.0}]}}"#;
 
 pub fn runner() -> RunnerProfile {
     RunnerProfile {
@@ -32,10 +40,13 @@ pub fn runner() -> RunnerProfile {
 }
 
 /// The scripted day: a runner starts a plan on Monday 23 November 2026,
-/// runs on Tuesday, checks in after it, pairs a sensor, moves the plan
+/// runs on Tuesday (the run comes in by backup), checks in after it, pairs a sensor, moves the plan
 /// reminder to 06:30, and opens the app on Wednesday at 06:00.
 pub fn scripted_day(dir: &str) -> (Arc<RecordStore>, Arc<Coach>) {
     let store = RecordStore::open(dir.to_owned()).expect("store opens");
+    store
+        .import_backup(TUESDAY_RUN_BACKUP.to_owned())
+        .expect("run stored");
     let coach = Coach::open(store.clone()).expect("coach opens");
     coach
         .save_profile(runner(), "2026-11-23".into())
@@ -53,16 +64,6 @@ pub fn scripted_day(dir: &str) -> (Arc<RecordStore>, Arc<Coach>) {
             red_flags: vec![],
         })
         .expect("check-in recorded");
-    store
-        .add_run(StoredRun {
-            id: "run-2026-11-24".into(),
-            started_at: "2026-11-24T18:00:00".into(),
-            duration_s: 1890,
-            distance_m: 3400,
-            average_cadence_spm: Some(163.5),
-            target_cadence_spm: Some(168.0),
-        })
-        .expect("run stored");
     store
         .save_settings(AppSettings {
             distance_unit: DistanceUnitChoice::Kilometres,

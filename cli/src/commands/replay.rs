@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 use patella_core::cadence::MetronomeMode;
-use patella_core::run::{self, RunConfig, RunEvent, Segment, SegmentKind, SessionPlan};
+use patella_core::run::{self, RunConfig, RunEvent, RunSegment, SegmentKind, SessionPlan};
 use patella_core::sample::CadenceUnit;
 
 use crate::output::{CliError, print_json};
@@ -171,7 +171,7 @@ fn plan_for_trace(rows: &[run::TraceRow]) -> SessionPlan {
     let seconds = (last.saturating_sub(first).div_ceil(1_000) + 1).min(run::plan::MAX_TOTAL_S);
     let duration_s = u32::try_from(seconds).unwrap_or(u32::MAX);
     SessionPlan {
-        segments: vec![Segment {
+        segments: vec![RunSegment {
             kind: SegmentKind::Run,
             duration_s,
         }],
@@ -231,8 +231,8 @@ fn parse_plan_spec(spec: &str) -> Result<SessionPlan, String> {
 /// would pass the plan's limits on segments or length; checked before
 /// anything is expanded, so a huge repeat count costs nothing.
 fn check_room(
-    so_far: &[Segment],
-    group: &[Segment],
+    so_far: &[RunSegment],
+    group: &[RunSegment],
     repeats: u32,
     item: &str,
 ) -> Result<(), String> {
@@ -260,7 +260,7 @@ fn check_room(
     Ok(())
 }
 
-fn parse_segment(part: &str) -> Result<Segment, String> {
+fn parse_segment(part: &str) -> Result<RunSegment, String> {
     let (kind, duration) = part
         .split_once(':')
         .ok_or_else(|| format!("'{part}': expected kind:duration, e.g. run:90s"))?;
@@ -282,7 +282,7 @@ fn parse_segment(part: &str) -> Result<Segment, String> {
     let duration_s = n
         .checked_mul(scale)
         .ok_or_else(|| format!("'{duration}': too long"))?;
-    Ok(Segment { kind, duration_s })
+    Ok(RunSegment { kind, duration_s })
 }
 
 #[cfg(test)]

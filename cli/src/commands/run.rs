@@ -16,7 +16,7 @@ use clap::Args;
 use patella_core::coach::record::load_history;
 use patella_core::coach::{CoachConfig, History, Profile};
 use patella_core::journal::{FinishedRun, Journal};
-use patella_core::run::{RunScreen, RunSession, run_config_for};
+use patella_core::run::{RunScreen, RunSession, RunSettings};
 use patella_core::sample::{MonoMs, SampleSink};
 use patella_core::sensor::ble::{BleConfig, BleError, BleSensorClient, RunningSensor, matches_id};
 use patella_core::sensor::clock::{InstantClock, process_now_ms};
@@ -129,10 +129,10 @@ pub fn run(args: RunArgs) -> Result<(), CliError> {
     for line in &todays.day_lines {
         println!("{line}");
     }
-    // The runner's settings, as the apps apply them (`run_config_for`: the
-    // metronome plays when cadence falls below the band; cues above the band).
+    // The runner's settings, as the apps apply them (`RunSettings::from_saved`:
+    // the metronome plays when cadence falls below the band; cues above the band).
     let settings = store.with_records(|r| r.settings.clone())?;
-    let mut config = run_config_for(&settings);
+    let mut config = RunSettings::from_saved(&settings).config();
     // The coach's target steps up from the runner's own measured baseline
     // (article 004), so a low one is meant, not a typo: as on the phones.
     config.target_guard.allow_unusual = true;

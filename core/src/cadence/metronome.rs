@@ -5,6 +5,11 @@ use serde::{Deserialize, Serialize};
 
 /// When the metronome plays.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "ffi",
+    derive(uniffi::Enum),
+    uniffi(name = "RunMetronomeMode")
+)]
 #[serde(rename_all = "snake_case")]
 pub enum MetronomeMode {
     /// Never.
@@ -19,7 +24,13 @@ pub enum MetronomeMode {
 
 /// The metronome's state for the app.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "ffi",
+    derive(uniffi::Record),
+    uniffi(name = "RunMetronomeState")
+)]
 pub struct Metronome {
+    /// The runner's setting.
     pub mode: MetronomeMode,
     /// One beat per step at the target, in milliseconds; `None` without a target.
     pub interval_ms: Option<u32>,

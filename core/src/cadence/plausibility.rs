@@ -26,17 +26,29 @@ pub enum Reading {
 
 /// Why a reading was not believed.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum RejectReason {
-    /// Speed and stride length fit neither steps nor strides; `ratio` is
-    /// speed × 60 / (stride × cadence), 1 for strides and 0.5 for steps.
-    UnitMismatch { ratio: f64 },
+    /// Speed and stride length fit neither steps nor strides.
+    UnitMismatch {
+        /// Speed × 60 / (stride × cadence): 1 for strides, 0.5 for steps.
+        ratio: f64,
+    },
     /// Faster than any human steps.
-    AboveMax { spm: f64 },
+    AboveMax {
+        /// The step rate read, steps/min.
+        spm: f64,
+    },
     /// The speed would need steps this long.
-    StepTooLong { step_m: f64 },
+    StepTooLong {
+        /// The step length the speed would need, metres.
+        step_m: f64,
+    },
     /// The sensor says running, at a rate nobody runs at.
-    TooLowForRunning { spm: f64 },
+    TooLowForRunning {
+        /// The step rate read, steps/min.
+        spm: f64,
+    },
 }
 
 /// Whether the runner is standing still, judged before any unit detection:

@@ -16,6 +16,7 @@ use crate::pain::{self, CheckIn, PainAssessment, PainTrend};
 
 /// Which load factor a change turns down (article 002's triggers).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum LoadFactor {
     /// Minutes of running in the week.
@@ -26,53 +27,93 @@ pub enum LoadFactor {
     Frequency,
 }
 
+/// What a check-in changed in the plan. Dates are ISO-8601 across the FFI.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum PlanChangeKind {
+    /// The run on `date` becomes `minutes` of cycling or swimming.
     SwapRunForCrossTraining {
+        /// The run's date.
         date: NaiveDate,
+        /// Minutes of cross-training in its place.
         minutes: u32,
     },
+    /// The week from `week_start` drops from run/walk stage `from_stage`
+    /// to `to_stage`.
     StepBack {
+        /// The week's first day.
         week_start: NaiveDate,
+        /// The stage before.
         from_stage: u8,
+        /// The stage now.
         to_stage: u8,
     },
+    /// The week from `week_start` repeats run/walk stage `stage`.
     Repeat {
+        /// The week's first day.
         week_start: NaiveDate,
+        /// The stage repeated.
         stage: u8,
     },
+    /// The week from `week_start` turns `factor` down from `from` to
+    /// `to` (minutes, percent or run days, by factor): `percent` less.
     ReduceLoad {
+        /// The week's first day.
         week_start: NaiveDate,
+        /// The load turned down.
         factor: LoadFactor,
+        /// Its amount before.
         from: u32,
+        /// Its amount now.
         to: u32,
+        /// How much less, in percent.
         percent: u32,
     },
+    /// The plan stops growing from `since` until the runner confirms
+    /// seeing a clinician.
     HoldProgression {
+        /// The first day held.
         since: NaiveDate,
     },
+    /// No plyometric or deep-loaded work from `from` through `until`, both
+    /// days included.
     PauseHighKneeLoad {
+        /// The first day paused.
         from: NaiveDate,
+        /// The last day paused.
         until: NaiveDate,
     },
+    /// The short knee routine is planned every day from `from`.
     DailyKneeRoutine {
+        /// The first day of the routine.
         from: NaiveDate,
     },
 }
 
+/// One change a check-in made to the plan, with its reason.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct PlanChange {
+    /// What changed.
     #[serde(flatten)]
     pub kind: PlanChangeKind,
-    /// Why, in the project's own words.
+    /// Why, in the project's own words, ready to show.
     pub reason: String,
 }
 
+/// What a check-in found and what it changed in the plan.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct CheckInOutcome {
+    /// How the check-in's pain reads against the buffer zone.
     pub assessment: PainAssessment,
+    /// Set when pain has not improved, or has worsened, over recent weeks.
     pub trend: Option<PainTrend>,
+    /// The trend in words, to show with the assessment (`PainTrend::warning`).
+    pub trend_warning: Option<String>,
+    /// The changes made to the plan, each with its reason; empty when
+    /// nothing changed.
     pub plan_changes: Vec<PlanChange>,
 }
 
@@ -113,6 +154,7 @@ pub fn record_check_in(
     *history = after_history;
     Ok(CheckInOutcome {
         assessment,
+        trend_warning: trend.as_ref().map(|t| t.warning().to_owned()),
         trend,
         plan_changes,
     })

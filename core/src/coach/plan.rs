@@ -88,7 +88,7 @@ impl RunSession<'_> {
             segments: self
                 .segments
                 .iter()
-                .map(|s| crate::run::Segment {
+                .map(|s| crate::run::RunSegment {
                     kind: s.kind,
                     duration_s: s.seconds,
                 })

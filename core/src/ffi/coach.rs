@@ -1,45 +1,36 @@
-//! The coach facade: the runner profile, today's sessions and the week with
-//! full exercise detail, check-ins with their assessment and plan changes,
+//! The coach facade: the runner profile, the run planned on a day (as the
+//! run session takes it), check-ins with their assessment and plan changes,
 //! and marking sessions done or skipped. The history lives in memory
 //! and, when opened with `Coach::open(store)`, every change goes through
 //! the record's journal (`crate::journal`) first; every screen is
 //! recomputed from it by the core.
 
-mod changes;
 mod complete_run;
 #[cfg(test)]
 mod date_props;
 mod error;
-mod exercise;
-mod plan;
 mod profile;
 mod unfinished_run;
 
 use std::sync::{Arc, Mutex, MutexGuard};
 
-use crate::coach::plan::{Advisory, DISCLAIMER, Plan};
+use crate::coach::plan::Plan;
 use crate::coach::{
     self as core_coach, Catalogue, CoachConfig, GearChange, GearChangeKind, History, Profile,
-    SessionOutcome, SessionStatus,
+    Session, SessionOutcome, SessionStatus,
 };
 use crate::journal::Journal;
 use chrono::NaiveDate;
 
-pub use changes::{PlanChange, PlanChangeAction, PlanLoadFactor};
+pub use crate::coach::{CheckInOutcome, LoadFactor, PlanChange, PlanChangeKind};
+pub use crate::pain::PainTrend;
 pub use complete_run::RunCompletion;
 pub use error::CoachError;
 
 use crate::coach::record;
-use crate::ffi::pain::{CheckIn, PainAssessment};
+use crate::ffi::pain::CheckIn;
+use crate::ffi::run::RunPlan;
 use crate::ffi::store::RecordStore;
-pub use exercise::{
-    DoseSide, DoseUnit, ExerciseCategory, ExerciseDetail, ExerciseDose, KneeLoadLevel,
-    SessionExercise, StrengthLevel, TargetMuscle,
-};
-pub use plan::{
-    CrossTrainingActivity, CrossTrainingOffer, PlanDay, PlanDayKind, PlanMilestone, PlanSegment,
-    PlanSession, PlanWeek, PlanWeekKind, PlannedRun,
-};
 pub use profile::{EquipmentItem, ExperienceLevel, RunDay, RunnerProfile, RunningGoal};
 
 pub(crate) fn parse_date(field: &str, value: &str) -> Result<NaiveDate, CoachError> {
@@ -83,42 +74,6 @@ pub enum GearChangeType {
     Surface,
     /// New shoes, or a different kind of shoe.
     Shoes,
-}
-
-/// What an advisory asks of the runner.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
-pub enum AdvisoryKind {
-    /// Risk factors in the profile: build more slowly and consider a
-    /// physical therapist.
-    SeePhysicalTherapist,
-    /// See a doctor or physical therapist; progression is held until
-    /// the visit is confirmed.
-    SeeClinician,
-    /// The cadence schedule stops below 165 steps/min; the message says why.
-    CadenceBelowAim,
-}
-
-/// Advice for the runner, shown until it no longer applies.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct CoachAdvisory {
-    /// What the advisory asks.
-    pub kind: AdvisoryKind,
-    /// For a clinician hold: the date progression was held from.
-    pub since: Option<String>,
-    /// The advice, ready to show.
-    pub message: String,
-}
-
-/// What a check-in found and what it changed in the plan.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct CheckInResult {
-    /// How the check-in's pain reads against the buffer zone.
-    pub assessment: PainAssessment,
-    /// The changes made to the plan, each with its reason; empty when
-    /// nothing changed.
-    pub plan_changes: Vec<PlanChange>,
-    /// Set when pain has not improved, or has worsened, over recent weeks.
-    pub trend_warning: Option<String>,
 }
 
 /// The runner's plan and its adaptation to pain. Opened over a
@@ -234,59 +189,38 @@ impl Coach {
         Ok(self.journal.save_profile(&mut guard, profile, start)?)
     }
 
-    /// The sessions planned for `date` (ISO-8601), with full exercise detail.
-    pub fn today(&self, date: String) -> Result<PlanDay, CoachError> {
+    /// The run planned on `date` (ISO-8601) as the run session takes it:
+    /// pass it to `RunSession.fromPlannedRun`. None when no run is planned
+    /// that day.
+    pub fn planned_run(&self, date: String) -> Result<Option<RunPlan>, CoachError> {
         let day = parse_date("date", &date)?;
         let catalogue = Catalogue::builtin()?;
         let mut guard = self.lock()?;
         with_history(&mut guard, |h| {
             let plan = self.plan_through(h, day, day, catalogue)?;
-            plan.day(day)
-                .map(Into::into)
-                .ok_or_else(|| CoachError::InvalidInput {
-                    field: "date".to_owned(),
-                    detail: format!("{day} is not in the plan"),
-                })
-        })
-    }
-
-    /// The plan week that contains `date` (ISO-8601).
-    pub fn week(&self, date: String) -> Result<PlanWeek, CoachError> {
-        let day = parse_date("date", &date)?;
-        let catalogue = Catalogue::builtin()?;
-        let mut guard = self.lock()?;
-        with_history(&mut guard, |h| {
-            let plan = self.plan_through(h, day, day, catalogue)?;
-            plan.week_of(day)
-                .map(Into::into)
-                .ok_or_else(|| CoachError::InvalidInput {
-                    field: "date".to_owned(),
-                    detail: format!("{day} is not in the plan"),
-                })
+            let planned = plan.day(day).ok_or_else(|| CoachError::InvalidInput {
+                field: "date".to_owned(),
+                detail: format!("{day} is not in the plan"),
+            })?;
+            Ok(planned.sessions.iter().find_map(|s| match s {
+                Session::Run(run) => Some(run_plan(run.session_plan())),
+                _ => None,
+            }))
         })
     }
 
     /// Records a check-in and returns its assessment and the plan changes it
     /// causes. A check-in dated more than a few minutes ahead of now is
     /// refused, naming `taken_at`.
-    pub fn record_check_in(&self, check_in: CheckIn) -> Result<CheckInResult, CoachError> {
+    pub fn record_check_in(&self, check_in: CheckIn) -> Result<CheckInOutcome, CoachError> {
         let checkin = check_in.to_core_entered(self.config.pain.ahead_tolerance_min)?;
         plausible("taken_at", checkin.taken_at.date())?;
         let catalogue = Catalogue::builtin()?;
         let mut guard = self.lock()?;
         with_history(&mut guard, |h| {
-            let outcome = self
+            Ok(self
                 .journal
-                .record_check_in(h, checkin, catalogue, &self.config)?;
-            Ok(CheckInResult {
-                assessment: outcome.assessment.into(),
-                plan_changes: outcome.plan_changes.iter().map(Into::into).collect(),
-                trend_warning: outcome.trend.map(|_| {
-                    "Your knee has not been getting better over the last few weeks. Please have \
-                     a doctor or physical therapist look at it."
-                        .to_owned()
-                }),
-            })
+                .record_check_in(h, checkin, catalogue, &self.config)?)
         })
     }
 
@@ -351,41 +285,14 @@ impl Coach {
             Ok(self.journal.confirm_clinician_visit(h, moment)?)
         })
     }
+}
 
-    /// Suggestions to see a physical therapist or clinician, as of `date`.
-    pub fn advisories(&self, date: String) -> Result<Vec<CoachAdvisory>, CoachError> {
-        let day = parse_date("date", &date)?;
-        let catalogue = Catalogue::builtin()?;
-        let mut guard = self.lock()?;
-        with_history(&mut guard, |h| {
-            let plan = self.plan_through(h, day, day, catalogue)?;
-            Ok(plan
-                .advisories
-                .iter()
-                .map(|a| match a {
-                    Advisory::SeePhysicalTherapist { message, .. } => CoachAdvisory {
-                        kind: AdvisoryKind::SeePhysicalTherapist,
-                        since: None,
-                        message: message.clone(),
-                    },
-                    Advisory::SeeClinician { since, message, .. } => CoachAdvisory {
-                        kind: AdvisoryKind::SeeClinician,
-                        since: Some(since.to_string()),
-                        message: message.clone(),
-                    },
-                    Advisory::CadenceBelowAim { message, .. } => CoachAdvisory {
-                        kind: AdvisoryKind::CadenceBelowAim,
-                        since: None,
-                        message: message.clone(),
-                    },
-                })
-                .collect())
-        })
-    }
-
-    /// The line the app shows with every plan: guidance, not diagnosis.
-    pub fn disclaimer(&self) -> String {
-        DISCLAIMER.to_owned()
+/// The run session's plan for a planned run day: its segments in order and
+/// the day's cadence target.
+fn run_plan(plan: crate::run::SessionPlan) -> RunPlan {
+    RunPlan {
+        segments: plan.segments,
+        cadence_target_spm: plan.cadence_target_spm,
     }
 }
 
@@ -393,6 +300,7 @@ impl Coach {
 pub(crate) mod tests {
     use super::*;
     use crate::ffi::pain::{CheckInMoment, PainAction, PainLocation, PainZone, RedFlag};
+    use crate::ffi::run::RunSegmentKind;
 
     pub(crate) fn runner() -> RunnerProfile {
         RunnerProfile {
@@ -426,7 +334,7 @@ pub(crate) mod tests {
                 .record_check_in(CheckIn {
                     taken_at: "2026-11-24T08:00".into(),
                     score: 6,
-                    moment: crate::ffi::pain::CheckInMoment::AfterRun,
+                    moment: CheckInMoment::AfterRun,
                     quality: None,
                     location: None,
                     red_flags: vec![],
@@ -435,11 +343,14 @@ pub(crate) mod tests {
             coach
                 .record_gear_change("2026-11-25".into(), GearChangeType::Shoes)
                 .unwrap();
-            coach.week("2026-11-30".into()).unwrap()
+            coach.plan_screen("2026-11-30".into(), 1).unwrap()
         };
         let reopened = Coach::open(RecordStore::open(path).unwrap()).unwrap();
         assert_eq!(reopened.profile().unwrap(), Some(runner()));
-        assert_eq!(reopened.week("2026-11-30".into()).unwrap(), before);
+        assert_eq!(
+            reopened.plan_screen("2026-11-30".into(), 1).unwrap(),
+            before
+        );
     }
 
     #[test]
@@ -447,7 +358,7 @@ pub(crate) mod tests {
         let coach = Coach::new();
         assert_eq!(coach.profile().expect("readable"), None);
         assert!(matches!(
-            coach.today("2026-11-24".into()),
+            coach.planned_run("2026-11-24".into()),
             Err(CoachError::NoProfile)
         ));
         coach
@@ -471,47 +382,61 @@ pub(crate) mod tests {
     }
 
     #[test]
-    fn today_and_week_carry_full_exercise_detail() {
+    fn the_planned_run_carries_its_segments_and_strength_work_moves_the_plan_on() {
         let coach = Coach::new();
         coach
             .save_profile(runner(), "2026-11-23".into())
             .expect("saved");
-        let tuesday = coach.today("2026-11-24".into()).expect("a day");
-        let PlanSession::Run { run } = &tuesday.sessions[0] else {
-            panic!("a run on Tuesday")
-        };
+        let tuesday = coach
+            .planned_run("2026-11-24".into())
+            .expect("a day")
+            .expect("a run on Tuesday");
         assert_eq!(
-            run.segments[1],
-            PlanSegment {
-                kind: crate::ffi::run::RunSegmentKind::Run,
-                seconds: 30,
-                faster_percent: None
+            tuesday.segments[1],
+            crate::ffi::run::RunSegment {
+                kind: RunSegmentKind::Run,
+                duration_s: 30,
             }
         );
-        assert!(run.warm_up.iter().all(|e| !e.exercise.cues.is_empty()));
-        let week = coach.week("2026-12-02".into()).expect("a week");
-        assert_eq!(week.start, "2026-11-30");
-        assert_eq!(week.days.len(), 7);
-        assert!(coach.today("2026-11-01".into()).is_err(), "before the plan");
+        assert_eq!(coach.planned_run("2026-11-25".into()).expect("a day"), None);
+        let screen = coach.today_screen("2026-11-24".into()).expect("today");
+        assert!(
+            screen.sessions[0]
+                .exercises
+                .iter()
+                .all(|e| !e.cues.is_empty())
+        );
+        let week = coach.plan_screen("2026-12-02".into(), 1).expect("a week");
+        assert_eq!(week.weeks[0].start.to_string(), "2026-11-30");
+        assert!(
+            coach.planned_run("2026-11-01".into()).is_err(),
+            "before the plan"
+        );
         // The strength phase moves on recorded strength sessions (issue 18):
         // four weeks of them, and week five shows the milestone.
         let start = NaiveDate::from_ymd_opt(2026, 11, 23).expect("a date");
         for offset in 0..28 {
             let date = (start + chrono::Duration::days(offset)).to_string();
-            let day = coach.today(date.clone()).expect("a day");
+            let day = coach.today_screen(date.clone()).expect("a day");
             if day
                 .sessions
                 .iter()
-                .any(|s| matches!(s, PlanSession::Strength { .. }))
+                .any(|s| s.session == SessionType::Strength)
             {
                 coach
                     .mark_session(date, SessionType::Strength, SessionResult::Done)
                     .expect("marked");
             }
         }
-        let fifth = coach.week("2026-12-21".into()).expect("week five");
-        assert_eq!(fifth.milestones, vec![PlanMilestone::SteadierKnees]);
-        assert_eq!(fifth.milestone_messages.len(), 1);
+        let fifth = coach
+            .plan_screen("2026-12-21".into(), 1)
+            .expect("week five");
+        let milestone = crate::coach::plan::Milestone::SteadierKnees.message();
+        let lines = &fifth.weeks[0].lines;
+        assert_eq!(
+            lines.iter().filter(|l| l.text.contains(milestone)).count(),
+            1
+        );
     }
 
     #[test]
@@ -538,16 +463,15 @@ pub(crate) mod tests {
             })
             .expect("recorded");
         assert_eq!(result.assessment.zone, PainZone::AboveBuffer);
+        let saturday = NaiveDate::from_ymd_opt(2026, 11, 28).expect("a date");
         assert!(result.plan_changes.iter().any(|c| matches!(
-            c.action,
-            PlanChangeAction::SwapRunForCrossTraining { ref date, .. } if date == "2026-11-28"
+            c.kind,
+            PlanChangeKind::SwapRunForCrossTraining { date, .. } if date == saturday
         )));
-        let saturday = coach.today("2026-11-28".into()).expect("a day");
-        assert!(
-            saturday
-                .sessions
-                .iter()
-                .any(|s| matches!(s, PlanSession::CrossTraining { .. }))
+        assert_eq!(
+            coach.planned_run("2026-11-28".into()).expect("a day"),
+            None,
+            "cross-training in place of Saturday's run"
         );
         let err = coach
             .record_check_in(CheckIn {
@@ -560,6 +484,17 @@ pub(crate) mod tests {
             })
             .expect_err("out of range");
         assert!(matches!(err, CoachError::InvalidInput { field, .. } if field == "score"));
+        let err = coach
+            .record_check_in(CheckIn {
+                taken_at: "2026-11-26T19:00:00".into(),
+                score: 3,
+                moment: CheckInMoment::AfterRun,
+                quality: None,
+                location: None,
+                red_flags: vec![RedFlag::Swelling, RedFlag::Swelling],
+            })
+            .expect_err("a flag twice");
+        assert!(matches!(err, CoachError::InvalidInput { field, .. } if field == "red_flags"));
         let err = coach
             .record_check_in(CheckIn {
                 taken_at: "tonight".into(),
@@ -595,24 +530,26 @@ pub(crate) mod tests {
                 flags: vec![RedFlag::Swelling]
             }
         );
-        let advisories = coach.advisories("2026-11-30".into()).expect("advisories");
-        assert!(
-            advisories
-                .iter()
-                .any(|a| a.kind == AdvisoryKind::SeeClinician)
-        );
+        let advisories = |coach: &Coach| {
+            coach
+                .plan_screen("2026-11-30".into(), 1)
+                .expect("plan")
+                .advisories
+        };
+        assert!(!advisories(&coach).is_empty(), "a clinician hold");
         coach
             .confirm_clinician_visit("2026-11-27".into())
             .expect("confirmed");
-        assert!(
-            coach
-                .advisories("2026-11-30".into())
-                .expect("advisories")
-                .is_empty()
-        );
+        assert!(advisories(&coach).is_empty());
         coach
             .record_gear_change("2026-12-01".into(), GearChangeType::Shoes)
             .expect("recorded");
-        assert!(!coach.disclaimer().is_empty());
+        assert!(
+            !coach
+                .plan_screen("2026-11-30".into(), 1)
+                .expect("plan")
+                .disclaimer
+                .is_empty()
+        );
     }
 }

@@ -9,9 +9,9 @@
 //! error.
 //!
 //! Modules:
-//! - [`coach`]: the runner profile, today's sessions, the week, check-ins with
+//! - [`coach`]: the runner profile, the run planned on a day, check-ins with
 //!   their plan changes, and session outcomes.
-//! - [`pain`]: pain check-ins, their assessment, and the journal object.
+//! - [`pain`]: the pain check-in the app fills in.
 //! - [`clock`]: the monotonic time base the app shares with the sensor client.
 //! - [`events`]: the background thread that delivers events to a foreign observer.
 //! - `mirror`: `mirror_enum!`, the From impls between mirrored enums.

@@ -1,10 +1,7 @@
-//! The record across the FFI: open a store in a folder the app gives, write
-//! check-ins and runs, read them back, and see what could not be read on
-//! open.
+//! The record across the FFI: open a store in a folder the app gives, see
+//! what could not be read on open, and move the record by backup. Check-ins
+//! and runs come in through the coach and the run session.
 //!
-//! Dates cross as ISO-8601 strings and are validated here, naming the field.
-//! A check-in is the same [`CheckIn`] record the pain and coach facades take,
-//! so the app fills one form and hands it to both.
 //! The store itself is already `Send + Sync`; this object wraps it with its
 //! journal (`crate::journal`), through which every write goes: the
 //! coach, the run session and this object's own writes share it.
@@ -13,10 +10,7 @@ use std::sync::Arc;
 
 use crate::export;
 use crate::journal::{Journal, JournalError};
-use crate::store::{self as core_store, RunRecord};
-
-use crate::ffi::dates::{format_date_time, parse_date_time};
-use crate::ffi::pain::{CheckIn, PainError};
+use crate::store as core_store;
 
 /// Why a store call failed, worded for the runner or the app's log.
 #[derive(Debug, thiserror::Error, uniffi::Error)]
@@ -70,64 +64,6 @@ impl From<crate::ffi::dates::DateFieldError> for StoreError {
             field: e.field,
             value: e.value,
         }
-    }
-}
-
-impl From<PainError> for StoreError {
-    fn from(e: PainError) -> Self {
-        match e {
-            PainError::InvalidDateTime { field, value } => Self::InvalidDate { field, value },
-            other => Self::Invalid {
-                detail: other.to_string(),
-            },
-        }
-    }
-}
-
-/// A run as stored, without its cadence trace (charts come from the
-/// progress views). `started_at` is local time, "2026-11-22T07:30:00";
-/// `id` is the app's own (a UUID), unique per run.
-#[derive(Debug, Clone, PartialEq, uniffi::Record)]
-pub struct StoredRun {
-    /// The app's own id (a UUID), unique per run.
-    pub id: String,
-    /// Local start time, "2026-11-22T07:30:00".
-    pub started_at: String,
-    /// How long the run lasted, in seconds (at least 1).
-    pub duration_s: u32,
-    /// Distance covered, in metres.
-    pub distance_m: u32,
-    /// Average cadence in steps per minute, when measured.
-    pub average_cadence_spm: Option<f64>,
-    /// The cadence target of the run, when it had one.
-    pub target_cadence_spm: Option<f64>,
-}
-
-impl From<&RunRecord> for StoredRun {
-    fn from(r: &RunRecord) -> Self {
-        Self {
-            id: r.id.clone(),
-            started_at: format_date_time(r.started_at),
-            duration_s: r.duration_s,
-            distance_m: r.distance_m,
-            average_cadence_spm: r.average_cadence_spm,
-            target_cadence_spm: r.target_cadence_spm,
-        }
-    }
-}
-
-impl StoredRun {
-    fn to_core(&self) -> Result<RunRecord, StoreError> {
-        Ok(RunRecord {
-            id: self.id.clone(),
-            started_at: parse_date_time("started_at", &self.started_at)?,
-            duration_s: self.duration_s,
-            distance_m: self.distance_m,
-            average_cadence_spm: self.average_cadence_spm,
-            target_cadence_spm: self.target_cadence_spm,
-            marks: Default::default(),
-            cadence_trace: Vec::new(),
-        })
     }
 }
 
@@ -225,34 +161,6 @@ impl RecordStore {
             .collect()
     }
 
-    /// Saves a check-in; once this returns, it survives a crash. A check-in
-    /// dated more than a few minutes ahead of now is refused, naming
-    /// `taken_at`.
-    pub fn add_check_in(&self, check_in: CheckIn) -> Result<(), StoreError> {
-        let checkin = check_in.to_core_entered(crate::pain::AHEAD_TOLERANCE_MIN)?;
-        Ok(self.journal.enter_check_in(&checkin)?)
-    }
-
-    /// Every check-in, oldest first as saved.
-    pub fn check_ins(&self) -> Result<Vec<CheckIn>, StoreError> {
-        Ok(self
-            .store
-            .with_records(|r| r.check_ins.iter().map(CheckIn::from).collect())?)
-    }
-
-    /// Saves a finished run (without its cadence trace); once this returns,
-    /// it survives a crash.
-    pub fn add_run(&self, run: StoredRun) -> Result<(), StoreError> {
-        Ok(self.journal.enter_run(&run.to_core()?)?)
-    }
-
-    /// Every run, as saved.
-    pub fn runs(&self) -> Result<Vec<StoredRun>, StoreError> {
-        Ok(self
-            .store
-            .with_records(|r| r.runs.iter().map(StoredRun::from).collect())?)
-    }
-
     /// The whole record as a JSON backup document.
     pub fn export_backup(&self) -> Result<String, StoreError> {
         let records = self.store.records()?;
@@ -279,11 +187,27 @@ impl RecordStore {
     }
 }
 
+/// Reading the record back, for the facade's tests: the apps see it only
+/// through the screens.
+#[cfg(test)]
+impl RecordStore {
+    /// Every run, as kept.
+    pub(crate) fn runs(&self) -> Result<Vec<core_store::RunRecord>, StoreError> {
+        self.records_view(|r| r.runs.clone())
+    }
+
+    /// Every check-in, oldest first as kept.
+    pub(crate) fn check_ins(&self) -> Result<Vec<crate::pain::CheckIn>, StoreError> {
+        self.records_view(|r| r.check_ins.clone())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    use crate::ffi::pain::{CheckInMoment, PainLocation, RedFlag};
+    use crate::ffi::coach::Coach;
+    use crate::ffi::pain::{CheckIn, CheckInMoment, PainLocation};
 
     fn check_in(score: i64) -> CheckIn {
         CheckIn {
@@ -292,73 +216,35 @@ mod tests {
             moment: CheckInMoment::NextMorning,
             quality: None,
             location: Some(PainLocation::AroundOrBehindKneecap),
-            red_flags: vec![RedFlag::Swelling],
+            red_flags: vec![],
         }
     }
 
-    #[test]
-    fn a_check_in_written_is_read_back_after_reopening() {
-        let tmp = tempfile::tempdir().expect("tempdir");
-        let dir = tmp.path().to_string_lossy().into_owned();
-        let store = RecordStore::open(dir.clone()).expect("opens");
-        store.add_check_in(check_in(4)).expect("saved");
-        let run = StoredRun {
-            id: "run-1".into(),
-            started_at: "2026-11-22T08:00:00".into(),
-            duration_s: 1200,
-            distance_m: 3100,
-            average_cadence_spm: Some(168.5),
-            target_cadence_spm: Some(170.0),
-        };
-        store.add_run(run.clone()).expect("saved");
-        drop(store);
-        let store = RecordStore::open(dir).expect("reopens");
-        assert!(store.warnings().is_empty());
-        assert_eq!(store.check_ins().expect("read"), vec![check_in(4)]);
-        assert_eq!(store.runs().expect("read"), vec![run]);
+    /// A store in `dir` holding a profile and a check-in of each of `scores`,
+    /// recorded through the coach as the apps do.
+    fn with_check_ins(dir: &str, scores: &[i64]) -> Arc<RecordStore> {
+        let store = RecordStore::open(dir.to_owned()).expect("opens");
+        let coach = Coach::open(store.clone()).expect("coach opens");
+        coach
+            .save_profile(crate::ffi::coach::tests::runner(), "2026-11-16".into())
+            .expect("profile saved");
+        for score in scores {
+            coach.record_check_in(check_in(*score)).expect("recorded");
+        }
+        store
     }
 
-    #[test]
-    fn bad_input_names_the_field() {
-        let tmp = tempfile::tempdir().expect("tempdir");
-        let store = RecordStore::open(tmp.path().to_string_lossy().into_owned()).expect("opens");
-        let err = store
-            .add_check_in(CheckIn {
-                taken_at: "22/11/2026".into(),
-                ..check_in(1)
-            })
-            .expect_err("bad date");
-        assert!(err.to_string().starts_with("taken_at:"), "{err}");
-        let err = store.add_check_in(check_in(11)).expect_err("bad score");
-        assert!(err.to_string().contains("score"), "{err}");
-        let err = store
-            .add_check_in(CheckIn {
-                red_flags: vec![RedFlag::Swelling, RedFlag::Swelling],
-                ..check_in(1)
-            })
-            .expect_err("repeated flag");
-        assert!(err.to_string().contains("red_flags"), "{err}");
-        let err = store
-            .add_run(StoredRun {
-                id: "r1".into(),
-                started_at: "2026-11-22 07:30".into(),
-                duration_s: 600,
-                distance_m: 1500,
-                average_cadence_spm: None,
-                target_cadence_spm: None,
-            })
-            .expect_err("bad start");
-        assert!(err.to_string().starts_with("started_at:"), "{err}");
+    fn scores(store: &RecordStore) -> Vec<u8> {
+        store
+            .records_view(|r| r.check_ins.iter().map(|c| c.score).collect())
+            .expect("read")
     }
 
     #[test]
     fn damage_on_open_comes_back_as_warning_records() {
         let tmp = tempfile::tempdir().expect("tempdir");
         let dir = tmp.path().to_string_lossy().into_owned();
-        let store = RecordStore::open(dir.clone()).expect("opens");
-        store.add_check_in(check_in(2)).expect("saved");
-        store.add_check_in(check_in(3)).expect("saved");
-        drop(store);
+        drop(with_check_ins(&dir, &[2, 3]));
         // A row no build writes (edited by hand, say).
         rusqlite::Connection::open(tmp.path().join(core_store::DB_FILE))
             .and_then(|c| c.execute("UPDATE check_ins SET json = '{}' WHERE seq = 2", []))
@@ -374,23 +260,20 @@ mod tests {
                 .as_deref()
                 .is_some_and(|p| p.ends_with(core_store::DB_FILE))
         );
-        assert_eq!(store.check_ins().expect("read"), vec![check_in(2)]);
+        assert_eq!(scores(&store), vec![2]);
     }
 
     #[test]
     fn a_backup_moves_the_record_to_a_new_folder() {
         let a = tempfile::tempdir().expect("tempdir");
         let b = tempfile::tempdir().expect("tempdir");
-        let source = RecordStore::open(a.path().to_string_lossy().into_owned()).expect("opens");
-        source.add_check_in(check_in(5)).expect("saved");
+        let source = with_check_ins(&a.path().to_string_lossy(), &[5]);
         let target = RecordStore::open(b.path().to_string_lossy().into_owned()).expect("opens");
         target
             .import_backup(source.export_backup().expect("export"))
             .expect("import");
-        assert_eq!(
-            target.check_ins().expect("read"),
-            source.check_ins().expect("read")
-        );
+        assert_eq!(scores(&target), scores(&source));
+        assert_eq!(scores(&target), vec![5]);
     }
 
     // Issue 10 ("Smaller"): a second open of the same folder in one process
@@ -409,17 +292,5 @@ mod tests {
         assert!(!text.contains("another process"), "{text}");
         drop(first);
         RecordStore::open(dir).expect("opens again once the first is gone");
-    }
-
-    // Issue 10, item 9: a far-future date never reaches the store.
-    #[test]
-    fn a_check_in_dated_far_in_the_future_is_refused_naming_the_field() {
-        let tmp = tempfile::tempdir().expect("tempdir");
-        let store = RecordStore::open(tmp.path().to_string_lossy().into_owned()).expect("opens");
-        let mut c = check_in(3);
-        c.taken_at = "+262142-12-20T07:00:00".into();
-        let err = store.add_check_in(c).expect_err("far future");
-        assert!(err.to_string().contains("taken_at"), "{err}");
-        assert!(store.check_ins().expect("read").is_empty());
     }
 }

@@ -1,10 +1,9 @@
 //! The progress screen across the FFI: one snapshot of every chart for a
 //! day, computed inside Rust from the open record.
 
-use crate::progress::{self, ImprovementStatus, MilestoneKind, ProgressConfig};
+use crate::progress::{self, ImprovementStatus, MilestoneKind};
 
 use crate::ffi::pain::CheckInMoment;
-use crate::ffi::store::{RecordStore, StoreError};
 
 /// One check-in on the pain chart.
 #[derive(Debug, Clone, PartialEq, uniffi::Record, serde::Serialize)]
@@ -208,54 +207,5 @@ impl From<progress::ProgressView> for ProgressSnapshot {
             improvement_earlier_mean: v.improvement.earlier_mean,
             improvement_advice: v.improvement.advice,
         }
-    }
-}
-
-#[uniffi::export]
-impl RecordStore {
-    /// The progress screen as of `today` ("2026-11-22"), with the default
-    /// thresholds.
-    pub fn progress(&self, today: String) -> Result<ProgressSnapshot, StoreError> {
-        let day = crate::ffi::dates::parse_date("today", &today)?;
-        let view = self.records_view(|records| {
-            progress::progress_view(records, day, &ProgressConfig::default())
-        })?;
-        Ok(view.into())
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::ffi::pain::CheckIn;
-
-    #[test]
-    fn the_snapshot_carries_the_charts_of_the_record() {
-        let tmp = tempfile::tempdir().expect("tempdir");
-        let store = RecordStore::open(tmp.path().to_string_lossy().into_owned()).expect("opens");
-        for (day, score) in [(20, 3), (21, 6)] {
-            store
-                .add_check_in(CheckIn {
-                    taken_at: format!("2026-11-{day}T07:30:00"),
-                    score,
-                    moment: CheckInMoment::NextMorning,
-                    quality: None,
-                    location: None,
-                    red_flags: vec![],
-                })
-                .expect("saved");
-        }
-        let snap = store.progress("2026-11-22".into()).expect("progress");
-        assert_eq!(snap.today, "2026-11-22");
-        assert_eq!(snap.buffer_zone_max, 5);
-        let points = &snap.pain[0].points;
-        assert_eq!(
-            points.iter().map(|p| p.above_buffer).collect::<Vec<_>>(),
-            vec![false, true]
-        );
-        assert_eq!(snap.milestones.len(), 2);
-        assert_eq!(snap.improvement, ProgressImprovement::NotEnoughData);
-        let err = store.progress("22.11.2026".into()).expect_err("bad date");
-        assert!(err.to_string().starts_with("today:"), "{err}");
     }
 }

@@ -4,7 +4,7 @@
 //! never loses what the runner told the app. Pure: it reads the session
 //! and the time it is given, and writes nothing.
 
-use crate::run::{RunSession, SessionStatus};
+use crate::run::{RunSession, RunStatus};
 use crate::sample::MonoMs;
 
 /// Why a checkpoint is due.
@@ -19,7 +19,7 @@ pub enum Due {
 
 /// The runner's entries as a checkpoint holds them: how many check-ins,
 /// and where the run stands.
-type Entries = (u32, SessionStatus);
+type Entries = (u32, RunStatus);
 
 /// Decides when the next checkpoint is due.
 #[derive(Debug, Clone)]
@@ -53,7 +53,7 @@ impl CheckpointPolicy {
     /// Whether a checkpoint of `session` at `now_ms` is due, and why; none
     /// before the run starts.
     pub fn due(&self, session: &RunSession, now_ms: MonoMs) -> Option<Due> {
-        if session.status() == SessionStatus::NotStarted {
+        if session.status() == RunStatus::NotStarted {
             return None;
         }
         let now = entries(session);
@@ -64,10 +64,7 @@ impl CheckpointPolicy {
         }
         // An ended run changes no more: one checkpoint of its end, and none
         // after (which could outlive the run's keeping).
-        if matches!(
-            session.status(),
-            SessionStatus::Stopped | SessionStatus::Complete
-        ) {
+        if matches!(session.status(), RunStatus::Stopped | RunStatus::Complete) {
             return None;
         }
         let recent = self

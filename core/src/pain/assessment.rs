@@ -7,6 +7,7 @@ use super::config::PainConfig;
 
 /// The zone a check-in falls in, from mildest to most serious.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum PainZone {
     /// 0 to 5: training goes on.
@@ -22,47 +23,69 @@ pub enum PainZone {
 
 /// Why the assessment came out as it did; one entry per rule that fired.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum PainReason {
+    /// The score is at or under the buffer's top.
     WithinBuffer {
+        /// The check-in's score.
         score: u8,
+        /// The buffer zone's top score.
         max: u8,
     },
+    /// The score is over the buffer's top.
     AboveBuffer {
+        /// The check-in's score.
         score: u8,
+        /// The buffer zone's top score.
         max: u8,
     },
+    /// Sharp pain during an activity: stop it.
     SharpDuringActivity,
     /// Sharp pain outside an activity (before a run, after it, in the morning).
     Sharp,
+    /// The score rose since the last check-in of the same activity.
     WorseningDuringActivity {
+        /// The earlier check-in's score.
         from: u8,
+        /// This check-in's score.
         to: u8,
     },
+    /// A red flag was ticked.
     RedFlag {
+        /// The flag.
         flag: RedFlag,
     },
 }
 
 /// What the runner should do now.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum PainAction {
+    /// Carry on as planned.
     Continue,
+    /// Do less next time (shorter, easier, fewer sets).
     ScaleBack,
+    /// Stop the activity now.
     StopActivity,
     /// Stop progressing and book a clinician; the plan holds until the runner
     /// confirms they have been seen.
     SeeClinician {
+        /// The red flags reported.
         flags: Vec<RedFlag>,
     },
 }
 
 /// The result of one check-in.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct PainAssessment {
+    /// Where the score falls against the buffer zone.
     pub zone: PainZone,
+    /// What to do now.
     pub action: PainAction,
+    /// Why, one entry per rule that fired, with its numbers.
     pub reasons: Vec<PainReason>,
     /// What to tell the runner, in the project's own words.
     pub advice: String,

@@ -54,13 +54,37 @@ impl Default for TrendConfig {
 /// A trend that calls for a clinician. `from` and `to` are the first and
 /// last weekly levels compared.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum PainTrend {
     /// The weekly level rose from `from` to `to`.
-    Worsening { weeks: u8, from: f64, to: f64 },
+    Worsening {
+        /// Weeks compared.
+        weeks: u8,
+        /// The first week's level, 0-10.
+        from: f64,
+        /// The last week's level, 0-10.
+        to: f64,
+    },
     /// Pain was present every week, ends above the settled level, and its
     /// level did not come down.
-    NoImprovement { weeks: u8, from: f64, to: f64 },
+    NoImprovement {
+        /// Weeks compared.
+        weeks: u8,
+        /// The first week's level, 0-10.
+        from: f64,
+        /// The last week's level, 0-10.
+        to: f64,
+    },
+}
+
+impl PainTrend {
+    /// What to tell the runner when a check-in shows this trend (article
+    /// 002: pain that does not improve, or gets worse, needs a clinician).
+    pub fn warning(&self) -> &'static str {
+        "Your knee has not been getting better over the last few weeks. Please have a doctor or \
+         physical therapist look at it."
+    }
 }
 
 /// One pain value per day: the day's highest score, in date order.

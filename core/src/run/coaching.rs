@@ -3,11 +3,11 @@
 //! live, believable signal), and the events they become. Walking in a run
 //! segment is noted from here too (see `walking.rs`).
 
-use super::cue;
+use super::cue::{self, push};
 use super::event::{RunEvent, RunEventKind};
 use super::plan::SegmentKind;
-use super::session::{RunSession, push};
-use super::view::SessionStatus;
+use super::session::RunSession;
+use super::view::RunStatus;
 use crate::cadence::{AlertContext, AlertOutcome, CadenceBand, Ineligible, Side};
 use crate::sample::MonoMs;
 
@@ -19,7 +19,7 @@ impl RunSession {
 
     /// Why form cues are off right now, if they are (target aside).
     fn form_readiness(&self, now_ms: MonoMs) -> Result<(), Ineligible> {
-        if self.status != SessionStatus::Running {
+        if self.status != RunStatus::Running {
             return Err(Ineligible::NotRunSegment);
         }
         let Some(seg) = self.segments.get(self.segment) else {

@@ -5,42 +5,13 @@
 //! without touching any rule; the delivery of every event kind is decided
 //! once, in [`delivery`].
 
-use serde::{Deserialize, Serialize};
-
-use super::event::{RunEventKind, StopReason};
+use super::event::{RunCue, RunEvent, RunEventKind, RunStopReason, RunUrgency};
 use super::plan::SegmentKind;
 use crate::pain::PainZone;
-use crate::sample::CadenceUnit;
+use crate::sample::{CadenceUnit, MonoMs};
 use crate::words::spoken_duration;
 
-/// How pressing a cue is; the shells map it to a haptic pattern and a
-/// notification importance.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Urgency {
-    /// Worth showing; no need to interrupt.
-    Info,
-    /// A gentle correction or a step in the session.
-    Nudge,
-    /// Something the runner should act on soon.
-    Warning,
-    /// The session stopped for the knee's sake.
-    Stop,
-}
-
-/// What an event says and how it is delivered.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Cue {
-    /// The sentence to show (and to speak when `speak`).
-    pub text: String,
-    pub urgency: Urgency,
-    /// Read it out (when the runner has voice cues on).
-    pub speak: bool,
-    /// Deliver it as a notification that shows on a locked phone.
-    pub reach_locked_phone: bool,
-}
-
-impl Cue {
+impl RunCue {
     /// The cue of `kind`, worded `text`.
     pub fn for_event(kind: &RunEventKind, text: String) -> Self {
         let (urgency, speak, reach_locked_phone) = delivery(kind);
@@ -53,21 +24,28 @@ impl Cue {
     }
 }
 
+/// Adds the event of `kind` at `at_ms` to `events`, worded `text`, with
+/// the delivery [`delivery`] gives its kind.
+pub(super) fn push(events: &mut Vec<RunEvent>, at_ms: MonoMs, kind: RunEventKind, text: String) {
+    let cue = RunCue::for_event(&kind, text);
+    events.push(RunEvent { at_ms, kind, cue });
+}
+
 /// Urgency, speak, reach a locked phone: the one place each kind's delivery
 /// is decided (the project's choice; the articles say nothing about it).
 /// Segment changes, prompts and anything about the knee or the sensor
 /// link reach a locked phone; form cues are spoken only, since a runner
 /// with the phone in a pocket hears them and a notification would pile up.
-pub fn delivery(kind: &RunEventKind) -> (Urgency, bool, bool) {
+pub fn delivery(kind: &RunEventKind) -> (RunUrgency, bool, bool) {
     use RunEventKind as K;
-    use Urgency::*;
+    use RunUrgency::*;
     match kind {
         K::SessionStarted { .. } => (Info, false, false),
         K::SegmentStarted { .. } => (Nudge, true, true),
         K::SegmentEndingSoon { .. } | K::Halfway { .. } => (Info, true, false),
         K::SessionComplete { .. } => (Nudge, true, true),
         K::SessionStopped {
-            reason: StopReason::User,
+            reason: RunStopReason::User,
             ..
         } => (Info, true, true),
         K::SessionStopped { .. } => (Stop, true, true),
@@ -119,13 +97,13 @@ pub fn complete() -> String {
     "That's the session done. Nicely run. Time for your stretches.".to_owned()
 }
 
-pub fn stopped(reason: StopReason) -> String {
+pub fn stopped(reason: RunStopReason) -> String {
     match reason {
-        StopReason::User => "Session ended.".to_owned(),
-        StopReason::PainAboveZone | StopReason::PainStop => {
+        RunStopReason::User => "Session ended.".to_owned(),
+        RunStopReason::PainAboveZone | RunStopReason::PainStop => {
             "Session stopped to look after your knee.".to_owned()
         }
-        StopReason::RedFlag => {
+        RunStopReason::RedFlag => {
             "Session stopped. Please get the knee checked before the next run.".to_owned()
         }
     }

@@ -4,7 +4,7 @@
 //! One place, so every shell and the CLI show the same strings.
 
 use super::plan::SegmentKind;
-use super::view::{CadenceState, SessionStatus};
+use super::view::{RunCadenceState, RunStatus};
 use crate::sample::SensorLink;
 
 /// The segment's name as a title: "Warm-up", "Run", "Walk", "Cool-down".
@@ -17,13 +17,13 @@ pub fn segment_title(kind: SegmentKind) -> &'static str {
     }
 }
 
-pub fn status(status: SessionStatus) -> &'static str {
+pub fn status(status: RunStatus) -> &'static str {
     match status {
-        SessionStatus::NotStarted => "Ready",
-        SessionStatus::Running => "Running",
-        SessionStatus::Paused => "Paused",
-        SessionStatus::Complete => "Done",
-        SessionStatus::Stopped => "Stopped",
+        RunStatus::NotStarted => "Ready",
+        RunStatus::Running => "Running",
+        RunStatus::Paused => "Paused",
+        RunStatus::Complete => "Done",
+        RunStatus::Stopped => "Stopped",
     }
 }
 
@@ -69,16 +69,16 @@ pub fn check_in_taken(score: u8, warning: Option<&str>) -> String {
 }
 
 /// A few words on the cadence zone, next to the gauge.
-pub fn cadence_zone(state: CadenceState) -> &'static str {
+pub fn cadence_zone(state: RunCadenceState) -> &'static str {
     match state {
-        CadenceState::NoSignal => "No cadence signal",
-        CadenceState::Stopped => "Standing still",
-        CadenceState::Walking => "Walking",
-        CadenceState::Suspect => "Checking the reading",
-        CadenceState::Running => "Running",
-        CadenceState::BelowBand => "Below your band",
-        CadenceState::InBand => "In your band",
-        CadenceState::AboveBand => "Above your band",
+        RunCadenceState::NoSignal => "No cadence signal",
+        RunCadenceState::Stopped => "Standing still",
+        RunCadenceState::Walking => "Walking",
+        RunCadenceState::Suspect => "Checking the reading",
+        RunCadenceState::Running => "Running",
+        RunCadenceState::BelowBand => "Below your band",
+        RunCadenceState::InBand => "In your band",
+        RunCadenceState::AboveBand => "Above your band",
     }
 }
 

@@ -4,14 +4,14 @@
 //! climbing pain, or a red flag, stops the session.
 
 use super::config::AboveZoneResponse;
-use super::cue;
+use super::cue::{self, push};
 use super::error::RunError;
-use super::event::{RunEvent, RunEventKind, StopReason};
+use super::event::{RunEvent, RunEventKind, RunStopReason};
 use super::plan::SegmentKind;
-use super::screen::AssessmentCard;
-use super::session::{RunSession, push};
+use super::screen::RunAssessment;
+use super::session::RunSession;
 use super::summary::RunCheckInNote;
-use super::view::SessionStatus;
+use super::view::RunStatus;
 use crate::pain::{self, CheckIn, CheckInMoment, PainZone};
 use crate::sample::MonoMs;
 
@@ -50,7 +50,7 @@ impl RunSession {
             assessment: assessment.clone(),
         });
         self.shown.pending_prompt = None;
-        self.shown.last_assessment = Some(AssessmentCard {
+        self.shown.last_assessment = Some(RunAssessment {
             score: checkin.score,
             zone: assessment.zone,
             advice: assessment.advice.clone(),
@@ -62,8 +62,10 @@ impl RunSession {
         match assessment.zone {
             PainZone::WithinBuffer => {}
             PainZone::AboveBuffer => self.scale_back(now_ms, &mut events),
-            PainZone::Stop => self.finish_stopped(StopReason::PainStop, now_ms, &mut events),
-            PainZone::SeeClinician => self.finish_stopped(StopReason::RedFlag, now_ms, &mut events),
+            PainZone::Stop => self.finish_stopped(RunStopReason::PainStop, now_ms, &mut events),
+            PainZone::SeeClinician => {
+                self.finish_stopped(RunStopReason::RedFlag, now_ms, &mut events)
+            }
         }
         Ok(events)
     }
@@ -111,7 +113,7 @@ impl RunSession {
             .find(|(_, s)| s.kind == SegmentKind::CoolDown)
             .map(|(i, _)| i);
         let Some(cool_down) = cool_down else {
-            self.finish_stopped(StopReason::PainAboveZone, now_ms, events);
+            self.finish_stopped(RunStopReason::PainAboveZone, now_ms, events);
             return;
         };
         let elapsed_in_segment = self.active_ms.saturating_sub(current.start_ms);
@@ -142,7 +144,7 @@ impl RunSession {
             RunEventKind::RunEnded { skipped_ms },
             cue::run_ended(),
         );
-        if self.status == SessionStatus::Running {
+        if self.status == RunStatus::Running {
             // The shortened segment ends now: go straight into the cool-down.
             self.advance(now_ms, events);
         }

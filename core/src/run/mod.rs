@@ -13,7 +13,8 @@
 //! - [`session_state`]: the session's state as a value, and a run brought
 //!   back from it after a kill (the journal keeps it in the record).
 //! - [`trace`], [`replay`](mod@replay): recorded CSV traces and replaying them.
-//! - [`runner_settings`]: the session settings a runner's saved settings ask for.
+//! - [`runner_settings`]: the run settings a runner can change, and the one
+//!   path from their saved settings to a session's configuration.
 //! - [`samples`]: one example of every cue, for the apps' preview and tests.
 
 pub mod config;
@@ -36,30 +37,32 @@ pub mod trace;
 pub mod view;
 
 mod coaching;
+mod draw_screen;
 mod live_checkin;
+mod summarize;
 mod timeline;
 mod tracking;
 mod upcoming;
 mod walking;
 
 pub use config::{AboveZoneResponse, CheckInPrompts, RunConfig, TargetGuard};
-pub use cue::{Cue, Urgency};
 pub use error::RunError;
-pub use event::{PromptReason, RunEvent, RunEventKind, StopReason};
+pub use event::{RunCue, RunEvent, RunEventKind, RunPromptReason, RunStopReason, RunUrgency};
 pub use history::HistoryPoint;
-pub use plan::{PlanError, Segment, SegmentKind, SessionPlan};
+pub use plan::{PlanError, RunSegment, SegmentKind, SessionPlan};
 pub use replay::{PastEnd, RefusedRow, Replay, replay, replay_with_units};
 pub use run_id::new_run_id;
-pub use runner_settings::run_config_for;
+pub use runner_settings::RunSettings;
 pub use screen::{
-    AssessmentCard, CadenceGauge, CheckInPromptCard, RunButtons, RunScreen, SegmentCard,
-    SensorPanel, StripSegment, StripState,
+    RunAssessment, RunButtons, RunCadenceGauge, RunCheckInPrompt, RunScreen, RunSegmentCard,
+    RunSensorPanel, RunStripSegment, RunStripState,
 };
 pub use session::{Footprint, RunSession};
 pub use session_state::{SavedSegment, SessionState};
 pub use summary::{
-    CadenceTally, DistanceSource, RunCheckInNote, RunLog, RunSummary, SegmentSummary, TracePoint,
+    CadenceTally, RunAlertKind, RunAlertNote, RunCheckInNote, RunDistanceSource, RunLog,
+    RunSummary, RunTracePoint, SegmentSummary,
 };
 pub use trace::{TraceError, TraceRow, parse_trace};
-pub use upcoming::TimelineEntry;
-pub use view::{CadenceState, RunView, SessionStatus};
+pub use upcoming::RunTimelineEntry;
+pub use view::{RunCadenceState, RunStatus, RunView};

@@ -10,13 +10,19 @@ use thiserror::Error;
 
 use crate::cadence::StrideBaseline;
 
-/// What the runner does in a segment.
+/// What the runner does in a segment: the one kind of segment, for the
+/// coach's plan and the live run alike.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum), uniffi(name = "RunSegmentKind"))]
 #[serde(rename_all = "snake_case")]
 pub enum SegmentKind {
+    /// Easy movement before running.
     WarmUp,
+    /// Running.
     Run,
+    /// Walking between runs.
     Walk,
+    /// Walking and stretching at the end.
     CoolDown,
 }
 
@@ -31,17 +37,20 @@ impl SegmentKind {
     }
 }
 
-/// One segment.
+/// One segment of a run day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Segment {
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+pub struct RunSegment {
+    /// What kind of segment it is.
     pub kind: SegmentKind,
+    /// Its length in seconds.
     pub duration_s: u32,
 }
 
 /// A run day, ready to be run.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SessionPlan {
-    pub segments: Vec<Segment>,
+    pub segments: Vec<RunSegment>,
     /// Steps per minute to coach toward in run segments; none means no
     /// cadence cues (readings are still shown).
     #[serde(default)]
@@ -145,7 +154,7 @@ impl SessionPlan {
         let segments = parts
             .iter()
             .filter(|(_, d)| *d > 0)
-            .map(|&(kind, duration_s)| Segment { kind, duration_s })
+            .map(|&(kind, duration_s)| RunSegment { kind, duration_s })
             .collect();
         Self {
             segments,
@@ -169,7 +178,7 @@ mod tests {
         let c = SessionPlan::continuous(0, 900, 0);
         assert_eq!(
             c.segments,
-            vec![Segment {
+            vec![RunSegment {
                 kind: SegmentKind::Run,
                 duration_s: 900
             }]
@@ -181,7 +190,7 @@ mod tests {
         };
         assert_eq!(bad.validate(), Err(PlanError::NoSegments));
         let zero = SessionPlan {
-            segments: vec![Segment {
+            segments: vec![RunSegment {
                 kind: SegmentKind::Run,
                 duration_s: 0,
             }],

@@ -9,7 +9,7 @@ use super::event::RunEvent;
 use super::plan::SessionPlan;
 use super::session::RunSession;
 use super::trace::TraceRow;
-use super::view::{RunView, SessionStatus};
+use super::view::{RunStatus, RunView};
 use crate::sample::CadenceUnit;
 
 /// Tick period of the replay, like the app's 1 Hz timer.
@@ -82,7 +82,7 @@ pub fn replay_with_units(
         // Ticks stop with the session: a plan is at most a day long, so a
         // trace whose times leap (even to the end of the clock) cannot make
         // this loop run on.
-        while session.status() == SessionStatus::Running && next_tick < row.sample.at_ms {
+        while session.status() == RunStatus::Running && next_tick < row.sample.at_ms {
             events.extend(session.tick(next_tick)?);
             latest = next_tick;
             next_tick = next_tick.saturating_add(TICK_MS);
@@ -93,7 +93,7 @@ pub fn replay_with_units(
                 events.extend(produced);
                 // A session that is no longer running took nothing from
                 // this reading (it ended before, or on reaching it).
-                if session.status() != SessionStatus::Running {
+                if session.status() != RunStatus::Running {
                     let left = past_end.get_or_insert(PastEnd {
                         rows: 0,
                         first_line: row.line,
@@ -114,7 +114,7 @@ pub fn replay_with_units(
         .saturating_add(session.snapshot(latest).total_ms)
         .saturating_add(TICK_MS);
     let mut at = latest.max(next_tick.saturating_sub(TICK_MS));
-    while session.status() == SessionStatus::Running && at < end {
+    while session.status() == RunStatus::Running && at < end {
         at = at.saturating_add(TICK_MS);
         events.extend(session.tick(at)?);
     }

@@ -8,8 +8,8 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::cue::{self, Cue};
-use super::event::{PromptReason, RunEvent, RunEventKind, StopReason};
+use super::cue;
+use super::event::{RunCue, RunEvent, RunEventKind, RunPromptReason, RunStopReason};
 use super::plan::SegmentKind;
 use super::sensor_cue;
 use crate::cadence::plausibility::RejectReason;
@@ -76,7 +76,7 @@ pub fn sample_run_events() -> Vec<RunEvent> {
         ),
         (
             RunEventKind::CheckInPrompt {
-                reason: PromptReason::AfterRunSegment,
+                reason: RunPromptReason::AfterRunSegment,
             },
             cue::check_in_prompt(),
         ),
@@ -188,10 +188,10 @@ pub fn sample_run_events() -> Vec<RunEvent> {
         ),
     ]);
     for reason in [
-        StopReason::User,
-        StopReason::PainAboveZone,
-        StopReason::PainStop,
-        StopReason::RedFlag,
+        RunStopReason::User,
+        RunStopReason::PainAboveZone,
+        RunStopReason::PainStop,
+        RunStopReason::RedFlag,
     ] {
         kinds.push((
             RunEventKind::SessionStopped {
@@ -205,7 +205,7 @@ pub fn sample_run_events() -> Vec<RunEvent> {
         .into_iter()
         .map(|(kind, text)| RunEvent {
             at_ms: 0,
-            cue: Cue::for_event(&kind, text),
+            cue: RunCue::for_event(&kind, text),
             kind,
         })
         .collect()
@@ -258,7 +258,7 @@ pub enum SensorCall {
 
 /// Every sensor observer call (each connection state, a fine and a low
 /// battery, details, each warning) with the cue the core gives it.
-pub fn sample_sensor_cues() -> Vec<(SensorCall, Cue)> {
+pub fn sample_sensor_cues() -> Vec<(SensorCall, RunCue)> {
     let states = [
         SensorConnectionState::Idle,
         SensorConnectionState::Connecting { attempt: 1 },
@@ -291,7 +291,7 @@ pub fn sample_sensor_cues() -> Vec<(SensorCall, Cue)> {
         name: Some("Stride Pod".into()),
         ..SensorDetails::default()
     };
-    let mut samples: Vec<(SensorCall, Cue)> = states
+    let mut samples: Vec<(SensorCall, RunCue)> = states
         .into_iter()
         .map(|s| (sensor_cue::for_state(&s), SensorCall::State(s)))
         .map(|(cue, call)| (call, cue))
@@ -414,11 +414,17 @@ mod tests {
 
     #[test]
     fn a_low_battery_reading_is_a_nudge_and_a_full_one_is_not() {
-        let battery: Vec<Cue> = sample_sensor_cues()
+        let battery: Vec<RunCue> = sample_sensor_cues()
             .into_iter()
             .filter_map(|(call, cue)| matches!(call, SensorCall::Battery(_)).then_some(cue))
             .collect();
         let urgencies: Vec<_> = battery.iter().map(|c| c.urgency).collect();
-        assert_eq!(urgencies, [cue::Urgency::Info, cue::Urgency::Nudge]);
+        assert_eq!(
+            urgencies,
+            [
+                crate::run::event::RunUrgency::Info,
+                crate::run::event::RunUrgency::Nudge
+            ]
+        );
     }
 }

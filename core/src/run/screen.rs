@@ -1,20 +1,17 @@
 //! The Run screen: everything an app draws during a run, display-ready, in
-//! one record read once per redraw. Built from the engine's [`RunView`]
-//! plus what the session remembers for the screen alone ([`Shown`]): the
-//! pending knee check, the last assessment, the stop reason and the sensor.
+//! one record read once per redraw, and what the session remembers for the
+//! screen alone ([`Shown`]): the pending knee check, the last assessment,
+//! the stop reason and the sensor. `draw_screen.rs` builds it from the
+//! engine's view.
 
 use serde::{Deserialize, Serialize};
 
-use super::cue;
-use super::event::{PromptReason, StopReason};
-use super::format;
+use super::event::{RunPromptReason, RunStopReason};
 use super::plan::SegmentKind;
-use super::session::RunSession;
-use super::view::{CadenceState, RunView, SessionStatus};
+use super::view::{RunCadenceState, RunStatus};
 use crate::cadence::Metronome;
 use crate::pain::PainZone;
 use crate::sample::{MonoMs, SensorLink};
-use crate::words;
 
 /// At or below this battery level the panel marks the battery low (the
 /// project's choice; the sensor client warns on its own, configurable, level).
@@ -23,273 +20,197 @@ pub const LOW_BATTERY_PERCENT: u8 = 20;
 /// What the session keeps only to show it.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub(super) struct Shown {
-    pub pending_prompt: Option<PromptReason>,
-    pub last_assessment: Option<AssessmentCard>,
-    pub stop_reason: Option<StopReason>,
+    pub pending_prompt: Option<RunPromptReason>,
+    pub last_assessment: Option<RunAssessment>,
+    pub stop_reason: Option<RunStopReason>,
     pub sensor_id: Option<String>,
     pub link: Option<SensorLink>,
     pub battery_percent: Option<u8>,
 }
 
-/// One segment as a card: "Run, 1:30".
+/// One segment as a card on the Run screen: "Run, 1:30".
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct SegmentCard {
-    pub index: usize,
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+pub struct RunSegmentCard {
+    /// Position in the session's segment list, from 0.
+    pub index: u32,
+    /// What kind of segment it is.
     pub kind: SegmentKind,
+    /// Its title: "Warm-up", "Run", "Walk", "Cool-down".
     pub label: String,
+    /// Its planned length.
     pub duration_ms: u64,
+    /// Its planned length as a clock time ("1:30").
     pub duration_label: String,
 }
 
-/// The cadence gauge: the value against the target band, with a zone token.
+/// The cadence gauge: the reading against the target band, with a zone token.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct CadenceGauge {
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+pub struct RunCadenceGauge {
+    /// Smoothed steps per minute; none without a believable reading.
     pub spm: Option<f64>,
+    /// "172 steps/min", or "--".
     pub label: String,
-    /// 0 to 1; how much the reading can be trusted.
+    /// 0 to 1: how far the reading can be trusted.
     pub confidence: f64,
+    /// The day's target, steps per minute; none: no cadence coaching.
     pub target_spm: Option<f64>,
+    /// The band's lower edge.
     pub band_low_spm: Option<f64>,
+    /// The band's upper edge.
     pub band_high_spm: Option<f64>,
+    /// "165-175 steps/min".
     pub band_label: Option<String>,
-    /// The zone token the shells colour by.
-    pub zone: CadenceState,
+    /// The zone token the app colours the gauge by.
+    pub zone: RunCadenceState,
+    /// A few words on the zone ("In your band").
     pub zone_label: String,
 }
 
-/// The sensor's corner of the screen.
+/// The sensor's corner of the Run screen.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct SensorPanel {
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+pub struct RunSensorPanel {
+    /// The sensor the session last heard about.
     pub source_id: Option<String>,
-    /// `None` while no sensor has reported a link (a phone pedometer, say).
+    /// Its link; none while no sensor reported one (a phone pedometer).
     pub link: Option<SensorLink>,
+    /// The link in words ("Sensor connected", "No sensor").
     pub label: String,
+    /// Battery level, 0-100, once the sensor reported it.
     pub battery_percent: Option<u8>,
+    /// "80%".
     pub battery_label: Option<String>,
+    /// The battery is at or below 20% (the project's threshold).
     pub battery_low: bool,
 }
 
-/// The knee check the session asked for and is waiting on.
+/// A knee check the session asked for and still waits on.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct CheckInPromptCard {
-    pub reason: PromptReason,
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+pub struct RunCheckInPrompt {
+    /// Why it was asked now.
+    pub reason: RunPromptReason,
+    /// The question to show.
     pub question: String,
 }
 
-/// The last live check-in's outcome.
+/// The outcome of the last live check-in.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct AssessmentCard {
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+pub struct RunAssessment {
+    /// The pain score given, 0-10.
     pub score: u8,
+    /// The pain zone it falls in.
     pub zone: PainZone,
+    /// What the runner is told to do, in the project's words.
     pub advice: String,
 }
 
 /// Where a segment of the progress strip stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
-pub enum StripState {
+pub enum RunStripState {
+    /// Behind the runner.
     Done,
+    /// Under way.
     Current,
+    /// Still ahead.
     Upcoming,
 }
 
 /// One piece of the progress strip.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct StripSegment {
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+pub struct RunStripSegment {
+    /// What kind of segment it is.
     pub kind: SegmentKind,
+    /// Its planned length.
     pub duration_ms: u64,
-    pub state: StripState,
-    /// 0 to 1 of this segment behind the runner.
+    /// Done, current or upcoming.
+    pub state: RunStripState,
+    /// 0 to 1 of it behind the runner.
     pub done_fraction: f64,
 }
 
-/// Which buttons the screen enables.
+/// Which buttons the Run screen enables.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct RunButtons {
+    /// Start: before the session started.
     pub start: bool,
+    /// Pause: while running.
     pub pause: bool,
+    /// Resume: while paused.
     pub resume: bool,
+    /// Stop: while running or paused.
     pub stop: bool,
+    /// Knee check-in: while running or paused.
     pub check_in: bool,
 }
 
-/// The Run screen at one moment.
+/// The Run screen at one moment: everything to draw, in one call.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct RunScreen {
+    /// The monotonic time it describes.
     pub at_ms: MonoMs,
-    pub status: SessionStatus,
+    /// Where the session is.
+    pub status: RunStatus,
+    /// The status in words ("Running", "Paused", "Done").
     pub status_label: String,
+    /// Paused by the runner.
     pub paused: bool,
-    pub current: Option<SegmentCard>,
-    pub next: Option<SegmentCard>,
+    /// The segment under way; none before the start and after the end.
+    pub current: Option<RunSegmentCard>,
+    /// The segment after it; none in the last one.
+    pub next: Option<RunSegmentCard>,
     /// Time left in the current segment.
     pub countdown_ms: u64,
+    /// The countdown as a clock time, rounded up ("0:01" until the end).
     pub countdown_label: String,
+    /// Active time so far (pauses excluded).
     pub elapsed_ms: u64,
+    /// "12:05".
     pub elapsed_label: String,
+    /// Active time still to go.
     pub remaining_ms: u64,
+    /// "17:55".
     pub remaining_label: String,
+    /// The whole plan's length.
     pub total_ms: u64,
-    pub cadence: CadenceGauge,
+    /// The cadence gauge.
+    pub cadence: RunCadenceGauge,
     /// How long the runner has walked in this run segment, while they do.
     pub walking_in_run_ms: Option<u64>,
+    /// "Walking for 0:45", while they do.
     pub walking_in_run_label: Option<String>,
-    pub sensor: SensorPanel,
-    pub check_in_prompt: Option<CheckInPromptCard>,
-    pub last_assessment: Option<AssessmentCard>,
-    pub stop_reason: Option<StopReason>,
+    /// The sensor's link and battery.
+    pub sensor: RunSensorPanel,
+    /// The knee check waiting for an answer, if any.
+    pub check_in_prompt: Option<RunCheckInPrompt>,
+    /// The last live check-in's outcome, if any.
+    pub last_assessment: Option<RunAssessment>,
+    /// Why the session stopped early, once it has.
+    pub stop_reason: Option<RunStopReason>,
+    /// The stop in words.
     pub stop_label: Option<String>,
-    pub strip: Vec<StripSegment>,
+    /// Every segment, for the progress strip.
+    pub strip: Vec<RunStripSegment>,
+    /// Which buttons are enabled.
     pub buttons: RunButtons,
+    /// The metronome as the app should play it.
     pub metronome: Metronome,
+    /// Readings refused as errors (stamped too late or too far ahead).
     pub dropped_samples: u64,
+    /// Readings accepted but not believed (implausible values).
     pub rejected_samples: u64,
     /// Set while what the runner entered is not safe in the record (a
     /// write failed, or the run is not being kept at all): the words to
-    /// show. Only a run kept through the journal (`crate::journal::LiveRun`)
-    /// can say; the session alone leaves it empty.
+    /// show, "Not saved: …" or "Not kept: …". Only a run kept through the
+    /// journal (`crate::journal::LiveRun`) can say; the session alone, and
+    /// a run kept and saved, leave it empty.
     pub not_saved: Option<String>,
-}
-
-impl RunSession {
-    /// The Run screen at `now_ms`; reads only, like [`RunSession::snapshot`].
-    pub fn screen(&self, now_ms: MonoMs) -> RunScreen {
-        let view = self.snapshot(now_ms);
-        let under_way = self.is_under_way();
-        let card = |index: usize| {
-            self.segments.get(index).map(|s| SegmentCard {
-                index,
-                kind: s.kind,
-                label: format::segment_title(s.kind).to_owned(),
-                duration_ms: s.duration_ms,
-                duration_label: words::clock(s.duration_ms),
-            })
-        };
-        let (current, next) = match view.segment_index {
-            Some(i) => (card(i), card(i + 1)),
-            None => (None, None),
-        };
-        RunScreen {
-            at_ms: now_ms,
-            status: view.status,
-            status_label: format::status(view.status).to_owned(),
-            paused: view.status == SessionStatus::Paused,
-            current,
-            next,
-            countdown_ms: view.segment_remaining_ms,
-            countdown_label: words::countdown(view.segment_remaining_ms),
-            elapsed_ms: view.elapsed_ms,
-            elapsed_label: words::clock(view.elapsed_ms),
-            remaining_ms: view.remaining_ms,
-            remaining_label: words::countdown(view.remaining_ms),
-            total_ms: view.total_ms,
-            cadence: gauge(&view),
-            walking_in_run_ms: view.walking_in_run_ms,
-            walking_in_run_label: view.walking_in_run_ms.map(format::walking_for),
-            sensor: self.sensor_panel(),
-            check_in_prompt: self
-                .shown
-                .pending_prompt
-                .filter(|_| under_way)
-                .map(|reason| CheckInPromptCard {
-                    reason,
-                    question: cue::check_in_prompt(),
-                }),
-            last_assessment: self.shown.last_assessment.clone(),
-            stop_reason: self.shown.stop_reason,
-            stop_label: self.shown.stop_reason.map(cue::stopped),
-            strip: self.strip(&view),
-            buttons: RunButtons {
-                start: view.status == SessionStatus::NotStarted,
-                pause: view.status == SessionStatus::Running,
-                resume: view.status == SessionStatus::Paused,
-                stop: under_way,
-                check_in: under_way,
-            },
-            metronome: view.metronome,
-            dropped_samples: view.dropped_samples,
-            rejected_samples: view.rejected_samples,
-            not_saved: None,
-        }
-    }
-
-    /// A sensor's link changed; only the screen shows it (cadence cues
-    /// follow `signal_lost` / `signal_restored`).
-    pub fn sensor_link(&mut self, source_id: &str, link: SensorLink) {
-        self.note_sensor(source_id);
-        self.shown.link = Some(link);
-    }
-
-    /// A sensor reported its battery level.
-    pub fn sensor_battery(&mut self, source_id: &str, percent: u8) {
-        self.note_sensor(source_id);
-        self.shown.battery_percent = Some(percent.min(100));
-    }
-
-    fn note_sensor(&mut self, source_id: &str) {
-        if self.shown.sensor_id.as_deref() != Some(source_id) {
-            // Another sensor: the previous one's battery says nothing.
-            self.shown.sensor_id = Some(source_id.to_owned());
-            self.shown.battery_percent = None;
-        }
-    }
-
-    fn sensor_panel(&self) -> SensorPanel {
-        let battery = self.shown.battery_percent;
-        SensorPanel {
-            source_id: self.shown.sensor_id.clone(),
-            link: self.shown.link,
-            label: format::sensor_link(self.shown.link).to_owned(),
-            battery_percent: battery,
-            battery_label: battery.map(format::battery),
-            battery_low: battery.is_some_and(|p| p <= LOW_BATTERY_PERCENT),
-        }
-    }
-
-    fn strip(&self, view: &RunView) -> Vec<StripSegment> {
-        let finished = matches!(view.status, SessionStatus::Complete);
-        self.segments
-            .iter()
-            .enumerate()
-            .map(|(i, s)| {
-                let state = match view.segment_index {
-                    _ if finished => StripState::Done,
-                    Some(c) if i < c => StripState::Done,
-                    Some(c) if i == c => StripState::Current,
-                    _ if view.elapsed_ms >= s.end_ms() => StripState::Done,
-                    _ => StripState::Upcoming,
-                };
-                let done_ms = view.elapsed_ms.clamp(s.start_ms, s.end_ms()) - s.start_ms;
-                #[allow(clippy::cast_precision_loss)]
-                let done_fraction = if s.duration_ms == 0 {
-                    1.0
-                } else {
-                    done_ms as f64 / s.duration_ms as f64
-                };
-                StripSegment {
-                    kind: s.kind,
-                    duration_ms: s.duration_ms,
-                    state,
-                    done_fraction,
-                }
-            })
-            .collect()
-    }
-}
-
-fn gauge(view: &RunView) -> CadenceGauge {
-    CadenceGauge {
-        spm: view.cadence_spm,
-        label: words::cadence_reading(view.cadence_spm),
-        confidence: view.cadence_confidence,
-        target_spm: view.target_spm,
-        band_low_spm: view.band_low_spm,
-        band_high_spm: view.band_high_spm,
-        band_label: view
-            .band_low_spm
-            .zip(view.band_high_spm)
-            .map(|(l, h)| words::band(l, h)),
-        zone: view.cadence_state,
-        zone_label: format::cadence_zone(view.cadence_state).to_owned(),
-    }
 }

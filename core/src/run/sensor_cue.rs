@@ -4,12 +4,12 @@
 //! losing the sensor for good or the phone's Bluetooth reaches a locked
 //! phone; routine link steps are shown, never spoken.
 
-use super::cue::{Cue, Urgency};
+use super::event::{RunCue, RunUrgency};
 use super::screen::LOW_BATTERY_PERCENT;
 use crate::sensor::observer::{SensorConnectionState, SensorDetails, SensorWarning};
 
-fn cue(text: String, urgency: Urgency, speak: bool, reach_locked_phone: bool) -> Cue {
-    Cue {
+fn cue(text: String, urgency: RunUrgency, speak: bool, reach_locked_phone: bool) -> RunCue {
+    RunCue {
         text,
         urgency,
         speak,
@@ -18,8 +18,8 @@ fn cue(text: String, urgency: Urgency, speak: bool, reach_locked_phone: bool) ->
 }
 
 /// The cue of a connection state.
-pub fn for_state(state: &SensorConnectionState) -> Cue {
-    use Urgency::*;
+pub fn for_state(state: &SensorConnectionState) -> RunCue {
+    use RunUrgency::*;
     match state {
         SensorConnectionState::Idle => cue("Sensor off.".into(), Info, false, false),
         SensorConnectionState::Connecting { .. } => {
@@ -55,18 +55,18 @@ pub fn for_state(state: &SensorConnectionState) -> Cue {
 }
 
 /// The cue of a battery reading: said only when low.
-pub fn for_battery(percent: u8) -> Cue {
+pub fn for_battery(percent: u8) -> RunCue {
     if percent <= LOW_BATTERY_PERCENT {
         cue(
             format!("Sensor battery at {percent}%: charge or replace it soon."),
-            Urgency::Nudge,
+            RunUrgency::Nudge,
             false,
             false,
         )
     } else {
         cue(
             format!("Sensor battery at {percent}%."),
-            Urgency::Info,
+            RunUrgency::Info,
             false,
             false,
         )
@@ -74,36 +74,41 @@ pub fn for_battery(percent: u8) -> Cue {
 }
 
 /// The cue of what the sensor says about itself.
-pub fn for_details(details: &SensorDetails) -> Cue {
+pub fn for_details(details: &SensorDetails) -> RunCue {
     let name = details.name.as_deref().unwrap_or("your sensor");
-    cue(format!("Connected to {name}."), Urgency::Info, false, false)
+    cue(
+        format!("Connected to {name}."),
+        RunUrgency::Info,
+        false,
+        false,
+    )
 }
 
 /// The cue of a warning. Packet and read faults go to the support log;
 /// the runner sees them only as a line of text.
-pub fn for_warning(warning: &SensorWarning) -> Cue {
+pub fn for_warning(warning: &SensorWarning) -> RunCue {
     match warning {
         SensorWarning::LowBattery { percent } => cue(
             format!("Sensor battery low ({percent}%). Charge it before the next run."),
-            Urgency::Nudge,
+            RunUrgency::Nudge,
             true,
             false,
         ),
         SensorWarning::MalformedPacket { .. } => cue(
             "A garbled sensor reading was skipped.".into(),
-            Urgency::Info,
+            RunUrgency::Info,
             false,
             false,
         ),
         SensorWarning::ReadFailed { what, .. } => cue(
             format!("Could not read the sensor's {what}."),
-            Urgency::Info,
+            RunUrgency::Info,
             false,
             false,
         ),
         SensorWarning::ConnectFailed { .. } => cue(
             "Connecting to the sensor failed; trying again.".into(),
-            Urgency::Info,
+            RunUrgency::Info,
             false,
             false,
         ),

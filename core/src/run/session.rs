@@ -45,15 +45,15 @@
 //! cadence pipeline in `coaching.rs`, live check-ins in `live_checkin.rs`.
 
 use super::config::RunConfig;
-use super::cue::{self, Cue};
+use super::cue::{self, push};
 use super::error::RunError;
-use super::event::{RunEvent, RunEventKind, StopReason};
+use super::event::{RunEvent, RunEventKind, RunStopReason, count};
 use super::history::{CadenceHistory, HistoryPoint};
 use super::plan::{SegmentKind, SessionPlan};
 use super::screen::Shown;
 use super::summary::RunLog;
 use super::tracking::CadenceTrack;
-use super::view::{RunView, SessionStatus};
+use super::view::{RunStatus, RunView};
 use crate::cadence::{CadenceBand, Metronome, StrideBaseline};
 use crate::pain::CheckIn;
 use crate::sample::{CadenceSample, CadenceUnit, MonoMs};
@@ -90,7 +90,7 @@ pub struct RunSession {
     pub(super) total_ms: u64,
     /// Countdown offsets before a segment's end, largest first.
     pub(super) countdown_ms: Vec<u64>,
-    pub(super) status: SessionStatus,
+    pub(super) status: RunStatus,
     pub(super) latest_ms: MonoMs,
     pub(super) paused_at_ms: MonoMs,
     pub(super) active_ms: u64,
@@ -108,11 +108,6 @@ pub struct RunSession {
     pub(super) log: RunLog,
     /// What only the Run screen needs (see `screen.rs`).
     pub(super) shown: Shown,
-}
-
-pub(super) fn push(events: &mut Vec<RunEvent>, at_ms: MonoMs, kind: RunEventKind, text: String) {
-    let cue = Cue::for_event(&kind, text);
-    events.push(RunEvent { at_ms, kind, cue });
 }
 
 impl RunSession {
@@ -150,7 +145,7 @@ impl RunSession {
             segments,
             total_ms: start_ms,
             countdown_ms,
-            status: SessionStatus::NotStarted,
+            status: RunStatus::NotStarted,
             latest_ms: 0,
             paused_at_ms: 0,
             active_ms: 0,
@@ -169,7 +164,7 @@ impl RunSession {
         })
     }
 
-    pub fn status(&self) -> SessionStatus {
+    pub fn status(&self) -> RunStatus {
         self.status
     }
 
@@ -181,10 +176,10 @@ impl RunSession {
     /// starting twice does nothing.
     pub fn start(&mut self, now_ms: MonoMs) -> Vec<RunEvent> {
         let mut events = Vec::new();
-        if self.status != SessionStatus::NotStarted {
+        if self.status != RunStatus::NotStarted {
             return events;
         }
-        self.status = SessionStatus::Running;
+        self.status = RunStatus::Running;
         self.latest_ms = now_ms;
         self.log.start(now_ms);
         self.history = CadenceHistory::new(
@@ -203,7 +198,7 @@ impl RunSession {
             now_ms,
             RunEventKind::SessionStarted {
                 total_ms: self.total_ms,
-                segments: self.segments.len(),
+                segments: count(self.segments.len()),
             },
             cue::session_started(self.total_ms),
         );
@@ -214,12 +209,12 @@ impl RunSession {
     /// Time passes (a 1 Hz timer is enough).
     pub fn tick(&mut self, now_ms: MonoMs) -> Result<Vec<RunEvent>, RunError> {
         let mut events = Vec::new();
-        if self.status == SessionStatus::NotStarted {
+        if self.status == RunStatus::NotStarted {
             return Ok(events);
         }
         let now_ms = self.session_time(now_ms);
         self.advance(now_ms, &mut events);
-        if self.status == SessionStatus::Running {
+        if self.status == RunStatus::Running {
             self.check_gap(now_ms, &mut events);
             self.coach(now_ms, None, &mut events);
         }
@@ -249,7 +244,7 @@ impl RunSession {
         };
         let now_ms = sample.at_ms.max(self.latest_ms);
         self.advance(now_ms, &mut events);
-        if self.status != SessionStatus::Running {
+        if self.status != RunStatus::Running {
             return Ok(events);
         }
         self.check_gap(now_ms, &mut events);
@@ -275,10 +270,10 @@ impl RunSession {
         // Even a repeated pause tells the time.
         let now_ms = self.session_time(now_ms);
         self.advance(now_ms, &mut events);
-        if self.status != SessionStatus::Running {
+        if self.status != RunStatus::Running {
             return Ok(events);
         }
-        self.status = SessionStatus::Paused;
+        self.status = RunStatus::Paused;
         self.paused_at_ms = now_ms;
         self.track.end_episode();
         push(
@@ -300,13 +295,13 @@ impl RunSession {
             return Ok(events);
         }
         let now_ms = self.session_time(now_ms);
-        if self.status == SessionStatus::Running {
+        if self.status == RunStatus::Running {
             // Not paused: the call still tells the time.
             self.advance(now_ms, &mut events);
             return Ok(events);
         }
         self.latest_ms = now_ms;
-        self.status = SessionStatus::Running;
+        self.status = RunStatus::Running;
         self.track.restart(now_ms);
         push(
             &mut events,
@@ -331,7 +326,7 @@ impl RunSession {
         let now_ms = self.session_time(now_ms);
         self.advance(now_ms, &mut events);
         if self.is_under_way() {
-            self.finish_stopped(StopReason::User, now_ms, &mut events);
+            self.finish_stopped(RunStopReason::User, now_ms, &mut events);
         }
         Ok(events)
     }
@@ -382,12 +377,12 @@ impl RunSession {
         while_running: impl FnOnce(&mut Self, MonoMs, &mut Vec<RunEvent>),
     ) -> Result<Vec<RunEvent>, RunError> {
         let mut events = Vec::new();
-        if self.status == SessionStatus::NotStarted {
+        if self.status == RunStatus::NotStarted {
             return Ok(events);
         }
         let now_ms = self.session_time(now_ms);
         self.advance(now_ms, &mut events);
-        if self.status == SessionStatus::Running {
+        if self.status == RunStatus::Running {
             while_running(self, now_ms, &mut events);
         }
         Ok(events)
@@ -411,7 +406,7 @@ impl RunSession {
     /// changing anything.
     pub fn snapshot(&self, now_ms: MonoMs) -> RunView {
         let active = match self.status {
-            SessionStatus::Running => {
+            RunStatus::Running => {
                 let end = self
                     .segments
                     .get(self.segment)
@@ -423,7 +418,7 @@ impl RunSession {
             _ => self.active_ms,
         };
         let current = match self.status {
-            SessionStatus::Running | SessionStatus::Paused => self.segments.get(self.segment),
+            RunStatus::Running | RunStatus::Paused => self.segments.get(self.segment),
             _ => None,
         };
         let band = self
@@ -476,7 +471,7 @@ impl RunSession {
     }
 
     pub(super) fn is_under_way(&self) -> bool {
-        matches!(self.status, SessionStatus::Running | SessionStatus::Paused)
+        matches!(self.status, RunStatus::Running | RunStatus::Paused)
     }
 
     /// The time an app call happens at: its own, or the session's time when
@@ -514,11 +509,11 @@ impl RunSession {
 
     pub(super) fn finish_stopped(
         &mut self,
-        reason: StopReason,
+        reason: RunStopReason,
         at_ms: MonoMs,
         events: &mut Vec<RunEvent>,
     ) {
-        self.status = SessionStatus::Stopped;
+        self.status = RunStatus::Stopped;
         self.log.ended(at_ms, Some(reason));
         self.shown.stop_reason = Some(reason);
         self.track.end_episode();
@@ -535,7 +530,7 @@ impl RunSession {
     }
 
     pub(super) fn metronome(&self) -> Metronome {
-        let in_run = self.status == SessionStatus::Running
+        let in_run = self.status == RunStatus::Running
             && self
                 .segments
                 .get(self.segment)

@@ -17,10 +17,10 @@ use serde::{Deserialize, Serialize};
 
 use super::config::RunConfig;
 use super::error::RunError;
-use super::plan::{Segment, SegmentKind, SessionPlan};
+use super::plan::{RunSegment, SegmentKind, SessionPlan};
 use super::session::{RunSession, SegmentRun};
 use super::summary::RunLog;
-use super::view::SessionStatus;
+use super::view::RunStatus;
 use crate::pain::CheckIn;
 use crate::sample::MonoMs;
 
@@ -74,7 +74,7 @@ impl RunSession {
     /// too until it is kept: the check-in that stopped it is what a kill
     /// must least lose (issue 19). Brought back, it stays ended.
     pub fn saved_state(&self, now_ms: MonoMs) -> Option<SessionState> {
-        if self.status == SessionStatus::NotStarted {
+        if self.status == RunStatus::NotStarted {
             return None;
         }
         let now_ms = self.session_time(now_ms);
@@ -139,7 +139,7 @@ impl RunSession {
             segments: state
                 .segments
                 .iter()
-                .map(|s| Segment {
+                .map(|s| RunSegment {
                     kind: s.kind,
                     duration_s: u32::try_from(s.duration_ms.div_ceil(1_000).max(1))
                         .unwrap_or(u32::MAX),
@@ -185,9 +185,9 @@ impl RunSession {
         // A run that had ended comes back ended, never resumable: one the
         // knee stopped stays stopped.
         session.status = match (ended, stop_reason) {
-            (false, _) => SessionStatus::Paused,
-            (true, Some(_)) => SessionStatus::Stopped,
-            (true, None) => SessionStatus::Complete,
+            (false, _) => RunStatus::Paused,
+            (true, Some(_)) => RunStatus::Stopped,
+            (true, None) => RunStatus::Complete,
         };
         session.shown.stop_reason = stop_reason;
         session.paused_at_ms = now_ms;

@@ -1,5 +1,6 @@
 //! What a finished run amounts to: [`RunSummary`], built by
-//! [`RunSession::finish`] from a [`RunLog`] the session keeps as it goes.
+//! `RunSession::finish` (`summarize.rs`) from a [`RunLog`] the session
+//! keeps as it goes.
 //!
 //! The log is fed at a handful of points (each reading, each form alert,
 //! each check-in, the end), and every part of it is bounded, so a six-hour
@@ -15,16 +16,12 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::error::RunError;
-use super::event::{RunEvent, StopReason};
+use super::event::{RunCue, RunEvent, RunEventKind, RunStopReason};
 use super::history::CadenceHistory;
 use super::plan::SegmentKind;
-use super::session::RunSession;
-use super::tracking::LastReading;
-use super::view::SessionStatus;
 use crate::cadence::CadenceBand;
 use crate::pain::{CheckIn, PainAssessment};
-use crate::sample::{CadenceSample, MonoMs};
+use crate::sample::MonoMs;
 
 /// Points of the 1 Hz trace kept before its resolution halves. Project's
 /// choice: six hours at one point a second; a longer run keeps every
@@ -44,8 +41,9 @@ pub const MAX_TOTAL_DISTANCE_MPS: f64 = 12.0;
 
 /// Where the run's distance came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
-pub enum DistanceSource {
+pub enum RunDistanceSource {
     /// Measured from the total distance the sensor counts (stretches it
     /// could not cover are filled from speed).
     SensorTotal,
@@ -53,6 +51,51 @@ pub enum DistanceSource {
     SensorSpeed,
     /// No reading carried a speed: the distance is not known.
     Absent,
+}
+
+/// Which form alert a summary lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
+#[serde(rename_all = "snake_case")]
+pub enum RunAlertKind {
+    /// Cadence stayed below the band.
+    CadenceLow,
+    /// Cadence stayed above the band.
+    CadenceHigh,
+    /// Strides grew long against the runner's own baseline.
+    Overstride,
+    /// The runner walked steadily in a run segment.
+    WalkingInRunSegment,
+}
+
+impl RunAlertKind {
+    /// The alert an event is, if it is one a summary lists: the form
+    /// alerts, and walking in a run segment.
+    pub fn of(kind: &RunEventKind) -> Option<Self> {
+        match kind {
+            RunEventKind::CadenceLow { .. } => Some(Self::CadenceLow),
+            RunEventKind::CadenceHigh { .. } => Some(Self::CadenceHigh),
+            RunEventKind::Overstride { .. } => Some(Self::Overstride),
+            RunEventKind::WalkingInRunSegment { .. } => Some(Self::WalkingInRunSegment),
+            _ => None,
+        }
+    }
+}
+
+/// One form alert of the run, placed on the cadence trace's axis.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+pub struct RunAlertNote {
+    /// Monotonic time of the alert, ms (the session's clock).
+    pub at_ms: MonoMs,
+    /// Seconds from the start of the run, on the cadence trace's axis.
+    pub at_s: u32,
+    /// Which alert.
+    pub kind: RunAlertKind,
+    /// The cadence that raised it, steps/min, when it was about cadence.
+    pub cadence_spm: Option<f64>,
+    /// What the runner was told, and how urgently.
+    pub cue: RunCue,
 }
 
 /// One check-in taken during the run, with what the session made of it.
@@ -84,7 +127,7 @@ impl CadenceTally {
         (self.running_ms > 0).then(|| self.spm_ms / self.running_ms as f64)
     }
 
-    fn add(
+    pub(super) fn add(
         &mut self,
         dt_ms: u64,
         moving: bool,
@@ -123,7 +166,8 @@ pub struct SegmentSummary {
 
 /// One second (or, past [`TRACE_MAX_POINTS`], a wider step) of the trace.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-pub struct TracePoint {
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+pub struct RunTracePoint {
     /// Seconds from the start of the run (pauses included).
     pub at_s: u32,
     /// Mean smoothed cadence of the step's running readings.
@@ -142,7 +186,7 @@ pub struct RunSummary {
     /// Metres; `None` when no reading carried a total distance or a speed
     /// (`distance_source`).
     pub distance_m: Option<f64>,
-    pub distance_source: DistanceSource,
+    pub distance_source: RunDistanceSource,
     pub target_spm: Option<f64>,
     pub band_low_spm: Option<f64>,
     pub band_high_spm: Option<f64>,
@@ -159,16 +203,45 @@ pub struct RunSummary {
     /// The plan ran to its end.
     pub completed: bool,
     /// Why it ended early, if it did.
-    pub stop_reason: Option<StopReason>,
+    pub stop_reason: Option<RunStopReason>,
     /// Seconds per trace point: 1 unless the run outgrew the budget.
     pub trace_step_s: u32,
-    pub cadence_trace: Vec<TracePoint>,
+    pub cadence_trace: Vec<RunTracePoint>,
     /// The session time (monotonic, ms) of the trace's second 0, so that
     /// an event's `at_ms` can be placed on the trace's axis (for a resumed
     /// run, the time before the resume is counted back from its restart).
     /// `None` before the run started.
     #[serde(default)]
     pub trace_origin_ms: Option<MonoMs>,
+}
+
+impl RunSummary {
+    /// The form alerts kept, each with its kind, the cadence that raised it
+    /// and its second on the cadence trace's axis (second 0 before the run
+    /// started).
+    pub fn alert_notes(&self) -> Vec<RunAlertNote> {
+        self.alerts
+            .iter()
+            .filter_map(|e| {
+                let kind = RunAlertKind::of(&e.kind)?;
+                let cadence_spm = match e.kind {
+                    RunEventKind::CadenceLow { cadence_spm, .. }
+                    | RunEventKind::CadenceHigh { cadence_spm, .. } => Some(cadence_spm),
+                    RunEventKind::WalkingInRunSegment { cadence_spm, .. } => cadence_spm,
+                    _ => None,
+                };
+                let origin_ms = self.trace_origin_ms.unwrap_or(e.at_ms);
+                Some(RunAlertNote {
+                    at_ms: e.at_ms,
+                    at_s: u32::try_from(e.at_ms.saturating_sub(origin_ms) / 1_000)
+                        .unwrap_or(u32::MAX),
+                    kind,
+                    cadence_spm,
+                    cue: e.cue.clone(),
+                })
+            })
+            .collect()
+    }
 }
 
 /// What the session keeps for its summary. Serialized into the checkpoint
@@ -180,26 +253,26 @@ pub struct RunLog {
     pub(super) ended_at_ms: Option<MonoMs>,
     /// Time before this process's session started counting (a resumed run).
     pub(super) carried_ms: u64,
-    prev_reading_active_ms: Option<u64>,
-    distance_m: f64,
-    speed_seen: bool,
+    pub(super) prev_reading_active_ms: Option<u64>,
+    pub(super) distance_m: f64,
+    pub(super) speed_seen: bool,
     /// The sensor's total distance at the latest reading that had one.
     #[serde(default)]
-    prev_total_m: Option<f64>,
+    pub(super) prev_total_m: Option<f64>,
     #[serde(default)]
-    total_seen: bool,
-    total: CadenceTally,
-    per_segment: Vec<CadenceTally>,
-    alerts: Vec<RunEvent>,
-    alert_count: u32,
-    check_ins: Vec<RunCheckInNote>,
-    check_in_count: u32,
-    pub(super) stop_reason: Option<StopReason>,
+    pub(super) total_seen: bool,
+    pub(super) total: CadenceTally,
+    pub(super) per_segment: Vec<CadenceTally>,
+    pub(super) alerts: Vec<RunEvent>,
+    pub(super) alert_count: u32,
+    pub(super) check_ins: Vec<RunCheckInNote>,
+    pub(super) check_in_count: u32,
+    pub(super) stop_reason: Option<RunStopReason>,
     /// The trace of the run before it was resumed, as it was checkpointed.
     #[serde(default)]
-    pub(super) earlier_trace: Vec<TracePoint>,
+    pub(super) earlier_trace: Vec<RunTracePoint>,
     #[serde(skip, default = "empty_trace")]
-    trace: CadenceHistory,
+    pub(super) trace: CadenceHistory,
 }
 
 fn empty_trace() -> CadenceHistory {
@@ -236,20 +309,17 @@ impl RunLog {
         self.trace = CadenceHistory::new(now_ms, 1_000, TRACE_MAX_POINTS);
     }
 
-    pub(super) fn ended(&mut self, at_ms: MonoMs, reason: Option<StopReason>) {
+    pub(super) fn ended(&mut self, at_ms: MonoMs, reason: Option<RunStopReason>) {
         self.ended_at_ms.get_or_insert(at_ms);
         self.stop_reason = self.stop_reason.or(reason);
     }
 
     /// Form alerts among `events` (the ones a summary lists).
     pub(super) fn note_alerts(&mut self, events: &[RunEvent]) {
-        for e in events.iter().filter(|e| {
-            e.kind.is_form_alert()
-                || matches!(
-                    e.kind,
-                    super::event::RunEventKind::WalkingInRunSegment { .. }
-                )
-        }) {
+        for e in events
+            .iter()
+            .filter(|e| RunAlertKind::of(&e.kind).is_some())
+        {
             self.alert_count = self.alert_count.saturating_add(1);
             if self.alerts.len() < MAX_KEPT_ALERTS {
                 self.alerts.push(e.clone());
@@ -280,7 +350,7 @@ impl RunLog {
     }
 
     /// The trace from the start of the run, the part before a resume first.
-    fn trace_points(&self) -> (u32, Vec<TracePoint>) {
+    pub(super) fn trace_points(&self) -> (u32, Vec<RunTracePoint>) {
         let step_s = u32::try_from(self.trace.bucket_ms() / 1_000).unwrap_or(u32::MAX);
         let origin = self.started_at_ms.unwrap_or(0);
         let carried_s = u32::try_from(self.carried_ms / 1_000).unwrap_or(u32::MAX);
@@ -288,7 +358,7 @@ impl RunLog {
         points.extend(self.trace.points().into_iter().filter_map(|p| {
             let spm = p.avg_spm?;
             let at_s = u32::try_from(p.at_ms.saturating_sub(origin) / 1_000).ok()?;
-            Some(TracePoint {
+            Some(RunTracePoint {
                 at_s: at_s.saturating_add(carried_s),
                 spm,
             })
@@ -297,7 +367,7 @@ impl RunLog {
     }
 
     /// The trace as a checkpoint keeps it: at most one point per `step_s`.
-    pub(super) fn coarse_trace(&self, step_s: u32) -> Vec<TracePoint> {
+    pub(super) fn coarse_trace(&self, step_s: u32) -> Vec<RunTracePoint> {
         let (_, points) = self.trace_points();
         let step_s = step_s.max(1);
         let mut out: Vec<(u32, f64, u32)> = Vec::new();
@@ -312,132 +382,10 @@ impl RunLog {
             }
         }
         out.into_iter()
-            .map(|(at_s, sum, n)| TracePoint {
+            .map(|(at_s, sum, n)| RunTracePoint {
                 at_s,
                 spm: sum / f64::from(n),
             })
             .collect()
-    }
-}
-
-impl RunSession {
-    /// Takes one admitted reading into the log, after the track has
-    /// classified it.
-    pub(super) fn log_reading(&mut self, now_ms: MonoMs, sample: &CadenceSample) {
-        let band = self
-            .target_spm
-            .map(|t| CadenceBand::around(t, &self.config.cadence.alert));
-        let reading = self.track.last_reading;
-        let moving = matches!(reading, LastReading::Walking | LastReading::Running);
-        let running_spm = match reading {
-            LastReading::Running => self.track.last_smoothed.map(|s| s.spm),
-            _ => None,
-        };
-        let log = &mut self.log;
-        let dt_ms = log
-            .prev_reading_active_ms
-            .map_or(0, |prev| self.active_ms.saturating_sub(prev))
-            .min(self.config.signal_gap_ms);
-        log.prev_reading_active_ms = Some(self.active_ms);
-        if let Some(spm) = running_spm {
-            log.trace.add(now_ms, spm);
-        }
-        let dt_s = dt_ms as f64 / 1_000.0;
-        let by_total = match (log.prev_total_m, sample.total_distance_m) {
-            (Some(prev), Some(now)) if dt_ms > 0 => {
-                Some(now - prev).filter(|d| (0.0..=MAX_TOTAL_DISTANCE_MPS * dt_s).contains(d))
-            }
-            _ => None,
-        };
-        if sample.total_distance_m.is_some() {
-            log.prev_total_m = sample.total_distance_m;
-        }
-        if dt_ms == 0 {
-            return;
-        }
-        if let Some(d) = by_total {
-            log.total_seen = true;
-            log.distance_m += d;
-        } else if moving && let Some(speed) = sample.speed_mps {
-            log.speed_seen = true;
-            log.distance_m += speed * dt_s;
-        }
-        log.total.add(dt_ms, moving, running_spm, band);
-        if log.per_segment.len() <= self.segment {
-            log.per_segment
-                .resize(self.segment + 1, CadenceTally::default());
-        }
-        if let Some(tally) = log.per_segment.get_mut(self.segment) {
-            tally.add(dt_ms, moving, running_spm, band);
-        }
-    }
-
-    /// Ends the run (as a stop by the runner, if it is still under way) and
-    /// sums it up. The events are those of the stop. Refused before the start.
-    pub fn finish(&mut self, now_ms: MonoMs) -> Result<(RunSummary, Vec<RunEvent>), RunError> {
-        if self.status == SessionStatus::NotStarted {
-            return Err(RunError::NotStarted);
-        }
-        let events = self.stop(now_ms)?;
-        Ok((self.summary(self.session_time(now_ms)), events))
-    }
-
-    /// The summary as of `now_ms`, changing nothing (for a run already over,
-    /// the time it ended).
-    pub fn summary(&self, now_ms: MonoMs) -> RunSummary {
-        let log = &self.log;
-        let start = log.started_at_ms.unwrap_or(now_ms);
-        let end = log.ended_at_ms.unwrap_or(now_ms).max(start);
-        let band = self
-            .target_spm
-            .map(|t| CadenceBand::around(t, &self.config.cadence.alert));
-        let segments = self
-            .segments
-            .iter()
-            .enumerate()
-            .map(|(index, s)| SegmentSummary {
-                index,
-                kind: s.kind,
-                planned_ms: s.duration_ms,
-                elapsed_ms: self
-                    .active_ms
-                    .clamp(s.start_ms, s.end_ms())
-                    .saturating_sub(s.start_ms),
-                cadence: log.per_segment.get(index).copied().unwrap_or_default(),
-            })
-            .collect();
-        let (trace_step_s, cadence_trace) = log.trace_points();
-        RunSummary {
-            duration_ms: (end - start).saturating_add(log.carried_ms),
-            active_ms: self.active_ms,
-            moving_ms: log.total.moving_ms,
-            distance_m: (log.total_seen || log.speed_seen).then_some(log.distance_m),
-            distance_source: if log.total_seen {
-                DistanceSource::SensorTotal
-            } else if log.speed_seen {
-                DistanceSource::SensorSpeed
-            } else {
-                DistanceSource::Absent
-            },
-            target_spm: self.target_spm,
-            band_low_spm: band.map(|b| b.low_spm),
-            band_high_spm: band.map(|b| b.high_spm),
-            cadence: log.total,
-            segments,
-            alerts: log.alerts.clone(),
-            alert_count: log.alert_count,
-            check_ins: log.check_ins.clone(),
-            check_in_count: log.check_in_count,
-            completed: self.status == SessionStatus::Complete,
-            stop_reason: log.stop_reason,
-            trace_step_s,
-            cadence_trace,
-            trace_origin_ms: log.started_at_ms.map(|s| s.saturating_sub(log.carried_ms)),
-        }
-    }
-
-    /// The log the summary is built from.
-    pub fn log(&self) -> &RunLog {
-        &self.log
     }
 }

@@ -2,11 +2,11 @@
 //! halfway mark and periodic check-in prompts, fired in order with the
 //! monotonic time each one fell on, however far one input jumps.
 
-use super::cue;
-use super::event::{PromptReason, RunEvent, RunEventKind};
+use super::cue::{self, push};
+use super::event::{RunEvent, RunEventKind, RunPromptReason, count};
 use super::plan::SegmentKind;
-use super::session::{RunSession, push};
-use super::view::SessionStatus;
+use super::session::RunSession;
+use super::view::RunStatus;
 use crate::sample::MonoMs;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,7 +23,7 @@ impl RunSession {
     pub(super) fn advance(&mut self, now_ms: MonoMs, events: &mut Vec<RunEvent>) {
         let delta = now_ms.saturating_sub(self.latest_ms);
         self.latest_ms = self.latest_ms.max(now_ms);
-        if self.status != SessionStatus::Running {
+        if self.status != RunStatus::Running {
             return;
         }
         let to = self.active_ms.saturating_add(delta);
@@ -36,7 +36,7 @@ impl RunSession {
             // move together.
             let at_ms = now_ms - (to - self.active_ms);
             self.fire(milestone, at_ms, events);
-            if self.status != SessionStatus::Running {
+            if self.status != RunStatus::Running {
                 return;
             }
         }
@@ -73,7 +73,7 @@ impl RunSession {
             Milestone::SegmentEnd => {
                 let finished = self.segments.get(self.segment).map(|s| s.kind);
                 if self.segment + 1 >= self.segments.len() {
-                    self.status = SessionStatus::Complete;
+                    self.status = RunStatus::Complete;
                     self.track.end_episode();
                     self.log.ended(at_ms, None);
                     push(
@@ -101,7 +101,7 @@ impl RunSession {
                     events,
                     at_ms,
                     RunEventKind::SegmentEndingSoon {
-                        index: self.segment,
+                        index: count(self.segment),
                         segment: seg.kind,
                         seconds_left,
                         next,
@@ -122,7 +122,7 @@ impl RunSession {
                 );
             }
             Milestone::Prompt => {
-                self.prompt(PromptReason::Periodic, at_ms, events);
+                self.prompt(RunPromptReason::Periodic, at_ms, events);
             }
         }
     }
@@ -148,7 +148,7 @@ impl RunSession {
             events,
             at_ms,
             RunEventKind::SegmentStarted {
-                index: self.segment,
+                index: count(self.segment),
                 segment: seg.kind,
                 duration_ms: seg.duration_ms,
                 target_spm: if seg.kind == SegmentKind::Run {
@@ -163,15 +163,15 @@ impl RunSession {
         if seg.kind == SegmentKind::CoolDown {
             self.next_prompt_ms = None;
             if prompts.at_cool_down {
-                self.prompt(PromptReason::CoolDown, at_ms, events);
+                self.prompt(RunPromptReason::CoolDown, at_ms, events);
             }
         } else if previous == Some(SegmentKind::Run) && prompts.after_run_segments {
-            self.prompt(PromptReason::AfterRunSegment, at_ms, events);
+            self.prompt(RunPromptReason::AfterRunSegment, at_ms, events);
         }
         self.refresh_metronome(at_ms, events);
     }
 
-    fn prompt(&mut self, reason: PromptReason, at_ms: MonoMs, events: &mut Vec<RunEvent>) {
+    fn prompt(&mut self, reason: RunPromptReason, at_ms: MonoMs, events: &mut Vec<RunEvent>) {
         self.shown.pending_prompt = Some(reason);
         let in_cool_down = self
             .segments

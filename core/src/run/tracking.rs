@@ -3,12 +3,11 @@
 //! window, the alert and overstride state, and the signal's health.
 
 use super::config::RunConfig;
-use super::cue;
+use super::cue::{self, push};
 use super::error::RunError;
 use super::event::{RunEvent, RunEventKind};
 use super::history::CadenceHistory;
-use super::session::push;
-use super::view::CadenceState;
+use super::view::RunCadenceState;
 use crate::cadence::plausibility::{self, Reading, RejectReason};
 use crate::cadence::unit::{self, UnitFit};
 use crate::cadence::{
@@ -427,21 +426,21 @@ impl CadenceTrack {
         self.last_smoothed
     }
 
-    pub fn state(&self, band: Option<CadenceBand>) -> CadenceState {
+    pub fn state(&self, band: Option<CadenceBand>) -> RunCadenceState {
         if self.signal != Signal::Live {
-            return CadenceState::NoSignal;
+            return RunCadenceState::NoSignal;
         }
         match self.last_reading {
-            LastReading::None => CadenceState::NoSignal,
-            LastReading::Stopped => CadenceState::Stopped,
-            LastReading::Walking => CadenceState::Walking,
-            LastReading::Suspect => CadenceState::Suspect,
+            LastReading::None => RunCadenceState::NoSignal,
+            LastReading::Stopped => RunCadenceState::Stopped,
+            LastReading::Walking => RunCadenceState::Walking,
+            LastReading::Suspect => RunCadenceState::Suspect,
             LastReading::Running => match (self.last_smoothed, band) {
-                (None, _) => CadenceState::NoSignal,
-                (Some(_), None) => CadenceState::Running,
-                (Some(s), Some(b)) if s.spm < b.low_spm => CadenceState::BelowBand,
-                (Some(s), Some(b)) if s.spm > b.high_spm => CadenceState::AboveBand,
-                (Some(_), Some(_)) => CadenceState::InBand,
+                (None, _) => RunCadenceState::NoSignal,
+                (Some(_), None) => RunCadenceState::Running,
+                (Some(s), Some(b)) if s.spm < b.low_spm => RunCadenceState::BelowBand,
+                (Some(s), Some(b)) if s.spm > b.high_spm => RunCadenceState::AboveBand,
+                (Some(_), Some(_)) => RunCadenceState::InBand,
             },
         }
     }

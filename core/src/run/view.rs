@@ -10,29 +10,41 @@ use crate::sample::MonoMs;
 
 /// Where the session is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
-pub enum SessionStatus {
+pub enum RunStatus {
+    /// Created, not started.
     NotStarted,
+    /// Under way.
     Running,
+    /// Paused by the runner.
     Paused,
+    /// The plan ran to its end.
     Complete,
+    /// Ended early (see the stop reason).
     Stopped,
 }
 
-/// What the latest readings say.
+/// What the latest cadence readings say: the zone token of the gauge.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
-pub enum CadenceState {
+pub enum RunCadenceState {
     /// No reading yet, or the signal is lost.
     NoSignal,
+    /// Standing still.
     Stopped,
+    /// Walking.
     Walking,
     /// The latest reading was not believable.
     Suspect,
     /// Running, without a target to compare with.
     Running,
+    /// Running below the target band.
     BelowBand,
+    /// Running in the target band.
     InBand,
+    /// Running above the target band.
     AboveBand,
 }
 
@@ -40,7 +52,7 @@ pub enum CadenceState {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RunView {
     pub at_ms: MonoMs,
-    pub status: SessionStatus,
+    pub status: RunStatus,
     pub segment_index: Option<usize>,
     pub segment: Option<SegmentKind>,
     pub segment_elapsed_ms: u64,
@@ -53,7 +65,7 @@ pub struct RunView {
     pub cadence_spm: Option<f64>,
     /// 0 to 1.
     pub cadence_confidence: f64,
-    pub cadence_state: CadenceState,
+    pub cadence_state: RunCadenceState,
     /// How long the runner has been walking in this run segment, while they
     /// are (`None` otherwise): the run screen shows it, and no cadence cue
     /// comes meanwhile.

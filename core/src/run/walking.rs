@@ -5,18 +5,18 @@
 //! once a steady walk has lasted `walking_in_run_after_ms`, the session
 //! says once, gently, that walking is fine and where to go from here.
 
-use super::cue;
+use super::cue::{self, push};
 use super::event::{RunEvent, RunEventKind};
 use super::plan::SegmentKind;
-use super::session::{RunSession, push};
-use super::view::SessionStatus;
+use super::session::RunSession;
+use super::view::RunStatus;
 use crate::sample::MonoMs;
 
 impl RunSession {
     /// How long the runner has been walking in the current run segment, if
     /// they are walking in one now.
     pub(super) fn walking_in_run_ms(&self, now_ms: MonoMs) -> Option<u64> {
-        if self.status != SessionStatus::Running {
+        if self.status != RunStatus::Running {
             return None;
         }
         let seg = self.segments.get(self.segment)?;

@@ -25,7 +25,6 @@ extension PatellaError {
 }
 
 extension CoachError: PatellaError {}
-extension PainError: PatellaError {}
 extension RunSessionError: PatellaError {}
 extension SensorError: PatellaError {}
 extension StoreError: PatellaError {}

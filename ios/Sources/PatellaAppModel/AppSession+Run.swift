@@ -11,12 +11,7 @@ extension AppSession {
     func startPlannedRun() {
         guard let coach else { return }
         attempt(today.fail) {
-            let day = try coach.today(date: ports.clock.today())
-            let planned = day.sessions.compactMap { session -> PlannedRun? in
-                if case let .run(run) = session { return run }
-                return nil
-            }.first
-            guard let planned else { return }
+            guard let planned = try coach.plannedRun(date: ports.clock.today()) else { return }
             let settings = appSettings.map { runSettingsFor(settings: $0) }
             try keep { try RunSession.fromPlannedRun(run: planned, settings: settings, observer: $0) }
         }

@@ -60,7 +60,7 @@ final class CuePolicyTests: XCTestCase {
         .sensorGap(sourceId: "pod", lastReadingMs: 1),
         .sensorRestored(sourceId: "pod", gapMs: 1),
         .unitDetected(sourceId: "pod", unit: .stepsPerMinute),
-        .readingsRejected(sourceId: "pod", value: 400, reason: "above_max"),
+        .readingsRejected(sourceId: "pod", value: 400, reason: .aboveMax(spm: 400)),
         .metronomeChanged(playing: true, intervalMs: 353),
     ]
 

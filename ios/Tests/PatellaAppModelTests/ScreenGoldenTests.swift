@@ -11,6 +11,13 @@ import XCTest
 /// The scripted day of `bindings/tests/screens_support/mod.rs`, step for step.
 func scriptedDay(in dir: String) throws -> (RecordStore, Coach) {
     let store = try RecordStore.open(dir: dir)
+    // Tuesday's run, measured elsewhere and brought in as a backup first.
+    _ = try store.importBackup(backup: """
+        {"format": "patella-backup", "schema_version": 1,
+          "records": {"check_ins": [], "sessions": [], "settings": {}, "runs": [{"id": "run-2026-11-24",
+          "started_at": "2026-11-24T18:00:00", "duration_s": 1890, "distance_m": 3400,
+          "average_cadence_spm": 163.5, "target_cadence_spm": 168.0}]}}
+        """)
     let coach = try Coach.open(store: store)
     let runner = RunnerProfile(
         experience: .newToRunning, weeklyMinutes: nil, weeklyKm: nil, daysPerWeek: 3,
@@ -21,9 +28,6 @@ func scriptedDay(in dir: String) throws -> (RecordStore, Coach) {
     try coach.markSession(date: "2026-11-24", session: .run, result: .done)
     _ = try coach.recordCheckIn(checkIn: CheckIn(
         takenAt: "2026-11-24T19:00:00", score: 3, moment: .afterRun, quality: nil, location: nil, redFlags: []))
-    try store.addRun(run: StoredRun(
-        id: "run-2026-11-24", startedAt: "2026-11-24T18:00:00", durationS: 1890, distanceM: 3400,
-        averageCadenceSpm: 163.5, targetCadenceSpm: 168))
     try store.saveSettings(settings: AppSettings(
         distanceUnit: .kilometres, metronome: true, alertsAboveBand: false, voiceCues: true, planReminders: true,
         planReminderMinute: 6 * 60 + 30, checkInReminders: true, checkInReminderMinute: 8 * 60))

@@ -22,16 +22,16 @@ final class ErrorMessagesTests: XCTestCase {
         let store = try RecordStore.open(dir: dir.path)
         assertShows(
             "today: \"22/11/2026\" is not a usable date and time (like 2026-11-22T07:30:00, in the years 1970-2199)"
-        ) { _ = try store.progress(today: "22/11/2026") }
+        ) { _ = try store.progressScreen(today: "22/11/2026") }
     }
 
     func testACoachErrorShowsTheRustText() {
-        assertShows("no profile has been saved yet") { _ = try Coach().today(date: "2026-11-24") }
+        assertShows("no profile has been saved yet") { _ = try Coach().plannedRun(date: "2026-11-24") }
     }
 
-    func testAPainErrorShowsTheRustText() {
+    func testACheckInErrorShowsTheRustText() {
         let checkIn = CheckIn(takenAt: "2026-11-24T19:00", score: 11, moment: .afterRun, quality: nil, location: nil, redFlags: [])
-        assertShows("score: 11 is outside the 0-10 pain scale") { _ = try assessCheckIn(checkIn: checkIn) }
+        assertShows("score: 11 is outside the 0-10 pain scale") { _ = try Coach().recordCheckIn(checkIn: checkIn) }
     }
 
     func testARunSessionErrorShowsTheRustText() {

@@ -135,9 +135,10 @@ final class SensorBindingsTests: XCTestCase {
 
         try client.pushRawRsc(bytes: rsc(250))
         XCTAssertTrue(session.flushEvents(timeoutMs: 5_000))
-        XCTAssertTrue(runEvents.events.map(\.kind).contains(
-            .readingsRejected(sourceId: "foot-pod", value: 250, reason: "above_max")
-        ), "\(runEvents.names)")
+        XCTAssertTrue(runEvents.events.contains {
+            guard case let .readingsRejected(sourceId, value, .aboveMax) = $0.kind else { return false }
+            return sourceId == "foot-pod" && value == 250
+        }, "\(runEvents.names)")
 
         try client.pushLinkState(up: false)
         XCTAssertTrue(session.flushEvents(timeoutMs: 5_000))

@@ -91,7 +91,7 @@ impl Script {
             return beat;
         };
         let into = card.duration_ms.saturating_sub(screen.countdown_ms);
-        if Some(card.index) == self.drift_segment && card.kind == SegmentKind::Run {
+        if usize::try_from(card.index).ok() == self.drift_segment && card.kind == SegmentKind::Run {
             let drift = (DRIFT_FROM_MS..DRIFT_TO_MS).contains(&into);
             if drift {
                 beat.drift_below_by = Some(DRIFT_BELOW_SPM);
@@ -104,7 +104,7 @@ impl Script {
                 beat.note = Some("Demo: the runner quickens the steps again.".to_owned());
             }
         }
-        if Some(card.index) == self.drop_segment {
+        if usize::try_from(card.index).ok() == self.drop_segment {
             let out = (DROP_FROM_MS..DROP_TO_MS).contains(&into);
             beat.dropped_out = out;
             if out && !self.dropped {

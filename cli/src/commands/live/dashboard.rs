@@ -4,7 +4,7 @@
 //! come worded from the core.
 
 use patella_core::run::{
-    CadenceState, RunEvent, RunScreen, SegmentKind, StripSegment, StripState, Urgency,
+    RunCadenceState, RunEvent, RunScreen, RunStripSegment, RunStripState, RunUrgency, SegmentKind,
 };
 use patella_core::sample::SensorLink;
 use ratatui::Frame;
@@ -31,21 +31,23 @@ fn segment_colour(kind: SegmentKind) -> Color {
     }
 }
 
-fn zone_colour(zone: CadenceState) -> Color {
+fn zone_colour(zone: RunCadenceState) -> Color {
     match zone {
-        CadenceState::InBand => Color::Green,
-        CadenceState::BelowBand | CadenceState::AboveBand => Color::Red,
-        CadenceState::Walking | CadenceState::Running => Color::Cyan,
-        CadenceState::NoSignal | CadenceState::Stopped | CadenceState::Suspect => Color::Gray,
+        RunCadenceState::InBand => Color::Green,
+        RunCadenceState::BelowBand | RunCadenceState::AboveBand => Color::Red,
+        RunCadenceState::Walking | RunCadenceState::Running => Color::Cyan,
+        RunCadenceState::NoSignal | RunCadenceState::Stopped | RunCadenceState::Suspect => {
+            Color::Gray
+        }
     }
 }
 
-fn urgency_colour(urgency: Urgency) -> Color {
+fn urgency_colour(urgency: RunUrgency) -> Color {
     match urgency {
-        Urgency::Info => Color::Gray,
-        Urgency::Nudge => Color::Cyan,
-        Urgency::Warning => Color::Yellow,
-        Urgency::Stop => Color::Red,
+        RunUrgency::Info => Color::Gray,
+        RunUrgency::Nudge => Color::Cyan,
+        RunUrgency::Warning => Color::Yellow,
+        RunUrgency::Stop => Color::Red,
     }
 }
 
@@ -119,7 +121,7 @@ fn draw_segment(frame: &mut Frame<'_>, area: Rect, screen: &RunScreen, title: &s
 
 /// The plan as a strip, each segment as wide as its share of the run; what
 /// is behind the runner is drawn solid, what is ahead shaded.
-fn draw_strip(frame: &mut Frame<'_>, area: Rect, strip: &[StripSegment]) {
+fn draw_strip(frame: &mut Frame<'_>, area: Rect, strip: &[RunStripSegment]) {
     let width = usize::from(area.width.saturating_sub(2));
     let total: u64 = strip.iter().map(|s| s.duration_ms).sum();
     let mut spans = Vec::new();
@@ -137,9 +139,9 @@ fn draw_strip(frame: &mut Frame<'_>, area: Rect, strip: &[StripSegment]) {
         used += cells;
         #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
         let done = match seg.state {
-            StripState::Done => cells,
-            StripState::Upcoming => 0,
-            StripState::Current => (seg.done_fraction.clamp(0.0, 1.0) * cells as f64) as usize,
+            RunStripState::Done => cells,
+            RunStripState::Upcoming => 0,
+            RunStripState::Current => (seg.done_fraction.clamp(0.0, 1.0) * cells as f64) as usize,
         };
         let colour = segment_colour(seg.kind);
         spans.push(Span::styled("█".repeat(done), Style::default().fg(colour)));

@@ -4,7 +4,7 @@
 
 use patella_core::coach::{CoachConfig, History};
 use patella_core::journal::{FinishedRun, Journal, JournalError, KeptRun};
-use patella_core::run::{RunSummary, StopReason};
+use patella_core::run::{RunStopReason, RunSummary};
 use patella_core::screens::format;
 use patella_core::store::DistanceUnit;
 use patella_core::words::{self, clock};
@@ -41,12 +41,12 @@ pub fn keep(
 /// Said when a run ended before it began.
 pub const NOTHING_KEPT: &str = "The run ended before it began: nothing was recorded to keep.";
 
-fn stop_words(reason: StopReason) -> &'static str {
+fn stop_words(reason: RunStopReason) -> &'static str {
     match reason {
-        StopReason::User => "you stopped it",
-        StopReason::PainStop => "the knee said stop",
-        StopReason::PainAboveZone => "pain above the buffer zone",
-        StopReason::RedFlag => "a red flag: see a doctor or physical therapist",
+        RunStopReason::User => "you stopped it",
+        RunStopReason::PainStop => "the knee said stop",
+        RunStopReason::PainAboveZone => "pain above the buffer zone",
+        RunStopReason::RedFlag => "a red flag: see a doctor or physical therapist",
     }
 }
 

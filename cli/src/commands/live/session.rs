@@ -10,7 +10,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 use chrono::NaiveDateTime;
 use patella_core::journal::{self, Journal, LiveRunError, Saved, WhenNotWritable};
 use patella_core::pain::CheckIn;
-use patella_core::run::{RunEvent, RunScreen, RunSession, RunSummary, SessionStatus};
+use patella_core::run::{RunEvent, RunScreen, RunSession, RunStatus, RunSummary};
 use patella_core::sample::{CadenceSample, MonoMs, SampleSink, SensorLink};
 
 use crate::output::CliError;
@@ -83,7 +83,7 @@ impl LiveRun {
         self.run.screen(now_ms).map_err(failed)
     }
 
-    pub fn status(&self) -> Result<SessionStatus, CliError> {
+    pub fn status(&self) -> Result<RunStatus, CliError> {
         self.run.read(RunSession::status).map_err(failed)
     }
 
@@ -91,7 +91,7 @@ impl LiveRun {
     pub fn is_over(&self) -> Result<bool, CliError> {
         Ok(matches!(
             self.status()?,
-            SessionStatus::Complete | SessionStatus::Stopped
+            RunStatus::Complete | RunStatus::Stopped
         ))
     }
 

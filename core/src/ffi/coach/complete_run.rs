@@ -25,7 +25,7 @@ pub struct RunCompletion {
 impl From<&KeptRun> for RunCompletion {
     fn from(kept: &KeptRun) -> Self {
         Self {
-            plan_changes: kept.plan_changes.iter().map(Into::into).collect(),
+            plan_changes: kept.plan_changes.clone(),
             session_done: kept.session_done,
             measured_cadence_baseline_spm: kept.measured_cadence_spm,
         }
@@ -44,12 +44,6 @@ impl Coach {
     /// is kept once. A run not kept in this record is refused, naming
     /// `run_id`.
     pub fn complete_run(&self, summary: RunSummary) -> Result<RunCompletion, CoachError> {
-        if summary.run_id.trim().is_empty() {
-            return Err(CoachError::InvalidInput {
-                field: "run_id".to_owned(),
-                detail: "the run has no id: call RunSession.keepIn when the run starts".to_owned(),
-            });
-        }
         let mut guard = self.lock()?;
         with_history(&mut guard, |h| {
             let kept = self

@@ -42,26 +42,26 @@ fn score() -> impl Strategy<Value = i64> {
 #[derive(Debug, Clone)]
 enum Call {
     SaveProfile(String),
-    Today(String),
-    Week(String),
+    PlannedRun(String),
+    PlanScreen(String),
     CheckIn(String, i64, bool, bool),
     Mark(String, bool),
     Gear(String),
     Visit(String),
-    Advisories(String),
+    TodayScreen(String),
 }
 
 fn call() -> impl Strategy<Value = Call> {
     prop_oneof![
         1 => date().prop_map(Call::SaveProfile),
-        2 => date().prop_map(Call::Today),
-        2 => date().prop_map(Call::Week),
+        2 => date().prop_map(Call::PlannedRun),
+        2 => date().prop_map(Call::PlanScreen),
         4 => (date(), score(), any::<bool>(), proptest::bool::weighted(0.1))
             .prop_map(|(d, s, sharp, flag)| Call::CheckIn(d, s, sharp, flag)),
         2 => (date(), any::<bool>()).prop_map(|(d, done)| Call::Mark(d, done)),
         1 => date().prop_map(Call::Gear),
         1 => date().prop_map(Call::Visit),
-        1 => date().prop_map(Call::Advisories),
+        1 => date().prop_map(Call::TodayScreen),
     ]
 }
 
@@ -70,8 +70,8 @@ fn make(coach: &Coach, c: &Call) -> Result<(), String> {
     let outcome = catch_unwind(AssertUnwindSafe(|| -> Result<(), CoachError> {
         match c {
             Call::SaveProfile(d) => coach.save_profile(runner(), d.clone()),
-            Call::Today(d) => coach.today(d.clone()).map(drop),
-            Call::Week(d) => coach.week(d.clone()).map(drop),
+            Call::PlannedRun(d) => coach.planned_run(d.clone()).map(drop),
+            Call::PlanScreen(d) => coach.plan_screen(d.clone(), 1).map(drop),
             Call::CheckIn(d, score, sharp, flag) => coach
                 .record_check_in(CheckIn {
                     taken_at: format!("{d}T08:00"),
@@ -97,7 +97,7 @@ fn make(coach: &Coach, c: &Call) -> Result<(), String> {
             ),
             Call::Gear(d) => coach.record_gear_change(d.clone(), GearChangeType::Surface),
             Call::Visit(d) => coach.confirm_clinician_visit(d.clone()),
-            Call::Advisories(d) => coach.advisories(d.clone()).map(drop),
+            Call::TodayScreen(d) => coach.today_screen(d.clone()).map(drop),
         }
     }));
     match outcome {
@@ -108,18 +108,19 @@ fn make(coach: &Coach, c: &Call) -> Result<(), String> {
 }
 
 /// The coach answers for a plain date after the calls: the profile is
-/// readable, and with a fresh profile today's plan and the advisories come.
+/// readable, and with a fresh profile the day's planned run and the Plan
+/// screen (with its advisories) come.
 fn usable(coach: &Coach) -> Result<(), String> {
     coach.profile().map_err(|e| format!("profile: {e}"))?;
     coach
         .save_profile(runner(), "2026-11-23".into())
         .map_err(|e| format!("save_profile: {e}"))?;
     coach
-        .today("2026-12-01".into())
-        .map_err(|e| format!("today: {e}"))?;
+        .planned_run("2026-12-01".into())
+        .map_err(|e| format!("planned_run: {e}"))?;
     coach
-        .advisories("2026-12-01".into())
-        .map_err(|e| format!("advisories: {e}"))?;
+        .plan_screen("2026-12-01".into(), 1)
+        .map_err(|e| format!("plan_screen: {e}"))?;
     Ok(())
 }
 
@@ -172,18 +173,22 @@ fn a_far_future_check_in_is_refused_and_the_coach_works_on() {
         matches!(&far, Err(CoachError::InvalidInput { field, .. } | CoachError::InvalidDate { field, .. }) if field == "taken_at"),
         "{far:?}"
     );
-    assert!(coach.today("2026-11-24".into()).is_ok());
+    assert!(coach.planned_run("2026-11-24".into()).is_ok());
 }
 
 #[test]
 fn plans_work_long_after_two_years() {
-    // Issue 10: today() and markSession stopped 104 weeks after the start.
+    // Issue 10: the day's plan and markSession stopped 104 weeks after the
+    // start.
     let coach = Coach::new();
     coach.save_profile(runner(), "2026-11-23".into()).unwrap();
     let late = "2029-11-27";
-    let day = coach.today(late.into()).expect("a day three years on");
-    assert_eq!(day.date, late);
-    assert!(coach.week(late.into()).is_ok());
+    let day = coach
+        .today_screen(late.into())
+        .expect("a day three years on");
+    assert_eq!(day.date.to_string(), late);
+    assert!(coach.planned_run(late.into()).is_ok());
+    assert!(coach.plan_screen(late.into(), 1).is_ok());
     let strength = "2029-11-26";
     coach
         .mark_session(strength.into(), SessionType::Strength, SessionResult::Done)

@@ -97,19 +97,21 @@ impl From<crate::ffi::dates::DateFieldError> for CoachError {
 impl From<crate::ffi::pain::PainError> for CoachError {
     fn from(e: crate::ffi::pain::PainError) -> Self {
         use crate::ffi::pain::PainError;
+        use crate::pain::PainError as Refused;
         // A bad time is a bad date like any other the coach takes, so the
         // apps catch one error case for every date field.
-        if let PainError::InvalidDateTime { field, value } = e {
-            return Self::InvalidDate { field, value };
-        }
-        let field = match &e {
-            PainError::ScoreOutOfRange { .. } => "score".to_owned(),
-            PainError::DuplicateRedFlag { .. } => "red_flags".to_owned(),
-            PainError::InvalidDateTime { field, .. } => field.clone(),
-            PainError::AheadOfNow { .. } => "taken_at".to_owned(),
-            PainError::Unavailable => "check_in".to_owned(),
+        let refused = match e {
+            PainError::InvalidDateTime { field, value } => {
+                return Self::InvalidDate { field, value };
+            }
+            PainError::Refused(refused) => refused,
         };
-        Self::invalid_input(field, &e.to_string())
+        let field = match &refused {
+            Refused::ScoreOutOfRange { .. } => "score",
+            Refused::DuplicateRedFlag { .. } => "red_flags",
+            Refused::AheadOfNow { .. } => "taken_at",
+        };
+        Self::invalid_input(field.to_owned(), &refused.to_string())
     }
 }
 
@@ -148,7 +150,9 @@ mod tests {
     // is named once, not "score: score: ...".
     #[test]
     fn a_refused_input_names_its_field_once() {
-        let err = CoachError::from(PainError::ScoreOutOfRange { score: 11 });
+        let err = CoachError::from(PainError::Refused(
+            crate::pain::PainError::ScoreOutOfRange { score: 11 },
+        ));
         assert_eq!(err.to_string(), "score: 11 is outside the 0-10 pain scale");
         let err = CoachError::invalid_input("date".into(), "date: 1900-01-01 is too early");
         assert_eq!(err.to_string(), "date: 1900-01-01 is too early");

@@ -16,17 +16,6 @@ use crate::ffi::store::RecordStore;
 
 use super::convert::*;
 
-/// Where the run's distance came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
-pub enum RunDistanceSource {
-    /// Measured from the total distance the sensor counts.
-    SensorTotal,
-    /// Integrated from the speed the sensor sent with its readings.
-    SensorSpeed,
-    /// No reading carried a speed: the distance is not known.
-    Absent,
-}
-
 /// Cadence against the target over a stretch of the run. Times are
 /// integrated between readings, so they need a sensor or pedometer.
 #[derive(Debug, Clone, PartialEq, uniffi::Record)]
@@ -61,34 +50,6 @@ pub struct RunSegmentSummary {
     pub cadence: RunCadenceTally,
 }
 
-/// Which form alert a summary lists.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
-pub enum RunAlertKind {
-    /// Cadence stayed below the band.
-    CadenceLow,
-    /// Cadence stayed above the band.
-    CadenceHigh,
-    /// Strides grew long against the runner's own baseline.
-    Overstride,
-    /// The runner walked steadily in a run segment.
-    WalkingInRunSegment,
-}
-
-/// One form alert of the run.
-#[derive(Debug, Clone, PartialEq, uniffi::Record)]
-pub struct RunAlertNote {
-    /// Monotonic time of the alert, ms (the session's clock).
-    pub at_ms: u64,
-    /// Seconds from the start of the run, on the cadence trace's axis.
-    pub at_s: u32,
-    /// Which alert.
-    pub kind: RunAlertKind,
-    /// The cadence that raised it, steps/min, when it was about cadence.
-    pub cadence_spm: Option<f64>,
-    /// What the runner was told, and how urgently.
-    pub cue: RunCue,
-}
-
 /// One check-in taken during the run, with what the session made of it.
 #[derive(Debug, Clone, PartialEq, uniffi::Record)]
 pub struct RunCheckInNote {
@@ -98,15 +59,6 @@ pub struct RunCheckInNote {
     pub check_in: crate::ffi::pain::CheckIn,
     /// Its assessment: zone, action, reasons and advice.
     pub assessment: crate::ffi::pain::PainAssessment,
-}
-
-/// One point of the cadence trace.
-#[derive(Debug, Clone, Copy, PartialEq, uniffi::Record)]
-pub struct RunTracePoint {
-    /// Seconds from the start of the run, pauses included.
-    pub at_s: u32,
-    /// Mean smoothed cadence over the point's step, steps/min.
-    pub spm: f64,
 }
 
 /// A finished run, from `RunSession.finish`, ready for `Coach.completeRun`.
@@ -269,27 +221,6 @@ fn tally(t: &core_run::CadenceTally) -> RunCadenceTally {
     }
 }
 
-fn alert(e: &core_run::RunEvent, origin_ms: Option<u64>) -> Option<RunAlertNote> {
-    use core_run::RunEventKind as K;
-    let (kind, cadence_spm) = match &e.kind {
-        K::CadenceLow { cadence_spm, .. } => (RunAlertKind::CadenceLow, Some(*cadence_spm)),
-        K::CadenceHigh { cadence_spm, .. } => (RunAlertKind::CadenceHigh, Some(*cadence_spm)),
-        K::Overstride { .. } => (RunAlertKind::Overstride, None),
-        K::WalkingInRunSegment { cadence_spm, .. } => {
-            (RunAlertKind::WalkingInRunSegment, *cadence_spm)
-        }
-        _ => return None,
-    };
-    let at_s = e.at_ms.saturating_sub(origin_ms.unwrap_or(e.at_ms)) / 1_000;
-    Some(RunAlertNote {
-        at_ms: e.at_ms,
-        at_s: u32::try_from(at_s).unwrap_or(u32::MAX),
-        kind,
-        cadence_spm,
-        cue: e.cue.clone().into(),
-    })
-}
-
 fn summary_to_ffi(s: core_run::RunSummary, run_id: String, started_at: String) -> RunSummary {
     RunSummary {
         run_id,
@@ -298,11 +229,7 @@ fn summary_to_ffi(s: core_run::RunSummary, run_id: String, started_at: String) -
         active_ms: s.active_ms,
         moving_ms: s.moving_ms,
         distance_m: s.distance_m,
-        distance_source: match s.distance_source {
-            core_run::DistanceSource::SensorTotal => RunDistanceSource::SensorTotal,
-            core_run::DistanceSource::SensorSpeed => RunDistanceSource::SensorSpeed,
-            core_run::DistanceSource::Absent => RunDistanceSource::Absent,
-        },
+        distance_source: s.distance_source,
         target_spm: s.target_spm,
         band_low_spm: s.band_low_spm,
         band_high_spm: s.band_high_spm,
@@ -312,17 +239,13 @@ fn summary_to_ffi(s: core_run::RunSummary, run_id: String, started_at: String) -
             .iter()
             .map(|seg| RunSegmentSummary {
                 index: count(seg.index),
-                kind: seg.kind.into(),
+                kind: seg.kind,
                 planned_ms: seg.planned_ms,
                 elapsed_ms: seg.elapsed_ms,
                 cadence: tally(&seg.cadence),
             })
             .collect(),
-        alerts: s
-            .alerts
-            .iter()
-            .filter_map(|e| alert(e, s.trace_origin_ms))
-            .collect(),
+        alerts: s.alert_notes(),
         alert_count: s.alert_count,
         check_ins: s
             .check_ins
@@ -330,20 +253,13 @@ fn summary_to_ffi(s: core_run::RunSummary, run_id: String, started_at: String) -
             .map(|n| RunCheckInNote {
                 elapsed_ms: n.elapsed_ms,
                 check_in: (&n.check_in).into(),
-                assessment: n.assessment.into(),
+                assessment: n.assessment,
             })
             .collect(),
         check_in_count: s.check_in_count,
         completed: s.completed,
-        stop_reason: s.stop_reason.map(Into::into),
+        stop_reason: s.stop_reason,
         trace_step_s: s.trace_step_s,
-        cadence_trace: s
-            .cadence_trace
-            .iter()
-            .map(|p| RunTracePoint {
-                at_s: p.at_s,
-                spm: p.spm,
-            })
-            .collect(),
+        cadence_trace: s.cadence_trace,
     }
 }

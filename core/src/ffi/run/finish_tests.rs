@@ -5,7 +5,7 @@
 use std::sync::{Arc, Mutex};
 
 use super::*;
-use crate::ffi::coach::{Coach, PlanSession, PlannedRun};
+use crate::ffi::coach::Coach;
 use crate::ffi::pain::{CheckIn, CheckInMoment, PainZone, RedFlag};
 use crate::ffi::store::RecordStore;
 
@@ -19,7 +19,7 @@ impl RunObserver for Collect {
 }
 
 /// A coach over `store` with a profile, and its first planned run day.
-fn first_run(store: &Arc<RecordStore>) -> (Arc<Coach>, String, PlannedRun) {
+fn first_run(store: &Arc<RecordStore>) -> (Arc<Coach>, String, RunPlan) {
     let coach = Coach::open(store.clone()).unwrap();
     if coach.profile().unwrap().is_none() {
         let profile = crate::ffi::coach::RunnerProfile {
@@ -33,11 +33,8 @@ fn first_run(store: &Arc<RecordStore>) -> (Arc<Coach>, String, PlannedRun) {
     let (date, run) = (23..30)
         .map(|d| format!("2026-11-{d}"))
         .find_map(|date| {
-            let day = coach.today(date.clone()).unwrap();
-            day.sessions.into_iter().find_map(|s| match s {
-                PlanSession::Run { run } => Some((date.clone(), run)),
-                _ => None,
-            })
+            let run = coach.planned_run(date.clone()).unwrap();
+            run.map(|run| (date, run))
         })
         .expect("a run day in the first week");
     (coach, date, run)
@@ -52,6 +49,7 @@ fn reading(at_ms: u64) -> RunSample {
         speed_mps: Some(2.5),
         stride_length_m: Some(0.94),
         gait: None,
+        total_distance_m: None,
     }
 }
 
@@ -439,7 +437,8 @@ fn a_record_that_cannot_be_written_refuses_keep_in_unless_not_kept_is_accepted()
     let path = data.to_string_lossy().into_owned();
     let date = {
         let store = RecordStore::open(path.clone()).unwrap();
-        store.add_check_in(during("2026-11-20", 1)).unwrap();
+        let check_in = during("2026-11-20", 1).to_core().unwrap();
+        store.journal().enter_check_in(&check_in).unwrap();
         first_run(&store).1
     };
     // A folder where the database's write-ahead log must go: the record

@@ -6,15 +6,17 @@
 //! session, every `now_ms` must come from `monotonic_now_ms()` (see
 //! `clock.rs`), the clock the sensor stamps its readings with.
 //!
-//! Type names carry a `Run` prefix so they never collide with the records
-//! of other areas in the generated Swift and Kotlin; pain types (`RedFlag`,
-//! `PainZone`, `PainAction`) are the pain facade's own.
+//! The records the session takes and gives are the core's own (`crate::run`,
+//! derived for uniffi behind the `ffi` feature); they are re-exported here
+//! under the names the apps see. Type names carry a `Run` prefix so they
+//! never collide with the records of other areas in the generated Swift and
+//! Kotlin; pain types (`RedFlag`, `PainZone`, `PainAction`) are the pain
+//! facade's own.
 //!
-//! - `inputs`: the plan, settings and samples the app sends.
-//! - `outputs`: events with their cues, the error and the observer trait.
-//! - `screen`: the Run screen record and the timeline of changes ahead.
+//! - `inputs`: the plan the app sends, and the runner's run settings.
+//! - `outputs`: events with their numbers, the error and the observer trait.
 //! - `session`: the `RunSession` object and its `SampleSink` side.
-//! - `convert`: the mappings to and from the core.
+//! - `convert`: the mappings from the core that are left.
 //! - `finish`: the run's summary, and keeping it in the record across a kill.
 //! - `sensor_panel`: the link and battery an app reports for a source it
 //!   reads itself, for the Run screen's sensor panel.
@@ -28,7 +30,6 @@ mod finish_tests;
 mod inputs;
 mod outputs;
 mod samples;
-mod screen;
 mod sensor_panel;
 mod session;
 mod steps;
@@ -39,6 +40,20 @@ pub use finish::*;
 pub use inputs::*;
 pub use outputs::*;
 pub use samples::*;
-pub use screen::*;
 pub use session::*;
 pub use steps::*;
+
+pub use crate::cadence::{
+    Metronome as RunMetronomeState, MetronomeMode as RunMetronomeMode, RejectReason,
+};
+pub use crate::run::{
+    RunAlertKind, RunAlertNote, RunAssessment, RunButtons, RunCadenceGauge, RunCadenceState,
+    RunCheckInPrompt, RunCue, RunDistanceSource, RunEventKind, RunPromptReason, RunScreen,
+    RunSegment, RunSegmentCard, RunSensorPanel, RunSettings, RunStatus, RunStopReason,
+    RunStripSegment, RunStripState, RunTimelineEntry, RunTracePoint, RunUrgency,
+    SegmentKind as RunSegmentKind,
+};
+pub use crate::sample::{
+    CadenceSample as RunSample, CadenceUnit as RunCadenceUnit, Gait as RunGait,
+    SensorLink as RunSensorLink,
+};

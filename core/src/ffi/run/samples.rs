@@ -67,7 +67,7 @@ pub fn sample_sensor_cues() -> Vec<SensorCueSample> {
                 SensorCall::Details(d) => SensorCueCall::Details { details: d },
                 SensorCall::Warning(w) => SensorCueCall::Warning { warning: w },
             },
-            cue: cue.into(),
+            cue,
         })
         .collect()
 }

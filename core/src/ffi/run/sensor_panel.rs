@@ -5,9 +5,9 @@
 //! inside Rust. The panel only: cadence cues still follow the readings and
 //! their gaps, never the reported link.
 
-use crate::sample::SampleSink;
+use crate::sample::{SampleSink, SensorLink};
 
-use super::{RunSensorLink, RunSession, RunSessionError};
+use super::{RunSession, RunSessionError};
 
 #[uniffi::export]
 impl RunSession {
@@ -16,11 +16,11 @@ impl RunSession {
     pub fn report_sensor_link(
         &self,
         source_id: String,
-        link: RunSensorLink,
+        link: SensorLink,
         now_ms: u64,
     ) -> Result<(), RunSessionError> {
         named_source(&source_id)?;
-        self.on_link(&source_id, link.into(), now_ms);
+        self.on_link(&source_id, link, now_ms);
         Ok(())
     }
 
@@ -58,7 +58,9 @@ mod tests {
     use std::sync::Arc;
 
     use super::*;
-    use crate::ffi::run::{RunEvent, RunObserver, RunPlan, RunSegment, RunSegmentKind};
+    use crate::ffi::run::{
+        RunEvent, RunObserver, RunPlan, RunSegment, RunSegmentKind, RunSensorLink,
+    };
 
     struct Quiet;
     impl RunObserver for Quiet {

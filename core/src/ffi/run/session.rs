@@ -38,7 +38,7 @@ impl RunSession {
         settings: Option<RunSettings>,
         observer: Arc<dyn RunObserver>,
     ) -> Result<Arc<Self>, RunSessionError> {
-        let config = settings.map_or_else(RunConfig::default, config_from);
+        let config = settings.unwrap_or_default().config();
         Self::with_config(plan, config, observer)
     }
 
@@ -59,8 +59,7 @@ impl RunSession {
     /// ahead of the session or 2 s behind it; readings sharing a millisecond
     /// are all kept. Every other call stamped behind the session's time is
     /// taken at the session's time, never refused.
-    pub fn push_sample(&self, sample: RunSample) -> Result<(), RunSessionError> {
-        let sample = CadenceSample::from(sample);
+    pub fn push_sample(&self, sample: CadenceSample) -> Result<(), RunSessionError> {
         self.live.push_sample(&sample).map_err(live_error)
     }
 
@@ -99,10 +98,10 @@ impl RunSession {
     pub fn set_unit_override(
         &self,
         source_id: String,
-        unit: Option<RunCadenceUnit>,
+        unit: Option<CadenceUnit>,
     ) -> Result<(), RunSessionError> {
         self.live
-            .adjust(|s| s.set_unit_override(&source_id, unit.map(CadenceUnit::from)))
+            .adjust(|s| s.set_unit_override(&source_id, unit))
             .map_err(live_error)?
             .map_err(input_error)
     }
@@ -110,20 +109,14 @@ impl RunSession {
     /// The Run screen at `now_ms`: everything to draw, display-ready, in
     /// one call per redraw.
     pub fn snapshot(&self, now_ms: u64) -> Result<RunScreen, RunSessionError> {
-        Ok(self.live.screen(now_ms).map_err(live_error)?.into())
+        self.live.screen(now_ms).map_err(live_error)
     }
 
     /// The segment changes and the finish still ahead, with their cues, to
     /// schedule as local notifications; empty unless running (ask again on
     /// resume and after a knee check).
     pub fn timeline(&self, now_ms: u64) -> Result<Vec<RunTimelineEntry>, RunSessionError> {
-        Ok(self
-            .live
-            .read(|s| s.timeline(now_ms))
-            .map_err(live_error)?
-            .into_iter()
-            .map(Into::into)
-            .collect())
+        self.live.read(|s| s.timeline(now_ms)).map_err(live_error)
     }
 
     /// How event delivery to the observer went: calls that returned, calls
@@ -153,34 +146,20 @@ impl RunSession {
 
 #[uniffi::export]
 impl RunSession {
-    /// Starts a planned run day (from `Coach.today`) as a live session, with
-    /// the day's cadence target from the plan (none: no cadence cues).
+    /// Starts the run planned on a day (from `Coach.plannedRun`) as a live
+    /// session, with the day's cadence target from the plan (none: no
+    /// cadence cues).
     #[uniffi::constructor]
     pub fn from_planned_run(
-        run: crate::ffi::coach::PlannedRun,
+        run: RunPlan,
         settings: Option<RunSettings>,
         observer: Arc<dyn RunObserver>,
     ) -> Result<Arc<Self>, RunSessionError> {
-        let segments = run
-            .segments
-            .iter()
-            .map(|s| RunSegment {
-                kind: s.kind,
-                duration_s: s.seconds,
-            })
-            .collect();
-        let mut config = settings.map_or_else(RunConfig::default, config_from);
+        let mut config = settings.unwrap_or_default().config();
         // The coach's target steps up from the runner's own measured
         // baseline (article 004), so a low one is meant, not a typo.
         config.target_guard.allow_unusual = true;
-        Self::with_config(
-            RunPlan {
-                segments,
-                cadence_target_spm: run.cadence_target_spm.map(f64::from),
-            },
-            config,
-            observer,
-        )
+        Self::with_config(run, config, observer)
     }
 }
 

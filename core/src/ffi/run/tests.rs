@@ -30,12 +30,7 @@ fn a_planned_run_from_the_coach_starts_with_its_segments() {
         .save_profile(profile, "2026-11-23".to_owned())
         .unwrap();
     let planned = (23..30)
-        .map(|d| coach.today(format!("2026-11-{d}")).unwrap())
-        .flat_map(|day| day.sessions)
-        .find_map(|s| match s {
-            crate::ffi::coach::PlanSession::Run { run } => Some(run),
-            _ => None,
-        })
+        .find_map(|d| coach.planned_run(format!("2026-11-{d}")).unwrap())
         .expect("a run day in the first week");
     let observer = Arc::new(Collect::default());
     let session = RunSession::from_planned_run(planned.clone(), None, observer).unwrap();
@@ -43,7 +38,7 @@ fn a_planned_run_from_the_coach_starts_with_its_segments() {
     let planned_ms: u64 = planned
         .segments
         .iter()
-        .map(|s| u64::from(s.seconds) * 1000)
+        .map(|s| u64::from(s.duration_s) * 1000)
         .sum();
     assert_eq!(view.total_ms, planned_ms);
     assert_eq!(
@@ -132,6 +127,7 @@ fn errors_name_the_field_and_nothing_panics() {
             speed_mps: None,
             stride_length_m: None,
             gait: None,
+            total_distance_m: None,
         })
         .unwrap_err();
     assert!(err.to_string().starts_with("sample.cadence"), "{err}");
@@ -265,6 +261,7 @@ fn unusual_targets_need_the_override_and_far_future_readings_are_refused() {
         speed_mps: None,
         stride_length_m: None,
         gait: None,
+        total_distance_m: None,
     };
     let err = session.push_sample(ahead).unwrap_err();
     assert!(err.to_string().contains("ahead"), "{err}");
@@ -280,7 +277,7 @@ fn the_runners_saved_settings_become_session_settings() {
     let defaults = run_settings_for(saved.clone());
     // The saved defaults ask for exactly the session's documented defaults.
     assert_eq!(
-        convert::config_from(defaults.clone()),
+        defaults.config(),
         crate::run::RunConfig::default(),
         "{defaults:?}"
     );

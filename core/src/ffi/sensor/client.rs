@@ -522,7 +522,7 @@ mod tests {
             matches!(
                 rejected.map(|e| e.kind),
                 Some(crate::ffi::run::RunEventKind::ReadingsRejected { ref source_id, value, ref reason })
-                    if source_id == "foot-pod" && value == 250.0 && reason == "above_max"
+                    if source_id == "foot-pod" && value == 250.0 && matches!(reason, crate::cadence::RejectReason::AboveMax { .. })
             ),
             "{:?}",
             events.names()

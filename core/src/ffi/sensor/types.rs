@@ -30,24 +30,24 @@ pub trait SensorObserver: Send + Sync {
 /// from `SensorObserver.onState` instead of wording anything in the app.
 #[uniffi::export]
 pub fn sensor_state_cue(state: SensorConnectionState) -> RunCue {
-    sensor_cue::for_state(&state).into()
+    sensor_cue::for_state(&state)
 }
 
 /// The cue of a battery reading (`SensorObserver.onBattery`); spoken
 /// nowhere, marked a nudge when the battery is low.
 #[uniffi::export]
 pub fn sensor_battery_cue(percent: u8) -> RunCue {
-    sensor_cue::for_battery(percent).into()
+    sensor_cue::for_battery(percent)
 }
 
 /// The cue of what the sensor says about itself (`SensorObserver.onDetails`).
 #[uniffi::export]
 pub fn sensor_details_cue(details: SensorDetails) -> RunCue {
-    sensor_cue::for_details(&details).into()
+    sensor_cue::for_details(&details)
 }
 
 /// The cue of a sensor warning (`SensorObserver.onWarning`).
 #[uniffi::export]
 pub fn sensor_warning_cue(warning: SensorWarning) -> RunCue {
-    sensor_cue::for_warning(&warning).into()
+    sensor_cue::for_warning(&warning)
 }

@@ -37,7 +37,7 @@ public struct ScaleChoice: Equatable, Identifiable, Sendable {
 }
 
 /// What the Check-in view shows. Fed by `CheckInScreen`, the draft and the
-/// saved check-in's `CheckInResult` (or, mid-run, the Run screen).
+/// saved check-in's `CheckInOutcome` (or, mid-run, the Run screen).
 public struct CheckInState: Equatable, Sendable {
     /// `title`: the sheet's title.
     public var title: String
@@ -60,11 +60,11 @@ public struct CheckInState: Equatable, Sendable {
     public var submitLabel: String
     /// A score is picked: enables Save.
     public var canSubmit: Bool
-    /// `CheckInResult.assessment.advice` once saved: what to do now.
+    /// `CheckInOutcome.assessment.advice` once saved: what to do now.
     public var advice: String?
-    /// `CheckInResult.planChanges[].reason`: how the plan changed.
+    /// `CheckInOutcome.planChanges[].reason`: how the plan changed.
     public var planChanges: [String]
-    /// `CheckInResult.trendWarning`: pain not improving over weeks.
+    /// `CheckInOutcome.trendWarning`: pain not improving over weeks.
     public var trendWarning: String?
     /// The core's message when the check-in was refused.
     public var errorMessage: String?
@@ -152,7 +152,7 @@ public final class CheckInModel {
     }
 
     /// The saved check-in's outcome, from the coach.
-    func saved(_ result: CheckInResult) {
+    func saved(_ result: CheckInOutcome) {
         state.advice = result.assessment.advice
         state.planChanges = result.planChanges.map(\.reason)
         state.trendWarning = result.trendWarning

@@ -79,27 +79,6 @@ class CallbackFaultsTest {
         }
     }
 
-    // Finding 4: a throwing pain observer used to end the journal's delivery.
-    @Test
-    fun aThrowingPainObserverStillHearsLaterAssessments() {
-        val scores = Collections.synchronizedList(mutableListOf<Long>())
-        val observer = object : PainObserver {
-            override fun onAssessment(checkIn: CheckIn, assessment: PainAssessment) {
-                scores.add(checkIn.score)
-                if (checkIn.score == 2L) throw IllegalStateException("the app's observer failed")
-            }
-        }
-        PainJournal().use { journal ->
-            journal.setObserver(observer)
-            for ((minute, score) in listOf(10 to 1L, 20 to 2L, 30 to 3L)) {
-                journal.record(CheckIn("2026-11-22T07:$minute", score, CheckInMoment.DURING_RUN, null, null, emptyList()))
-            }
-            assertTrue(journal.flushEvents(5_000u))
-            assertEquals(listOf(1L, 2L, 3L), scores.toList())
-            assertEquals(1uL, journal.deliveryReport().failed)
-        }
-    }
-
     // Findings 2 and 3: stop, pushes and feedRun from inside the callbacks
     // used to hang on the feed's lock.
     @Test

@@ -21,7 +21,7 @@ class ErrorMessagesTest {
     @Test
     fun aStoreErrorCarriesTheRustText() {
         RecordStore.open(tmp.resolve("data").toString()).use { store ->
-            val e = assertThrows(StoreException.InvalidDate::class.java) { store.progress("22/11/2026") }
+            val e = assertThrows(StoreException.InvalidDate::class.java) { store.progressScreen("22/11/2026") }
             assertEquals(
                 "today: \"22/11/2026\" is not a usable date and time (like 2026-11-22T07:30:00, in the years 1970-2199)",
                 e.message,
@@ -33,15 +33,17 @@ class ErrorMessagesTest {
     @Test
     fun aCoachErrorCarriesTheRustText() {
         Coach().use { coach ->
-            val e = assertThrows(CoachException.NoProfile::class.java) { coach.today("2026-11-24") }
+            val e = assertThrows(CoachException.NoProfile::class.java) { coach.plannedRun("2026-11-24") }
             assertEquals("no profile has been saved yet", e.message)
         }
     }
 
     @Test
-    fun aPainErrorCarriesTheRustText() {
+    fun aCheckInErrorCarriesTheRustText() {
         val checkIn = CheckIn("2026-11-24T19:00", 11, CheckInMoment.AFTER_RUN, null, null, emptyList())
-        val e = assertThrows(PainException.ScoreOutOfRange::class.java) { assessCheckIn(checkIn) }
+        val e = Coach().use { coach ->
+            assertThrows(CoachException.InvalidInput::class.java) { coach.recordCheckIn(checkIn) }
+        }
         assertEquals("score: 11 is outside the 0-10 pain scale", e.message)
     }
 

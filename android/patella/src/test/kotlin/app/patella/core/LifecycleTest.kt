@@ -2,7 +2,6 @@ package app.patella.core
 
 import java.lang.ref.WeakReference
 import java.util.concurrent.atomic.AtomicInteger
-import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertFalse
 import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
@@ -14,7 +13,7 @@ import org.junit.jupiter.api.Test
  * object is open the observer is held, which shows the check can fail.
  */
 class LifecycleTest {
-    private class Counting : RunObserver, SensorObserver, PainObserver {
+    private class Counting : RunObserver, SensorObserver {
         val calls = AtomicInteger()
         override fun onEvent(event: RunEvent) { calls.incrementAndGet() }
         override fun onState(state: SensorConnectionState) { calls.incrementAndGet() }
@@ -22,7 +21,6 @@ class LifecycleTest {
         override fun onDetails(details: SensorDetails) { calls.incrementAndGet() }
         override fun onWarning(warning: SensorWarning) { calls.incrementAndGet() }
         override fun onPicker(screen: SensorPickerScreen) { calls.incrementAndGet() }
-        override fun onAssessment(checkIn: CheckIn, assessment: PainAssessment) { calls.incrementAndGet() }
     }
 
     /** Runs the collector until `ref` clears or `limitMs` passes. */
@@ -51,13 +49,6 @@ class LifecycleTest {
         return client to WeakReference(observer)
     }
 
-    private fun journal(): Pair<PainJournal, WeakReference<Counting>> {
-        val observer = Counting()
-        val journal = PainJournal()
-        journal.setObserver(observer)
-        return journal to WeakReference(observer)
-    }
-
     @Test
     fun aClosedRunSessionLetsGoOfItsObserverEvenWhileASensorFeedsIt() {
         val (session, ref) = session()
@@ -81,17 +72,6 @@ class LifecycleTest {
         assertTrue(ref.get()!!.calls.get() > 0, "the battery is heard")
         assertFalse(collected(ref, 300), "held while the client is open")
         client.close()
-        assertTrue(collected(ref, 10_000), "the observer is still held after close()")
-    }
-
-    @Test
-    fun aClosedPainJournalLetsGoOfItsObserver() {
-        val (journal, ref) = journal()
-        journal.record(CheckIn("2026-11-24T19:00", 2, CheckInMoment.AFTER_RUN, null, null, emptyList()))
-        assertTrue(journal.flushEvents(10_000u))
-        assertEquals(1, ref.get()!!.calls.get())
-        assertFalse(collected(ref, 300), "held while the journal is open")
-        journal.close()
         assertTrue(collected(ref, 10_000), "the observer is still held after close()")
     }
 }

@@ -125,7 +125,7 @@ class SensorBindingsTest {
                 val rejected = runEvents.kinds().filterIsInstance<RunEventKind.ReadingsRejected>().single()
                 assertEquals("foot-pod", rejected.sourceId)
                 assertEquals(250.0, rejected.value)
-                assertEquals("above_max", rejected.reason)
+                assertTrue(rejected.reason is RejectReason.AboveMax, "${rejected.reason}")
 
                 client.pushLinkState(false)
                 assertTrue(session.flushEvents(5_000u))

@@ -69,6 +69,9 @@ class CuePolicyTableTest {
             String::class -> "pod"
             else -> kind.java.enumConstants?.first()
                 ?: kind.sealedSubclasses.firstNotNullOfOrNull { it.objectInstance }
+                ?: kind.sealedSubclasses.firstOrNull()?.primaryConstructor?.let { c ->
+                    c.call(*c.parameters.map { plain(it.type) }.toTypedArray())
+                }
                 ?: error("no plain value for $kind")
         }
     }

@@ -1,6 +1,5 @@
 package app.patella.shell
 
-import app.patella.core.PlanSession
 import app.patella.core.RunEvent
 import app.patella.core.RunObserver
 import app.patella.core.RunSegmentKind
@@ -62,7 +61,7 @@ class ScriptedRunTest {
             val session = main.run { AppSession.open(tmp.resolve("r").toString(), clock, phone.player, main.dispatcher) }
             val twinSession = main.run {
                 RunDay.prepareRegular(session)
-                val planned = session.coach.today(RunDay.DATE).sessions.filterIsInstance<PlanSession.Run>().first().run
+                val planned = session.coach.plannedRun(RunDay.DATE)!!
                 RunSession.fromPlannedRun(planned, runSettingsFor(session.store.settings()), twin)
             }
             val twinSteps = StepLog()

@@ -5,7 +5,6 @@ import app.patella.core.CheckIn
 import app.patella.core.CheckInMoment
 import app.patella.core.Coach
 import app.patella.core.FoundSensor
-import app.patella.core.PlanSession
 import app.patella.core.PushedScanState
 import app.patella.core.RecordStore
 import app.patella.core.RunCompletion
@@ -84,9 +83,8 @@ class AppSession private constructor(
     /** Starts the run planned on [date] (ISO) with cadence from [cadence]. */
     fun startRun(date: String, cadence: CadenceSource): RunStart {
         if (active != null) return RunStart.AlreadyRunning
-        val planned = coach.today(date).sessions.filterIsInstance<PlanSession.Run>().firstOrNull()
-            ?: return RunStart.NoRunPlanned
-        val session = RunSession.fromPlannedRun(planned.run, runSettingsFor(store.settings()), observer())
+        val planned = coach.plannedRun(date) ?: return RunStart.NoRunPlanned
+        val session = RunSession.fromPlannedRun(planned, runSettingsFor(store.settings()), observer())
         // A run the app was killed during, which the runner chose not to
         // resume, is kept as it stood: starting afresh loses nothing of it
         // (nothing happens when none waits, or its checkpoint is damaged).

@@ -15,7 +15,6 @@ import app.patella.core.RunnerProfile
 import app.patella.core.RunningGoal
 import app.patella.core.SessionResult
 import app.patella.core.SessionType
-import app.patella.core.StoredRun
 import java.io.File
 import java.util.concurrent.Executors
 import java.util.concurrent.TimeUnit
@@ -79,11 +78,21 @@ object ScriptedDay {
         strengthDaysPerWeek = null,
     )
 
+    /**
+     * Tuesday's run, measured elsewhere (a watch, say) and brought in as a
+     * backup before anything else: the apps keep runs only through a run
+     * session, and this day's figures are fixed.
+     */
+    const val TUESDAY_RUN_BACKUP = """{"format": "patella-backup", "schema_version": 1,
+  "records": {"check_ins": [], "sessions": [], "settings": {}, "runs": [{"id": "run-2026-11-24",
+  "started_at": "2026-11-24T18:00:00", "duration_s": 1890, "distance_m": 3400,
+  "average_cadence_spm": 163.5, "target_cadence_spm": 168.0}]}}"""
+
     fun play(store: RecordStore, coach: Coach) {
+        store.importBackup(TUESDAY_RUN_BACKUP)
         coach.saveProfile(runner(), "2026-11-23")
         coach.markSession("2026-11-24", SessionType.RUN, SessionResult.DONE)
         coach.recordCheckIn(CheckIn("2026-11-24T19:00:00", 3, CheckInMoment.AFTER_RUN, null, null, emptyList()))
-        store.addRun(StoredRun("run-2026-11-24", "2026-11-24T18:00:00", 1890u, 3400u, 163.5, 168.0))
         store.saveSettings(
             AppSettings(DistanceUnitChoice.KILOMETRES, true, false, true, true, (6 * 60 + 30).toUShort(), true, (8 * 60).toUShort()),
         )
