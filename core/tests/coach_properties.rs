@@ -5,7 +5,7 @@ mod coach_support;
 use chrono::Duration;
 use coach_support::generators::*;
 use coach_support::{catalogue, start};
-use patella_core::coach::generate::current_minutes;
+use patella_core::coach::starting_point::current_minutes;
 use patella_core::coach::{
     CoachConfig, History, Plan, Session, SessionKind, SessionStatus, build_plan,
 };

@@ -11,7 +11,8 @@ use chrono::NaiveDate;
 
 use super::catalogue::Catalogue;
 use super::config::CoachConfig;
-use super::generate::{CoachError, build_plan};
+use super::error::CoachError;
+use super::generate::build_plan;
 use super::history::{History, HistoryError, SessionKind, SessionOutcome, SessionStatus};
 use super::outcome::{PlanChange, diff, horizon};
 use crate::pain::CheckIn;

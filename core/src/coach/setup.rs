@@ -8,13 +8,13 @@ use std::cell::RefCell;
 use chrono::{Datelike, Duration, NaiveDate};
 
 use super::config::CoachConfig;
-use super::generate::{current_minutes, risk_factors};
 use super::guard::{GuardReason, KneeGuard};
 use super::history::History;
 use super::plan::{DayKind, WeekKind};
 use super::profile::{Experience, Goal};
 use super::progression::{self, Pace, Progress};
 use super::schedule::WeekTemplate;
+use super::starting_point::{current_minutes, risk_factors};
 use crate::cadence::StepUpSchedule;
 
 pub struct PlanContext<'h> {
