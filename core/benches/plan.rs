@@ -6,8 +6,8 @@ use chrono::{NaiveDate, Weekday};
 use criterion::{Criterion, criterion_group, criterion_main};
 use patella_core::coach::profile::{CurrentRunning, RiskFactors};
 use patella_core::coach::{
-    Catalogue, CoachConfig, Equipment, Experience, Goal, History, Profile, SessionKind,
-    SessionOutcome, SessionStatus, build_plan,
+    Catalogue, CoachConfig, Equipment, Experience, Goal, History, MarkedSession, Profile,
+    SessionKind, SessionResult, build_plan,
 };
 use patella_core::pain::{CheckIn, CheckInMoment};
 
@@ -44,10 +44,10 @@ fn history(experience: Experience, minutes: u32, goal: Goal) -> History {
             location: None,
             red_flags: vec![],
         });
-        h.outcomes.push(SessionOutcome {
+        h.outcomes.push(MarkedSession {
             date,
             kind: SessionKind::Run,
-            status: SessionStatus::Done,
+            status: SessionResult::Done,
         });
     }
     h

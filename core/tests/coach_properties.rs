@@ -7,7 +7,7 @@ use coach_support::generators::*;
 use coach_support::{catalogue, start};
 use patella_core::coach::starting_point::current_minutes;
 use patella_core::coach::{
-    CoachConfig, History, Plan, Session, SessionKind, SessionStatus, build_plan,
+    CoachConfig, History, Plan, Session, SessionKind, SessionResult, build_plan,
 };
 use proptest::prelude::*;
 
@@ -43,7 +43,7 @@ proptest! {
             }
             let skipped = week.days.iter().any(|d| {
                 h.outcomes.iter().rev().find(|o| o.date == d.date && o.kind == SessionKind::Run)
-                    .is_some_and(|o| o.status == SessionStatus::Skipped)
+                    .is_some_and(|o| o.status == SessionResult::Skipped)
                     && d.kind == patella_core::coach::plan::DayKind::Run
             });
             // A week without running (held, or all cross-training) leaves

@@ -6,7 +6,7 @@ mod coach_support;
 use coach_support::*;
 use patella_core::coach::record::{load_history, stored_outcome};
 use patella_core::coach::{
-    GearChange, GearChangeKind, History, SessionKind, SessionOutcome, SessionStatus,
+    GearChange, GearChangeKind, History, MarkedSession, SessionKind, SessionResult,
 };
 use patella_core::pain::{CheckIn, CheckInMoment};
 use patella_core::store::Store;
@@ -17,15 +17,15 @@ fn sample_history() -> History {
         .push(CheckIn::new(at(1, 8), 3, CheckInMoment::AfterRun, None, None, vec![]).unwrap());
     h.check_ins
         .push(CheckIn::new(at(2, 7), 6, CheckInMoment::NextMorning, None, None, vec![]).unwrap());
-    h.outcomes.push(SessionOutcome {
+    h.outcomes.push(MarkedSession {
         date: day(1),
         kind: SessionKind::Run,
-        status: SessionStatus::Done,
+        status: SessionResult::Done,
     });
-    h.outcomes.push(SessionOutcome {
+    h.outcomes.push(MarkedSession {
         date: day(3),
         kind: SessionKind::Strength,
-        status: SessionStatus::Skipped,
+        status: SessionResult::Skipped,
     });
     h.gear_changes.push(GearChange {
         date: day(2),

@@ -5,9 +5,9 @@
 mod coach_support;
 
 use coach_support::*;
-use patella_core::coach::plan::{Advisory, Effort, Milestone, SegmentKind, WeekKind};
+use patella_core::coach::plan::{Advisory, Effort, PlanMilestone, SegmentKind, WeekKind};
 use patella_core::coach::{
-    GearChange, GearChangeKind, Goal, SessionKind, SessionOutcome, SessionStatus,
+    GearChange, GearChangeKind, Goal, MarkedSession, SessionKind, SessionResult,
 };
 use patella_core::pain::CheckInMoment;
 
@@ -35,10 +35,10 @@ fn ladder_first_three_stages_article_000() {
 fn ladder_repeats_a_stage_not_completed_article_000() {
     // source: article 000 (progress when comfortable, otherwise repeat).
     let mut h = history(new_runner());
-    h.outcomes.push(SessionOutcome {
+    h.outcomes.push(MarkedSession {
         date: day(3),
         kind: SessionKind::Run,
-        status: SessionStatus::Skipped,
+        status: SessionResult::Skipped,
     });
     let p = plan_with_evidence(&h, 3, 0);
     assert_eq!(p.weeks[1].kind, WeekKind::Repeat);
@@ -68,10 +68,10 @@ fn ladder_pain_5_moves_on_and_pain_6_steps_back_article_002() {
 fn ladder_ends_at_fifteen_minutes_continuous_article_000() {
     // source: article 000 (build to 15 minutes of continuous running).
     let p = plan_with_evidence(&history(new_runner()), 10, 0);
-    let top = p
-        .weeks
-        .iter()
-        .position(|w| w.milestones.contains(&Milestone::ContinuousFifteenMinutes));
+    let top = p.weeks.iter().position(|w| {
+        w.milestones
+            .contains(&PlanMilestone::ContinuousFifteenMinutes)
+    });
     let top = top.expect("milestone reached");
     let date = p.weeks[top].start + chrono::Duration::days(1);
     assert_eq!(ladder_shape(&p, date), (900, 0, 1));
@@ -102,7 +102,7 @@ fn distance_goal_stops_growth_at_the_target_article_000() {
     assert!(
         p.weeks[2]
             .milestones
-            .contains(&Milestone::WeeklyDistanceReached)
+            .contains(&PlanMilestone::WeeklyDistanceReached)
     );
 }
 
@@ -110,10 +110,10 @@ fn distance_goal_stops_growth_at_the_target_article_000() {
 fn skipped_week_is_repeated_article_000() {
     // source: article 000 (repeat weeks when needed).
     let mut h = history(regular(100, distance_goal()));
-    h.outcomes.push(SessionOutcome {
+    h.outcomes.push(MarkedSession {
         date: day(1),
         kind: SessionKind::Run,
-        status: SessionStatus::Skipped,
+        status: SessionResult::Skipped,
     });
     let p = plan_with_evidence(&h, 3, 0);
     assert_eq!(nominal(&p), vec![100, 100, 110]);
@@ -142,14 +142,14 @@ fn speed_goal_keeps_the_intervals_and_speeds_up_the_short_ones_article_000() {
     let p = plan_with_evidence(&history(regular(120, Goal::Faster)), 3, 0);
     let a = run_on(&p, day(1)).expect("run");
     let b = run_on(&p, day(8)).expect("run");
-    let shape = |r: &patella_core::coach::plan::RunSession<'_>| {
+    let shape = |r: &patella_core::coach::plan::PlannedRun<'_>| {
         r.segments
             .iter()
             .map(|s| (s.kind, s.seconds))
             .collect::<Vec<_>>()
     };
     assert_eq!(shape(a), shape(b), "the interval structure stays the same");
-    let fast = |r: &patella_core::coach::plan::RunSession<'_>| {
+    let fast = |r: &patella_core::coach::plan::PlannedRun<'_>| {
         r.segments.iter().find_map(|s| match s.effort {
             Some(Effort::Faster { percent }) => Some((s.seconds, percent)),
             _ => None,

@@ -8,7 +8,7 @@ use std::collections::HashSet;
 
 use coach_support::*;
 use patella_core::coach::catalogue::MuscleGroup;
-use patella_core::coach::plan::{DayKind, Milestone};
+use patella_core::coach::plan::{DayKind, PlanMilestone};
 use patella_core::coach::{Equipment, KneeLoad, Level, Session};
 use patella_core::pain::CheckInMoment;
 
@@ -158,9 +158,9 @@ fn milestones_at_four_to_six_and_eight_to_twelve_weeks_article_004() {
     // source: article 004 (steadier within 4-6 weeks, deeper protection after 8-12).
     let p = plan(&with_strength_done(&history(new_runner()), 12), 12);
     let at = |m| p.weeks.iter().position(|w| w.milestones.contains(&m));
-    assert_eq!(at(Milestone::SteadierKnees), Some(4));
-    assert_eq!(at(Milestone::DeeperProtection), Some(8));
-    assert!(Milestone::SteadierKnees.message().contains("weeks"));
+    assert_eq!(at(PlanMilestone::SteadierKnees), Some(4));
+    assert_eq!(at(PlanMilestone::DeeperProtection), Some(8));
+    assert!(PlanMilestone::SteadierKnees.message().contains("weeks"));
 }
 
 #[test]

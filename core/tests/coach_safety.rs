@@ -10,7 +10,7 @@ use patella_core::coach::catalogue::KneeLoad;
 use patella_core::coach::knee::assess_all;
 use patella_core::coach::plan::{Advisory, HoldReason, WeekKind};
 use patella_core::coach::{
-    CoachConfig, History, Plan, Session, SessionKind, SessionOutcome, SessionStatus,
+    CoachConfig, History, MarkedSession, Plan, Session, SessionKind, SessionResult,
 };
 use patella_core::pain::{
     self, CheckIn, CheckInMoment, PainAction, PainConfig, PainQuality, PainZone, RedFlag,
@@ -222,10 +222,10 @@ fn a_week_without_check_ins_repeats_article_002() {
         .iter()
         .filter(|d| run_on(&p, d.date).is_some())
     {
-        h.outcomes.push(SessionOutcome {
+        h.outcomes.push(MarkedSession {
             date: d.date,
             kind: SessionKind::Run,
-            status: SessionStatus::Done,
+            status: SessionResult::Done,
         });
     }
     let p = plan(&h, 2);

@@ -95,10 +95,10 @@ fn entries_on_a_full_disk_change_nothing_in_memory() {
             .confirm_clinician_visit(&mut history, at(3, 18))
             .is_err()
     );
-    let outcome = patella_core::coach::SessionOutcome {
+    let outcome = patella_core::coach::MarkedSession {
         date: day(1),
         kind: patella_core::coach::SessionKind::Run,
-        status: patella_core::coach::SessionStatus::Done,
+        status: patella_core::coach::SessionResult::Done,
     };
     assert!(journal.mark_session(&mut history, outcome).is_err());
     let mut maybe = Some(history.clone());

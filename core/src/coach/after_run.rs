@@ -13,7 +13,7 @@ use super::catalogue::Catalogue;
 use super::config::CoachConfig;
 use super::error::CoachError;
 use super::generate::build_plan;
-use super::history::{History, HistoryError, SessionKind, SessionOutcome, SessionStatus};
+use super::history::{History, HistoryError, MarkedSession, SessionKind, SessionResult};
 use super::outcome::{PlanChange, diff, horizon};
 use crate::pain::CheckIn;
 
@@ -65,12 +65,12 @@ pub fn after_run(
         .check_ins
         .extend(run.check_ins.iter().cloned());
     if run.session_done
-        && after_history.outcome(run.date, SessionKind::Run) != Some(SessionStatus::Done)
+        && after_history.outcome(run.date, SessionKind::Run) != Some(SessionResult::Done)
     {
-        after_history.outcomes.push(SessionOutcome {
+        after_history.outcomes.push(MarkedSession {
             date: run.date,
             kind: SessionKind::Run,
-            status: SessionStatus::Done,
+            status: SessionResult::Done,
         });
     }
     after_history.measured_cadence_spm = run.measured_cadence_spm;

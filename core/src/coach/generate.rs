@@ -9,9 +9,9 @@ use super::config::CoachConfig;
 use super::day::{WeekSetup, build_day};
 use super::error::CoachError;
 use super::guard::GuardReason;
-use super::history::{History, SessionKind, SessionStatus};
+use super::history::{History, SessionKind, SessionResult};
 use super::plan::{
-    Advisory, DISCLAIMER, DayKind, Milestone, Plan, PlanDay, PlanWeek, Session, WeekKind,
+    Advisory, DISCLAIMER, DayKind, Plan, PlanDay, PlanMilestone, PlanWeek, Session, WeekKind,
 };
 use super::profile::{Experience, Goal};
 use super::progression::{self, Progress, WeekReport};
@@ -33,7 +33,7 @@ struct PlanState {
     /// Weeks the cadence schedule has advanced through (only weeks the knee
     /// let the plan progress count).
     cadence_weeks: usize,
-    shown: Vec<Milestone>,
+    shown: Vec<PlanMilestone>,
     /// The last week with any running: its total and its longest run, in
     /// seconds. A step-back week stays below both (article 002).
     reference: Option<WeekLoad>,
@@ -317,24 +317,27 @@ fn milestones(
     state: &mut PlanState,
     ladder_stage: Option<u8>,
     config: &CoachConfig,
-) -> Vec<Milestone> {
+) -> Vec<PlanMilestone> {
     let profile = &ctx.history.profile;
     let top = config.ladder.len().saturating_sub(1);
     let (foundation, advanced) = strength_pace(ctx, config);
     let due = [
-        (Milestone::SteadierKnees, state.strength_weeks >= foundation),
         (
-            Milestone::DeeperProtection,
+            PlanMilestone::SteadierKnees,
+            state.strength_weeks >= foundation,
+        ),
+        (
+            PlanMilestone::DeeperProtection,
             state.strength_weeks >= advanced,
         ),
         (
-            Milestone::ContinuousFifteenMinutes,
+            PlanMilestone::ContinuousFifteenMinutes,
             ladder_stage.is_some_and(|s| usize::from(s) >= top)
                 || matches!(state.progress, Progress::Volume { .. })
                     && profile.experience == Experience::NewToRunning,
         ),
         (
-            Milestone::WeeklyDistanceReached,
+            PlanMilestone::WeeklyDistanceReached,
             matches!(profile.goal, Goal::WeeklyDistance { .. })
                 && matches!(state.progress, Progress::Volume { nominal, .. } if nominal >= ctx.pace.goal_minutes),
         ),
@@ -359,7 +362,7 @@ fn advance(
     today: Option<NaiveDate>,
 ) {
     let history = ctx.history;
-    let skipped = |d: &NaiveDate, k| history.outcome(*d, k) == Some(SessionStatus::Skipped);
+    let skipped = |d: &NaiveDate, k| history.outcome(*d, k) == Some(SessionResult::Skipped);
     let dates_of = |kind: DayKind| -> Vec<NaiveDate> {
         week.days
             .iter()
@@ -409,7 +412,7 @@ fn advance(
         .iter()
         .filter(|o| {
             o.kind == SessionKind::Strength
-                && o.status == SessionStatus::Done
+                && o.status == SessionResult::Done
                 && (first..=last).contains(&o.date)
         })
         .map(|o| o.date)

@@ -19,20 +19,24 @@ pub enum SessionKind {
     CrossTraining,
 }
 
+/// How a planned session went, as the runner marks it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
-pub enum SessionStatus {
+pub enum SessionResult {
+    /// The session was done.
     Done,
+    /// The session was skipped.
     Skipped,
 }
 
-/// What became of one planned session. A day holds at most one session of
-/// each kind, so date and kind name it.
+/// A planned session marked done or skipped. A day holds at most one
+/// session of each kind, so date and kind name it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SessionOutcome {
+pub struct MarkedSession {
     pub date: NaiveDate,
     pub kind: SessionKind,
-    pub status: SessionStatus,
+    pub status: SessionResult,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -57,7 +61,7 @@ pub struct History {
     #[serde(default)]
     pub check_ins: Vec<CheckIn>,
     #[serde(default)]
-    pub outcomes: Vec<SessionOutcome>,
+    pub outcomes: Vec<MarkedSession>,
     #[serde(default)]
     pub gear_changes: Vec<GearChange>,
     /// Moments the runner confirmed they saw a doctor or physical therapist
@@ -126,7 +130,7 @@ impl History {
     }
 
     /// The latest recorded outcome of a session, if any.
-    pub fn outcome(&self, date: NaiveDate, kind: SessionKind) -> Option<SessionStatus> {
+    pub fn outcome(&self, date: NaiveDate, kind: SessionKind) -> Option<SessionResult> {
         self.outcomes
             .iter()
             .rev()

@@ -16,13 +16,13 @@ use std::sync::{Arc, Mutex, MutexGuard};
 
 use crate::coach::plan::Plan;
 use crate::coach::{
-    self as core_coach, Catalogue, CoachConfig, GearChange, GearChangeKind, History, Profile,
-    Session, SessionKind, SessionOutcome, SessionStatus,
+    self as core_coach, Catalogue, CoachConfig, GearChange, GearChangeKind, History, MarkedSession,
+    Profile, Session, SessionKind,
 };
 use crate::journal::Journal;
 use chrono::NaiveDate;
 
-pub use crate::coach::{CheckInOutcome, LoadFactor, PlanChange, PlanChangeKind};
+pub use crate::coach::{CheckInOutcome, LoadFactor, PlanChange, PlanChangeKind, SessionResult};
 pub use crate::pain::PainTrend;
 pub use complete_run::RunCompletion;
 pub use error::CoachError;
@@ -67,15 +67,6 @@ pub enum SessionType {
     KneeRoutine,
     /// Cycling or swimming in place of a run.
     CrossTraining,
-}
-
-/// How a planned session went.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
-pub enum SessionResult {
-    /// The session was done.
-    Done,
-    /// The session was skipped.
-    Skipped,
 }
 
 /// A change of gear that resets part of the build-up.
@@ -249,10 +240,6 @@ impl Coach {
             SessionType::KneeRoutine => SessionKind::KneeRoutine,
             SessionType::CrossTraining => SessionKind::CrossTraining,
         };
-        let status = match result {
-            SessionResult::Done => SessionStatus::Done,
-            SessionResult::Skipped => SessionStatus::Skipped,
-        };
         let catalogue = Catalogue::builtin()?;
         let mut guard = self.lock()?;
         with_history(&mut guard, |h| {
@@ -266,10 +253,10 @@ impl Coach {
                     detail: format!("no {session:?} session is planned on {day}"),
                 });
             }
-            let outcome = SessionOutcome {
+            let outcome = MarkedSession {
                 date: day,
                 kind,
-                status,
+                status: result,
             };
             Ok(self.journal.mark_session(h, outcome)?)
         })
@@ -454,7 +441,7 @@ pub(crate) mod tests {
         let fifth = coach
             .plan_screen("2026-12-21".into(), 1)
             .expect("week five");
-        let milestone = crate::coach::plan::Milestone::SteadierKnees.message();
+        let milestone = crate::coach::plan::PlanMilestone::SteadierKnees.message();
         let lines = &fifth.weeks[0].lines;
         assert_eq!(
             lines.iter().filter(|l| l.text.contains(milestone)).count(),

@@ -6,7 +6,7 @@ use chrono::{Duration, NaiveDate};
 
 use super::format::{activities, day_label, dose, duration, long_day_label, phase, session_title};
 use super::plan_text::{break_option, day_summary, run_summary};
-use crate::coach::history::{History, SessionKind, SessionStatus};
+use crate::coach::history::{History, SessionKind, SessionResult};
 use crate::coach::plan::{DISCLAIMER, PlannedExercise, WeekKind};
 use crate::coach::{Plan, Session};
 use crate::pain::CheckInMoment;
@@ -156,11 +156,11 @@ fn capitalised(text: &str) -> String {
     }
 }
 
-fn session(s: &Session<'_>, outcome: Option<SessionStatus>) -> TodaySession {
+fn session(s: &Session<'_>, outcome: Option<SessionResult>) -> TodaySession {
     let status = match outcome {
         None => TodayStatus::Planned,
-        Some(SessionStatus::Done) => TodayStatus::Done,
-        Some(SessionStatus::Skipped) => TodayStatus::Skipped,
+        Some(SessionResult::Done) => TodayStatus::Done,
+        Some(SessionResult::Skipped) => TodayStatus::Skipped,
     };
     let open = status == TodayStatus::Planned;
     let (summary, notes, exercises) = match s {
@@ -247,7 +247,7 @@ fn exercises<'a>(
 /// check-in yet, that one; otherwise, the morning after a run marked done,
 /// the next-morning check-in until it is in.
 pub fn check_in_due(history: &History, date: NaiveDate) -> Option<CheckInDue> {
-    let ran_on = |d: NaiveDate| history.outcome(d, SessionKind::Run) == Some(SessionStatus::Done);
+    let ran_on = |d: NaiveDate| history.outcome(d, SessionKind::Run) == Some(SessionResult::Done);
     let checked = |m: CheckInMoment| {
         history
             .check_ins

@@ -5,8 +5,8 @@
 use chrono::{Duration, Weekday};
 use patella_core::coach::profile::{CurrentRunning, RiskFactors};
 use patella_core::coach::{
-    Equipment, Experience, GearChange, GearChangeKind, Goal, History, Profile, SessionKind,
-    SessionOutcome, SessionStatus,
+    Equipment, Experience, GearChange, GearChangeKind, Goal, History, MarkedSession, Profile,
+    SessionKind, SessionResult,
 };
 use patella_core::pain::{CheckIn, CheckInMoment, PainQuality, RedFlag};
 use proptest::prelude::*;
@@ -157,8 +157,8 @@ pub fn checkin() -> impl Strategy<Value = CheckIn> {
         })
 }
 
-pub fn outcome() -> impl Strategy<Value = SessionOutcome> {
-    (0i64..84, any::<bool>(), any::<bool>()).prop_map(|(offset, run, done)| SessionOutcome {
+pub fn outcome() -> impl Strategy<Value = MarkedSession> {
+    (0i64..84, any::<bool>(), any::<bool>()).prop_map(|(offset, run, done)| MarkedSession {
         date: day(offset),
         kind: if run {
             SessionKind::Run
@@ -166,9 +166,9 @@ pub fn outcome() -> impl Strategy<Value = SessionOutcome> {
             SessionKind::Strength
         },
         status: if done {
-            SessionStatus::Done
+            SessionResult::Done
         } else {
-            SessionStatus::Skipped
+            SessionResult::Skipped
         },
     })
 }
@@ -248,13 +248,13 @@ pub fn active_history() -> impl Strategy<Value = History> {
                         },
                     });
                 }
-                h.outcomes.push(SessionOutcome {
+                h.outcomes.push(MarkedSession {
                     date: day(offset),
                     kind: SessionKind::Run,
                     status: if done {
-                        SessionStatus::Done
+                        SessionResult::Done
                     } else {
-                        SessionStatus::Skipped
+                        SessionResult::Skipped
                     },
                 });
             }

@@ -113,7 +113,7 @@ pub fn has_session(plan: &Plan<'_>, date: NaiveDate, f: impl Fn(&Session<'_>) ->
 pub fn run_on<'p>(
     plan: &'p Plan<'_>,
     date: NaiveDate,
-) -> Option<&'p patella_core::coach::plan::RunSession<'p>> {
+) -> Option<&'p patella_core::coach::plan::PlannedRun<'p>> {
     plan.day(date)?.sessions.iter().find_map(|s| match s {
         Session::Run(r) => Some(r),
         _ => None,
@@ -147,7 +147,7 @@ pub fn nominal(plan: &Plan<'_>) -> Vec<u32> {
 /// a run day without a check-in gets an after-run check-in at `score`.
 /// Added week by week, since each week's runs depend on the weeks before.
 pub fn with_evidence(h: &History, weeks: u16, score: u8) -> History {
-    use patella_core::coach::{SessionKind, SessionOutcome, SessionStatus};
+    use patella_core::coach::{MarkedSession, SessionKind, SessionResult};
     let mut out = h.clone();
     for w in 0..weeks {
         let p = plan(&out, w + 1);
@@ -159,10 +159,10 @@ pub fn with_evidence(h: &History, weeks: u16, score: u8) -> History {
             .collect();
         for date in runs {
             if out.outcome(date, SessionKind::Run).is_none() {
-                out.outcomes.push(SessionOutcome {
+                out.outcomes.push(MarkedSession {
                     date,
                     kind: SessionKind::Run,
-                    status: SessionStatus::Done,
+                    status: SessionResult::Done,
                 });
             }
             if !out.check_ins.iter().any(|c| c.taken_at.date() == date) {
@@ -185,15 +185,15 @@ pub fn plan_with_evidence(h: &History, weeks: u16, score: u8) -> Plan<'static> {
 /// Every strength session planned in the first `weeks` weeks recorded as
 /// done: the evidence the strength phase moves on (issue 18).
 pub fn with_strength_done(h: &History, weeks: u16) -> History {
-    use patella_core::coach::{SessionKind, SessionOutcome, SessionStatus};
+    use patella_core::coach::{MarkedSession, SessionKind, SessionResult};
     let mut out = h.clone();
     let p = plan(h, weeks);
     for d in p.weeks.iter().flat_map(|w| w.days.iter()) {
         if d.sessions.iter().any(|s| matches!(s, Session::Strength(_))) {
-            out.outcomes.push(SessionOutcome {
+            out.outcomes.push(MarkedSession {
                 date: d.date,
                 kind: SessionKind::Strength,
-                status: SessionStatus::Done,
+                status: SessionResult::Done,
             });
         }
     }
