@@ -7,7 +7,7 @@ mod coach_support;
 use coach_support::*;
 use patella_core::coach::plan::{Advisory, Effort, PlanMilestone, SegmentKind, WeekKind};
 use patella_core::coach::{
-    GearChange, GearChangeKind, Goal, MarkedSession, SessionKind, SessionResult,
+    GearChange, GearChangeKind, MarkedSession, RunningGoal, SessionKind, SessionResult,
 };
 use patella_core::pain::CheckInMoment;
 
@@ -93,7 +93,10 @@ fn weekly_volume_grows_at_most_ten_percent_article_000() {
 fn distance_goal_stops_growth_at_the_target_article_000() {
     // source: article 000 (grow distance toward a goal at up to 10%/week).
     let p = plan_with_evidence(
-        &history(regular(100, Goal::WeeklyDistance { target_km: 16.0 })),
+        &history(regular(
+            100,
+            RunningGoal::WeeklyDistance { target_km: 16.0 },
+        )),
         4,
         0,
     );
@@ -139,7 +142,7 @@ fn pain_above_zone_cuts_volume_by_the_configured_share_article_002() {
 #[test]
 fn speed_goal_keeps_the_intervals_and_speeds_up_the_short_ones_article_000() {
     // source: article 000 (same intervals, short ones faster, long ones at usual pace).
-    let p = plan_with_evidence(&history(regular(120, Goal::Faster)), 3, 0);
+    let p = plan_with_evidence(&history(regular(120, RunningGoal::Faster)), 3, 0);
     let a = run_on(&p, day(1)).expect("run");
     let b = run_on(&p, day(8)).expect("run");
     let shape = |r: &patella_core::coach::plan::PlannedRun<'_>| {
@@ -220,7 +223,7 @@ fn surface_change_lowers_the_next_sessions_then_rebuilds_article_002() {
 fn every_run_has_warm_up_then_main_set_then_cool_down_article_004() {
     // source: article 004 (5-7 minute dynamic warm-up; 30 s stretches after)
     // and article 003 (its stretches, 30 s per side).
-    let p = plan(&history(regular(90, Goal::Faster)), 2);
+    let p = plan(&history(regular(90, RunningGoal::Faster)), 2);
     let r = run_on(&p, day(3)).expect("run");
     assert_eq!(
         r.segments.first().map(|s| s.kind),

@@ -13,7 +13,7 @@ use super::history::{History, SessionKind, SessionResult};
 use super::plan::{
     Advisory, DISCLAIMER, DayKind, Plan, PlanDay, PlanMilestone, PlanWeek, Session, WeekKind,
 };
-use super::profile::{Experience, Goal};
+use super::profile::{ExperienceLevel, RunningGoal};
 use super::progression::{self, Progress, WeekReport};
 use super::setup::PlanContext;
 use super::starting_point::risk_factors;
@@ -165,7 +165,7 @@ fn week_setup(
     );
     let speed_percent = match state.progress {
         Progress::Volume { speed_level, .. }
-            if matches!(ctx.history.profile.goal, Goal::Faster) =>
+            if matches!(ctx.history.profile.goal, RunningGoal::Faster) =>
         {
             Some(
                 config
@@ -334,11 +334,11 @@ fn milestones(
             PlanMilestone::ContinuousFifteenMinutes,
             ladder_stage.is_some_and(|s| usize::from(s) >= top)
                 || matches!(state.progress, Progress::Volume { .. })
-                    && profile.experience == Experience::NewToRunning,
+                    && profile.experience == ExperienceLevel::NewToRunning,
         ),
         (
             PlanMilestone::WeeklyDistanceReached,
-            matches!(profile.goal, Goal::WeeklyDistance { .. })
+            matches!(profile.goal, RunningGoal::WeeklyDistance { .. })
                 && matches!(state.progress, Progress::Volume { nominal, .. } if nominal >= ctx.pace.goal_minutes),
         ),
     ];

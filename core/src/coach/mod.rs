@@ -57,4 +57,4 @@ pub use generate::{MAX_WEEKS, build_plan, build_plan_as_of};
 pub use history::{GearChange, GearChangeKind, History, MarkedSession, SessionKind, SessionResult};
 pub use outcome::{CheckInOutcome, LoadFactor, PlanChange, PlanChangeKind, record_check_in};
 pub use plan::{Plan, PlanDay, PlanWeek, Session};
-pub use profile::{Equipment, Experience, Goal, Profile, ProfileError};
+pub use profile::{EquipmentItem, ExperienceLevel, Profile, ProfileError, RunningGoal};

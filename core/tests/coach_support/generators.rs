@@ -5,24 +5,24 @@
 use chrono::{Duration, Weekday};
 use patella_core::coach::profile::{CurrentRunning, RiskFactors};
 use patella_core::coach::{
-    Equipment, Experience, GearChange, GearChangeKind, Goal, History, MarkedSession, Profile,
-    SessionKind, SessionResult,
+    EquipmentItem, ExperienceLevel, GearChange, GearChangeKind, History, MarkedSession, Profile,
+    RunningGoal, SessionKind, SessionResult,
 };
 use patella_core::pain::{CheckIn, CheckInMoment, PainQuality, RedFlag};
 use proptest::prelude::*;
 
 use super::{at, day, start};
 
-pub const EQUIPMENT: [Equipment; 9] = [
-    Equipment::LoopBand,
-    Equipment::LongBand,
-    Equipment::StepOrStair,
-    Equipment::Chair,
-    Equipment::Wall,
-    Equipment::Bosu,
-    Equipment::Box,
-    Equipment::Dumbbells,
-    Equipment::FoamRoller,
+pub const EQUIPMENT: [EquipmentItem; 9] = [
+    EquipmentItem::LoopBand,
+    EquipmentItem::LongBand,
+    EquipmentItem::StepOrStair,
+    EquipmentItem::Chair,
+    EquipmentItem::Wall,
+    EquipmentItem::Bosu,
+    EquipmentItem::Box,
+    EquipmentItem::Dumbbells,
+    EquipmentItem::FoamRoller,
 ];
 
 pub const DAYS: [Weekday; 7] = [
@@ -35,21 +35,21 @@ pub const DAYS: [Weekday; 7] = [
     Weekday::Sun,
 ];
 
-pub fn goal() -> impl Strategy<Value = Goal> {
+pub fn goal() -> impl Strategy<Value = RunningGoal> {
     prop_oneof![
-        Just(Goal::Continuous15Minutes),
-        (1.0f64..120.0).prop_map(|target_km| Goal::WeeklyDistance { target_km }),
-        Just(Goal::Faster),
-        Just(Goal::ReturnWithRunnersKnee),
+        Just(RunningGoal::Continuous15Minutes),
+        (1.0f64..120.0).prop_map(|target_km| RunningGoal::WeeklyDistance { target_km }),
+        Just(RunningGoal::Faster),
+        Just(RunningGoal::ReturnWithRunnersKnee),
     ]
 }
 
 pub fn profile() -> impl Strategy<Value = Profile> {
     (
         prop_oneof![
-            Just(Experience::NewToRunning),
-            Just(Experience::Returning),
-            Just(Experience::Regular)
+            Just(ExperienceLevel::NewToRunning),
+            Just(ExperienceLevel::Returning),
+            Just(ExperienceLevel::Regular)
         ],
         0u32..600,
         1u8..=4,
@@ -90,7 +90,7 @@ pub fn profile() -> impl Strategy<Value = Profile> {
                 Profile {
                     experience,
                     current: CurrentRunning {
-                        weekly_minutes: Some(if experience == Experience::NewToRunning {
+                        weekly_minutes: Some(if experience == ExperienceLevel::NewToRunning {
                             0
                         } else {
                             minutes

@@ -6,8 +6,8 @@ pub mod generators;
 use chrono::{NaiveDate, NaiveDateTime, Weekday};
 use patella_core::coach::profile::{CurrentRunning, RiskFactors};
 use patella_core::coach::{
-    Catalogue, CoachConfig, Equipment, Experience, Goal, History, Plan, Profile, Session,
-    build_plan,
+    Catalogue, CoachConfig, EquipmentItem, ExperienceLevel, History, Plan, Profile, RunningGoal,
+    Session, build_plan,
 };
 use patella_core::pain::{CheckIn, CheckInMoment, RedFlag};
 
@@ -26,14 +26,14 @@ pub fn at(offset: i64, hour: u32) -> NaiveDateTime {
 
 pub fn new_runner() -> Profile {
     Profile {
-        experience: Experience::NewToRunning,
+        experience: ExperienceLevel::NewToRunning,
         current: CurrentRunning {
             weekly_minutes: None,
             weekly_km: None,
             days_per_week: 3,
             preferred_days: vec![Weekday::Tue, Weekday::Thu, Weekday::Sat],
         },
-        goal: Goal::Continuous15Minutes,
+        goal: RunningGoal::Continuous15Minutes,
         equipment: vec![],
         risk_factors: RiskFactors::default(),
         knee_pain: 0,
@@ -42,9 +42,9 @@ pub fn new_runner() -> Profile {
     }
 }
 
-pub fn regular(minutes: u32, goal: Goal) -> Profile {
+pub fn regular(minutes: u32, goal: RunningGoal) -> Profile {
     Profile {
-        experience: Experience::Regular,
+        experience: ExperienceLevel::Regular,
         current: CurrentRunning {
             weekly_minutes: Some(minutes),
             weekly_km: None,
@@ -52,7 +52,11 @@ pub fn regular(minutes: u32, goal: Goal) -> Profile {
             preferred_days: vec![Weekday::Tue, Weekday::Thu, Weekday::Sat],
         },
         goal,
-        equipment: vec![Equipment::LoopBand, Equipment::Wall, Equipment::Chair],
+        equipment: vec![
+            EquipmentItem::LoopBand,
+            EquipmentItem::Wall,
+            EquipmentItem::Chair,
+        ],
         risk_factors: RiskFactors::default(),
         knee_pain: 0,
         strength_days_per_week: None,
@@ -60,8 +64,8 @@ pub fn regular(minutes: u32, goal: Goal) -> Profile {
     }
 }
 
-pub fn distance_goal() -> Goal {
-    Goal::WeeklyDistance { target_km: 60.0 }
+pub fn distance_goal() -> RunningGoal {
+    RunningGoal::WeeklyDistance { target_km: 60.0 }
 }
 
 pub fn checkin(offset: i64, score: u8, moment: CheckInMoment) -> CheckIn {
