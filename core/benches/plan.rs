@@ -7,7 +7,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use patella_core::coach::profile::{CurrentRunning, RiskFactors};
 use patella_core::coach::{
     Catalogue, CoachConfig, EquipmentItem, ExperienceLevel, History, MarkedSession, Profile,
-    RunningGoal, SessionKind, SessionResult, build_plan,
+    RunningGoal, SessionResult, SessionType, build_plan,
 };
 use patella_core::pain::{CheckIn, CheckInMoment};
 
@@ -46,7 +46,7 @@ fn history(experience: ExperienceLevel, minutes: u32, goal: RunningGoal) -> Hist
         });
         h.outcomes.push(MarkedSession {
             date,
-            kind: SessionKind::Run,
+            kind: SessionType::Run,
             status: SessionResult::Done,
         });
     }

@@ -10,7 +10,7 @@ use patella_core::coach::Level;
 use patella_core::coach::plan::{Advisory, HoldReason, WeekKind};
 use patella_core::coach::profile::RiskFactors;
 use patella_core::coach::{
-    CoachConfig, MarkedSession, Session, SessionKind, SessionResult, build_plan_as_of,
+    CoachConfig, MarkedSession, Session, SessionResult, SessionType, build_plan_as_of,
 };
 use patella_core::moment::end_of_day;
 use patella_core::pain::{CheckIn, CheckInMoment, PainQuality, RedFlag};
@@ -398,7 +398,7 @@ fn strength_done(h: &mut patella_core::coach::History, offsets: impl IntoIterato
     for o in offsets {
         h.outcomes.push(MarkedSession {
             date: day(o),
-            kind: SessionKind::Strength,
+            kind: SessionType::Strength,
             status: SessionResult::Done,
         });
     }

@@ -6,7 +6,7 @@ mod coach_support;
 use coach_support::*;
 use patella_core::coach::record::{load_history, stored_outcome};
 use patella_core::coach::{
-    GearChange, GearChangeKind, History, MarkedSession, SessionKind, SessionResult,
+    GearChange, GearChangeType, History, MarkedSession, SessionResult, SessionType,
 };
 use patella_core::pain::{CheckIn, CheckInMoment};
 use patella_core::store::Store;
@@ -19,17 +19,17 @@ fn sample_history() -> History {
         .push(CheckIn::new(at(2, 7), 6, CheckInMoment::NextMorning, None, None, vec![]).unwrap());
     h.outcomes.push(MarkedSession {
         date: day(1),
-        kind: SessionKind::Run,
+        kind: SessionType::Run,
         status: SessionResult::Done,
     });
     h.outcomes.push(MarkedSession {
         date: day(3),
-        kind: SessionKind::Strength,
+        kind: SessionType::Strength,
         status: SessionResult::Skipped,
     });
     h.gear_changes.push(GearChange {
         date: day(2),
-        kind: GearChangeKind::Shoes,
+        kind: GearChangeType::Shoes,
     });
     h.clinician_visits
         .push(patella_core::moment::end_of_day(day(4)));

@@ -7,7 +7,7 @@ mod coach_support;
 use coach_support::*;
 use patella_core::coach::plan::{Advisory, Effort, PlanMilestone, SegmentKind, WeekKind};
 use patella_core::coach::{
-    GearChange, GearChangeKind, MarkedSession, RunningGoal, SessionKind, SessionResult,
+    GearChange, GearChangeType, MarkedSession, RunningGoal, SessionResult, SessionType,
 };
 use patella_core::pain::CheckInMoment;
 
@@ -37,7 +37,7 @@ fn ladder_repeats_a_stage_not_completed_article_000() {
     let mut h = history(new_runner());
     h.outcomes.push(MarkedSession {
         date: day(3),
-        kind: SessionKind::Run,
+        kind: SessionType::Run,
         status: SessionResult::Skipped,
     });
     let p = plan_with_evidence(&h, 3, 0);
@@ -115,7 +115,7 @@ fn skipped_week_is_repeated_article_000() {
     let mut h = history(regular(100, distance_goal()));
     h.outcomes.push(MarkedSession {
         date: day(1),
-        kind: SessionKind::Run,
+        kind: SessionType::Run,
         status: SessionResult::Skipped,
     });
     let p = plan_with_evidence(&h, 3, 0);
@@ -203,7 +203,7 @@ fn surface_change_lowers_the_next_sessions_then_rebuilds_article_002() {
     let mut h = history(regular(100, distance_goal()));
     h.gear_changes.push(GearChange {
         date: day(3),
-        kind: GearChangeKind::Surface,
+        kind: GearChangeType::Surface,
     });
     let p = plan_with_evidence(&h, 4, 0);
     let minutes = |d| run_on(&p, day(d)).expect("run").running_seconds / 60;
@@ -214,7 +214,7 @@ fn surface_change_lowers_the_next_sessions_then_rebuilds_article_002() {
     let mut shoes = history(regular(100, distance_goal()));
     shoes.gear_changes.push(GearChange {
         date: day(-2),
-        kind: GearChangeKind::Shoes,
+        kind: GearChangeType::Shoes,
     });
     assert_eq!(nominal(&plan(&shoes, 1)), vec![50]);
 }

@@ -10,7 +10,7 @@ use patella_core::coach::catalogue::KneeLoad;
 use patella_core::coach::knee::assess_all;
 use patella_core::coach::plan::{Advisory, HoldReason, WeekKind};
 use patella_core::coach::{
-    CoachConfig, History, MarkedSession, Plan, Session, SessionKind, SessionResult,
+    CoachConfig, History, MarkedSession, Plan, Session, SessionResult, SessionType,
 };
 use patella_core::pain::{
     self, CheckIn, CheckInMoment, PainAction, PainConfig, PainQuality, PainZone, RedFlag,
@@ -224,7 +224,7 @@ fn a_week_without_check_ins_repeats_article_002() {
     {
         h.outcomes.push(MarkedSession {
             date: d.date,
-            kind: SessionKind::Run,
+            kind: SessionType::Run,
             status: SessionResult::Done,
         });
     }

@@ -12,7 +12,7 @@ use std::sync::Arc;
 
 use coach_support::*;
 use patella_core::coach::record::load_history;
-use patella_core::coach::{CoachConfig, History, SessionKind, SessionResult};
+use patella_core::coach::{CoachConfig, History, SessionResult, SessionType};
 use patella_core::journal::{
     FinishedRun, Journal, JournalError, LiveRun, RunCheckpoint, Saved, WhenNotWritable,
 };
@@ -115,7 +115,7 @@ fn a_finished_run_is_kept_with_its_check_ins_and_changes_the_plan_once_article_0
     );
     assert_eq!(history.check_ins.len(), 1);
     assert_eq!(
-        history.outcome(day(1), SessionKind::Run),
+        history.outcome(day(1), SessionType::Run),
         Some(SessionResult::Done)
     );
 
@@ -123,7 +123,7 @@ fn a_finished_run_is_kept_with_its_check_ins_and_changes_the_plan_once_article_0
     let reread = load_history(&store).unwrap().unwrap();
     assert_eq!(reread.check_ins, history.check_ins);
     assert_eq!(
-        reread.outcome(day(1), SessionKind::Run),
+        reread.outcome(day(1), SessionType::Run),
         Some(SessionResult::Done)
     );
     assert_eq!(runs(&store), 1);

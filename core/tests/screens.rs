@@ -6,7 +6,7 @@ mod coach_support;
 
 use chrono::{Duration, NaiveDateTime, Timelike};
 use coach_support::{day, history, new_runner, plan};
-use patella_core::coach::{MarkedSession, SessionKind, SessionResult};
+use patella_core::coach::{MarkedSession, SessionResult, SessionType};
 use patella_core::screens::plan::plan_screen;
 use patella_core::screens::plan_text::render;
 use patella_core::screens::reminders::{REMINDER_DAYS, ReminderKind, reminders};
@@ -68,8 +68,8 @@ proptest! {
                     prop_assert!(check_in_on);
                     prop_assert_eq!(minute, check_in_minute);
                     let before = r.at.date() - Duration::days(1);
-                    prop_assert!(p.day(before).is_some_and(|d| d.sessions.iter().any(|s| s.kind() == SessionKind::Run)));
-                    prop_assert_ne!(h.outcome(before, SessionKind::Run), Some(SessionResult::Skipped));
+                    prop_assert!(p.day(before).is_some_and(|d| d.sessions.iter().any(|s| s.kind() == SessionType::Run)));
+                    prop_assert_ne!(h.outcome(before, SessionType::Run), Some(SessionResult::Skipped));
                 }
             }
         }
@@ -122,10 +122,10 @@ proptest! {
             let open = expected == TodayStatus::Planned;
             prop_assert_eq!(s.can_mark_done, open);
             prop_assert_eq!(s.can_mark_skipped, open);
-            prop_assert_eq!(s.can_start_run, open && s.kind == SessionKind::Run);
+            prop_assert_eq!(s.can_start_run, open && s.kind == SessionType::Run);
             prop_assert!(s.exercises.iter().all(|e| !e.dose.is_empty() && !e.cues.is_empty()));
         }
-        let ran = |d| h.outcome(d, SessionKind::Run) == Some(SessionResult::Done);
+        let ran = |d| h.outcome(d, SessionType::Run) == Some(SessionResult::Done);
         if screen.check_in_due.is_some() {
             prop_assert!(ran(date) || ran(date - Duration::days(1)));
         }

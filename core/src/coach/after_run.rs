@@ -13,7 +13,7 @@ use super::catalogue::Catalogue;
 use super::config::CoachConfig;
 use super::error::CoachError;
 use super::generate::build_plan;
-use super::history::{History, HistoryError, MarkedSession, SessionKind, SessionResult};
+use super::history::{History, HistoryError, MarkedSession, SessionResult, SessionType};
 use super::outcome::{PlanChange, diff, horizon};
 use crate::pain::CheckIn;
 
@@ -65,11 +65,11 @@ pub fn after_run(
         .check_ins
         .extend(run.check_ins.iter().cloned());
     if run.session_done
-        && after_history.outcome(run.date, SessionKind::Run) != Some(SessionResult::Done)
+        && after_history.outcome(run.date, SessionType::Run) != Some(SessionResult::Done)
     {
         after_history.outcomes.push(MarkedSession {
             date: run.date,
-            kind: SessionKind::Run,
+            kind: SessionType::Run,
             status: SessionResult::Done,
         });
     }

@@ -9,7 +9,7 @@ use super::config::CoachConfig;
 use super::day::{WeekSetup, build_day};
 use super::error::CoachError;
 use super::guard::GuardReason;
-use super::history::{History, SessionKind, SessionResult};
+use super::history::{History, SessionResult, SessionType};
 use super::plan::{
     Advisory, DISCLAIMER, DayKind, Plan, PlanDay, PlanMilestone, PlanWeek, Session, WeekKind,
 };
@@ -380,7 +380,7 @@ fn advance(
     let report = WeekReport {
         completed: !dates_of(DayKind::Run)
             .iter()
-            .any(|d| skipped(d, SessionKind::Run)),
+            .any(|d| skipped(d, SessionType::Run)),
         pain_above: ruling.pain_above,
         held: ruling.held,
         training_held: ruling.training_held,
@@ -411,7 +411,7 @@ fn advance(
         .outcomes
         .iter()
         .filter(|o| {
-            o.kind == SessionKind::Strength
+            o.kind == SessionType::Strength
                 && o.status == SessionResult::Done
                 && (first..=last).contains(&o.date)
         })

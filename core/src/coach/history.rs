@@ -11,11 +11,16 @@ use crate::pain::{CheckIn, PainError};
 
 /// The kinds of session a plan day can hold.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
-pub enum SessionKind {
+pub enum SessionType {
+    /// A run (or run/walk).
     Run,
+    /// Strength work.
     Strength,
+    /// The daily knee routine.
     KneeRoutine,
+    /// Cycling or swimming in place of a run.
     CrossTraining,
 }
 
@@ -35,14 +40,18 @@ pub enum SessionResult {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MarkedSession {
     pub date: NaiveDate,
-    pub kind: SessionKind,
+    pub kind: SessionType,
     pub status: SessionResult,
 }
 
+/// A change of gear that resets part of the build-up.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
-pub enum GearChangeKind {
+pub enum GearChangeType {
+    /// A new running surface (say, road to trail or track).
     Surface,
+    /// New shoes, or a different kind of shoe.
     Shoes,
 }
 
@@ -50,7 +59,7 @@ pub enum GearChangeKind {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct GearChange {
     pub date: NaiveDate,
-    pub kind: GearChangeKind,
+    pub kind: GearChangeType,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -130,7 +139,7 @@ impl History {
     }
 
     /// The latest recorded outcome of a session, if any.
-    pub fn outcome(&self, date: NaiveDate, kind: SessionKind) -> Option<SessionResult> {
+    pub fn outcome(&self, date: NaiveDate, kind: SessionType) -> Option<SessionResult> {
         self.outcomes
             .iter()
             .rev()

@@ -54,7 +54,7 @@ pub use catalogue::{Catalogue, CatalogueError, Exercise, KneeLoad, Level};
 pub use config::{CoachConfig, LadderStage};
 pub use error::CoachError;
 pub use generate::{MAX_WEEKS, build_plan, build_plan_as_of};
-pub use history::{GearChange, GearChangeKind, History, MarkedSession, SessionKind, SessionResult};
+pub use history::{GearChange, GearChangeType, History, MarkedSession, SessionResult, SessionType};
 pub use outcome::{CheckInOutcome, LoadFactor, PlanChange, PlanChangeKind, record_check_in};
 pub use plan::{Plan, PlanDay, PlanWeek, Session};
 pub use profile::{EquipmentItem, ExperienceLevel, Profile, ProfileError, RunningGoal};

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::catalogue::{Exercise, Level};
-use super::history::SessionKind;
+use super::history::SessionType;
 use crate::pain::{PainTrend, RedFlag};
 
 /// The coach plans run days in the run engine's own segment kinds, so a
@@ -121,12 +121,12 @@ pub enum Session<'c> {
 }
 
 impl Session<'_> {
-    pub fn kind(&self) -> SessionKind {
+    pub fn kind(&self) -> SessionType {
         match self {
-            Self::Run(_) => SessionKind::Run,
-            Self::Strength(_) => SessionKind::Strength,
-            Self::KneeRoutine { .. } => SessionKind::KneeRoutine,
-            Self::CrossTraining { .. } => SessionKind::CrossTraining,
+            Self::Run(_) => SessionType::Run,
+            Self::Strength(_) => SessionType::Strength,
+            Self::KneeRoutine { .. } => SessionType::KneeRoutine,
+            Self::CrossTraining { .. } => SessionType::CrossTraining,
         }
     }
 

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use super::config::CoachConfig;
-use super::history::{GearChange, History, MarkedSession, SessionKind, SessionResult};
+use super::history::{GearChange, History, MarkedSession, SessionResult, SessionType};
 use super::profile::Profile;
 use crate::calendar::{PLAUSIBLE_FIRST, PLAUSIBLE_LAST, is_plausible};
 use crate::store::{self, Store, StoreError};
@@ -158,21 +158,21 @@ pub fn stored_outcome(outcome: &MarkedSession) -> store::SessionOutcome {
     }
 }
 
-fn session_id(kind: SessionKind) -> &'static str {
+fn session_id(kind: SessionType) -> &'static str {
     match kind {
-        SessionKind::Run => "run",
-        SessionKind::Strength => "strength",
-        SessionKind::KneeRoutine => "knee_routine",
-        SessionKind::CrossTraining => "cross_training",
+        SessionType::Run => "run",
+        SessionType::Strength => "strength",
+        SessionType::KneeRoutine => "knee_routine",
+        SessionType::CrossTraining => "cross_training",
     }
 }
 
 fn outcome_from_stored(stored: &store::SessionOutcome) -> Option<MarkedSession> {
     let kind = [
-        SessionKind::Run,
-        SessionKind::Strength,
-        SessionKind::KneeRoutine,
-        SessionKind::CrossTraining,
+        SessionType::Run,
+        SessionType::Strength,
+        SessionType::KneeRoutine,
+        SessionType::CrossTraining,
     ]
     .into_iter()
     .find(|k| session_id(*k) == stored.session_id)?;

@@ -16,13 +16,16 @@ use std::sync::{Arc, Mutex, MutexGuard};
 
 use crate::coach::plan::Plan;
 use crate::coach::{
-    self as core_coach, Catalogue, CoachConfig, GearChange, GearChangeKind, History, MarkedSession,
-    Profile, Session, SessionKind,
+    self as core_coach, Catalogue, CoachConfig, GearChange, History, MarkedSession, Profile,
+    Session,
 };
 use crate::journal::Journal;
 use chrono::NaiveDate;
 
-pub use crate::coach::{CheckInOutcome, LoadFactor, PlanChange, PlanChangeKind, SessionResult};
+pub use crate::coach::{
+    CheckInOutcome, GearChangeType, LoadFactor, PlanChange, PlanChangeKind, SessionResult,
+    SessionType,
+};
 pub use crate::pain::PainTrend;
 pub use complete_run::RunCompletion;
 pub use error::CoachError;
@@ -53,29 +56,6 @@ pub(crate) fn plausible(field: &str, date: NaiveDate) -> Result<(), CoachError> 
             crate::calendar::PLAUSIBLE_LAST
         ),
     })
-}
-
-/// A kind of planned session.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum, serde::Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum SessionType {
-    /// A run (or run/walk).
-    Run,
-    /// Strength work.
-    Strength,
-    /// The daily knee routine.
-    KneeRoutine,
-    /// Cycling or swimming in place of a run.
-    CrossTraining,
-}
-
-/// A change of gear that resets part of the build-up.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
-pub enum GearChangeType {
-    /// A new running surface (say, road to trail or track).
-    Surface,
-    /// New shoes, or a different kind of shoe.
-    Shoes,
 }
 
 /// The runner's plan and its adaptation to pain. Opened over a
@@ -234,19 +214,13 @@ impl Coach {
         result: SessionResult,
     ) -> Result<(), CoachError> {
         let day = parse_date("date", &date)?;
-        let kind = match session {
-            SessionType::Run => SessionKind::Run,
-            SessionType::Strength => SessionKind::Strength,
-            SessionType::KneeRoutine => SessionKind::KneeRoutine,
-            SessionType::CrossTraining => SessionKind::CrossTraining,
-        };
         let catalogue = Catalogue::builtin()?;
         let mut guard = self.lock()?;
         with_history(&mut guard, |h| {
             let plan = self.plan_through(h, day, day, catalogue)?;
             let planned = plan
                 .day(day)
-                .is_some_and(|d| d.sessions.iter().any(|s| s.kind() == kind));
+                .is_some_and(|d| d.sessions.iter().any(|s| s.kind() == session));
             if !planned {
                 return Err(CoachError::InvalidInput {
                     field: "session".to_owned(),
@@ -255,7 +229,7 @@ impl Coach {
             }
             let outcome = MarkedSession {
                 date: day,
-                kind,
+                kind: session,
                 status: result,
             };
             Ok(self.journal.mark_session(h, outcome)?)
@@ -265,10 +239,6 @@ impl Coach {
     /// Records a change of running surface or shoes on `date`.
     pub fn record_gear_change(&self, date: String, kind: GearChangeType) -> Result<(), CoachError> {
         let day = parse_date("date", &date)?;
-        let kind = match kind {
-            GearChangeType::Surface => GearChangeKind::Surface,
-            GearChangeType::Shoes => GearChangeKind::Shoes,
-        };
         let mut guard = self.lock()?;
         with_history(&mut guard, |h| {
             Ok(self

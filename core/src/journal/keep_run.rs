@@ -12,8 +12,8 @@ use crate::coach::after_run::counts_as_done;
 use crate::coach::outcome::PlanChange;
 use crate::coach::record::stored_outcome;
 use crate::coach::{
-    Catalogue, CoachConfig, CoachError, History, MarkedSession, RunFacts, SessionKind,
-    SessionResult, after_run, cadence_baseline,
+    Catalogue, CoachConfig, CoachError, History, MarkedSession, RunFacts, SessionResult,
+    SessionType, after_run, cadence_baseline,
 };
 use crate::store;
 
@@ -79,7 +79,7 @@ impl Journal {
         let outcome = session_done.then(|| {
             stored_outcome(&MarkedSession {
                 date,
-                kind: SessionKind::Run,
+                kind: SessionType::Run,
                 status: SessionResult::Done,
             })
         });
@@ -169,7 +169,7 @@ impl Journal {
         self.clear_checkpoint_of(run_id)?;
         self.forget_finished(run_id);
         Ok(Some(KeptRun {
-            session_done: history.outcome(run.date(), SessionKind::Run)
+            session_done: history.outcome(run.date(), SessionType::Run)
                 == Some(SessionResult::Done),
             run,
             plan_changes: Vec::new(),

@@ -6,7 +6,7 @@ use chrono::{Duration, NaiveDate};
 
 use super::format::{activities, day_label, dose, duration, long_day_label, phase, session_title};
 use super::plan_text::{break_option, day_summary, run_summary};
-use crate::coach::history::{History, SessionKind, SessionResult};
+use crate::coach::history::{History, SessionResult, SessionType};
 use crate::coach::plan::{DISCLAIMER, PlannedExercise, WeekKind};
 use crate::coach::{Plan, Session};
 use crate::pain::CheckInMoment;
@@ -45,7 +45,7 @@ pub struct TodayExercise {
 /// One planned session of the day.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TodaySession {
-    pub kind: SessionKind,
+    pub kind: SessionType,
     pub title: String,
     pub summary: String,
     pub notes: Vec<String>,
@@ -213,7 +213,7 @@ fn session(s: &Session<'_>, outcome: Option<SessionResult>) -> TodaySession {
             TodayStatus::Skipped => "Skipped",
         }
         .to_owned(),
-        can_start_run: open && s.kind() == SessionKind::Run,
+        can_start_run: open && s.kind() == SessionType::Run,
         can_mark_done: open,
         can_mark_skipped: open,
         exercises,
@@ -247,7 +247,7 @@ fn exercises<'a>(
 /// check-in yet, that one; otherwise, the morning after a run marked done,
 /// the next-morning check-in until it is in.
 pub fn check_in_due(history: &History, date: NaiveDate) -> Option<CheckInDue> {
-    let ran_on = |d: NaiveDate| history.outcome(d, SessionKind::Run) == Some(SessionResult::Done);
+    let ran_on = |d: NaiveDate| history.outcome(d, SessionType::Run) == Some(SessionResult::Done);
     let checked = |m: CheckInMoment| {
         history
             .check_ins

@@ -5,8 +5,8 @@
 use chrono::{Duration, Weekday};
 use patella_core::coach::profile::{CurrentRunning, RiskFactors};
 use patella_core::coach::{
-    EquipmentItem, ExperienceLevel, GearChange, GearChangeKind, History, MarkedSession, Profile,
-    RunningGoal, SessionKind, SessionResult,
+    EquipmentItem, ExperienceLevel, GearChange, GearChangeType, History, MarkedSession, Profile,
+    RunningGoal, SessionResult, SessionType,
 };
 use patella_core::pain::{CheckIn, CheckInMoment, PainQuality, RedFlag};
 use proptest::prelude::*;
@@ -161,9 +161,9 @@ pub fn outcome() -> impl Strategy<Value = MarkedSession> {
     (0i64..84, any::<bool>(), any::<bool>()).prop_map(|(offset, run, done)| MarkedSession {
         date: day(offset),
         kind: if run {
-            SessionKind::Run
+            SessionType::Run
         } else {
-            SessionKind::Strength
+            SessionType::Strength
         },
         status: if done {
             SessionResult::Done
@@ -191,7 +191,7 @@ pub fn history() -> impl Strategy<Value = History> {
                 .into_iter()
                 .map(|o| GearChange {
                     date: day(o),
-                    kind: GearChangeKind::Surface,
+                    kind: GearChangeType::Surface,
                 })
                 .collect(),
             clinician_visits: visits
@@ -250,7 +250,7 @@ pub fn active_history() -> impl Strategy<Value = History> {
                 }
                 h.outcomes.push(MarkedSession {
                     date: day(offset),
-                    kind: SessionKind::Run,
+                    kind: SessionType::Run,
                     status: if done {
                         SessionResult::Done
                     } else {

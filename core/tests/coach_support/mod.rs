@@ -151,7 +151,7 @@ pub fn nominal(plan: &Plan<'_>) -> Vec<u32> {
 /// a run day without a check-in gets an after-run check-in at `score`.
 /// Added week by week, since each week's runs depend on the weeks before.
 pub fn with_evidence(h: &History, weeks: u16, score: u8) -> History {
-    use patella_core::coach::{MarkedSession, SessionKind, SessionResult};
+    use patella_core::coach::{MarkedSession, SessionResult, SessionType};
     let mut out = h.clone();
     for w in 0..weeks {
         let p = plan(&out, w + 1);
@@ -162,10 +162,10 @@ pub fn with_evidence(h: &History, weeks: u16, score: u8) -> History {
             .map(|d| d.date)
             .collect();
         for date in runs {
-            if out.outcome(date, SessionKind::Run).is_none() {
+            if out.outcome(date, SessionType::Run).is_none() {
                 out.outcomes.push(MarkedSession {
                     date,
-                    kind: SessionKind::Run,
+                    kind: SessionType::Run,
                     status: SessionResult::Done,
                 });
             }
@@ -189,14 +189,14 @@ pub fn plan_with_evidence(h: &History, weeks: u16, score: u8) -> Plan<'static> {
 /// Every strength session planned in the first `weeks` weeks recorded as
 /// done: the evidence the strength phase moves on (issue 18).
 pub fn with_strength_done(h: &History, weeks: u16) -> History {
-    use patella_core::coach::{MarkedSession, SessionKind, SessionResult};
+    use patella_core::coach::{MarkedSession, SessionResult, SessionType};
     let mut out = h.clone();
     let p = plan(h, weeks);
     for d in p.weeks.iter().flat_map(|w| w.days.iter()) {
         if d.sessions.iter().any(|s| matches!(s, Session::Strength(_))) {
             out.outcomes.push(MarkedSession {
                 date: d.date,
-                kind: SessionKind::Strength,
+                kind: SessionType::Strength,
                 status: SessionResult::Done,
             });
         }

@@ -6,8 +6,8 @@
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use patella_core::coach::{
-    self, Catalogue, CoachConfig, History, MarkedSession, Profile, Session, SessionKind,
-    SessionResult,
+    self, Catalogue, CoachConfig, History, MarkedSession, Profile, Session, SessionResult,
+    SessionType,
 };
 use patella_core::journal::Journal;
 use patella_core::pain::{CheckIn, CheckInMoment};
@@ -78,7 +78,7 @@ pub fn sample_record(journal: &Journal, today: NaiveDate) -> Result<History, Cli
             let planned_s: u32 = run.segments.iter().map(|s| s.seconds).sum();
             let outcome = MarkedSession {
                 date,
-                kind: SessionKind::Run,
+                kind: SessionType::Run,
                 status: SessionResult::Done,
             };
             let evening = date

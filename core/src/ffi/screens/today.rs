@@ -128,14 +128,8 @@ impl From<core_today::TodayScreen> for TodayScreen {
 }
 
 fn session(s: core_today::TodaySession) -> TodaySessionState {
-    use crate::coach::SessionKind as K;
     TodaySessionState {
-        session: match s.kind {
-            K::Run => SessionType::Run,
-            K::Strength => SessionType::Strength,
-            K::KneeRoutine => SessionType::KneeRoutine,
-            K::CrossTraining => SessionType::CrossTraining,
-        },
+        session: s.kind,
         title: s.title,
         summary: s.summary,
         notes: s.notes,
