@@ -651,3 +651,59 @@ fn with_no_keep_the_run_goes_on_says_it_is_not_kept_and_keeps_nothing() {
     let record = history(&data);
     assert!(record.contains("runs: 0"), "{record}");
 }
+
+/// Article 002: knee pain that has risen over the last three weeks is said
+/// after the run, in the core's words (`PainTrend::warning`, the sentence
+/// the apps show with a check-in's assessment).
+#[test]
+fn a_run_after_weeks_of_rising_knee_pain_ends_with_the_trend_warning() {
+    use patella_core::pain::{CheckIn, CheckInMoment, PainTrend};
+    let dir = tempfile::tempdir().expect("temp dir");
+    {
+        let store = patella_core::store::Store::open(dir.path().join("data")).expect("store");
+        let today = Local::now().date_naive();
+        // Two mornings a week for three weeks, the week's level rising 3, 4, 5.
+        for (days_ago, score) in [(20, 3), (18, 3), (13, 4), (11, 4), (6, 5), (4, 5)] {
+            let at = (today - chrono::Duration::days(days_ago))
+                .and_hms_opt(7, 30, 0)
+                .expect("a time");
+            let check_in = CheckIn::new(at, score, CheckInMoment::NextMorning, None, None, vec![])
+                .expect("a check-in");
+            store.add_check_in(&check_in).expect("written");
+        }
+    }
+    // The first run gives the runner; the second reads the history back
+    // from the record, the check-ins above with it.
+    run_briefly(&[], &[], dir.path());
+    let data = dir.path().join("data").display().to_string();
+    let child = Command::new(env!("CARGO_BIN_EXE_patella"))
+        .args(["run", "--pushed-demo", "--plain", "--data-dir", &data])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run patella");
+    std::thread::sleep(Duration::from_secs(3));
+    let sent = Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .expect("kill");
+    assert!(sent.success());
+    let done = child.wait_with_output().expect("output");
+    let out = String::from_utf8_lossy(&done.stdout).into_owned();
+    assert!(
+        done.status.success(),
+        "{}",
+        String::from_utf8_lossy(&done.stderr)
+    );
+    let warning = PainTrend::Worsening {
+        weeks: 3,
+        from: 3.0,
+        to: 5.0,
+    }
+    .warning();
+    assert!(out.contains("Run summary"), "{out}");
+    assert!(
+        out.contains(warning),
+        "the trend warning is missing from:\n{out}"
+    );
+}

@@ -7,7 +7,7 @@ use std::process::{Command, Output};
 use chrono::{NaiveDate, Weekday};
 use patella_core::coach::profile::{CurrentRunning, RiskFactors};
 use patella_core::coach::record::CoachDocument;
-use patella_core::coach::{Experience, Goal, History, Profile};
+use patella_core::coach::{ExperienceLevel, History, Profile, RunningGoal};
 use patella_core::export::backup_to_json;
 use patella_core::pain::{CheckIn, CheckInMoment};
 use patella_core::store::{CadencePoint, Outcome, Records, RunRecord, SessionRecord};
@@ -78,14 +78,14 @@ fn records() -> Records {
 /// A profile document the coach reads, as the coach saves it.
 fn coach_document() -> Value {
     let profile = Profile {
-        experience: Experience::NewToRunning,
+        experience: ExperienceLevel::NewToRunning,
         current: CurrentRunning {
             weekly_minutes: None,
             weekly_km: None,
             days_per_week: 3,
             preferred_days: vec![Weekday::Tue, Weekday::Thu, Weekday::Sat],
         },
-        goal: Goal::Continuous15Minutes,
+        goal: RunningGoal::Continuous15Minutes,
         equipment: vec![],
         risk_factors: RiskFactors::default(),
         knee_pain: 0,

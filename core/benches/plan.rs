@@ -6,12 +6,12 @@ use chrono::{NaiveDate, Weekday};
 use criterion::{Criterion, criterion_group, criterion_main};
 use patella_core::coach::profile::{CurrentRunning, RiskFactors};
 use patella_core::coach::{
-    Catalogue, CoachConfig, Equipment, Experience, Goal, History, Profile, SessionKind,
-    SessionOutcome, SessionStatus, build_plan,
+    Catalogue, CoachConfig, EquipmentItem, ExperienceLevel, History, MarkedSession, Profile,
+    RunningGoal, SessionResult, SessionType, build_plan,
 };
 use patella_core::pain::{CheckIn, CheckInMoment};
 
-fn history(experience: Experience, minutes: u32, goal: Goal) -> History {
+fn history(experience: ExperienceLevel, minutes: u32, goal: RunningGoal) -> History {
     let start = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap_or_default();
     let profile = Profile {
         experience,
@@ -23,10 +23,10 @@ fn history(experience: Experience, minutes: u32, goal: Goal) -> History {
         },
         goal,
         equipment: vec![
-            Equipment::LoopBand,
-            Equipment::Wall,
-            Equipment::Chair,
-            Equipment::Bosu,
+            EquipmentItem::LoopBand,
+            EquipmentItem::Wall,
+            EquipmentItem::Chair,
+            EquipmentItem::Bosu,
         ],
         risk_factors: RiskFactors::default(),
         knee_pain: 2,
@@ -44,10 +44,10 @@ fn history(experience: Experience, minutes: u32, goal: Goal) -> History {
             location: None,
             red_flags: vec![],
         });
-        h.outcomes.push(SessionOutcome {
+        h.outcomes.push(MarkedSession {
             date,
-            kind: SessionKind::Run,
-            status: SessionStatus::Done,
+            kind: SessionType::Run,
+            status: SessionResult::Done,
         });
     }
     h
@@ -58,11 +58,15 @@ fn bench(c: &mut Criterion) {
         return;
     };
     let config = CoachConfig::default();
-    let new_runner = history(Experience::NewToRunning, 0, Goal::Continuous15Minutes);
+    let new_runner = history(
+        ExperienceLevel::NewToRunning,
+        0,
+        RunningGoal::Continuous15Minutes,
+    );
     let regular = history(
-        Experience::Regular,
+        ExperienceLevel::Regular,
         150,
-        Goal::WeeklyDistance { target_km: 40.0 },
+        RunningGoal::WeeklyDistance { target_km: 40.0 },
     );
     c.bench_function("plan_12_weeks_new_runner", |b| {
         b.iter(|| build_plan(black_box(&new_runner), 12, catalogue, &config))

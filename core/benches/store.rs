@@ -24,7 +24,9 @@ use chrono::{Days, NaiveDate};
 use criterion::{Criterion, criterion_group, criterion_main};
 use patella_core::coach::profile::CurrentRunning;
 use patella_core::coach::record::load_history;
-use patella_core::coach::{Catalogue, CoachConfig, Experience, Goal, Profile, build_plan_as_of};
+use patella_core::coach::{
+    Catalogue, CoachConfig, ExperienceLevel, Profile, RunningGoal, build_plan_as_of,
+};
 use patella_core::journal::Journal;
 use patella_core::pain::{CheckIn, CheckInMoment};
 use patella_core::progress::{ProgressConfig, progress_view};
@@ -90,7 +92,7 @@ fn five_years() -> Records {
 /// A runner who has run three days a week all along.
 fn runner() -> Profile {
     Profile {
-        experience: Experience::Regular,
+        experience: ExperienceLevel::Regular,
         current: CurrentRunning {
             weekly_minutes: Some(90),
             weekly_km: None,
@@ -101,7 +103,7 @@ fn runner() -> Profile {
                 chrono::Weekday::Sat,
             ],
         },
-        goal: Goal::Continuous15Minutes,
+        goal: RunningGoal::Continuous15Minutes,
         equipment: vec![],
         risk_factors: Default::default(),
         knee_pain: 0,

@@ -11,7 +11,7 @@ use chrono::NaiveDateTime;
 use coach_support::*;
 use patella_core::coach::record::load_history_checked;
 use patella_core::coach::{
-    CoachConfig, RunFacts, SessionKind, SessionStatus, after_run, cadence_baseline,
+    CoachConfig, RunFacts, SessionResult, SessionType, after_run, cadence_baseline,
 };
 use patella_core::pain::CheckInMoment;
 use patella_core::store::{RunRecord, Store};
@@ -87,8 +87,8 @@ fn a_run_with_pain_above_the_zone_is_recorded_and_changes_the_plan() {
     );
     assert_eq!(after.check_ins, run.check_ins);
     assert_eq!(
-        after.outcome(day(1), SessionKind::Run),
-        Some(SessionStatus::Done)
+        after.outcome(day(1), SessionType::Run),
+        Some(SessionResult::Done)
     );
     assert!(!changes.is_empty(), "pain of 7 changes the plan");
     // Handing the same run in again adds no second outcome.
@@ -135,8 +135,8 @@ fn the_coach_reads_a_completed_run_and_the_measured_baseline_from_the_record() {
     let h = loaded.history.unwrap();
     assert_eq!(h.check_ins.len(), 3);
     assert_eq!(
-        h.outcome(day(3), SessionKind::Run),
-        Some(SessionStatus::Done)
+        h.outcome(day(3), SessionType::Run),
+        Some(SessionResult::Done)
     );
     assert_eq!(h.measured_cadence_spm, Some(164.0));
 }

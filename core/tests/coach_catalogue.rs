@@ -6,7 +6,7 @@ use std::collections::HashSet;
 
 use coach_support::catalogue;
 use patella_core::coach::catalogue::{Amount, DoseSource, ExerciseKind, Per};
-use patella_core::coach::{Catalogue, CatalogueError, Equipment, KneeLoad, Level};
+use patella_core::coach::{Catalogue, CatalogueError, EquipmentItem, KneeLoad, Level};
 
 #[test]
 fn builtin_catalogue_ids_are_unique_references_are_real_and_doses_positive() {
@@ -139,7 +139,8 @@ fn bosu_squat_becomes_a_bodyweight_squat_without_a_bosu() {
         Some("bodyweight_squat")
     );
     assert_eq!(
-        c.resolve(bosu, &[Equipment::Bosu]).map(|e| e.id.as_str()),
+        c.resolve(bosu, &[EquipmentItem::Bosu])
+            .map(|e| e.id.as_str()),
         Some("bosu_squat")
     );
     let box_jump = c.get("box_jump").expect("present");

@@ -10,7 +10,7 @@ use patella_core::coach::Level;
 use patella_core::coach::plan::{Advisory, HoldReason, WeekKind};
 use patella_core::coach::profile::RiskFactors;
 use patella_core::coach::{
-    CoachConfig, Session, SessionKind, SessionOutcome, SessionStatus, build_plan_as_of,
+    CoachConfig, MarkedSession, Session, SessionResult, SessionType, build_plan_as_of,
 };
 use patella_core::moment::end_of_day;
 use patella_core::pain::{CheckIn, CheckInMoment, PainQuality, RedFlag};
@@ -396,10 +396,10 @@ fn a_week_without_running_reads_as_one_article_002() {
 
 fn strength_done(h: &mut patella_core::coach::History, offsets: impl IntoIterator<Item = i64>) {
     for o in offsets {
-        h.outcomes.push(SessionOutcome {
+        h.outcomes.push(MarkedSession {
             date: day(o),
-            kind: SessionKind::Strength,
-            status: SessionStatus::Done,
+            kind: SessionType::Strength,
+            status: SessionResult::Done,
         });
     }
 }

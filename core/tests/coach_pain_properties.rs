@@ -9,7 +9,7 @@ use coach_support::generators::*;
 use coach_support::{at, catalogue, start};
 use patella_core::coach::plan::{Advisory, HoldReason, WeekKind};
 use patella_core::coach::{
-    CoachConfig, History, Level, Plan, PlanWeek, Session, SessionKind, SessionStatus, build_plan,
+    CoachConfig, History, Level, Plan, PlanWeek, Session, SessionResult, SessionType, build_plan,
 };
 use patella_core::pain::{CheckInMoment, RedFlag};
 use proptest::prelude::*;
@@ -332,7 +332,7 @@ proptest! {
             };
             prop_assert!(weeks_done >= needed, "week {} at {:?} after {} weeks of recorded work", w.index, w.strength_phase, weeks_done);
             let done = w.days.iter().filter(|d| {
-                h.outcomes.iter().any(|o| o.date == d.date && o.kind == SessionKind::Strength && o.status == SessionStatus::Done)
+                h.outcomes.iter().any(|o| o.date == d.date && o.kind == SessionType::Strength && o.status == SessionResult::Done)
             }).count();
             weeks_done += u16::from(done >= 1);
         }

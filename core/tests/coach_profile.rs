@@ -4,7 +4,7 @@ mod coach_support;
 
 use chrono::Weekday;
 use coach_support::{new_runner, regular};
-use patella_core::coach::{Equipment, Experience, Goal, Profile, ProfileError};
+use patella_core::coach::{EquipmentItem, ExperienceLevel, Profile, ProfileError, RunningGoal};
 
 fn field_of(p: &Profile) -> &'static str {
     match p.validate() {
@@ -16,7 +16,7 @@ fn field_of(p: &Profile) -> &'static str {
 #[test]
 fn valid_profiles_are_accepted() {
     assert_eq!(new_runner().validate(), Ok(()));
-    assert_eq!(regular(120, Goal::Faster).validate(), Ok(()));
+    assert_eq!(regular(120, RunningGoal::Faster).validate(), Ok(()));
 }
 
 #[test]
@@ -40,17 +40,17 @@ fn invalid_profiles_name_the_field() {
             p.current.weekly_minutes = Some(5_000)
         }),
         ("current.weekly_minutes", |p| {
-            p.experience = Experience::Regular;
+            p.experience = ExperienceLevel::Regular;
             p.current.weekly_minutes = None;
         }),
         ("goal.target_km", |p| {
-            p.goal = Goal::WeeklyDistance { target_km: 0.0 }
+            p.goal = RunningGoal::WeeklyDistance { target_km: 0.0 }
         }),
         ("equipment", |p| {
-            p.equipment = vec![Equipment::None, Equipment::Bosu]
+            p.equipment = vec![EquipmentItem::None, EquipmentItem::Bosu]
         }),
         ("equipment", |p| {
-            p.equipment = vec![Equipment::Box, Equipment::Box]
+            p.equipment = vec![EquipmentItem::Box, EquipmentItem::Box]
         }),
         ("risk_factors.age_years", |p| {
             p.risk_factors.age_years = Some(4)

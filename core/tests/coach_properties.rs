@@ -5,9 +5,9 @@ mod coach_support;
 use chrono::Duration;
 use coach_support::generators::*;
 use coach_support::{catalogue, start};
-use patella_core::coach::generate::current_minutes;
+use patella_core::coach::starting_point::current_minutes;
 use patella_core::coach::{
-    CoachConfig, History, Plan, Session, SessionKind, SessionStatus, build_plan,
+    CoachConfig, History, Plan, Session, SessionResult, SessionType, build_plan,
 };
 use proptest::prelude::*;
 
@@ -42,8 +42,8 @@ proptest! {
                 prop_assert!(minutes <= cap, "week {} has {} min after {} completed", week.index, minutes, last_completed);
             }
             let skipped = week.days.iter().any(|d| {
-                h.outcomes.iter().rev().find(|o| o.date == d.date && o.kind == SessionKind::Run)
-                    .is_some_and(|o| o.status == SessionStatus::Skipped)
+                h.outcomes.iter().rev().find(|o| o.date == d.date && o.kind == SessionType::Run)
+                    .is_some_and(|o| o.status == SessionResult::Skipped)
                     && d.kind == patella_core::coach::plan::DayKind::Run
             });
             // A week without running (held, or all cross-training) leaves

@@ -6,7 +6,7 @@ mod coach_support;
 use coach_support::*;
 use patella_core::coach::record::{load_history, stored_outcome};
 use patella_core::coach::{
-    GearChange, GearChangeKind, History, SessionKind, SessionOutcome, SessionStatus,
+    GearChange, GearChangeType, History, MarkedSession, SessionResult, SessionType,
 };
 use patella_core::pain::{CheckIn, CheckInMoment};
 use patella_core::store::Store;
@@ -17,19 +17,19 @@ fn sample_history() -> History {
         .push(CheckIn::new(at(1, 8), 3, CheckInMoment::AfterRun, None, None, vec![]).unwrap());
     h.check_ins
         .push(CheckIn::new(at(2, 7), 6, CheckInMoment::NextMorning, None, None, vec![]).unwrap());
-    h.outcomes.push(SessionOutcome {
+    h.outcomes.push(MarkedSession {
         date: day(1),
-        kind: SessionKind::Run,
-        status: SessionStatus::Done,
+        kind: SessionType::Run,
+        status: SessionResult::Done,
     });
-    h.outcomes.push(SessionOutcome {
+    h.outcomes.push(MarkedSession {
         date: day(3),
-        kind: SessionKind::Strength,
-        status: SessionStatus::Skipped,
+        kind: SessionType::Strength,
+        status: SessionResult::Skipped,
     });
     h.gear_changes.push(GearChange {
         date: day(2),
-        kind: GearChangeKind::Shoes,
+        kind: GearChangeType::Shoes,
     });
     h.clinician_visits
         .push(patella_core::moment::end_of_day(day(4)));

@@ -6,7 +6,7 @@ mod coach_support;
 use coach_support::*;
 use patella_core::coach::plan::{Advisory, HoldReason, WeekKind};
 use patella_core::coach::{
-    CoachConfig, Goal, LoadFactor, PlanChangeKind, Session, record_check_in,
+    CoachConfig, LoadFactor, PlanChangeKind, RunningGoal, Session, record_check_in,
 };
 use patella_core::pain::{
     self, CheckIn, CheckInMoment, PainAction, PainQuality, PainTrend, PainZone, RedFlag,
@@ -259,7 +259,7 @@ fn check_in_outcome_steps_the_ladder_back_article_002() {
 fn check_in_outcome_speed_and_stop_and_red_flag() {
     // source: article 002 (speed is a load factor; red flags); article 001/004 (sharp pain: stop).
     let cfg = CoachConfig::default();
-    let mut h = with_evidence(&history(regular(120, Goal::Faster)), 1, 0);
+    let mut h = with_evidence(&history(regular(120, RunningGoal::Faster)), 1, 0);
     let sharp = CheckIn {
         quality: Some(PainQuality::Sharp),
         ..checkin(5, 4, CheckInMoment::DuringRun)

@@ -5,9 +5,9 @@
 mod coach_support;
 
 use coach_support::*;
-use patella_core::coach::plan::{Advisory, Effort, Milestone, SegmentKind, WeekKind};
+use patella_core::coach::plan::{Advisory, Effort, PlanMilestone, SegmentKind, WeekKind};
 use patella_core::coach::{
-    GearChange, GearChangeKind, Goal, SessionKind, SessionOutcome, SessionStatus,
+    GearChange, GearChangeType, MarkedSession, RunningGoal, SessionResult, SessionType,
 };
 use patella_core::pain::CheckInMoment;
 
@@ -35,10 +35,10 @@ fn ladder_first_three_stages_article_000() {
 fn ladder_repeats_a_stage_not_completed_article_000() {
     // source: article 000 (progress when comfortable, otherwise repeat).
     let mut h = history(new_runner());
-    h.outcomes.push(SessionOutcome {
+    h.outcomes.push(MarkedSession {
         date: day(3),
-        kind: SessionKind::Run,
-        status: SessionStatus::Skipped,
+        kind: SessionType::Run,
+        status: SessionResult::Skipped,
     });
     let p = plan_with_evidence(&h, 3, 0);
     assert_eq!(p.weeks[1].kind, WeekKind::Repeat);
@@ -68,10 +68,10 @@ fn ladder_pain_5_moves_on_and_pain_6_steps_back_article_002() {
 fn ladder_ends_at_fifteen_minutes_continuous_article_000() {
     // source: article 000 (build to 15 minutes of continuous running).
     let p = plan_with_evidence(&history(new_runner()), 10, 0);
-    let top = p
-        .weeks
-        .iter()
-        .position(|w| w.milestones.contains(&Milestone::ContinuousFifteenMinutes));
+    let top = p.weeks.iter().position(|w| {
+        w.milestones
+            .contains(&PlanMilestone::ContinuousFifteenMinutes)
+    });
     let top = top.expect("milestone reached");
     let date = p.weeks[top].start + chrono::Duration::days(1);
     assert_eq!(ladder_shape(&p, date), (900, 0, 1));
@@ -93,7 +93,10 @@ fn weekly_volume_grows_at_most_ten_percent_article_000() {
 fn distance_goal_stops_growth_at_the_target_article_000() {
     // source: article 000 (grow distance toward a goal at up to 10%/week).
     let p = plan_with_evidence(
-        &history(regular(100, Goal::WeeklyDistance { target_km: 16.0 })),
+        &history(regular(
+            100,
+            RunningGoal::WeeklyDistance { target_km: 16.0 },
+        )),
         4,
         0,
     );
@@ -102,7 +105,7 @@ fn distance_goal_stops_growth_at_the_target_article_000() {
     assert!(
         p.weeks[2]
             .milestones
-            .contains(&Milestone::WeeklyDistanceReached)
+            .contains(&PlanMilestone::WeeklyDistanceReached)
     );
 }
 
@@ -110,10 +113,10 @@ fn distance_goal_stops_growth_at_the_target_article_000() {
 fn skipped_week_is_repeated_article_000() {
     // source: article 000 (repeat weeks when needed).
     let mut h = history(regular(100, distance_goal()));
-    h.outcomes.push(SessionOutcome {
+    h.outcomes.push(MarkedSession {
         date: day(1),
-        kind: SessionKind::Run,
-        status: SessionStatus::Skipped,
+        kind: SessionType::Run,
+        status: SessionResult::Skipped,
     });
     let p = plan_with_evidence(&h, 3, 0);
     assert_eq!(nominal(&p), vec![100, 100, 110]);
@@ -139,17 +142,17 @@ fn pain_above_zone_cuts_volume_by_the_configured_share_article_002() {
 #[test]
 fn speed_goal_keeps_the_intervals_and_speeds_up_the_short_ones_article_000() {
     // source: article 000 (same intervals, short ones faster, long ones at usual pace).
-    let p = plan_with_evidence(&history(regular(120, Goal::Faster)), 3, 0);
+    let p = plan_with_evidence(&history(regular(120, RunningGoal::Faster)), 3, 0);
     let a = run_on(&p, day(1)).expect("run");
     let b = run_on(&p, day(8)).expect("run");
-    let shape = |r: &patella_core::coach::plan::RunSession<'_>| {
+    let shape = |r: &patella_core::coach::plan::PlannedRun<'_>| {
         r.segments
             .iter()
             .map(|s| (s.kind, s.seconds))
             .collect::<Vec<_>>()
     };
     assert_eq!(shape(a), shape(b), "the interval structure stays the same");
-    let fast = |r: &patella_core::coach::plan::RunSession<'_>| {
+    let fast = |r: &patella_core::coach::plan::PlannedRun<'_>| {
         r.segments.iter().find_map(|s| match s.effort {
             Some(Effort::Faster { percent }) => Some((s.seconds, percent)),
             _ => None,
@@ -200,7 +203,7 @@ fn surface_change_lowers_the_next_sessions_then_rebuilds_article_002() {
     let mut h = history(regular(100, distance_goal()));
     h.gear_changes.push(GearChange {
         date: day(3),
-        kind: GearChangeKind::Surface,
+        kind: GearChangeType::Surface,
     });
     let p = plan_with_evidence(&h, 4, 0);
     let minutes = |d| run_on(&p, day(d)).expect("run").running_seconds / 60;
@@ -211,7 +214,7 @@ fn surface_change_lowers_the_next_sessions_then_rebuilds_article_002() {
     let mut shoes = history(regular(100, distance_goal()));
     shoes.gear_changes.push(GearChange {
         date: day(-2),
-        kind: GearChangeKind::Shoes,
+        kind: GearChangeType::Shoes,
     });
     assert_eq!(nominal(&plan(&shoes, 1)), vec![50]);
 }
@@ -220,7 +223,7 @@ fn surface_change_lowers_the_next_sessions_then_rebuilds_article_002() {
 fn every_run_has_warm_up_then_main_set_then_cool_down_article_004() {
     // source: article 004 (5-7 minute dynamic warm-up; 30 s stretches after)
     // and article 003 (its stretches, 30 s per side).
-    let p = plan(&history(regular(90, Goal::Faster)), 2);
+    let p = plan(&history(regular(90, RunningGoal::Faster)), 2);
     let r = run_on(&p, day(3)).expect("run");
     assert_eq!(
         r.segments.first().map(|s| s.kind),

@@ -8,8 +8,8 @@ use std::collections::HashSet;
 
 use coach_support::*;
 use patella_core::coach::catalogue::MuscleGroup;
-use patella_core::coach::plan::{DayKind, Milestone};
-use patella_core::coach::{Equipment, KneeLoad, Level, Session};
+use patella_core::coach::plan::{DayKind, PlanMilestone};
+use patella_core::coach::{EquipmentItem, KneeLoad, Level, Session};
 use patella_core::pain::CheckInMoment;
 
 fn strength_sessions<'p>(
@@ -63,10 +63,10 @@ fn strength_sessions_cover_quads_hamstrings_glutes_calves_and_hips_articles_000_
     for equipment in [
         vec![],
         vec![
-            Equipment::LoopBand,
-            Equipment::Bosu,
-            Equipment::Dumbbells,
-            Equipment::Box,
+            EquipmentItem::LoopBand,
+            EquipmentItem::Bosu,
+            EquipmentItem::Dumbbells,
+            EquipmentItem::Box,
         ],
     ] {
         let mut profile = regular(100, distance_goal());
@@ -87,7 +87,7 @@ fn strength_sessions_cover_quads_hamstrings_glutes_calves_and_hips_articles_000_
 fn exercises_respect_the_runners_equipment_article_003() {
     // source: article 003 (Bosu squats become regular squats without a Bosu).
     let mut profile = regular(100, distance_goal());
-    profile.equipment = vec![Equipment::None];
+    profile.equipment = vec![EquipmentItem::None];
     let p = plan(&history(profile), 12);
     let mut substituted = 0;
     for w in &p.weeks {
@@ -115,7 +115,7 @@ fn strength_progresses_foundation_progression_advanced_article_004() {
     // source: article 004 (foundation first, then progressions, then advanced moves).
     // Project's choice: 4 weeks of foundation, advanced from week 8.
     let mut profile = regular(100, distance_goal());
-    profile.equipment = vec![Equipment::Box, Equipment::Chair];
+    profile.equipment = vec![EquipmentItem::Box, EquipmentItem::Chair];
     let p = plan(&with_strength_done(&history(profile), 10), 10);
     let phases: Vec<Level> = p.weeks.iter().map(|w| w.strength_phase).collect();
     assert_eq!(phases[..4], [Level::Foundation; 4]);
@@ -158,9 +158,9 @@ fn milestones_at_four_to_six_and_eight_to_twelve_weeks_article_004() {
     // source: article 004 (steadier within 4-6 weeks, deeper protection after 8-12).
     let p = plan(&with_strength_done(&history(new_runner()), 12), 12);
     let at = |m| p.weeks.iter().position(|w| w.milestones.contains(&m));
-    assert_eq!(at(Milestone::SteadierKnees), Some(4));
-    assert_eq!(at(Milestone::DeeperProtection), Some(8));
-    assert!(Milestone::SteadierKnees.message().contains("weeks"));
+    assert_eq!(at(PlanMilestone::SteadierKnees), Some(4));
+    assert_eq!(at(PlanMilestone::DeeperProtection), Some(8));
+    assert!(PlanMilestone::SteadierKnees.message().contains("weeks"));
 }
 
 #[test]
@@ -230,7 +230,11 @@ fn no_plyometrics_or_deep_loaded_bending_until_pain_free_article_001() {
     // source: article 001 (avoid jumping and deep loaded knee bending until pain-free).
     // Project's choice: a 14-day window after pain above the zone.
     let mut profile = regular(100, distance_goal());
-    profile.equipment = vec![Equipment::Box, Equipment::Chair, Equipment::Dumbbells];
+    profile.equipment = vec![
+        EquipmentItem::Box,
+        EquipmentItem::Chair,
+        EquipmentItem::Dumbbells,
+    ];
     let mut h = history(profile);
     h.check_ins.push(checkin(60, 7, CheckInMoment::AfterRun));
     h.check_ins.push(checkin(61, 0, CheckInMoment::NextMorning));

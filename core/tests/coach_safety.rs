@@ -10,7 +10,7 @@ use patella_core::coach::catalogue::KneeLoad;
 use patella_core::coach::knee::assess_all;
 use patella_core::coach::plan::{Advisory, HoldReason, WeekKind};
 use patella_core::coach::{
-    CoachConfig, History, Plan, Session, SessionKind, SessionOutcome, SessionStatus,
+    CoachConfig, History, MarkedSession, Plan, Session, SessionResult, SessionType,
 };
 use patella_core::pain::{
     self, CheckIn, CheckInMoment, PainAction, PainConfig, PainQuality, PainZone, RedFlag,
@@ -222,10 +222,10 @@ fn a_week_without_check_ins_repeats_article_002() {
         .iter()
         .filter(|d| run_on(&p, d.date).is_some())
     {
-        h.outcomes.push(SessionOutcome {
+        h.outcomes.push(MarkedSession {
             date: d.date,
-            kind: SessionKind::Run,
-            status: SessionStatus::Done,
+            kind: SessionType::Run,
+            status: SessionResult::Done,
         });
     }
     let p = plan(&h, 2);
@@ -292,8 +292,8 @@ fn speed_and_return_goals_keep_running_after_the_ladder_article_000() {
     // source: article 000 (the ladder ends at 15 minutes of running; then
     // keep the intervals). Before the fix these goals fell to "run 0 min".
     for goal in [
-        patella_core::coach::Goal::Faster,
-        patella_core::coach::Goal::ReturnWithRunnersKnee,
+        patella_core::coach::RunningGoal::Faster,
+        patella_core::coach::RunningGoal::ReturnWithRunnersKnee,
     ] {
         let mut profile = new_runner();
         profile.goal = goal.clone();
@@ -340,9 +340,9 @@ fn a_returning_runner_starts_at_half_their_volume_article_002() {
     // source: article 002 (back off, then build up again). Before the fix
     // "returning" and the return goal started at the full 150 minutes.
     let mut profile = regular(150, distance_goal());
-    profile.experience = patella_core::coach::Experience::Returning;
+    profile.experience = patella_core::coach::ExperienceLevel::Returning;
     assert_eq!(plan(&history(profile), 1).weeks[0].nominal_minutes, 75);
-    let profile = regular(150, patella_core::coach::Goal::ReturnWithRunnersKnee);
+    let profile = regular(150, patella_core::coach::RunningGoal::ReturnWithRunnersKnee);
     assert_eq!(plan(&history(profile), 1).weeks[0].nominal_minutes, 75);
 }
 

@@ -4,7 +4,7 @@ use chrono::Weekday;
 use chrono::{FixedOffset, NaiveDate, NaiveDateTime};
 use patella_core::coach::profile::{CurrentRunning, RiskFactors};
 use patella_core::coach::record::CoachDocument;
-use patella_core::coach::{Experience, Goal, History, Profile};
+use patella_core::coach::{ExperienceLevel, History, Profile, RunningGoal};
 use patella_core::export::{
     BackupError, backup_from_json, backup_to_json, check_ins_csv, run_tcx, runs_csv, tcx_cadence,
 };
@@ -52,14 +52,14 @@ fn run() -> RunRecord {
 /// A profile document the coach reads, as the coach saves it.
 fn coach_document() -> serde_json::Value {
     let profile = Profile {
-        experience: Experience::NewToRunning,
+        experience: ExperienceLevel::NewToRunning,
         current: CurrentRunning {
             weekly_minutes: None,
             weekly_km: None,
             days_per_week: 3,
             preferred_days: vec![Weekday::Tue, Weekday::Thu, Weekday::Sat],
         },
-        goal: Goal::Continuous15Minutes,
+        goal: RunningGoal::Continuous15Minutes,
         equipment: vec![],
         risk_factors: RiskFactors::default(),
         knee_pain: 0,

@@ -12,7 +12,7 @@ use std::sync::Arc;
 
 use coach_support::*;
 use patella_core::coach::record::load_history;
-use patella_core::coach::{CoachConfig, History, SessionKind, SessionStatus};
+use patella_core::coach::{CoachConfig, History, SessionResult, SessionType};
 use patella_core::journal::{
     FinishedRun, Journal, JournalError, LiveRun, RunCheckpoint, Saved, WhenNotWritable,
 };
@@ -115,16 +115,16 @@ fn a_finished_run_is_kept_with_its_check_ins_and_changes_the_plan_once_article_0
     );
     assert_eq!(history.check_ins.len(), 1);
     assert_eq!(
-        history.outcome(day(1), SessionKind::Run),
-        Some(SessionStatus::Done)
+        history.outcome(day(1), SessionType::Run),
+        Some(SessionResult::Done)
     );
 
     // The record, read back as on the next launch, says the same.
     let reread = load_history(&store).unwrap().unwrap();
     assert_eq!(reread.check_ins, history.check_ins);
     assert_eq!(
-        reread.outcome(day(1), SessionKind::Run),
-        Some(SessionStatus::Done)
+        reread.outcome(day(1), SessionType::Run),
+        Some(SessionResult::Done)
     );
     assert_eq!(runs(&store), 1);
 

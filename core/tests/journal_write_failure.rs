@@ -10,7 +10,7 @@ mod coach_support;
 use std::sync::Arc;
 
 use coach_support::*;
-use patella_core::coach::{CoachConfig, GearChange, GearChangeKind, History};
+use patella_core::coach::{CoachConfig, GearChange, GearChangeType, History};
 use patella_core::journal::{FinishedRun, Journal, JournalError};
 use patella_core::pain::CheckInMoment;
 use patella_core::run::{RunConfig, RunSession, SessionPlan};
@@ -87,7 +87,7 @@ fn entries_on_a_full_disk_change_nothing_in_memory() {
     );
     let change = GearChange {
         date: day(2),
-        kind: GearChangeKind::Shoes,
+        kind: GearChangeType::Shoes,
     };
     assert!(journal.record_gear_change(&mut history, change).is_err());
     assert!(
@@ -95,10 +95,10 @@ fn entries_on_a_full_disk_change_nothing_in_memory() {
             .confirm_clinician_visit(&mut history, at(3, 18))
             .is_err()
     );
-    let outcome = patella_core::coach::SessionOutcome {
+    let outcome = patella_core::coach::MarkedSession {
         date: day(1),
-        kind: patella_core::coach::SessionKind::Run,
-        status: patella_core::coach::SessionStatus::Done,
+        kind: patella_core::coach::SessionType::Run,
+        status: patella_core::coach::SessionResult::Done,
     };
     assert!(journal.mark_session(&mut history, outcome).is_err());
     let mut maybe = Some(history.clone());

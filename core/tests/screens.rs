@@ -6,7 +6,7 @@ mod coach_support;
 
 use chrono::{Duration, NaiveDateTime, Timelike};
 use coach_support::{day, history, new_runner, plan};
-use patella_core::coach::{SessionKind, SessionOutcome, SessionStatus};
+use patella_core::coach::{MarkedSession, SessionResult, SessionType};
 use patella_core::screens::plan::plan_screen;
 use patella_core::screens::plan_text::render;
 use patella_core::screens::reminders::{REMINDER_DAYS, ReminderKind, reminders};
@@ -33,10 +33,10 @@ proptest! {
         for (offset, skipped) in done {
             let date = day(offset);
             if let Some(d) = p0.day(date) && let Some(s) = d.sessions.first() {
-                h.outcomes.push(SessionOutcome {
+                h.outcomes.push(MarkedSession {
                     date,
                     kind: s.kind(),
-                    status: if skipped { SessionStatus::Skipped } else { SessionStatus::Done },
+                    status: if skipped { SessionResult::Skipped } else { SessionResult::Done },
                 });
             }
         }
@@ -68,8 +68,8 @@ proptest! {
                     prop_assert!(check_in_on);
                     prop_assert_eq!(minute, check_in_minute);
                     let before = r.at.date() - Duration::days(1);
-                    prop_assert!(p.day(before).is_some_and(|d| d.sessions.iter().any(|s| s.kind() == SessionKind::Run)));
-                    prop_assert_ne!(h.outcome(before, SessionKind::Run), Some(SessionStatus::Skipped));
+                    prop_assert!(p.day(before).is_some_and(|d| d.sessions.iter().any(|s| s.kind() == SessionType::Run)));
+                    prop_assert_ne!(h.outcome(before, SessionType::Run), Some(SessionResult::Skipped));
                 }
             }
         }
@@ -96,10 +96,10 @@ proptest! {
                 && let Some(s) = d.sessions.get(which)
                 && h.outcome(date, s.kind()).is_none()
             {
-                h.outcomes.push(SessionOutcome {
+                h.outcomes.push(MarkedSession {
                     date,
                     kind: s.kind(),
-                    status: if skipped { SessionStatus::Skipped } else { SessionStatus::Done },
+                    status: if skipped { SessionResult::Skipped } else { SessionResult::Done },
                 });
             }
         }
@@ -115,17 +115,17 @@ proptest! {
         for s in &screen.sessions {
             let expected = match h.outcome(date, s.session) {
                 None => TodayStatus::Planned,
-                Some(SessionStatus::Done) => TodayStatus::Done,
-                Some(SessionStatus::Skipped) => TodayStatus::Skipped,
+                Some(SessionResult::Done) => TodayStatus::Done,
+                Some(SessionResult::Skipped) => TodayStatus::Skipped,
             };
             prop_assert_eq!(s.status, expected);
             let open = expected == TodayStatus::Planned;
             prop_assert_eq!(s.can_mark_done, open);
             prop_assert_eq!(s.can_mark_skipped, open);
-            prop_assert_eq!(s.can_start_run, open && s.session == SessionKind::Run);
+            prop_assert_eq!(s.can_start_run, open && s.session == SessionType::Run);
             prop_assert!(s.exercises.iter().all(|e| !e.dose.is_empty() && !e.cues.is_empty()));
         }
-        let ran = |d| h.outcome(d, SessionKind::Run) == Some(SessionStatus::Done);
+        let ran = |d| h.outcome(d, SessionType::Run) == Some(SessionResult::Done);
         if screen.check_in_due.is_some() {
             prop_assert!(ran(date) || ran(date - Duration::days(1)));
         }

@@ -197,7 +197,7 @@ pub fn run(args: RunArgs) -> Result<(), CliError> {
         );
     }
     let unit = settings.distance_unit;
-    for line in keep::summary_lines(&finished.summary, &kept, in_record, unit) {
+    for line in keep::summary_lines(&finished.summary, &kept, &history, in_record, unit) {
         println!("{line}");
     }
     Ok(())

@@ -11,8 +11,9 @@ use chrono::NaiveDate;
 
 use super::catalogue::Catalogue;
 use super::config::CoachConfig;
-use super::generate::{CoachError, build_plan};
-use super::history::{History, HistoryError, SessionKind, SessionOutcome, SessionStatus};
+use super::error::CoachError;
+use super::generate::build_plan;
+use super::history::{History, HistoryError, MarkedSession, SessionResult, SessionType};
 use super::outcome::{PlanChange, diff, horizon};
 use crate::pain::CheckIn;
 
@@ -64,12 +65,12 @@ pub fn after_run(
         .check_ins
         .extend(run.check_ins.iter().cloned());
     if run.session_done
-        && after_history.outcome(run.date, SessionKind::Run) != Some(SessionStatus::Done)
+        && after_history.outcome(run.date, SessionType::Run) != Some(SessionResult::Done)
     {
-        after_history.outcomes.push(SessionOutcome {
+        after_history.outcomes.push(MarkedSession {
             date: run.date,
-            kind: SessionKind::Run,
-            status: SessionStatus::Done,
+            kind: SessionType::Run,
+            status: SessionResult::Done,
         });
     }
     after_history.measured_cadence_spm = run.measured_cadence_spm;

@@ -9,7 +9,7 @@ use once_cell::sync::Lazy;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use super::profile::Equipment;
+use super::profile::EquipmentItem;
 
 /// A muscle (or muscle group) an exercise works.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -187,17 +187,17 @@ impl Dose {
 pub struct EquipmentNeed {
     /// Any one of these is enough; empty means nothing is needed.
     #[serde(default)]
-    pub required_any: Vec<Equipment>,
+    pub required_any: Vec<EquipmentItem>,
     /// Helpful but not needed.
     #[serde(default)]
-    pub optional: Vec<Equipment>,
+    pub optional: Vec<EquipmentItem>,
     /// The exercise to do instead when none of `required_any` is at hand.
     #[serde(default)]
     pub substitute: Option<String>,
 }
 
 impl EquipmentNeed {
-    pub fn satisfied_by(&self, owned: &[Equipment]) -> bool {
+    pub fn satisfied_by(&self, owned: &[EquipmentItem]) -> bool {
         self.required_any.is_empty() || self.required_any.iter().any(|e| owned.contains(e))
     }
 }
@@ -364,7 +364,11 @@ impl Catalogue {
 
     /// The exercise to actually do given the runner's equipment: the
     /// exercise itself, or its equipment-free substitute, or nothing.
-    pub fn resolve<'c>(&'c self, ex: &'c Exercise, owned: &[Equipment]) -> Option<&'c Exercise> {
+    pub fn resolve<'c>(
+        &'c self,
+        ex: &'c Exercise,
+        owned: &[EquipmentItem],
+    ) -> Option<&'c Exercise> {
         if ex.equipment.satisfied_by(owned) {
             return Some(ex);
         }

@@ -9,7 +9,7 @@ use std::cell::RefCell;
 
 use super::catalogue::{Catalogue, Level};
 use super::plan::PlannedExercise;
-use super::profile::Equipment;
+use super::profile::EquipmentItem;
 use super::selection::{self, Filter};
 
 type List<'c> = Vec<PlannedExercise<'c>>;
@@ -26,7 +26,7 @@ type Cache<'c, K> = RefCell<Vec<(K, List<'c>)>>;
 
 pub struct Choices<'c> {
     catalogue: &'c Catalogue,
-    owned: Vec<Equipment>,
+    owned: Vec<EquipmentItem>,
     knee_routine: List<'c>,
     warm_ups: Cache<'c, FilterKey>,
     cool_downs: Cache<'c, FilterKey>,
@@ -48,7 +48,7 @@ fn cached<'c, K: PartialEq + Copy>(
 }
 
 impl<'c> Choices<'c> {
-    pub fn new(catalogue: &'c Catalogue, owned: Vec<Equipment>, routine_max: usize) -> Self {
+    pub fn new(catalogue: &'c Catalogue, owned: Vec<EquipmentItem>, routine_max: usize) -> Self {
         Self {
             knee_routine: selection::knee_routine(catalogue, &owned, routine_max),
             catalogue,
@@ -59,7 +59,7 @@ impl<'c> Choices<'c> {
         }
     }
 
-    pub fn owned(&self) -> &[Equipment] {
+    pub fn owned(&self) -> &[EquipmentItem] {
         &self.owned
     }
 

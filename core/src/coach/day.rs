@@ -7,7 +7,7 @@ use super::catalogue::Level;
 use super::choices::Choices;
 use super::config::CoachConfig;
 use super::guard::DayRuling;
-use super::plan::{CrossTraining, DayKind, PlanDay, RunSession, Session, StrengthSession};
+use super::plan::{CrossTraining, DayKind, PlanDay, PlannedRun, Session, StrengthSession};
 use super::progression::Progress;
 use super::run_day::{self, MainSet};
 use super::selection::Filter;
@@ -76,7 +76,7 @@ fn main_set(
     }
 }
 
-fn cross_training(run: &RunSession<'_>, reason: String) -> Session<'static> {
+fn cross_training(run: &PlannedRun<'_>, reason: String) -> Session<'static> {
     let minutes = run
         .segments
         .iter()

@@ -2,74 +2,26 @@
 //! history, catalogue and config always give the same plan.
 
 use chrono::{Days, NaiveDate};
-use thiserror::Error;
 
-use super::catalogue::{Catalogue, CatalogueError, Level};
+use super::catalogue::{Catalogue, Level};
 use super::choices::Choices;
 use super::config::CoachConfig;
 use super::day::{WeekSetup, build_day};
+use super::error::CoachError;
 use super::guard::GuardReason;
-use super::history::{History, HistoryError, SessionKind, SessionStatus};
+use super::history::{History, SessionResult, SessionType};
 use super::plan::{
-    Advisory, DISCLAIMER, DayKind, Milestone, Plan, PlanDay, PlanWeek, RiskFactor, Session,
-    WeekKind,
+    Advisory, DISCLAIMER, DayKind, Plan, PlanDay, PlanMilestone, PlanWeek, Session, WeekKind,
 };
-use super::profile::{Experience, Goal, Profile};
+use super::profile::{ExperienceLevel, RunningGoal};
 use super::progression::{self, Progress, WeekReport};
 use super::setup::PlanContext;
+use super::starting_point::risk_factors;
 
 /// Longest plan the coach makes: enough weeks to reach any plausible date
 /// from any plausible start (see [`super::dates`]), so a plan reaches every
 /// date the coach accepts.
 pub const MAX_WEEKS: u16 = crate::calendar::MAX_PLAN_WEEKS;
-
-#[derive(Debug, Clone, PartialEq, Error)]
-pub enum CoachError {
-    #[error("{0}")]
-    History(#[from] HistoryError),
-    #[error("weeks: {weeks} is outside 1-{MAX_WEEKS}")]
-    Weeks { weeks: u16 },
-    #[error("{0}")]
-    Catalogue(#[from] CatalogueError),
-    #[error("{field}: {value} is not a date of the form YYYY-MM-DD")]
-    Date { field: &'static str, value: String },
-    #[error("{field}: {value} is outside the dates a plan can cover")]
-    DateOutOfRange { field: &'static str, value: String },
-}
-
-/// Risk factors that slow the build-up (article 000).
-pub fn risk_factors(profile: &Profile, config: &CoachConfig) -> Vec<RiskFactor> {
-    let r = &profile.risk_factors;
-    let mut out = Vec::new();
-    if r.age_years.is_some_and(|a| a >= config.risk_age_years) {
-        out.push(RiskFactor::Age);
-    }
-    if r.osteoarthritis {
-        out.push(RiskFactor::Osteoarthritis);
-    }
-    if r.osteoporosis {
-        out.push(RiskFactor::Osteoporosis);
-    }
-    if r.balance_problems {
-        out.push(RiskFactor::BalanceProblems);
-    }
-    if let (Some(kg), Some(cm)) = (r.body_mass_kg, r.height_cm) {
-        let m = cm / 100.0;
-        if kg / (m * m) >= config.risk_bmi {
-            out.push(RiskFactor::BodyWeight);
-        }
-    }
-    out
-}
-
-/// The runner's current weekly minutes (kilometres converted at the configured pace).
-pub fn current_minutes(profile: &Profile, config: &CoachConfig) -> u32 {
-    let c = &profile.current;
-    c.weekly_minutes.unwrap_or_else(|| {
-        let km = c.weekly_km.unwrap_or(0.0);
-        (km * f64::from(config.seconds_per_km) / 60.0).round() as u32
-    })
-}
 
 /// Where the plan stands between weeks.
 struct PlanState {
@@ -81,7 +33,7 @@ struct PlanState {
     /// Weeks the cadence schedule has advanced through (only weeks the knee
     /// let the plan progress count).
     cadence_weeks: usize,
-    shown: Vec<Milestone>,
+    shown: Vec<PlanMilestone>,
     /// The last week with any running: its total and its longest run, in
     /// seconds. A step-back week stays below both (article 002).
     reference: Option<WeekLoad>,
@@ -213,7 +165,7 @@ fn week_setup(
     );
     let speed_percent = match state.progress {
         Progress::Volume { speed_level, .. }
-            if matches!(ctx.history.profile.goal, Goal::Faster) =>
+            if matches!(ctx.history.profile.goal, RunningGoal::Faster) =>
         {
             Some(
                 config
@@ -365,25 +317,28 @@ fn milestones(
     state: &mut PlanState,
     ladder_stage: Option<u8>,
     config: &CoachConfig,
-) -> Vec<Milestone> {
+) -> Vec<PlanMilestone> {
     let profile = &ctx.history.profile;
     let top = config.ladder.len().saturating_sub(1);
     let (foundation, advanced) = strength_pace(ctx, config);
     let due = [
-        (Milestone::SteadierKnees, state.strength_weeks >= foundation),
         (
-            Milestone::DeeperProtection,
+            PlanMilestone::SteadierKnees,
+            state.strength_weeks >= foundation,
+        ),
+        (
+            PlanMilestone::DeeperProtection,
             state.strength_weeks >= advanced,
         ),
         (
-            Milestone::ContinuousFifteenMinutes,
+            PlanMilestone::ContinuousFifteenMinutes,
             ladder_stage.is_some_and(|s| usize::from(s) >= top)
                 || matches!(state.progress, Progress::Volume { .. })
-                    && profile.experience == Experience::NewToRunning,
+                    && profile.experience == ExperienceLevel::NewToRunning,
         ),
         (
-            Milestone::WeeklyDistanceReached,
-            matches!(profile.goal, Goal::WeeklyDistance { .. })
+            PlanMilestone::WeeklyDistanceReached,
+            matches!(profile.goal, RunningGoal::WeeklyDistance { .. })
                 && matches!(state.progress, Progress::Volume { nominal, .. } if nominal >= ctx.pace.goal_minutes),
         ),
     ];
@@ -407,7 +362,7 @@ fn advance(
     today: Option<NaiveDate>,
 ) {
     let history = ctx.history;
-    let skipped = |d: &NaiveDate, k| history.outcome(*d, k) == Some(SessionStatus::Skipped);
+    let skipped = |d: &NaiveDate, k| history.outcome(*d, k) == Some(SessionResult::Skipped);
     let dates_of = |kind: DayKind| -> Vec<NaiveDate> {
         week.days
             .iter()
@@ -425,7 +380,7 @@ fn advance(
     let report = WeekReport {
         completed: !dates_of(DayKind::Run)
             .iter()
-            .any(|d| skipped(d, SessionKind::Run)),
+            .any(|d| skipped(d, SessionType::Run)),
         pain_above: ruling.pain_above,
         held: ruling.held,
         training_held: ruling.training_held,
@@ -456,8 +411,8 @@ fn advance(
         .outcomes
         .iter()
         .filter(|o| {
-            o.kind == SessionKind::Strength
-                && o.status == SessionStatus::Done
+            o.kind == SessionType::Strength
+                && o.status == SessionResult::Done
                 && (first..=last).contains(&o.date)
         })
         .map(|o| o.date)

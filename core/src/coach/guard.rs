@@ -26,7 +26,7 @@ use chrono::{Duration, NaiveDate};
 use serde::Serialize;
 
 use super::config::CoachConfig;
-use super::history::{History, SessionKind, SessionStatus};
+use super::history::{History, SessionResult, SessionType};
 use super::knee::{Assessed, Hold, HoldEnd, KneeTimeline};
 use super::plan::HoldReason;
 use crate::pain::{CheckInMoment, PainQuality};
@@ -365,7 +365,7 @@ impl KneeGuard {
             );
         }
         let ran = planned_runs.iter().any(|d| {
-            history.outcome(*d, SessionKind::Run) == Some(SessionStatus::Done)
+            history.outcome(*d, SessionType::Run) == Some(SessionResult::Done)
                 || in_week
                     .iter()
                     .any(|a| a.date() == *d && run_moment(a.checkin.moment))

@@ -11,9 +11,9 @@ use crate::pain::{CheckIn, PainError};
 
 /// The kinds of session a plan day can hold (`SessionType` to the apps).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "ffi", derive(uniffi::Enum), uniffi(name = "SessionType"))]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
-pub enum SessionKind {
+pub enum SessionType {
     /// A run (or run/walk).
     Run,
     /// Strength work.
@@ -24,26 +24,34 @@ pub enum SessionKind {
     CrossTraining,
 }
 
+/// How a planned session went, as the runner marks it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
-pub enum SessionStatus {
+pub enum SessionResult {
+    /// The session was done.
     Done,
+    /// The session was skipped.
     Skipped,
 }
 
-/// What became of one planned session. A day holds at most one session of
-/// each kind, so date and kind name it.
+/// A planned session marked done or skipped. A day holds at most one
+/// session of each kind, so date and kind name it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SessionOutcome {
+pub struct MarkedSession {
     pub date: NaiveDate,
-    pub kind: SessionKind,
-    pub status: SessionStatus,
+    pub kind: SessionType,
+    pub status: SessionResult,
 }
 
+/// A change of gear that resets part of the build-up.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
-pub enum GearChangeKind {
+pub enum GearChangeType {
+    /// A new running surface (say, road to trail or track).
     Surface,
+    /// New shoes, or a different kind of shoe.
     Shoes,
 }
 
@@ -51,7 +59,7 @@ pub enum GearChangeKind {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct GearChange {
     pub date: NaiveDate,
-    pub kind: GearChangeKind,
+    pub kind: GearChangeType,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -62,7 +70,7 @@ pub struct History {
     #[serde(default)]
     pub check_ins: Vec<CheckIn>,
     #[serde(default)]
-    pub outcomes: Vec<SessionOutcome>,
+    pub outcomes: Vec<MarkedSession>,
     #[serde(default)]
     pub gear_changes: Vec<GearChange>,
     /// Moments the runner confirmed they saw a doctor or physical therapist
@@ -131,7 +139,7 @@ impl History {
     }
 
     /// The latest recorded outcome of a session, if any.
-    pub fn outcome(&self, date: NaiveDate, kind: SessionKind) -> Option<SessionStatus> {
+    pub fn outcome(&self, date: NaiveDate, kind: SessionType) -> Option<SessionResult> {
         self.outcomes
             .iter()
             .rev()

@@ -5,7 +5,10 @@
 //! - [`profile`]: who the runner is, validated field by field.
 //! - [`catalogue`]: every exercise the articles name, as data.
 //! - [`history`]: profile, check-ins, session outcomes, gear changes, visits.
-//! - [`generate`]: the pure function from history to [`plan::Plan`].
+//! - [`generate`]: the pure function from history to [`plan::Plan`];
+//!   `error`: why a plan could not be built ([`CoachError`]).
+//! - [`starting_point`]: what the plan reads from the profile first (risk
+//!   factors, current weekly minutes).
 //! - [`outcome`]: what one check-in changes in the plan, with reasons.
 //! - [`after_run`]: what a kept run adds and changes (the journal keeps
 //!   it, `crate::journal`); [`cadence_baseline`]: the baseline measured
@@ -30,6 +33,7 @@ pub mod catalogue;
 mod choices;
 pub mod config;
 mod day;
+mod error;
 pub mod generate;
 pub mod guard;
 pub mod history;
@@ -43,14 +47,14 @@ mod run_day;
 pub mod schedule;
 mod selection;
 mod setup;
+pub mod starting_point;
 
 pub use after_run::{RunFacts, after_run};
 pub use catalogue::{Catalogue, CatalogueError, Exercise, KneeLoad, Level};
 pub use config::{CoachConfig, LadderStage};
-pub use generate::{CoachError, MAX_WEEKS, build_plan, build_plan_as_of};
-pub use history::{
-    GearChange, GearChangeKind, History, SessionKind, SessionOutcome, SessionStatus,
-};
+pub use error::CoachError;
+pub use generate::{MAX_WEEKS, build_plan, build_plan_as_of};
+pub use history::{GearChange, GearChangeType, History, MarkedSession, SessionResult, SessionType};
 pub use outcome::{CheckInOutcome, LoadFactor, PlanChange, PlanChangeKind, record_check_in};
 pub use plan::{Plan, PlanDay, PlanWeek, Session};
-pub use profile::{Equipment, Experience, Goal, Profile, ProfileError};
+pub use profile::{EquipmentItem, ExperienceLevel, Profile, ProfileError, RunningGoal};

@@ -8,7 +8,8 @@ use serde::Serialize;
 
 use super::catalogue::Catalogue;
 use super::config::CoachConfig;
-use super::generate::{CoachError, MAX_WEEKS, build_plan};
+use super::error::CoachError;
+use super::generate::{MAX_WEEKS, build_plan};
 use super::history::{History, HistoryError};
 use super::knee::assess_all;
 use super::plan::{Advisory, Plan, Session};

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::catalogue::{Exercise, Level};
-use super::history::SessionKind;
+use super::history::SessionType;
 use crate::pain::{PainTrend, RedFlag};
 
 /// The coach plans run days in the run engine's own segment kinds, so a
@@ -25,7 +25,7 @@ pub enum Effort {
 
 /// One piece of a run day, in seconds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct Segment {
+pub struct PlannedSegment {
     pub kind: SegmentKind,
     pub seconds: u32,
     /// Only for `Run` segments.
@@ -64,9 +64,9 @@ impl CrossTraining {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct RunSession<'c> {
+pub struct PlannedRun<'c> {
     /// Warm-up, main set, cool-down, in order.
-    pub segments: Vec<Segment>,
+    pub segments: Vec<PlannedSegment>,
     pub warm_up: Vec<PlannedExercise<'c>>,
     pub cool_down: Vec<PlannedExercise<'c>>,
     /// Seconds of running in the main set (the volume the 10% rule counts).
@@ -80,7 +80,7 @@ pub struct RunSession<'c> {
     pub cadence_target_spm: Option<f64>,
 }
 
-impl RunSession<'_> {
+impl PlannedRun<'_> {
     /// The live session this run day starts as, with the day's cadence
     /// target. The stride baseline comes from the runner's earlier runs.
     pub fn session_plan(&self) -> crate::run::SessionPlan {
@@ -108,7 +108,7 @@ pub struct StrengthSession<'c> {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Session<'c> {
-    Run(RunSession<'c>),
+    Run(PlannedRun<'c>),
     Strength(StrengthSession<'c>),
     /// The short daily routine while the knee hurts (article 003).
     KneeRoutine {
@@ -121,12 +121,12 @@ pub enum Session<'c> {
 }
 
 impl Session<'_> {
-    pub fn kind(&self) -> SessionKind {
+    pub fn kind(&self) -> SessionType {
         match self {
-            Self::Run(_) => SessionKind::Run,
-            Self::Strength(_) => SessionKind::Strength,
-            Self::KneeRoutine { .. } => SessionKind::KneeRoutine,
-            Self::CrossTraining { .. } => SessionKind::CrossTraining,
+            Self::Run(_) => SessionType::Run,
+            Self::Strength(_) => SessionType::Strength,
+            Self::KneeRoutine { .. } => SessionType::KneeRoutine,
+            Self::CrossTraining { .. } => SessionType::CrossTraining,
         }
     }
 
@@ -198,7 +198,7 @@ pub enum WeekKind {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
-pub enum Milestone {
+pub enum PlanMilestone {
     /// Article 004: steadier knees within 4-6 weeks of strength work.
     SteadierKnees,
     /// Article 004: deeper protection after 8-12 weeks.
@@ -208,7 +208,7 @@ pub enum Milestone {
     WeeklyDistanceReached,
 }
 
-impl Milestone {
+impl PlanMilestone {
     /// What to tell the runner, in the project's own words.
     pub fn message(self) -> &'static str {
         match self {
@@ -245,7 +245,7 @@ pub struct PlanWeek<'c> {
     pub strength_phase: Level,
     /// The week's cadence target, steps/min, when the profile has a baseline.
     pub cadence_target_spm: Option<f64>,
-    pub milestones: Vec<Milestone>,
+    pub milestones: Vec<PlanMilestone>,
     pub days: Vec<PlanDay<'c>>,
 }
 

@@ -7,28 +7,44 @@ use thiserror::Error;
 
 use crate::pain::MAX_SCORE;
 
+/// How much running the runner has behind them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
-pub enum Experience {
+pub enum ExperienceLevel {
+    /// Has not run regularly before: the plan starts on the run/walk ladder.
     NewToRunning,
+    /// Ran before and is coming back after a break.
     Returning,
+    /// Runs now, most weeks.
     Regular,
 }
 
 /// Equipment the runner may have at hand. `None` says "nothing" explicitly
 /// and cannot be combined with anything else.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
-pub enum Equipment {
+pub enum EquipmentItem {
+    /// Nothing at all; cannot be listed together with any other item.
     None,
+    /// A short closed resistance band (mini band) around the legs.
     LoopBand,
+    /// A long resistance band, anchored or held.
     LongBand,
+    /// A step, a stair or a low platform.
     StepOrStair,
+    /// A sturdy chair.
     Chair,
+    /// A clear stretch of wall to lean or sit against.
     Wall,
+    /// A BOSU balance trainer.
     Bosu,
+    /// A plyometric box or a stable raised surface.
     Box,
+    /// A pair of dumbbells (or similar hand weights).
     Dumbbells,
+    /// A foam roller.
     FoamRoller,
 }
 
@@ -48,13 +64,18 @@ pub struct CurrentRunning {
     pub preferred_days: Vec<Weekday>,
 }
 
+/// What the runner is training for; it shapes how the plan builds.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
 #[serde(tag = "kind", rename_all = "snake_case")]
-pub enum Goal {
+pub enum RunningGoal {
     /// Build up to 15 minutes of continuous running (article 000).
     Continuous15Minutes,
     /// Grow weekly distance to a target.
-    WeeklyDistance { target_km: f64 },
+    WeeklyDistance {
+        /// The week's running to reach, kilometres.
+        target_km: f64,
+    },
     /// Get faster.
     Faster,
     /// Get back to running with runner's knee.
@@ -79,11 +100,11 @@ pub struct RiskFactors {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Profile {
-    pub experience: Experience,
+    pub experience: ExperienceLevel,
     pub current: CurrentRunning,
-    pub goal: Goal,
+    pub goal: RunningGoal,
     #[serde(default)]
-    pub equipment: Vec<Equipment>,
+    pub equipment: Vec<EquipmentItem>,
     #[serde(default)]
     pub risk_factors: RiskFactors,
     /// Knee pain right now, 0-10.
@@ -169,7 +190,7 @@ impl Profile {
                 format!("{min} is above 2000"),
             ));
         }
-        if self.experience != Experience::NewToRunning
+        if self.experience != ExperienceLevel::NewToRunning
             && c.weekly_minutes.is_none()
             && c.weekly_km.is_none()
         {
@@ -178,7 +199,7 @@ impl Profile {
                 "give weekly_minutes or weekly_km for a runner who is not new",
             ));
         }
-        if let Goal::WeeklyDistance { target_km } = self.goal
+        if let RunningGoal::WeeklyDistance { target_km } = self.goal
             && (!target_km.is_finite() || !(1.0..=300.0).contains(&target_km))
         {
             return Err(invalid(
@@ -186,7 +207,7 @@ impl Profile {
                 format!("{target_km} is outside 1-300"),
             ));
         }
-        if self.equipment.contains(&Equipment::None) && self.equipment.len() > 1 {
+        if self.equipment.contains(&EquipmentItem::None) && self.equipment.len() > 1 {
             return Err(invalid(
                 "equipment",
                 "\"none\" cannot be listed with other equipment",
@@ -253,11 +274,11 @@ impl Profile {
     }
 
     /// Equipment actually owned, without the explicit "none".
-    pub fn owned_equipment(&self) -> Vec<Equipment> {
+    pub fn owned_equipment(&self) -> Vec<EquipmentItem> {
         self.equipment
             .iter()
             .copied()
-            .filter(|e| *e != Equipment::None)
+            .filter(|e| *e != EquipmentItem::None)
             .collect()
     }
 }

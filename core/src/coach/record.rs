@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use super::config::CoachConfig;
-use super::history::{GearChange, History, SessionKind, SessionOutcome, SessionStatus};
+use super::history::{GearChange, History, MarkedSession, SessionResult, SessionType};
 use super::profile::Profile;
 use crate::calendar::{PLAUSIBLE_FIRST, PLAUSIBLE_LAST, is_plausible};
 use crate::store::{self, RecordStoreError, Store};
@@ -147,41 +147,41 @@ pub fn load_history_checked(store: &Store) -> Result<LoadedHistory, CoachRecordE
 
 /// A session outcome as the store logs it: a day holds at most one session
 /// of each kind, so the kind's name is the session's id.
-pub fn stored_outcome(outcome: &SessionOutcome) -> store::SessionRecord {
+pub fn stored_outcome(outcome: &MarkedSession) -> store::SessionRecord {
     store::SessionRecord {
         date: outcome.date,
         session_id: session_id(outcome.kind).to_owned(),
         outcome: match outcome.status {
-            SessionStatus::Done => store::Outcome::Done,
-            SessionStatus::Skipped => store::Outcome::Skipped,
+            SessionResult::Done => store::Outcome::Done,
+            SessionResult::Skipped => store::Outcome::Skipped,
         },
     }
 }
 
-fn session_id(kind: SessionKind) -> &'static str {
+fn session_id(kind: SessionType) -> &'static str {
     match kind {
-        SessionKind::Run => "run",
-        SessionKind::Strength => "strength",
-        SessionKind::KneeRoutine => "knee_routine",
-        SessionKind::CrossTraining => "cross_training",
+        SessionType::Run => "run",
+        SessionType::Strength => "strength",
+        SessionType::KneeRoutine => "knee_routine",
+        SessionType::CrossTraining => "cross_training",
     }
 }
 
-fn outcome_from_stored(stored: &store::SessionRecord) -> Option<SessionOutcome> {
+fn outcome_from_stored(stored: &store::SessionRecord) -> Option<MarkedSession> {
     let kind = [
-        SessionKind::Run,
-        SessionKind::Strength,
-        SessionKind::KneeRoutine,
-        SessionKind::CrossTraining,
+        SessionType::Run,
+        SessionType::Strength,
+        SessionType::KneeRoutine,
+        SessionType::CrossTraining,
     ]
     .into_iter()
     .find(|k| session_id(*k) == stored.session_id)?;
-    Some(SessionOutcome {
+    Some(MarkedSession {
         date: stored.date,
         kind,
         status: match stored.outcome {
-            store::Outcome::Done => SessionStatus::Done,
-            store::Outcome::Skipped => SessionStatus::Skipped,
+            store::Outcome::Done => SessionResult::Done,
+            store::Outcome::Skipped => SessionResult::Skipped,
         },
     })
 }

@@ -3,7 +3,9 @@
 use super::catalogue::Amount;
 use super::choices::Choices;
 use super::config::{CoachConfig, LadderStage};
-use super::plan::{CrossTraining, Effort, PlannedExercise, RunSession, Segment, SegmentKind};
+use super::plan::{
+    CrossTraining, Effort, PlannedExercise, PlannedRun, PlannedSegment, SegmentKind,
+};
 use super::selection::Filter;
 
 /// The main set of a run day.
@@ -17,22 +19,22 @@ pub enum MainSet {
     Intervals { minutes: u32, percent: u8 },
 }
 
-fn run(seconds: u32, effort: Effort) -> Segment {
-    Segment {
+fn run(seconds: u32, effort: Effort) -> PlannedSegment {
+    PlannedSegment {
         kind: SegmentKind::Run,
         seconds,
         effort: Some(effort),
     }
 }
 
-fn main_segments(main: MainSet, config: &CoachConfig) -> Vec<Segment> {
+fn main_segments(main: MainSet, config: &CoachConfig) -> Vec<PlannedSegment> {
     match main {
         MainSet::Ladder { rung, .. } => {
             let mut out = Vec::with_capacity(rung.repeats as usize * 2);
             for _ in 0..rung.repeats {
                 out.push(run(rung.run_seconds, Effort::Usual));
                 if rung.walk_seconds > 0 {
-                    out.push(Segment {
+                    out.push(PlannedSegment {
                         kind: SegmentKind::Walk,
                         seconds: rung.walk_seconds,
                         effort: None,
@@ -85,7 +87,7 @@ pub fn run_session<'c>(
     offer_cross_training: bool,
     cadence_target_spm: Option<f64>,
     config: &CoachConfig,
-) -> RunSession<'c> {
+) -> PlannedRun<'c> {
     let warm_up = choices.warm_up(filter);
     let cool_down = choices.cool_down(filter);
     let main_set = main_segments(main, config);
@@ -96,7 +98,7 @@ pub fn run_session<'c>(
         .sum();
     let main_seconds: u32 = main_set.iter().map(|s| s.seconds).sum();
     let mut segments = Vec::with_capacity(main_set.len() + 2);
-    segments.push(Segment {
+    segments.push(PlannedSegment {
         kind: SegmentKind::WarmUp,
         seconds: config.warm_up_seconds,
         effort: None,
@@ -104,7 +106,7 @@ pub fn run_session<'c>(
     segments.extend(main_set);
     // Project's choice: at least 2 minutes of easy walking and stretching.
     let cool = stretch_seconds(&cool_down).max(120);
-    segments.push(Segment {
+    segments.push(PlannedSegment {
         kind: SegmentKind::CoolDown,
         seconds: cool,
         effort: None,
@@ -113,7 +115,7 @@ pub fn run_session<'c>(
         MainSet::Ladder { stage, .. } => Some(stage),
         _ => None,
     };
-    RunSession {
+    PlannedRun {
         segments,
         warm_up,
         cool_down,

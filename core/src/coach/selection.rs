@@ -5,12 +5,12 @@
 
 use super::catalogue::{Catalogue, Exercise, ExerciseKind, KneeLoad, Level, Muscle, MuscleGroup};
 use super::plan::PlannedExercise;
-use super::profile::Equipment;
+use super::profile::EquipmentItem;
 
 /// What a session must respect.
 #[derive(Debug, Clone, Copy)]
 pub struct Filter<'a> {
-    pub owned: &'a [Equipment],
+    pub owned: &'a [EquipmentItem],
     /// No plyometric and no deep-loaded exercise (article 001).
     pub knee_restricted: bool,
     /// The knee hurts: where a muscle group has a move that keeps the knee
@@ -130,7 +130,7 @@ pub fn strength_session<'c>(
 /// straight under load (article 002), then stretches (article 003).
 pub fn knee_routine<'c>(
     catalogue: &'c Catalogue,
-    owned: &[Equipment],
+    owned: &[EquipmentItem],
     max: usize,
 ) -> Vec<PlannedExercise<'c>> {
     let filter = Filter {

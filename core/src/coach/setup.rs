@@ -8,13 +8,13 @@ use std::cell::RefCell;
 use chrono::{Datelike, Duration, NaiveDate};
 
 use super::config::CoachConfig;
-use super::generate::{current_minutes, risk_factors};
 use super::guard::{GuardReason, KneeGuard};
 use super::history::History;
 use super::plan::{DayKind, WeekKind};
-use super::profile::{Experience, Goal};
+use super::profile::{ExperienceLevel, RunningGoal};
 use super::progression::{self, Pace, Progress};
 use super::schedule::WeekTemplate;
+use super::starting_point::{current_minutes, risk_factors};
 use crate::cadence::StepUpSchedule;
 
 pub struct PlanContext<'h> {
@@ -35,8 +35,8 @@ pub struct PlanContext<'h> {
 /// Whether the runner is coming back to running: the returning experience
 /// or the return-from-runner's-knee goal.
 pub fn coming_back(history: &History) -> bool {
-    history.profile.experience == Experience::Returning
-        || matches!(history.profile.goal, Goal::ReturnWithRunnersKnee)
+    history.profile.experience == ExperienceLevel::Returning
+        || matches!(history.profile.goal, RunningGoal::ReturnWithRunnersKnee)
 }
 
 fn pace(history: &History, template: &WeekTemplate, config: &CoachConfig) -> Pace {
@@ -51,7 +51,7 @@ fn pace(history: &History, template: &WeekTemplate, config: &CoachConfig) -> Pac
         .map_or(0, |r| r.running_seconds() / 60)
         .saturating_mul(u32::try_from(template.run_days()).unwrap_or(0));
     let goal_minutes = match profile.goal {
-        Goal::WeeklyDistance { target_km } => {
+        RunningGoal::WeeklyDistance { target_km } => {
             (target_km * f64::from(config.seconds_per_km) / 60.0).floor() as u32
         }
         _ => current.max(ladder_top),
@@ -68,7 +68,7 @@ fn pace(history: &History, template: &WeekTemplate, config: &CoachConfig) -> Pac
             1
         },
         goal_minutes,
-        stop_at_ladder_top: matches!(profile.goal, Goal::Continuous15Minutes),
+        stop_at_ladder_top: matches!(profile.goal, RunningGoal::Continuous15Minutes),
     }
 }
 
@@ -122,7 +122,7 @@ impl<'h> PlanContext<'h> {
         let h = self.history;
         let start = h.plan_start;
         let current = current_minutes(&h.profile, config);
-        if h.profile.experience == Experience::NewToRunning || current == 0 {
+        if h.profile.experience == ExperienceLevel::NewToRunning || current == 0 {
             let ladder = Progress::Ladder {
                 stage: 0,
                 weeks_done_at_stage: 0,

@@ -16,13 +16,16 @@ use std::sync::{Arc, Mutex, MutexGuard};
 
 use crate::coach::plan::Plan;
 use crate::coach::{
-    self as core_coach, Catalogue, CoachConfig, GearChange, GearChangeKind, History, Profile,
-    Session, SessionOutcome, SessionStatus,
+    self as core_coach, Catalogue, CoachConfig, GearChange, History, MarkedSession, Profile,
+    Session,
 };
 use crate::journal::Journal;
 use chrono::NaiveDate;
 
-pub use crate::coach::{CheckInOutcome, LoadFactor, PlanChange, PlanChangeKind};
+pub use crate::coach::{
+    CheckInOutcome, GearChangeType, LoadFactor, PlanChange, PlanChangeKind, SessionResult,
+    SessionType,
+};
 pub use crate::pain::PainTrend;
 pub use complete_run::RunCompletion;
 pub use error::CoachError;
@@ -53,27 +56,6 @@ pub(crate) fn plausible(field: &str, date: NaiveDate) -> Result<(), CoachError> 
             crate::calendar::PLAUSIBLE_LAST
         ),
     })
-}
-
-/// A kind of planned session: the core's, named `SessionType` across the FFI.
-pub use crate::coach::history::SessionKind as SessionType;
-
-/// How a planned session went.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
-pub enum SessionResult {
-    /// The session was done.
-    Done,
-    /// The session was skipped.
-    Skipped,
-}
-
-/// A change of gear that resets part of the build-up.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
-pub enum GearChangeType {
-    /// A new running surface (say, road to trail or track).
-    Surface,
-    /// New shoes, or a different kind of shoe.
-    Shoes,
 }
 
 /// The runner's plan and its adaptation to pain. Opened over a
@@ -232,28 +214,23 @@ impl Coach {
         result: SessionResult,
     ) -> Result<(), CoachError> {
         let day = parse_date("date", &date)?;
-        let kind = session;
-        let status = match result {
-            SessionResult::Done => SessionStatus::Done,
-            SessionResult::Skipped => SessionStatus::Skipped,
-        };
         let catalogue = Catalogue::builtin()?;
         let mut guard = self.lock()?;
         with_history(&mut guard, |h| {
             let plan = self.plan_through(h, day, day, catalogue)?;
             let planned = plan
                 .day(day)
-                .is_some_and(|d| d.sessions.iter().any(|s| s.kind() == kind));
+                .is_some_and(|d| d.sessions.iter().any(|s| s.kind() == session));
             if !planned {
                 return Err(CoachError::InvalidInput {
                     field: "session".to_owned(),
                     detail: format!("no {session:?} session is planned on {day}"),
                 });
             }
-            let outcome = SessionOutcome {
+            let outcome = MarkedSession {
                 date: day,
-                kind,
-                status,
+                kind: session,
+                status: result,
             };
             Ok(self.journal.mark_session(h, outcome)?)
         })
@@ -262,10 +239,6 @@ impl Coach {
     /// Records a change of running surface or shoes on `date`.
     pub fn record_gear_change(&self, date: String, kind: GearChangeType) -> Result<(), CoachError> {
         let day = parse_date("date", &date)?;
-        let kind = match kind {
-            GearChangeType::Surface => GearChangeKind::Surface,
-            GearChangeType::Shoes => GearChangeKind::Shoes,
-        };
         let mut guard = self.lock()?;
         with_history(&mut guard, |h| {
             Ok(self
@@ -431,7 +404,7 @@ pub(crate) mod tests {
         let fifth = coach
             .plan_screen("2026-12-21".into(), 1)
             .expect("week five");
-        let milestone = crate::coach::plan::Milestone::SteadierKnees.message();
+        let milestone = crate::coach::plan::PlanMilestone::SteadierKnees.message();
         let lines = &fifth.weeks[0].lines;
         assert_eq!(
             lines.iter().filter(|l| l.text.contains(milestone)).count(),

@@ -8,7 +8,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use super::{Journal, JournalError};
 use crate::coach::record::{CoachDocument, stored_outcome};
 use crate::coach::{
-    self, Catalogue, CheckInOutcome, CoachConfig, GearChange, History, Profile, SessionOutcome,
+    self, Catalogue, CheckInOutcome, CoachConfig, GearChange, History, MarkedSession, Profile,
 };
 use crate::pain::CheckIn;
 use crate::store::{PairedSensor, Records, RunRecord, Settings};
@@ -77,7 +77,7 @@ impl Journal {
     pub fn mark_session(
         &self,
         history: &mut History,
-        outcome: SessionOutcome,
+        outcome: MarkedSession,
     ) -> Result<(), JournalError> {
         self.write(|store| store.add_session_outcome(&stored_outcome(&outcome)))?;
         history.outcomes.push(outcome);

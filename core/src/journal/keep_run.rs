@@ -12,8 +12,8 @@ use crate::coach::after_run::counts_as_done;
 use crate::coach::outcome::PlanChange;
 use crate::coach::record::stored_outcome;
 use crate::coach::{
-    Catalogue, CoachConfig, CoachError, History, RunFacts, SessionKind, SessionOutcome,
-    SessionStatus, after_run, cadence_baseline,
+    Catalogue, CoachConfig, CoachError, History, MarkedSession, RunFacts, SessionResult,
+    SessionType, after_run, cadence_baseline,
 };
 use crate::store;
 
@@ -77,10 +77,10 @@ impl Journal {
         let catalogue = Catalogue::builtin().map_err(CoachError::from)?;
         let (after, plan_changes) = after_run(history, &facts, catalogue, config)?;
         let outcome = session_done.then(|| {
-            stored_outcome(&SessionOutcome {
+            stored_outcome(&MarkedSession {
                 date,
-                kind: SessionKind::Run,
-                status: SessionStatus::Done,
+                kind: SessionType::Run,
+                status: SessionResult::Done,
             })
         });
         // One transaction: the run, its check-ins, the outcome, and the end
@@ -169,8 +169,8 @@ impl Journal {
         self.clear_checkpoint_of(run_id)?;
         self.forget_finished(run_id);
         Ok(Some(KeptRun {
-            session_done: history.outcome(run.date(), SessionKind::Run)
-                == Some(SessionStatus::Done),
+            session_done: history.outcome(run.date(), SessionType::Run)
+                == Some(SessionResult::Done),
             run,
             plan_changes: Vec::new(),
             measured_cadence_spm: history.measured_cadence_spm,

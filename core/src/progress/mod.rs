@@ -26,7 +26,7 @@ pub use cadence::{CadenceChart, RECOMMENDED_RANGE_SPM, RunCadence, cadence_chart
 pub use config::ProgressConfig;
 pub use improvement::{ImprovementSignal, ImprovementStatus, improvement_signal};
 pub use pain::{PainChart, PainPoint, PainSeries, pain_chart};
-pub use streaks::{Milestone, MilestoneKind, Streaks, streaks};
+pub use streaks::{MilestoneKind, StreakMilestone, Streaks, streaks};
 pub use volume::{WeekVolume, weekly_volume};
 pub use weeks::week_start;
 

@@ -22,7 +22,7 @@ pub enum MilestoneKind {
 
 /// Where the runner stands against one milestone.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Milestone {
+pub struct StreakMilestone {
     pub kind: MilestoneKind,
     pub from_weeks: u32,
     pub to_weeks: u32,
@@ -40,7 +40,7 @@ pub struct Streaks {
     pub longest_weeks: u32,
     /// Days with a done session or a run, this week so far.
     pub active_days_this_week: u32,
-    pub milestones: Vec<Milestone>,
+    pub milestones: Vec<StreakMilestone>,
 }
 
 /// Counts streaks up to `today`. A week is consistent with at least
@@ -83,7 +83,7 @@ pub fn streaks(
         }
         current = run;
     }
-    let milestone = |kind, from_weeks: u32, to_weeks| Milestone {
+    let milestone = |kind, from_weeks: u32, to_weeks| StreakMilestone {
         kind,
         from_weeks,
         to_weeks,

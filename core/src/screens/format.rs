@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 
 use crate::coach::Level;
 use crate::coach::catalogue::{Amount, Dose, Per};
-use crate::coach::history::SessionKind;
+use crate::coach::history::SessionType;
 use crate::coach::plan::{CrossActivity, WeekKind};
 use crate::pain::CheckInMoment;
 use crate::progress::ImprovementStatus;
@@ -82,12 +82,12 @@ pub fn activities(options: &[CrossActivity]) -> String {
 }
 
 /// The name of a kind of session, as a heading: "Run", "Strength".
-pub fn session_title(kind: SessionKind) -> &'static str {
+pub fn session_title(kind: SessionType) -> &'static str {
     match kind {
-        SessionKind::Run => "Run",
-        SessionKind::Strength => "Strength",
-        SessionKind::KneeRoutine => "Daily knee routine",
-        SessionKind::CrossTraining => "Cross-training",
+        SessionType::Run => "Run",
+        SessionType::Strength => "Strength",
+        SessionType::KneeRoutine => "Daily knee routine",
+        SessionType::CrossTraining => "Cross-training",
     }
 }
 

@@ -5,14 +5,14 @@
 
 use super::format::{activities, dose, phase, week_kind};
 use crate::coach::plan::Effort;
-use crate::coach::plan::{PlanDay, PlanWeek, RunSession, Segment, SegmentKind};
+use crate::coach::plan::{PlanDay, PlanWeek, PlannedRun, PlannedSegment, SegmentKind};
 use crate::coach::{Plan, Session};
 use crate::words::{cadence, duration};
 
 /// How the daily routine's heading starts; what follows says what it holds.
 const ROUTINE: &str = "    daily knee routine (";
 
-fn main_set(segments: &[Segment]) -> Vec<Segment> {
+fn main_set(segments: &[PlannedSegment]) -> Vec<PlannedSegment> {
     segments
         .iter()
         .filter(|s| matches!(s.kind, SegmentKind::Run | SegmentKind::Walk))
@@ -22,7 +22,7 @@ fn main_set(segments: &[Segment]) -> Vec<Segment> {
 
 /// The main set in words: "run/walk 3 × (30 s / 4 min)", "run 12 min",
 /// "run 20 min: 5 × (1 min 6% faster / 3 min usual)".
-fn shape(run: &RunSession<'_>) -> String {
+fn shape(run: &PlannedRun<'_>) -> String {
     let main = main_set(&run.segments);
     let walks = main.iter().any(|s| s.kind == SegmentKind::Walk);
     let faster = main.iter().find_map(|s| match s.effort {
@@ -55,7 +55,7 @@ fn shape(run: &RunSession<'_>) -> String {
 
 /// A planned run in one line: its shape, its running time and full length,
 /// and the cadence target.
-pub fn run_summary(r: &RunSession<'_>) -> String {
+pub fn run_summary(r: &PlannedRun<'_>) -> String {
     let total: u32 = r.segments.iter().map(|s| s.seconds).sum();
     let cadence = r
         .cadence_target_spm

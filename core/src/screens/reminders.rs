@@ -6,7 +6,7 @@ use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
 use super::format::day_label;
 use super::plan_text::day_summary;
 use crate::coach::Plan;
-use crate::coach::history::{History, SessionKind, SessionStatus};
+use crate::coach::history::{History, SessionResult, SessionType};
 use crate::store::Settings;
 
 /// How many days ahead the schedule reaches (issue 11: the next 7 days).
@@ -82,8 +82,8 @@ pub fn reminders(
         let yesterday = date.checked_sub_signed(Duration::days(1));
         let ran = yesterday.is_some_and(|y| {
             plan.day(y)
-                .is_some_and(|d| d.sessions.iter().any(|s| s.kind() == SessionKind::Run))
-                && history.outcome(y, SessionKind::Run) != Some(SessionStatus::Skipped)
+                .is_some_and(|d| d.sessions.iter().any(|s| s.kind() == SessionType::Run))
+                && history.outcome(y, SessionType::Run) != Some(SessionResult::Skipped)
         });
         if settings.check_in_reminders
             && ran

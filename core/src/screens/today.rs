@@ -6,7 +6,7 @@ use chrono::{Duration, NaiveDate};
 
 use super::format::{activities, day_label, dose, long_day_label, phase, session_title};
 use super::plan_text::{break_option, day_summary, run_summary};
-use crate::coach::history::{History, SessionKind, SessionStatus};
+use crate::coach::history::{History, SessionResult, SessionType};
 use crate::coach::plan::{DISCLAIMER, PlannedExercise, WeekKind};
 use crate::coach::{Plan, Session};
 use crate::pain::CheckInMoment;
@@ -65,7 +65,7 @@ pub struct TodayExercise {
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct TodaySession {
     /// The kind of session, as `Coach.markSession` takes it.
-    pub session: SessionKind,
+    pub session: SessionType,
     /// A heading: "Run", "Strength", "Daily knee routine", "Cross-training".
     pub title: String,
     /// The session in one line.
@@ -198,11 +198,11 @@ fn capitalised(text: &str) -> String {
     }
 }
 
-fn session(s: &Session<'_>, outcome: Option<SessionStatus>) -> TodaySession {
+fn session(s: &Session<'_>, outcome: Option<SessionResult>) -> TodaySession {
     let status = match outcome {
         None => TodayStatus::Planned,
-        Some(SessionStatus::Done) => TodayStatus::Done,
-        Some(SessionStatus::Skipped) => TodayStatus::Skipped,
+        Some(SessionResult::Done) => TodayStatus::Done,
+        Some(SessionResult::Skipped) => TodayStatus::Skipped,
     };
     let open = status == TodayStatus::Planned;
     let (summary, notes, exercises) = match s {
@@ -255,7 +255,7 @@ fn session(s: &Session<'_>, outcome: Option<SessionStatus>) -> TodaySession {
             TodayStatus::Skipped => "Skipped",
         }
         .to_owned(),
-        can_start_run: open && s.kind() == SessionKind::Run,
+        can_start_run: open && s.kind() == SessionType::Run,
         can_mark_done: open,
         can_mark_skipped: open,
         exercises,
@@ -289,7 +289,7 @@ fn exercises<'a>(
 /// check-in yet, that one; otherwise, the morning after a run marked done,
 /// the next-morning check-in until it is in.
 pub fn check_in_due(history: &History, date: NaiveDate) -> Option<CheckInDue> {
-    let ran_on = |d: NaiveDate| history.outcome(d, SessionKind::Run) == Some(SessionStatus::Done);
+    let ran_on = |d: NaiveDate| history.outcome(d, SessionType::Run) == Some(SessionResult::Done);
     let checked = |m: CheckInMoment| {
         history
             .check_ins

@@ -5,24 +5,24 @@
 use chrono::{Duration, Weekday};
 use patella_core::coach::profile::{CurrentRunning, RiskFactors};
 use patella_core::coach::{
-    Equipment, Experience, GearChange, GearChangeKind, Goal, History, Profile, SessionKind,
-    SessionOutcome, SessionStatus,
+    EquipmentItem, ExperienceLevel, GearChange, GearChangeType, History, MarkedSession, Profile,
+    RunningGoal, SessionResult, SessionType,
 };
 use patella_core::pain::{CheckIn, CheckInMoment, PainQuality, RedFlag};
 use proptest::prelude::*;
 
 use super::{at, day, start};
 
-pub const EQUIPMENT: [Equipment; 9] = [
-    Equipment::LoopBand,
-    Equipment::LongBand,
-    Equipment::StepOrStair,
-    Equipment::Chair,
-    Equipment::Wall,
-    Equipment::Bosu,
-    Equipment::Box,
-    Equipment::Dumbbells,
-    Equipment::FoamRoller,
+pub const EQUIPMENT: [EquipmentItem; 9] = [
+    EquipmentItem::LoopBand,
+    EquipmentItem::LongBand,
+    EquipmentItem::StepOrStair,
+    EquipmentItem::Chair,
+    EquipmentItem::Wall,
+    EquipmentItem::Bosu,
+    EquipmentItem::Box,
+    EquipmentItem::Dumbbells,
+    EquipmentItem::FoamRoller,
 ];
 
 pub const DAYS: [Weekday; 7] = [
@@ -35,21 +35,21 @@ pub const DAYS: [Weekday; 7] = [
     Weekday::Sun,
 ];
 
-pub fn goal() -> impl Strategy<Value = Goal> {
+pub fn goal() -> impl Strategy<Value = RunningGoal> {
     prop_oneof![
-        Just(Goal::Continuous15Minutes),
-        (1.0f64..120.0).prop_map(|target_km| Goal::WeeklyDistance { target_km }),
-        Just(Goal::Faster),
-        Just(Goal::ReturnWithRunnersKnee),
+        Just(RunningGoal::Continuous15Minutes),
+        (1.0f64..120.0).prop_map(|target_km| RunningGoal::WeeklyDistance { target_km }),
+        Just(RunningGoal::Faster),
+        Just(RunningGoal::ReturnWithRunnersKnee),
     ]
 }
 
 pub fn profile() -> impl Strategy<Value = Profile> {
     (
         prop_oneof![
-            Just(Experience::NewToRunning),
-            Just(Experience::Returning),
-            Just(Experience::Regular)
+            Just(ExperienceLevel::NewToRunning),
+            Just(ExperienceLevel::Returning),
+            Just(ExperienceLevel::Regular)
         ],
         0u32..600,
         1u8..=4,
@@ -90,7 +90,7 @@ pub fn profile() -> impl Strategy<Value = Profile> {
                 Profile {
                     experience,
                     current: CurrentRunning {
-                        weekly_minutes: Some(if experience == Experience::NewToRunning {
+                        weekly_minutes: Some(if experience == ExperienceLevel::NewToRunning {
                             0
                         } else {
                             minutes
@@ -157,18 +157,18 @@ pub fn checkin() -> impl Strategy<Value = CheckIn> {
         })
 }
 
-pub fn outcome() -> impl Strategy<Value = SessionOutcome> {
-    (0i64..84, any::<bool>(), any::<bool>()).prop_map(|(offset, run, done)| SessionOutcome {
+pub fn outcome() -> impl Strategy<Value = MarkedSession> {
+    (0i64..84, any::<bool>(), any::<bool>()).prop_map(|(offset, run, done)| MarkedSession {
         date: day(offset),
         kind: if run {
-            SessionKind::Run
+            SessionType::Run
         } else {
-            SessionKind::Strength
+            SessionType::Strength
         },
         status: if done {
-            SessionStatus::Done
+            SessionResult::Done
         } else {
-            SessionStatus::Skipped
+            SessionResult::Skipped
         },
     })
 }
@@ -191,7 +191,7 @@ pub fn history() -> impl Strategy<Value = History> {
                 .into_iter()
                 .map(|o| GearChange {
                     date: day(o),
-                    kind: GearChangeKind::Surface,
+                    kind: GearChangeType::Surface,
                 })
                 .collect(),
             clinician_visits: visits
@@ -248,13 +248,13 @@ pub fn active_history() -> impl Strategy<Value = History> {
                         },
                     });
                 }
-                h.outcomes.push(SessionOutcome {
+                h.outcomes.push(MarkedSession {
                     date: day(offset),
-                    kind: SessionKind::Run,
+                    kind: SessionType::Run,
                     status: if done {
-                        SessionStatus::Done
+                        SessionResult::Done
                     } else {
-                        SessionStatus::Skipped
+                        SessionResult::Skipped
                     },
                 });
             }

@@ -6,8 +6,8 @@ pub mod generators;
 use chrono::{NaiveDate, NaiveDateTime, Weekday};
 use patella_core::coach::profile::{CurrentRunning, RiskFactors};
 use patella_core::coach::{
-    Catalogue, CoachConfig, Equipment, Experience, Goal, History, Plan, Profile, Session,
-    build_plan,
+    Catalogue, CoachConfig, EquipmentItem, ExperienceLevel, History, Plan, Profile, RunningGoal,
+    Session, build_plan,
 };
 use patella_core::pain::{CheckIn, CheckInMoment, RedFlag};
 
@@ -26,14 +26,14 @@ pub fn at(offset: i64, hour: u32) -> NaiveDateTime {
 
 pub fn new_runner() -> Profile {
     Profile {
-        experience: Experience::NewToRunning,
+        experience: ExperienceLevel::NewToRunning,
         current: CurrentRunning {
             weekly_minutes: None,
             weekly_km: None,
             days_per_week: 3,
             preferred_days: vec![Weekday::Tue, Weekday::Thu, Weekday::Sat],
         },
-        goal: Goal::Continuous15Minutes,
+        goal: RunningGoal::Continuous15Minutes,
         equipment: vec![],
         risk_factors: RiskFactors::default(),
         knee_pain: 0,
@@ -42,9 +42,9 @@ pub fn new_runner() -> Profile {
     }
 }
 
-pub fn regular(minutes: u32, goal: Goal) -> Profile {
+pub fn regular(minutes: u32, goal: RunningGoal) -> Profile {
     Profile {
-        experience: Experience::Regular,
+        experience: ExperienceLevel::Regular,
         current: CurrentRunning {
             weekly_minutes: Some(minutes),
             weekly_km: None,
@@ -52,7 +52,11 @@ pub fn regular(minutes: u32, goal: Goal) -> Profile {
             preferred_days: vec![Weekday::Tue, Weekday::Thu, Weekday::Sat],
         },
         goal,
-        equipment: vec![Equipment::LoopBand, Equipment::Wall, Equipment::Chair],
+        equipment: vec![
+            EquipmentItem::LoopBand,
+            EquipmentItem::Wall,
+            EquipmentItem::Chair,
+        ],
         risk_factors: RiskFactors::default(),
         knee_pain: 0,
         strength_days_per_week: None,
@@ -60,8 +64,8 @@ pub fn regular(minutes: u32, goal: Goal) -> Profile {
     }
 }
 
-pub fn distance_goal() -> Goal {
-    Goal::WeeklyDistance { target_km: 60.0 }
+pub fn distance_goal() -> RunningGoal {
+    RunningGoal::WeeklyDistance { target_km: 60.0 }
 }
 
 pub fn checkin(offset: i64, score: u8, moment: CheckInMoment) -> CheckIn {
@@ -113,7 +117,7 @@ pub fn has_session(plan: &Plan<'_>, date: NaiveDate, f: impl Fn(&Session<'_>) ->
 pub fn run_on<'p>(
     plan: &'p Plan<'_>,
     date: NaiveDate,
-) -> Option<&'p patella_core::coach::plan::RunSession<'p>> {
+) -> Option<&'p patella_core::coach::plan::PlannedRun<'p>> {
     plan.day(date)?.sessions.iter().find_map(|s| match s {
         Session::Run(r) => Some(r),
         _ => None,
@@ -147,7 +151,7 @@ pub fn nominal(plan: &Plan<'_>) -> Vec<u32> {
 /// a run day without a check-in gets an after-run check-in at `score`.
 /// Added week by week, since each week's runs depend on the weeks before.
 pub fn with_evidence(h: &History, weeks: u16, score: u8) -> History {
-    use patella_core::coach::{SessionKind, SessionOutcome, SessionStatus};
+    use patella_core::coach::{MarkedSession, SessionResult, SessionType};
     let mut out = h.clone();
     for w in 0..weeks {
         let p = plan(&out, w + 1);
@@ -158,11 +162,11 @@ pub fn with_evidence(h: &History, weeks: u16, score: u8) -> History {
             .map(|d| d.date)
             .collect();
         for date in runs {
-            if out.outcome(date, SessionKind::Run).is_none() {
-                out.outcomes.push(SessionOutcome {
+            if out.outcome(date, SessionType::Run).is_none() {
+                out.outcomes.push(MarkedSession {
                     date,
-                    kind: SessionKind::Run,
-                    status: SessionStatus::Done,
+                    kind: SessionType::Run,
+                    status: SessionResult::Done,
                 });
             }
             if !out.check_ins.iter().any(|c| c.taken_at.date() == date) {
@@ -185,15 +189,15 @@ pub fn plan_with_evidence(h: &History, weeks: u16, score: u8) -> Plan<'static> {
 /// Every strength session planned in the first `weeks` weeks recorded as
 /// done: the evidence the strength phase moves on (issue 18).
 pub fn with_strength_done(h: &History, weeks: u16) -> History {
-    use patella_core::coach::{SessionKind, SessionOutcome, SessionStatus};
+    use patella_core::coach::{MarkedSession, SessionResult, SessionType};
     let mut out = h.clone();
     let p = plan(h, weeks);
     for d in p.weeks.iter().flat_map(|w| w.days.iter()) {
         if d.sessions.iter().any(|s| matches!(s, Session::Strength(_))) {
-            out.outcomes.push(SessionOutcome {
+            out.outcomes.push(MarkedSession {
                 date: d.date,
-                kind: SessionKind::Strength,
-                status: SessionStatus::Done,
+                kind: SessionType::Strength,
+                status: SessionResult::Done,
             });
         }
     }

@@ -140,7 +140,7 @@ pub fn run(args: DemoArgs) -> Result<(), CliError> {
         return Ok(());
     };
     let unit = DistanceUnit::Kilometres;
-    for line in keep::summary_lines(&finished.summary, &kept, true, unit) {
+    for line in keep::summary_lines(&finished.summary, &kept, &history, true, unit) {
         println!("{line}");
     }
     let run_id = finished.run_id;

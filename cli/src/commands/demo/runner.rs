@@ -6,8 +6,8 @@
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use patella_core::coach::{
-    self, Catalogue, CoachConfig, History, Profile, Session, SessionKind, SessionOutcome,
-    SessionStatus,
+    self, Catalogue, CoachConfig, History, MarkedSession, Profile, Session, SessionResult,
+    SessionType,
 };
 use patella_core::journal::Journal;
 use patella_core::pain::{CheckIn, CheckInMoment};
@@ -76,10 +76,10 @@ pub fn sample_record(journal: &Journal, today: NaiveDate) -> Result<History, Cli
         });
         if let Some(run) = run {
             let planned_s: u32 = run.segments.iter().map(|s| s.seconds).sum();
-            let outcome = SessionOutcome {
+            let outcome = MarkedSession {
                 date,
-                kind: SessionKind::Run,
-                status: SessionStatus::Done,
+                kind: SessionType::Run,
+                status: SessionResult::Done,
             };
             let evening = date
                 .and_hms_opt(18, 0, 0)

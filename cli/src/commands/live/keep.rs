@@ -1,9 +1,11 @@
 //! The end of a live run: the run kept through the journal (the one way a
 //! run is kept, `patella_core::journal`, what `Coach.completeRun` does for
-//! the apps), then the summary and the plan changes in plain words.
+//! the apps), then the summary, the plan changes and, when pain has not
+//! improved over recent weeks, the core's warning, in plain words.
 
 use patella_core::coach::{CoachConfig, History};
 use patella_core::journal::{FinishedRun, Journal, JournalError, KeptRun};
+use patella_core::pain;
 use patella_core::run::{RunStopReason, RunSummary};
 use patella_core::screens::format;
 use patella_core::store::DistanceUnit;
@@ -59,11 +61,21 @@ fn share(part: u64, whole: u64) -> String {
     format!("{pct:.0}%")
 }
 
-/// The summary and the plan changes, as lines; a run not kept in a record
-/// (`--no-keep`: `kept` from a journal that keeps nothing) says so.
+/// The core's pain-trend warning as of the kept run's day, read from
+/// `history` (which holds the run's check-ins once it is kept): what the
+/// apps show with a check-in's assessment (`PainTrend::warning`).
+pub fn trend_warning(history: &History, kept: &KeptRun) -> Option<&'static str> {
+    let trend = &CoachConfig::default().trend;
+    pain::trend(&history.check_ins, kept.run.date(), trend).map(|t| t.warning())
+}
+
+/// The summary, the plan changes and the pain-trend warning, as lines; a
+/// run not kept in a record (`--no-keep`: `kept` from a journal that keeps
+/// nothing) says so.
 pub fn summary_lines(
     summary: &RunSummary,
     kept: &KeptRun,
+    history: &History,
     in_record: bool,
     unit: DistanceUnit,
 ) -> Vec<String> {
@@ -136,6 +148,10 @@ pub fn summary_lines(
         for change in &kept.plan_changes {
             out.push(format!("  - {}", change.reason));
         }
+    }
+    if let Some(warning) = trend_warning(history, kept) {
+        out.push(String::new());
+        out.push(warning.to_owned());
     }
     out
 }

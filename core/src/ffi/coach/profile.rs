@@ -1,19 +1,12 @@
-//! The runner profile as the apps see it, converted both ways.
+//! The runner profile as the apps fill it in, converted both ways: flat, so
+//! that a refusal names the field (`current.days_per_week`); its enums are
+//! the core's own.
 
+pub use crate::coach::{EquipmentItem, ExperienceLevel, RunningGoal};
+
+use crate::coach::Profile;
 use crate::coach::profile::{CurrentRunning, RiskFactors};
-use crate::coach::{Equipment, Experience, Goal, Profile};
 use chrono::Weekday;
-
-/// How much running the runner has behind them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
-pub enum ExperienceLevel {
-    /// Has not run regularly before: the plan starts on the run/walk ladder.
-    NewToRunning,
-    /// Ran before and is coming back after a break.
-    Returning,
-    /// Runs now, most weeks.
-    Regular,
-}
 
 /// A day of the week, for the run days the runner prefers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
@@ -32,44 +25,6 @@ pub enum RunDay {
     Saturday,
     /// Sunday.
     Sunday,
-}
-
-/// What the runner is training for; it shapes how the plan builds.
-#[derive(Debug, Clone, PartialEq, uniffi::Enum)]
-pub enum RunningGoal {
-    /// Run 15 minutes without a walk break, up the run/walk ladder.
-    Continuous15Minutes,
-    /// Grow the week's running to `target_km` kilometres.
-    WeeklyDistance { target_km: f64 },
-    /// Run faster: short intervals a set percentage quicker than usual pace.
-    Faster,
-    /// Get back to regular running with runner's knee.
-    ReturnWithRunnersKnee,
-}
-
-/// Equipment the runner has at hand, which decides the exercises offered.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
-pub enum EquipmentItem {
-    /// Nothing at all; cannot be listed together with any other item.
-    None,
-    /// A short closed resistance band (mini band) around the legs.
-    LoopBand,
-    /// A long resistance band, anchored or held.
-    LongBand,
-    /// A step, a stair or a low platform.
-    StepOrStair,
-    /// A sturdy chair.
-    Chair,
-    /// A clear stretch of wall to lean or sit against.
-    Wall,
-    /// A BOSU balance trainer.
-    Bosu,
-    /// A plyometric box or a stable raised surface.
-    Box,
-    /// A pair of dumbbells (or similar hand weights).
-    Dumbbells,
-    /// A foam roller.
-    FoamRoller,
 }
 
 /// Who the runner is and how they run now: what the plan is built from.
@@ -115,11 +70,6 @@ pub struct RunnerProfile {
     pub cadence_baseline_spm: Option<f64>,
 }
 
-mirror_enum!(ExperienceLevel <=> Experience { NewToRunning, Returning, Regular });
-mirror_enum!(EquipmentItem <=> Equipment {
-    None, LoopBand, LongBand, StepOrStair, Chair, Wall, Bosu, Box, Dumbbells, FoamRoller
-});
-
 impl From<RunDay> for Weekday {
     fn from(d: RunDay) -> Self {
         match d {
@@ -148,40 +98,18 @@ impl From<Weekday> for RunDay {
     }
 }
 
-impl From<RunningGoal> for Goal {
-    fn from(g: RunningGoal) -> Self {
-        match g {
-            RunningGoal::Continuous15Minutes => Goal::Continuous15Minutes,
-            RunningGoal::WeeklyDistance { target_km } => Goal::WeeklyDistance { target_km },
-            RunningGoal::Faster => Goal::Faster,
-            RunningGoal::ReturnWithRunnersKnee => Goal::ReturnWithRunnersKnee,
-        }
-    }
-}
-
-impl From<Goal> for RunningGoal {
-    fn from(g: Goal) -> Self {
-        match g {
-            Goal::Continuous15Minutes => Self::Continuous15Minutes,
-            Goal::WeeklyDistance { target_km } => Self::WeeklyDistance { target_km },
-            Goal::Faster => Self::Faster,
-            Goal::ReturnWithRunnersKnee => Self::ReturnWithRunnersKnee,
-        }
-    }
-}
-
 impl From<RunnerProfile> for Profile {
     fn from(p: RunnerProfile) -> Self {
         Profile {
-            experience: p.experience.into(),
+            experience: p.experience,
             current: CurrentRunning {
                 weekly_minutes: p.weekly_minutes,
                 weekly_km: p.weekly_km,
                 days_per_week: p.days_per_week,
                 preferred_days: p.preferred_days.into_iter().map(Into::into).collect(),
             },
-            goal: p.goal.into(),
-            equipment: p.equipment.into_iter().map(Into::into).collect(),
+            goal: p.goal,
+            equipment: p.equipment,
             risk_factors: RiskFactors {
                 age_years: p.age_years,
                 osteoarthritis: p.osteoarthritis,
@@ -200,7 +128,7 @@ impl From<RunnerProfile> for Profile {
 impl From<Profile> for RunnerProfile {
     fn from(p: Profile) -> Self {
         RunnerProfile {
-            experience: p.experience.into(),
+            experience: p.experience,
             weekly_minutes: p.current.weekly_minutes,
             weekly_km: p.current.weekly_km,
             days_per_week: p.current.days_per_week,
@@ -210,8 +138,8 @@ impl From<Profile> for RunnerProfile {
                 .into_iter()
                 .map(Into::into)
                 .collect(),
-            goal: p.goal.into(),
-            equipment: p.equipment.into_iter().map(Into::into).collect(),
+            goal: p.goal,
+            equipment: p.equipment,
             age_years: p.risk_factors.age_years,
             osteoarthritis: p.risk_factors.osteoarthritis,
             osteoporosis: p.risk_factors.osteoporosis,
