@@ -3,7 +3,7 @@
 use chrono::{Days, NaiveDate, NaiveDateTime};
 use patella_core::pain::{CheckIn, CheckInMoment};
 use patella_core::progress::{
-    ImprovementStatus, MilestoneKind, ProgressConfig, cadence_chart, improvement_signal,
+    ProgressConfig, ProgressImprovement, ProgressMilestone, cadence_chart, improvement_signal,
     pain_chart, progress_view, streaks, weekly_volume,
 };
 use patella_core::store::{Outcome, Records, RunRecord, SessionRecord};
@@ -156,14 +156,14 @@ fn streaks_count_consistent_weeks_and_the_milestones_follow() {
     );
     let steadier = &s.milestones[0];
     assert_eq!(
-        (steadier.kind, steadier.from_weeks, steadier.to_weeks),
-        (MilestoneKind::SteadierKnees, 4, 6)
+        (steadier.milestone, steadier.from_weeks, steadier.to_weeks),
+        (ProgressMilestone::SteadierKnees, 4, 6)
     );
     assert!(steadier.reached);
     let deeper = &s.milestones[1];
     assert_eq!(
-        (deeper.kind, deeper.from_weeks, deeper.to_weeks),
-        (MilestoneKind::DeeperProtection, 8, 12)
+        (deeper.milestone, deeper.from_weeks, deeper.to_weeks),
+        (ProgressMilestone::DeeperProtection, 8, 12)
     );
     assert_eq!((deeper.reached, deeper.weeks_to_go), (false, 3));
 
@@ -199,7 +199,7 @@ fn the_improvement_signal_compares_the_last_three_weeks_with_the_three_before() 
     let today = day(41);
 
     let flat = improvement_signal(&daily(|_| 4, 42), today, &config);
-    assert_eq!(flat.status, ImprovementStatus::NoImprovement);
+    assert_eq!(flat.status, ProgressImprovement::NoImprovement);
     assert_eq!(
         (flat.recent_mean, flat.earlier_mean),
         (Some(4.0), Some(4.0))
@@ -211,7 +211,7 @@ fn the_improvement_signal_compares_the_last_three_weeks_with_the_three_before() 
     );
 
     let easing = improvement_signal(&daily(|n| if n < 21 { 5 } else { 4 }, 42), today, &config);
-    assert_eq!(easing.status, ImprovementStatus::Improving);
+    assert_eq!(easing.status, ProgressImprovement::Improving);
     assert_eq!(easing.advice, None);
 
     let barely = improvement_signal(
@@ -232,15 +232,15 @@ fn the_improvement_signal_compares_the_last_three_weeks_with_the_three_before() 
     );
     assert_eq!(
         barely.status,
-        ImprovementStatus::NoImprovement,
+        ProgressImprovement::NoImprovement,
         "a third of a point is within noise"
     );
 
     let low = improvement_signal(&daily(|_| 1, 42), today, &config);
-    assert_eq!(low.status, ImprovementStatus::Settled);
+    assert_eq!(low.status, ProgressImprovement::Settled);
 
     let new_runner = improvement_signal(&daily(|_| 4, 20), day(19), &config);
-    assert_eq!(new_runner.status, ImprovementStatus::NotEnoughData);
+    assert_eq!(new_runner.status, ProgressImprovement::NotEnoughData);
 }
 
 #[test]
@@ -257,7 +257,7 @@ fn the_progress_view_gathers_every_chart_for_today() {
     assert_eq!(view.weekly_volume.len(), 2);
     assert_eq!(view.cadence.runs.len(), 1);
     assert_eq!(view.streaks.longest_weeks, 1);
-    assert_eq!(view.improvement.status, ImprovementStatus::NotEnoughData);
+    assert_eq!(view.improvement.status, ProgressImprovement::NotEnoughData);
     let json = serde_json::to_value(&view).expect("serializes for the CLI and apps");
     assert_eq!(json["improvement"]["status"], "not_enough_data");
 }

@@ -37,7 +37,6 @@ pub mod run;
 pub mod screens;
 pub mod sensor;
 pub mod store;
-pub mod store_progress;
 mod wall_clock;
 
 #[cfg(test)]

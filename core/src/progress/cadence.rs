@@ -10,13 +10,19 @@ pub const RECOMMENDED_RANGE_SPM: (f64, f64) = (165.0, 180.0);
 
 /// One run on the cadence chart.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct RunCadence {
+    /// The run's id.
     pub run_id: String,
+    /// The run's date, ISO-8601.
     pub date: NaiveDate,
+    /// Average cadence, steps/min.
     pub average_spm: f64,
+    /// The target in force, steps/min.
     pub target_spm: f64,
-    /// Average minus target: negative means below the target.
+    /// Average minus target, steps/min: negative means below the target.
     pub gap_spm: f64,
+    /// Whether the average was within the tolerance of the target.
     pub on_target: bool,
 }
 

@@ -14,14 +14,16 @@ use serde::Serialize;
 use super::config::ProgressConfig;
 use crate::pain::CheckIn;
 
-/// What the signal says.
+/// What the lack-of-improvement signal says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
-pub enum ImprovementStatus {
+pub enum ProgressImprovement {
     /// Too few check-ins in one of the windows to tell.
     NotEnoughData,
     /// Pain is low; nothing to improve on.
     Settled,
+    /// Pain is coming down.
     Improving,
     /// Pain has not eased: time to have the knee looked at.
     NoImprovement,
@@ -30,7 +32,7 @@ pub enum ImprovementStatus {
 /// The signal with the numbers behind it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ImprovementSignal {
-    pub status: ImprovementStatus,
+    pub status: ProgressImprovement,
     pub window_days: u32,
     pub recent_mean: Option<f64>,
     pub earlier_mean: Option<f64>,
@@ -65,12 +67,14 @@ pub fn improvement_signal(
         .pred_opt()
         .and_then(|end| mean_between(earlier_start, end));
     let status = match (recent, earlier) {
-        (Some(r), _) if r <= config.settled_pain_max => ImprovementStatus::Settled,
-        (Some(r), Some(e)) if r <= e - config.improvement_min_drop => ImprovementStatus::Improving,
-        (Some(_), Some(_)) => ImprovementStatus::NoImprovement,
-        _ => ImprovementStatus::NotEnoughData,
+        (Some(r), _) if r <= config.settled_pain_max => ProgressImprovement::Settled,
+        (Some(r), Some(e)) if r <= e - config.improvement_min_drop => {
+            ProgressImprovement::Improving
+        }
+        (Some(_), Some(_)) => ProgressImprovement::NoImprovement,
+        _ => ProgressImprovement::NotEnoughData,
     };
-    let advice = (status == ImprovementStatus::NoImprovement).then(|| {
+    let advice = (status == ProgressImprovement::NoImprovement).then(|| {
         "Your knee pain has not eased over the last six weeks. Book a doctor or physical \
          therapist to look at it; the plan keeps going gently meanwhile."
             .to_owned()

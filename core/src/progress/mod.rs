@@ -24,9 +24,9 @@ use serde::Serialize;
 
 pub use cadence::{CadenceChart, RECOMMENDED_RANGE_SPM, RunCadence, cadence_chart};
 pub use config::ProgressConfig;
-pub use improvement::{ImprovementSignal, ImprovementStatus, improvement_signal};
+pub use improvement::{ImprovementSignal, ProgressImprovement, improvement_signal};
 pub use pain::{PainChart, PainPoint, PainSeries, pain_chart};
-pub use streaks::{MilestoneKind, StreakMilestone, Streaks, streaks};
+pub use streaks::{ProgressMilestone, StreakMilestone, Streaks, streaks};
 pub use volume::{WeekVolume, weekly_volume};
 pub use weeks::week_start;
 

@@ -6,18 +6,25 @@ use serde::Serialize;
 
 use crate::pain::{CheckIn, CheckInMoment};
 
-/// One check-in on the chart.
+/// One check-in on the pain chart.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct PainPoint {
+    /// Local date and time, ISO-8601.
     pub taken_at: NaiveDateTime,
+    /// The score, 0-10.
     pub score: u8,
+    /// Whether it is above the buffer zone.
     pub above_buffer: bool,
 }
 
 /// The check-ins of one kind, oldest first.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct PainSeries {
+    /// The moment these check-ins were taken.
     pub moment: CheckInMoment,
+    /// The check-ins, oldest first.
     pub points: Vec<PainPoint>,
 }
 

@@ -10,24 +10,30 @@ use serde::Serialize;
 use super::weeks::{mondays, week_start};
 use crate::store::{Outcome, RunRecord, SessionRecord};
 
-/// The two expectations article 004 sets.
+/// The two milestones of consistent work: the expectations article 004 sets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
-pub enum MilestoneKind {
+pub enum ProgressMilestone {
     /// 4-6 weeks: the knee feels steadier.
     SteadierKnees,
     /// 8-12 weeks: strength that protects the knee for the long run.
     DeeperProtection,
 }
 
-/// Where the runner stands against one milestone.
+/// A milestone and how far the streak is from it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct StreakMilestone {
-    pub kind: MilestoneKind,
+    /// Which milestone.
+    pub milestone: ProgressMilestone,
+    /// Consistent weeks where it begins.
     pub from_weeks: u32,
+    /// Consistent weeks where it ends.
     pub to_weeks: u32,
-    /// The current streak has reached `from_weeks`.
+    /// Whether the current streak has reached `from_weeks`.
     pub reached: bool,
+    /// Consistent weeks still to go.
     pub weeks_to_go: u32,
 }
 
@@ -83,8 +89,8 @@ pub fn streaks(
         }
         current = run;
     }
-    let milestone = |kind, from_weeks: u32, to_weeks| StreakMilestone {
-        kind,
+    let milestone = |milestone, from_weeks: u32, to_weeks| StreakMilestone {
+        milestone,
         from_weeks,
         to_weeks,
         reached: current >= from_weeks,
@@ -95,8 +101,8 @@ pub fn streaks(
         longest_weeks: longest,
         active_days_this_week,
         milestones: vec![
-            milestone(MilestoneKind::SteadierKnees, 4, 6),
-            milestone(MilestoneKind::DeeperProtection, 8, 12),
+            milestone(ProgressMilestone::SteadierKnees, 4, 6),
+            milestone(ProgressMilestone::DeeperProtection, 8, 12),
         ],
     }
 }

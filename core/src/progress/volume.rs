@@ -10,15 +10,19 @@ use crate::store::RunRecord;
 
 /// One week's distance, and the most the 10% rule allowed for it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct WeekVolume {
-    /// The Monday that starts the week.
+    /// The Monday that starts the week, ISO-8601.
     pub week_start: NaiveDate,
+    /// Distance run in the week, metres.
     pub distance_m: u32,
+    /// Runs in the week.
     pub runs: u32,
     /// The previous week's distance plus the allowed growth. `None` after a
     /// week without running: the rule has nothing to grow from, and a return
     /// from a break is the plan's business.
     pub cap_m: Option<u32>,
+    /// Whether the week ran past its cap.
     pub over_cap: bool,
 }
 

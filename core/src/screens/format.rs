@@ -11,7 +11,7 @@ use crate::coach::catalogue::{Amount, Dose, Per};
 use crate::coach::history::SessionType;
 use crate::coach::plan::{CrossActivity, WeekKind};
 use crate::pain::CheckInMoment;
-use crate::progress::ImprovementStatus;
+use crate::progress::ProgressImprovement;
 use crate::sensor::observer::{SensorConnectionState, SensorWarning};
 use crate::sensor::rsc::SensorLocation;
 use crate::store::{DistanceUnit, Outcome};
@@ -161,12 +161,12 @@ pub fn outcome(o: Outcome) -> &'static str {
 }
 
 /// What the pain trend says, in a few words.
-pub fn improvement(status: ImprovementStatus) -> &'static str {
+pub fn improvement(status: ProgressImprovement) -> &'static str {
     match status {
-        ImprovementStatus::NotEnoughData => "not enough check-ins yet",
-        ImprovementStatus::Settled => "pain is low",
-        ImprovementStatus::Improving => "improving",
-        ImprovementStatus::NoImprovement => "no improvement",
+        ProgressImprovement::NotEnoughData => "not enough check-ins yet",
+        ProgressImprovement::Settled => "pain is low",
+        ProgressImprovement::Improving => "improving",
+        ProgressImprovement::NoImprovement => "no improvement",
     }
 }
 
@@ -241,7 +241,7 @@ mod tests {
     fn statuses_are_worded_not_named() {
         assert_eq!(outcome(Outcome::Skipped), "skipped");
         assert_eq!(
-            improvement(ImprovementStatus::NotEnoughData),
+            improvement(ProgressImprovement::NotEnoughData),
             "not enough check-ins yet"
         );
         assert_eq!(sensor_location(SensorLocation::TopOfShoe), "top of shoe");

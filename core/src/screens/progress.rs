@@ -1,10 +1,12 @@
-//! What the Progress screen adds to the progress snapshot: the ranges of
-//! each chart's axes and the band values, worked out once here so that the
-//! two apps draw the same charts, and the headline labels.
+//! The Progress screen: the progress view flattened into one snapshot, plus
+//! the ranges of each chart's axes and the band values, worked out once here
+//! so that the two apps draw the same charts, and the headline labels.
 
 use super::format::{distance, unit_label};
 use crate::pain::MAX_SCORE;
-use crate::progress::ProgressView;
+use crate::progress::{
+    PainSeries, ProgressImprovement, ProgressView, RunCadence, StreakMilestone, WeekVolume,
+};
 use crate::store::DistanceUnit;
 use crate::words::cadence_aim;
 
@@ -14,6 +16,79 @@ use crate::words::cadence_aim;
 const VOLUME_STEP_KM: f64 = 5.0;
 const CADENCE_STEP_SPM: f64 = 5.0;
 const METRES_PER_MILE: f64 = 1609.344;
+
+/// The Progress screen.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+pub struct ProgressScreen {
+    /// Every chart's data.
+    pub snapshot: ProgressSnapshot,
+    /// The charts' axes, bands and labels.
+    pub axes: ProgressAxes,
+}
+
+/// Every chart of the progress screen, as of `today`: the progress view
+/// with its charts laid flat, as the apps read it.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+pub struct ProgressSnapshot {
+    /// The day the snapshot is for, ISO-8601.
+    pub today: chrono::NaiveDate,
+    /// The top score of the buffer zone.
+    pub buffer_zone_max: u8,
+    /// The pain chart, one series per moment.
+    pub pain: Vec<PainSeries>,
+    /// Weekly distance against the 10% cap.
+    pub weekly_volume: Vec<WeekVolume>,
+    /// Bottom of the recommended cadence range.
+    pub recommended_min_spm: f64,
+    /// Top of the recommended cadence range.
+    pub recommended_max_spm: f64,
+    /// Each run's cadence against its target.
+    pub cadence: Vec<RunCadence>,
+    /// Consistent weeks in a row, up to this week.
+    pub current_streak_weeks: u32,
+    /// The longest run of consistent weeks.
+    pub longest_streak_weeks: u32,
+    /// Days with training this week.
+    pub active_days_this_week: u32,
+    /// The milestones of consistent work.
+    pub milestones: Vec<StreakMilestone>,
+    /// What the lack-of-improvement signal says.
+    pub improvement: ProgressImprovement,
+    /// Mean pain over the recent window.
+    pub improvement_recent_mean: Option<f64>,
+    /// Mean pain over the window before.
+    pub improvement_earlier_mean: Option<f64>,
+    /// Advice when pain is not improving.
+    pub improvement_advice: Option<String>,
+}
+
+/// The Progress screen for `view`, with distances in `unit`.
+pub fn progress_screen(view: ProgressView, unit: DistanceUnit) -> ProgressScreen {
+    let axes = progress_axes(&view, unit);
+    let (recommended_min_spm, recommended_max_spm) = view.cadence.recommended_range_spm;
+    ProgressScreen {
+        snapshot: ProgressSnapshot {
+            today: view.today,
+            buffer_zone_max: view.pain.buffer_zone_max,
+            pain: view.pain.series,
+            weekly_volume: view.weekly_volume,
+            recommended_min_spm,
+            recommended_max_spm,
+            cadence: view.cadence.runs,
+            current_streak_weeks: view.streaks.current_weeks,
+            longest_streak_weeks: view.streaks.longest_weeks,
+            active_days_this_week: view.streaks.active_days_this_week,
+            milestones: view.streaks.milestones,
+            improvement: view.improvement.status,
+            improvement_recent_mean: view.improvement.recent_mean,
+            improvement_earlier_mean: view.improvement.earlier_mean,
+            improvement_advice: view.improvement.advice,
+        },
+        axes,
+    }
+}
 
 /// The axes, bands and headline labels of the progress charts.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]

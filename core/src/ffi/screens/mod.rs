@@ -20,7 +20,6 @@ mod settings;
 mod today;
 
 pub use check_in::check_in_screen;
-pub use progress::ProgressScreen;
 pub use settings::{
     AppSettings, DistanceUnitChoice, PairedSensorRecord, PairedSensorUnit, SettingsScreen,
 };

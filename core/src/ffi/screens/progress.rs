@@ -1,20 +1,10 @@
-//! The Progress screen record and `RecordStore.progressScreen(today)`: the
-//! progress snapshot plus the axes and bands its charts need.
+//! `RecordStore.progressScreen(today)`: the core's Progress screen for a
+//! day, computed from the open record.
 
 use crate::progress::{self, ProgressConfig};
-use crate::screens::progress::{ProgressAxes, progress_axes};
+use crate::screens::progress::{ProgressScreen, progress_screen};
 
 use crate::ffi::store::{RecordStore, StoreError};
-use crate::ffi::store_progress::ProgressSnapshot;
-
-/// The Progress screen.
-#[derive(Debug, Clone, PartialEq, uniffi::Record, serde::Serialize)]
-pub struct ProgressScreen {
-    /// Every chart's data.
-    pub snapshot: ProgressSnapshot,
-    /// The charts' axes, bands and labels.
-    pub axes: ProgressAxes,
-}
 
 #[uniffi::export]
 impl RecordStore {
@@ -28,10 +18,6 @@ impl RecordStore {
                 records.settings.distance_unit,
             )
         })?;
-        let axes = progress_axes(&view, unit);
-        Ok(ProgressScreen {
-            snapshot: view.into(),
-            axes,
-        })
+        Ok(progress_screen(view, unit))
     }
 }

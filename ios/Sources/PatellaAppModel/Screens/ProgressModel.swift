@@ -19,7 +19,7 @@ public struct ChartPoint: Equatable, Identifiable, Sendable {
     public var label: String?
 }
 
-/// One pain series: a line per check-in moment. Fed by `PainSeriesRecord`.
+/// One pain series: a line per check-in moment. Fed by `PainSeries`.
 public struct PainSeries: Equatable, Identifiable, Sendable {
     public var id: Int
     /// `points`: `takenAt` → x, `score` → y, `aboveBuffer` → flagged.
