@@ -17,7 +17,9 @@ use patella_core::journal::{
     FinishedRun, Journal, JournalError, LiveRun, RunCheckpoint, Saved, WhenNotWritable,
 };
 use patella_core::pain::{CheckIn, PainQuality};
-use patella_core::run::{RunConfig, RunSegment, RunSession, RunSummary, SegmentKind, SessionPlan};
+use patella_core::run::{
+    RunConfig, RunSegment, RunSession, RunSessionSummary, SegmentKind, SessionPlan,
+};
 use patella_core::sample::{CadenceSample, CadenceUnit, Gait};
 use patella_core::store::Store;
 
@@ -55,7 +57,7 @@ fn reading(s: u64) -> CadenceSample {
 }
 
 /// Tuesday's run, 6 min: run/walk with a knee check at `score` halfway.
-fn finished_run(score: u8) -> RunSummary {
+fn finished_run(score: u8) -> RunSessionSummary {
     let mut session = RunSession::new(tuesday_plan(), RunConfig::default()).unwrap();
     session.start(0);
     for s in 1..=360u64 {
@@ -68,7 +70,7 @@ fn finished_run(score: u8) -> RunSummary {
     session.finish(361_000).unwrap().0
 }
 
-fn finished(run_id: &str, summary: RunSummary) -> FinishedRun {
+fn finished(run_id: &str, summary: RunSessionSummary) -> FinishedRun {
     FinishedRun {
         run_id: run_id.to_owned(),
         started_at: at(1, 7),

@@ -21,7 +21,7 @@ fn started_at() -> NaiveDateTime {
 
 /// 60 s warm-up, 2 × (120 s run, 60 s walk), 60 s cool-down, target 170:
 /// cadence sags to 150 in the first run, and a check-in of 2 at 200 s.
-fn finished() -> patella_core::run::RunSummary {
+fn finished() -> patella_core::run::RunSessionSummary {
     let plan = SessionPlan::intervals(60, 120, 60, 2, 60).with_target(170.0);
     let mut s = RunSession::new(plan, RunConfig::default()).unwrap();
     // The session's clock starts far from 0, as a phone's does.

@@ -51,7 +51,7 @@ fn drive(
     started_at: NaiveDateTime,
     sag: std::ops::Range<u64>,
     check_ins: &[(u64, i64)],
-) -> (patella_core::run::RunSummary, Vec<CheckIn>) {
+) -> (patella_core::run::RunSessionSummary, Vec<CheckIn>) {
     let total = plan.total_s();
     let mut session = match RunSession::new(plan, RunConfig::default()) {
         Ok(s) => s,

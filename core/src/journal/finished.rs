@@ -4,7 +4,7 @@
 
 use chrono::NaiveDateTime;
 
-use crate::run::RunSummary;
+use crate::run::RunSessionSummary;
 
 /// A run that ended in a session, ready to keep: whose it is, and what the
 /// session summed up.
@@ -15,5 +15,5 @@ pub struct FinishedRun {
     /// Local date and time the run started.
     pub started_at: NaiveDateTime,
     /// What `RunSession::finish` made of it.
-    pub summary: RunSummary,
+    pub summary: RunSessionSummary,
 }

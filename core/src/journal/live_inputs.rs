@@ -9,7 +9,7 @@ use super::live_run::{Inner, LiveRun, LiveRunError, Mode, Ticket};
 use super::saved::Saved;
 use super::writer::{Trouble, WriterReport};
 use crate::pain::CheckIn;
-use crate::run::{RunError, RunEvent, RunScreen, RunSession, RunSummary, format};
+use crate::run::{RunError, RunEvent, RunScreen, RunSession, RunSessionSummary, format};
 use crate::sample::{CadenceSample, MonoMs, SampleSink, SensorLink};
 
 type Input<'a, T> = Box<dyn FnOnce(&mut RunSession) -> Result<(T, Vec<RunEvent>), RunError> + 'a>;
@@ -83,7 +83,7 @@ impl LiveRun {
     /// sums it up; its last checkpoint is in the record before this
     /// returns, so a kill before the run is kept loses nothing. A kept run
     /// is noted with its journal, to be kept by id (`Journal::keep_finished`).
-    pub fn finish(&self, now_ms: MonoMs) -> Result<(RunSummary, Saved), LiveRunError> {
+    pub fn finish(&self, now_ms: MonoMs) -> Result<(RunSessionSummary, Saved), LiveRunError> {
         let (summary, saved) = self.commit(Box::new(move |s| s.finish(now_ms)))?;
         let mut inner = self.lock()?;
         if let Some(keeping) = inner.keeping.as_mut() {

@@ -10,7 +10,7 @@ use super::event::{RunEvent, RunEventKind, RunStopReason};
 use super::plan::SegmentKind;
 use super::screen::RunAssessment;
 use super::session::RunSession;
-use super::summary::RunCheckInNote;
+use super::summary::LoggedCheckIn;
 use super::view::RunStatus;
 use crate::pain::{self, CheckIn, CheckInMoment, PainZone};
 use crate::sample::MonoMs;
@@ -44,7 +44,7 @@ impl RunSession {
             },
             assessment.advice.clone(),
         );
-        self.log.note_check_in(RunCheckInNote {
+        self.log.note_check_in(LoggedCheckIn {
             elapsed_ms: self.active_ms,
             check_in: checkin.clone(),
             assessment: assessment.clone(),

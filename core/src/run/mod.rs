@@ -60,8 +60,8 @@ pub use screen::{
 pub use session::{Footprint, RunSession};
 pub use session_state::{SavedSegment, SessionState};
 pub use summary::{
-    CadenceTally, RunAlertKind, RunAlertNote, RunCheckInNote, RunDistanceSource, RunLog,
-    RunSummary, RunTracePoint, SegmentSummary,
+    CadenceTally, LoggedCheckIn, RunAlertKind, RunAlertNote, RunDistanceSource, RunLog,
+    RunSessionSummary, RunTracePoint, SegmentSummary,
 };
 pub use trace::{TraceError, TraceRow, parse_trace};
 pub use upcoming::RunTimelineEntry;

@@ -1,12 +1,13 @@
 //! Summing a session up: each admitted reading goes into the session's
 //! [`RunLog`] (band time, moving time, distance, the trace), and
-//! [`RunSession::finish`] turns the log into the [`RunSummary`].
+//! [`RunSession::finish`] turns the log into the [`RunSessionSummary`].
 
 use super::error::RunError;
 use super::event::RunEvent;
 use super::session::RunSession;
 use super::summary::{
-    CadenceTally, MAX_TOTAL_DISTANCE_MPS, RunDistanceSource, RunLog, RunSummary, SegmentSummary,
+    CadenceTally, MAX_TOTAL_DISTANCE_MPS, RunDistanceSource, RunLog, RunSessionSummary,
+    SegmentSummary,
 };
 use super::tracking::LastReading;
 use super::view::RunStatus;
@@ -67,7 +68,10 @@ impl RunSession {
 
     /// Ends the run (as a stop by the runner, if it is still under way) and
     /// sums it up. The events are those of the stop. Refused before the start.
-    pub fn finish(&mut self, now_ms: MonoMs) -> Result<(RunSummary, Vec<RunEvent>), RunError> {
+    pub fn finish(
+        &mut self,
+        now_ms: MonoMs,
+    ) -> Result<(RunSessionSummary, Vec<RunEvent>), RunError> {
         if self.status == RunStatus::NotStarted {
             return Err(RunError::NotStarted);
         }
@@ -77,7 +81,7 @@ impl RunSession {
 
     /// The summary as of `now_ms`, changing nothing (for a run already over,
     /// the time it ended).
-    pub fn summary(&self, now_ms: MonoMs) -> RunSummary {
+    pub fn summary(&self, now_ms: MonoMs) -> RunSessionSummary {
         let log = &self.log;
         let start = log.started_at_ms.unwrap_or(now_ms);
         let end = log.ended_at_ms.unwrap_or(now_ms).max(start);
@@ -100,7 +104,7 @@ impl RunSession {
             })
             .collect();
         let (trace_step_s, cadence_trace) = log.trace_points();
-        RunSummary {
+        RunSessionSummary {
             duration_ms: (end - start).saturating_add(log.carried_ms),
             active_ms: self.active_ms,
             moving_ms: log.total.moving_ms,

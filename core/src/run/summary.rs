@@ -1,4 +1,4 @@
-//! What a finished run amounts to: [`RunSummary`], built by
+//! What a finished run amounts to: [`RunSessionSummary`], built by
 //! `RunSession::finish` (`summarize.rs`) from a [`RunLog`] the session
 //! keeps as it goes.
 //!
@@ -100,7 +100,7 @@ pub struct RunAlertNote {
 
 /// One check-in taken during the run, with what the session made of it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct RunCheckInNote {
+pub struct LoggedCheckIn {
     /// Active time into the run, in milliseconds.
     pub elapsed_ms: u64,
     pub check_in: CheckIn,
@@ -176,7 +176,7 @@ pub struct RunTracePoint {
 
 /// The run, finished.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct RunSummary {
+pub struct RunSessionSummary {
     /// From the start to the end, pauses included.
     pub duration_ms: u64,
     /// Pauses excluded.
@@ -198,7 +198,7 @@ pub struct RunSummary {
     pub alerts: Vec<RunEvent>,
     pub alert_count: u32,
     /// Check-ins with their assessments, the first [`MAX_KEPT_CHECK_INS`].
-    pub check_ins: Vec<RunCheckInNote>,
+    pub check_ins: Vec<LoggedCheckIn>,
     pub check_in_count: u32,
     /// The plan ran to its end.
     pub completed: bool,
@@ -215,7 +215,7 @@ pub struct RunSummary {
     pub trace_origin_ms: Option<MonoMs>,
 }
 
-impl RunSummary {
+impl RunSessionSummary {
     /// The form alerts kept, each with its kind, the cadence that raised it
     /// and its second on the cadence trace's axis (second 0 before the run
     /// started).
@@ -265,7 +265,7 @@ pub struct RunLog {
     pub(super) per_segment: Vec<CadenceTally>,
     pub(super) alerts: Vec<RunEvent>,
     pub(super) alert_count: u32,
-    pub(super) check_ins: Vec<RunCheckInNote>,
+    pub(super) check_ins: Vec<LoggedCheckIn>,
     pub(super) check_in_count: u32,
     pub(super) stop_reason: Option<RunStopReason>,
     /// The trace of the run before it was resumed, as it was checkpointed.
@@ -327,7 +327,7 @@ impl RunLog {
         }
     }
 
-    pub(super) fn note_check_in(&mut self, note: RunCheckInNote) {
+    pub(super) fn note_check_in(&mut self, note: LoggedCheckIn) {
         self.check_in_count = self.check_in_count.saturating_add(1);
         if self.check_ins.len() < MAX_KEPT_CHECK_INS {
             self.check_ins.push(note);
@@ -340,7 +340,7 @@ impl RunLog {
     }
 
     /// The check-ins kept so far.
-    pub fn check_ins(&self) -> &[RunCheckInNote] {
+    pub fn check_ins(&self) -> &[LoggedCheckIn] {
         &self.check_ins
     }
 

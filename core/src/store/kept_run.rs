@@ -1,4 +1,4 @@
-//! A finished run (`crate::run::RunSummary`, from `RunSession::finish`)
+//! A finished run (`crate::run::RunSessionSummary`, from `RunSession::finish`)
 //! turned into what the record keeps: the run's id and local start, its
 //! time and distance, the cadence trace in 30-second means and the marks
 //! (`run_marks`). The apps' path (`Coach.completeRun` in the bindings) and
@@ -9,7 +9,7 @@ use chrono::NaiveDateTime;
 use super::record_error::RecordError;
 use super::records::{RunRecord, TRACE_BUCKET_S, downsample_trace};
 use super::run_marks::RunMarks;
-use crate::run::RunSummary as FinishedRun;
+use crate::run::RunSessionSummary as FinishedRun;
 
 impl RunRecord {
     /// The record's run for `finished`, under `id`, started at local time

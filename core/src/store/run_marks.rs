@@ -10,7 +10,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::record_error::{MAX_CADENCE_SPM, RecordError};
-use crate::run::{RunEventKind, RunSummary as FinishedRun, SegmentKind};
+use crate::run::{RunEventKind, RunSessionSummary as FinishedRun, SegmentKind};
 
 /// The markers of one kept run. Empty for runs kept before they existed,
 /// or entered by hand.

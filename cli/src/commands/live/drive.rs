@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 
 use chrono::NaiveDateTime;
 use patella_core::pain::{CheckIn, CheckInMoment, PainQuality, RedFlag};
-use patella_core::run::{RunEvent, RunEventKind, RunScreen, RunSummary, format};
+use patella_core::run::{RunEvent, RunEventKind, RunScreen, RunSessionSummary, format};
 use patella_core::sample::MonoMs;
 
 use super::dashboard::{self, Extras};
@@ -65,7 +65,7 @@ pub struct Show {
 
 /// A run that ended, with its summary.
 pub struct Ended {
-    pub summary: RunSummary,
+    pub summary: RunSessionSummary,
     /// The runner pressed q or Ctrl-C.
     pub quit: bool,
 }

@@ -6,7 +6,7 @@
 use patella_core::coach::{CoachConfig, History};
 use patella_core::journal::{FinishedRun, Journal, JournalError, KeptRun};
 use patella_core::pain;
-use patella_core::run::{RunStopReason, RunSummary};
+use patella_core::run::{RunSessionSummary, RunStopReason};
 use patella_core::screens::format;
 use patella_core::store::DistanceUnit;
 use patella_core::words::{self, clock};
@@ -73,7 +73,7 @@ pub fn trend_warning(history: &History, kept: &KeptRun) -> Option<&'static str> 
 /// run not kept in a record (`--no-keep`: `kept` from a journal that keeps
 /// nothing) says so.
 pub fn summary_lines(
-    summary: &RunSummary,
+    summary: &RunSessionSummary,
     kept: &KeptRun,
     history: &History,
     in_record: bool,

@@ -10,7 +10,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 use chrono::NaiveDateTime;
 use patella_core::journal::{self, Journal, LiveRunError, Saved, WhenNotWritable};
 use patella_core::pain::CheckIn;
-use patella_core::run::{RunEvent, RunScreen, RunSession, RunStatus, RunSummary};
+use patella_core::run::{RunEvent, RunScreen, RunSession, RunSessionSummary, RunStatus};
 use patella_core::sample::{CadenceSample, MonoMs, SampleSink, SensorLink};
 
 use crate::output::CliError;
@@ -102,7 +102,7 @@ impl LiveRun {
 
     /// Ends the run (a stop if it is still under way) and sums it up; its
     /// end is in the record before this returns (else `Saved` says why not).
-    pub fn finish(&self, now_ms: MonoMs) -> Result<(RunSummary, Saved), CliError> {
+    pub fn finish(&self, now_ms: MonoMs) -> Result<(RunSessionSummary, Saved), CliError> {
         self.run.finish(now_ms).map_err(failed)
     }
 }

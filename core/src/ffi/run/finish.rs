@@ -221,7 +221,11 @@ fn tally(t: &core_run::CadenceTally) -> RunCadenceTally {
     }
 }
 
-fn summary_to_ffi(s: core_run::RunSummary, run_id: String, started_at: String) -> RunSummary {
+fn summary_to_ffi(
+    s: core_run::RunSessionSummary,
+    run_id: String,
+    started_at: String,
+) -> RunSummary {
     RunSummary {
         run_id,
         started_at,
