@@ -7,7 +7,8 @@ use patella_ffi::coach::{
     SessionType,
 };
 use patella_ffi::pain::{CheckIn, CheckInMoment};
-use patella_ffi::screens::{AppSettings, DistanceUnitChoice, PairedSensorRecord, PairedSensorUnit};
+use patella_ffi::run::RunCadenceUnit;
+use patella_ffi::screens::{AppSettings, DistanceUnitChoice, PairedSensorRecord};
 use patella_ffi::store::RecordStore;
 
 /// Tuesday's run, measured elsewhere (a watch, say) and brought in as a
@@ -80,7 +81,7 @@ pub fn scripted_day(dir: &str) -> (Arc<RecordStore>, Arc<Coach>) {
         .save_paired_sensor(Some(PairedSensorRecord {
             id: "C4:7F:51:0A:22:9E".into(),
             name: "Stride pod".into(),
-            cadence_unit: PairedSensorUnit::StridesPerMinute,
+            cadence_unit: RunCadenceUnit::StridesPerMinute,
         }))
         .expect("sensor saved");
     (store, coach)

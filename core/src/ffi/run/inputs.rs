@@ -30,5 +30,5 @@ impl From<RunPlan> for SessionPlan {
 /// each cue's `speak`.
 #[uniffi::export]
 pub fn run_settings_for(settings: crate::ffi::screens::AppSettings) -> RunSettings {
-    RunSettings::from_saved(&settings.into())
+    RunSettings::from_saved(&settings)
 }

@@ -273,7 +273,7 @@ fn unusual_targets_need_the_override_and_far_future_readings_are_refused() {
 
 #[test]
 fn the_runners_saved_settings_become_session_settings() {
-    let saved = crate::ffi::screens::AppSettings::from(crate::store::Settings::default());
+    let saved = crate::ffi::screens::AppSettings::default();
     let defaults = run_settings_for(saved.clone());
     // The saved defaults ask for exactly the session's documented defaults.
     assert_eq!(
