@@ -12,16 +12,16 @@ use std::sync::{Arc, Mutex};
 use patella_core::sample::SensorLink;
 use patella_ffi::pain::{CheckIn, CheckInMoment};
 use patella_ffi::run::{
-    RunCadenceUnit, RunCue, RunEvent, RunObserver, RunPlan, RunSample, RunSegment, RunSegmentKind,
-    RunSession,
+    DeliveredRunEvent, RunCadenceUnit, RunCue, RunObserver, RunPlan, RunSample, RunSegment,
+    RunSegmentKind, RunSession,
 };
 use serde::Serialize;
 
 #[derive(Default)]
-struct Collect(Mutex<Vec<RunEvent>>);
+struct Collect(Mutex<Vec<DeliveredRunEvent>>);
 
 impl RunObserver for Collect {
-    fn on_event(&self, event: RunEvent) {
+    fn on_event(&self, event: DeliveredRunEvent) {
         self.0.lock().unwrap().push(event);
     }
 }

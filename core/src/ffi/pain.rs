@@ -34,11 +34,11 @@ pub struct CheckIn {
 /// A check-in the core refused, naming what is wrong; the coach and the run
 /// session turn it into their own error.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum PainError {
+pub enum CheckInInputError {
     /// The check-in itself breaks a rule (score, red flags, a time ahead of
     /// now); the message names the field.
     #[error(transparent)]
-    Refused(#[from] core::PainError),
+    Refused(#[from] core::CheckInError),
     /// A date and time could not be read; the message names the field.
     #[error(
         "{field}: '{value}' is not a date and time like 2026-11-22T07:30 (an offset such as +02:00 or Z may follow)"
@@ -47,7 +47,7 @@ pub enum PainError {
 }
 
 impl CheckIn {
-    pub(crate) fn to_core(&self) -> Result<core::CheckIn, PainError> {
+    pub(crate) fn to_core(&self) -> Result<core::CheckIn, CheckInInputError> {
         let taken_at = parse_date_time("taken_at", &self.taken_at)?;
         Ok(core::CheckIn::new(
             taken_at,
@@ -62,7 +62,10 @@ impl CheckIn {
     /// As [`CheckIn::to_core`], for a check-in the app records now: one
     /// dated more than `tolerance_min` minutes ahead of the local time now
     /// is refused (issue 18, finding 5).
-    pub(crate) fn to_core_entered(&self, tolerance_min: u32) -> Result<core::CheckIn, PainError> {
+    pub(crate) fn to_core_entered(
+        &self,
+        tolerance_min: u32,
+    ) -> Result<core::CheckIn, CheckInInputError> {
         let checkin = self.to_core()?;
         core::ahead_of_now(
             checkin.taken_at,
@@ -86,7 +89,7 @@ impl From<&core::CheckIn> for CheckIn {
     }
 }
 
-impl From<DateFieldError> for PainError {
+impl From<DateFieldError> for CheckInInputError {
     fn from(e: DateFieldError) -> Self {
         Self::InvalidDateTime {
             field: e.field,

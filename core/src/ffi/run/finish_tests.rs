@@ -10,10 +10,10 @@ use crate::ffi::pain::{CheckIn, CheckInMoment, PainZone, RedFlag};
 use crate::ffi::store::RecordStore;
 
 #[derive(Default)]
-struct Collect(Mutex<Vec<RunEvent>>);
+struct Collect(Mutex<Vec<DeliveredRunEvent>>);
 
 impl RunObserver for Collect {
-    fn on_event(&self, event: RunEvent) {
+    fn on_event(&self, event: DeliveredRunEvent) {
         self.0.lock().unwrap().push(event);
     }
 }

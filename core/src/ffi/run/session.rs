@@ -24,7 +24,7 @@ pub struct RunSession {
     /// The session and its checkpoint (kept by `keep_in` or `restore`,
     /// `finish.rs`).
     pub(super) live: LiveRun,
-    events: Arc<EventPump<RunEvent>>,
+    events: Arc<EventPump<DeliveredRunEvent>>,
 }
 
 #[uniffi::export]
@@ -197,7 +197,7 @@ impl RunSession {
         // Queuing never runs the observer, so inputs return promptly
         // however slow it is, and the observer may call back in.
         let queue: Box<dyn Fn(Vec<core_run::RunEvent>) + Send + Sync> = Box::new(move |batch| {
-            pump.send_all(batch.into_iter().map(RunEvent::from));
+            pump.send_all(batch.into_iter().map(DeliveredRunEvent::from));
         });
         Ok(Arc::new(Self {
             live: live(queue)?,

@@ -11,10 +11,10 @@ use crate::ffi::pain::{CheckIn, CheckInMoment, PainQuality};
 const WAIT: std::time::Duration = std::time::Duration::from_secs(10);
 
 #[derive(Default)]
-struct Collect(Mutex<Vec<RunEvent>>);
+struct Collect(Mutex<Vec<DeliveredRunEvent>>);
 
 impl RunObserver for Collect {
-    fn on_event(&self, event: RunEvent) {
+    fn on_event(&self, event: DeliveredRunEvent) {
         self.0.lock().unwrap().push(event);
     }
 }
@@ -207,7 +207,7 @@ fn a_sharp_check_in_stops_and_settings_apply() {
 struct Reentrant(Mutex<Option<Arc<RunSession>>>, Mutex<u32>);
 
 impl RunObserver for Reentrant {
-    fn on_event(&self, _event: RunEvent) {
+    fn on_event(&self, _event: DeliveredRunEvent) {
         if let Some(s) = self.0.lock().unwrap().as_ref() {
             let _ = s.snapshot(0);
             let _ = s.tick(1_000);
