@@ -10,7 +10,7 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
 use patella_core::sample::SensorLink;
-use patella_ffi::pain::{CheckIn, CheckInMoment};
+use patella_ffi::pain::{CheckInEntry, CheckInMoment};
 use patella_ffi::run::{
     DeliveredRunEvent, RunCadenceUnit, RunCue, RunObserver, RunPlan, RunSample, RunSegment,
     RunSegmentKind, RunSession,
@@ -104,7 +104,7 @@ fn scripted_run() -> Golden {
             }
             151 => moments.push(shot("check_in_asked", at)),
             152 => {
-                let checkin = CheckIn {
+                let checkin = CheckInEntry {
                     taken_at: "2026-11-30T07:32:00".into(),
                     score: 3,
                     moment: CheckInMoment::DuringRun,

@@ -6,7 +6,7 @@ use patella_ffi::coach::{
     Coach, EquipmentItem, ExperienceLevel, RunDay, RunnerProfile, RunningGoal, SessionResult,
     SessionType,
 };
-use patella_ffi::pain::{CheckIn, CheckInMoment};
+use patella_ffi::pain::{CheckInEntry, CheckInMoment};
 use patella_ffi::run::RunCadenceUnit;
 use patella_ffi::screens::{AppSettings, DistanceUnitChoice, PairedSensorRecord};
 use patella_ffi::store::RecordStore;
@@ -56,7 +56,7 @@ pub fn scripted_day(dir: &str) -> (Arc<RecordStore>, Arc<Coach>) {
         .mark_session("2026-11-24".into(), SessionType::Run, SessionResult::Done)
         .expect("run marked done");
     coach
-        .record_check_in(CheckIn {
+        .record_check_in(CheckInEntry {
             taken_at: "2026-11-24T19:00:00".into(),
             score: 3,
             moment: CheckInMoment::AfterRun,

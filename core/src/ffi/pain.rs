@@ -11,9 +11,12 @@ pub use crate::pain::{
 
 use crate::ffi::dates::{DateFieldError, format_date_time, parse_date_time};
 
-/// A pain report as the app collects it.
+/// A pain report as the app collects it, dates as text, read here so that
+/// a refusal names the field; the core's `pain::CheckIn` once read. The
+/// apps know it as `CheckIn`.
 #[derive(Debug, Clone, PartialEq, uniffi::Record)]
-pub struct CheckIn {
+#[uniffi(name = "CheckIn")]
+pub struct CheckInEntry {
     /// Local date and time, "YYYY-MM-DDTHH:MM[:SS]".
     pub taken_at: String,
     /// 0 (no pain) to 10 (emergency-room bad).
@@ -46,7 +49,7 @@ pub enum CheckInInputError {
     InvalidDateTime { field: String, value: String },
 }
 
-impl CheckIn {
+impl CheckInEntry {
     pub(crate) fn to_core(&self) -> Result<core::CheckIn, CheckInInputError> {
         let taken_at = parse_date_time("taken_at", &self.taken_at)?;
         Ok(core::CheckIn::new(
@@ -59,7 +62,7 @@ impl CheckIn {
         )?)
     }
 
-    /// As [`CheckIn::to_core`], for a check-in the app records now: one
+    /// As [`CheckInEntry::to_core`], for a check-in the app records now: one
     /// dated more than `tolerance_min` minutes ahead of the local time now
     /// is refused (issue 18, finding 5).
     pub(crate) fn to_core_entered(
@@ -76,7 +79,7 @@ impl CheckIn {
     }
 }
 
-impl From<&core::CheckIn> for CheckIn {
+impl From<&core::CheckIn> for CheckInEntry {
     fn from(c: &core::CheckIn) -> Self {
         Self {
             taken_at: format_date_time(c.taken_at),

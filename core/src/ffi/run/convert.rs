@@ -15,7 +15,7 @@ pub(super) fn input_error(e: core_run::RunError) -> RunSessionError {
 /// The one check-in record, taken during the run: the session records it
 /// as `DuringRun` whatever moment the app set.
 pub(super) fn checkin_from(
-    c: &crate::ffi::pain::CheckIn,
+    c: &crate::ffi::pain::CheckInEntry,
 ) -> Result<pain::CheckIn, RunSessionError> {
     c.to_core().map_err(|e| match e {
         crate::ffi::pain::CheckInInputError::InvalidDateTime { field, value } => {

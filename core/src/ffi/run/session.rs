@@ -12,7 +12,7 @@ use crate::sample::{CadenceSample, CadenceUnit, MonoMs, SampleSink, SensorLink};
 
 use super::*;
 use crate::ffi::events::{DeliveryReport, EventPump};
-use crate::ffi::pain::CheckIn;
+use crate::ffi::pain::CheckInEntry;
 
 use super::convert::*;
 
@@ -81,12 +81,12 @@ impl RunSession {
         self.live.stop(now_ms).map(drop).map_err(live_error)
     }
 
-    /// A live knee check-in: the one `CheckIn` record of the pain facade,
+    /// A live knee check-in: the one `CheckInEntry` record of the pain facade,
     /// taken as `DuringRun` whatever its `moment`. It takes effect at once
     /// (a sharp pain stops the run); in a kept run it is in the record
     /// before this returns, and when it could not be written the Run
     /// screen's `notSaved` says so until a later write succeeds.
-    pub fn check_in(&self, now_ms: u64, checkin: CheckIn) -> Result<(), RunSessionError> {
+    pub fn check_in(&self, now_ms: u64, checkin: CheckInEntry) -> Result<(), RunSessionError> {
         let checkin = checkin_from(&checkin)?;
         self.live
             .check_in(now_ms, checkin)

@@ -5,7 +5,7 @@ use std::sync::{Arc, Mutex};
 
 use crate::sample::{CadenceSample, CadenceUnit};
 
-use crate::ffi::pain::{CheckIn, CheckInMoment, PainQuality};
+use crate::ffi::pain::{CheckInEntry, CheckInMoment, PainQuality};
 
 /// How long a test waits for the delivery thread; only a hang reaches it.
 const WAIT: std::time::Duration = std::time::Duration::from_secs(10);
@@ -131,7 +131,7 @@ fn errors_name_the_field_and_nothing_panics() {
         })
         .unwrap_err();
     assert!(err.to_string().starts_with("sample.cadence"), "{err}");
-    let checkin = CheckIn {
+    let checkin = CheckInEntry {
         taken_at: "22/11/2026".into(),
         score: 3,
         moment: CheckInMoment::DuringRun,
@@ -141,7 +141,7 @@ fn errors_name_the_field_and_nothing_panics() {
     };
     let err = session.check_in(11_000, checkin).unwrap_err();
     assert!(matches!(err, RunSessionError::InvalidDate { ref field, .. } if field == "taken_at"));
-    let checkin = CheckIn {
+    let checkin = CheckInEntry {
         taken_at: "2026-11-22T07:30:00".into(),
         score: 12,
         moment: CheckInMoment::DuringRun,
@@ -182,7 +182,7 @@ fn a_sharp_check_in_stops_and_settings_apply() {
     session.start(0).unwrap();
     session.tick(40_000).unwrap();
     assert!(session.snapshot(40_000).unwrap().metronome.playing);
-    let checkin = CheckIn {
+    let checkin = CheckInEntry {
         taken_at: "2026-11-22T07:41:00".into(),
         score: 2,
         moment: CheckInMoment::DuringRun,
