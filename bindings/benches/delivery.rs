@@ -49,7 +49,9 @@ use patella_core::sensor::ble::{BleConfig, BleTimeouts};
 use patella_core::sensor::clock::{InstantClock, MonoClock};
 use patella_core::sensor::supervisor::SupervisorConfig;
 use patella_ffi::clock::monotonic_now_ms;
-use patella_ffi::run::{RunEvent, RunObserver, RunPlan, RunSegment, RunSegmentKind, RunSession};
+use patella_ffi::run::{
+    DeliveredRunEvent, RunObserver, RunPlan, RunSegment, RunSegmentKind, RunSession,
+};
 use patella_ffi::sensor::SensorClient;
 use patella_ffi::store::RecordStore;
 
@@ -297,7 +299,7 @@ struct Observed {
 }
 
 impl RunObserver for Observed {
-    fn on_event(&self, event: RunEvent) {
+    fn on_event(&self, event: DeliveredRunEvent) {
         let now = Instant::now();
         self.events
             .lock()
@@ -402,7 +404,7 @@ fn measure() {
     let slot: Arc<Mutex<Option<Arc<Observed>>>> = Arc::new(Mutex::new(None));
     struct Forward(Arc<Mutex<Option<Arc<Observed>>>>);
     impl RunObserver for Forward {
-        fn on_event(&self, event: RunEvent) {
+        fn on_event(&self, event: DeliveredRunEvent) {
             let o = self.0.lock().expect("slot").clone();
             if let Some(o) = o {
                 o.on_event(event);

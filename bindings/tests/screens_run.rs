@@ -10,18 +10,18 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
 use patella_core::sample::SensorLink;
-use patella_ffi::pain::{CheckIn, CheckInMoment};
+use patella_ffi::pain::{CheckInEntry, CheckInMoment};
 use patella_ffi::run::{
-    RunCadenceUnit, RunCue, RunEvent, RunObserver, RunPlan, RunSample, RunSegment, RunSegmentKind,
-    RunSession,
+    DeliveredRunEvent, RunCadenceUnit, RunCue, RunObserver, RunPlan, RunSample, RunSegment,
+    RunSegmentKind, RunSession,
 };
 use serde::Serialize;
 
 #[derive(Default)]
-struct Collect(Mutex<Vec<RunEvent>>);
+struct Collect(Mutex<Vec<DeliveredRunEvent>>);
 
 impl RunObserver for Collect {
-    fn on_event(&self, event: RunEvent) {
+    fn on_event(&self, event: DeliveredRunEvent) {
         self.0.lock().unwrap().push(event);
     }
 }
@@ -104,7 +104,7 @@ fn scripted_run() -> Golden {
             }
             151 => moments.push(shot("check_in_asked", at)),
             152 => {
-                let checkin = CheckIn {
+                let checkin = CheckInEntry {
                     taken_at: "2026-11-30T07:32:00".into(),
                     score: 3,
                     moment: CheckInMoment::DuringRun,

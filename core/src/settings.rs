@@ -8,35 +8,46 @@ use thiserror::Error;
 
 /// How distances are shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "ffi",
+    derive(uniffi::Enum),
+    uniffi(name = "DistanceUnitChoice")
+)]
 #[serde(rename_all = "snake_case")]
 pub enum DistanceUnit {
+    /// Kilometres.
     #[default]
     Kilometres,
+    /// Miles.
     Miles,
 }
 
 /// Minutes in a day: a reminder time is a minute of the day below this.
 pub const MINUTES_PER_DAY: u16 = 24 * 60;
 
-/// The runner's app settings. New fields take a default so older files
-/// still read.
+/// The runner's app settings, as the app edits and saves them. New fields
+/// take a default so older files still read. The fields keep the order the
+/// apps' generated initialisers take them in.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record), uniffi(name = "AppSettings"))]
 #[serde(default)]
 pub struct Settings {
+    /// How distances are shown.
     pub distance_unit: DistanceUnit,
     /// Play a metronome at the cadence target during runs.
     pub metronome: bool,
-    /// Remind the runner to check in the morning after a run.
-    pub check_in_reminders: bool,
     /// Also cue when cadence runs above the target band, not only below.
     pub alerts_above_band: bool,
     /// Speak cues aloud during runs (otherwise haptics and text only).
     pub voice_cues: bool,
     /// Remind the runner of the day's planned sessions.
     pub plan_reminders: bool,
-    /// When the plan reminder comes, in minutes after local midnight.
+    /// When the plan reminder comes, in minutes after local midnight (0-1439).
     pub plan_reminder_minute: u16,
-    /// When the morning check-in reminder comes, in minutes after local midnight.
+    /// Remind the runner to check in the morning after a run.
+    pub check_in_reminders: bool,
+    /// When the morning check-in reminder comes, in minutes after local
+    /// midnight (0-1439).
     pub check_in_reminder_minute: u16,
 }
 

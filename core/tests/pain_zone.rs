@@ -2,8 +2,8 @@
 
 use chrono::NaiveDate;
 use patella_core::pain::{
-    CheckIn, CheckInMoment, PainAction, PainConfig, PainError, PainQuality, PainReason, PainZone,
-    RedFlag, assess,
+    CheckIn, CheckInError, CheckInMoment, PainAction, PainConfig, PainQuality, PainReason,
+    PainZone, RedFlag, assess,
 };
 
 fn at(hour: u32, min: u32) -> chrono::NaiveDateTime {
@@ -106,10 +106,10 @@ fn article_002_each_red_flag_sends_the_runner_to_a_clinician() {
 #[test]
 fn invalid_check_ins_name_the_field() {
     let err = CheckIn::new(at(7, 0), 11, CheckInMoment::AfterRun, None, None, vec![]).unwrap_err();
-    assert_eq!(err, PainError::ScoreOutOfRange { score: 11 });
+    assert_eq!(err, CheckInError::ScoreOutOfRange { score: 11 });
     assert!(err.to_string().starts_with("score:"));
     let err = CheckIn::new(at(7, 0), -1, CheckInMoment::AfterRun, None, None, vec![]).unwrap_err();
-    assert_eq!(err, PainError::ScoreOutOfRange { score: -1 });
+    assert_eq!(err, CheckInError::ScoreOutOfRange { score: -1 });
     let twice = vec![RedFlag::Swelling, RedFlag::Swelling];
     let err = CheckIn::new(at(7, 0), 2, CheckInMoment::AfterRun, None, None, twice).unwrap_err();
     assert!(err.to_string().starts_with("red_flags:"));

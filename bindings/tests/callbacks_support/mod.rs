@@ -8,7 +8,7 @@ use std::sync::mpsc;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use patella_ffi::run::{RunEvent, RunObserver, RunPlan, RunSegment, RunSegmentKind};
+use patella_ffi::run::{DeliveredRunEvent, RunObserver, RunPlan, RunSegment, RunSegmentKind};
 use patella_ffi::sensor::{
     SensorConnectionState, SensorDetails, SensorObserver, SensorPickerScreen, SensorWarning,
 };
@@ -37,7 +37,7 @@ pub type Reaction<T> = Box<dyn Fn(&T) + Send + Sync>;
 #[derive(Default)]
 pub struct RunLog {
     names: Mutex<Vec<String>>,
-    reaction: Mutex<Option<Arc<Reaction<RunEvent>>>>,
+    reaction: Mutex<Option<Arc<Reaction<DeliveredRunEvent>>>>,
 }
 
 impl RunLog {
@@ -45,7 +45,7 @@ impl RunLog {
         Arc::new(Self::default())
     }
 
-    pub fn react(&self, reaction: impl Fn(&RunEvent) + Send + Sync + 'static) {
+    pub fn react(&self, reaction: impl Fn(&DeliveredRunEvent) + Send + Sync + 'static) {
         *self.reaction.lock().unwrap() = Some(Arc::new(Box::new(reaction)));
     }
 
@@ -59,7 +59,7 @@ impl RunLog {
 }
 
 impl RunObserver for RunLog {
-    fn on_event(&self, event: RunEvent) {
+    fn on_event(&self, event: DeliveredRunEvent) {
         self.names.lock().unwrap().push(event.name.clone());
         // Taken out first: the reaction may call back in and land here again.
         let reaction = self.reaction.lock().unwrap().clone();

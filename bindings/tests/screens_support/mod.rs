@@ -6,8 +6,9 @@ use patella_ffi::coach::{
     Coach, EquipmentItem, ExperienceLevel, RunDay, RunnerProfile, RunningGoal, SessionResult,
     SessionType,
 };
-use patella_ffi::pain::{CheckIn, CheckInMoment};
-use patella_ffi::screens::{AppSettings, DistanceUnitChoice, PairedSensorRecord, PairedSensorUnit};
+use patella_ffi::pain::{CheckInEntry, CheckInMoment};
+use patella_ffi::run::RunCadenceUnit;
+use patella_ffi::screens::{AppSettings, DistanceUnitChoice, PairedSensorRecord};
 use patella_ffi::store::RecordStore;
 
 /// Tuesday's run, measured elsewhere (a watch, say) and brought in as a
@@ -55,7 +56,7 @@ pub fn scripted_day(dir: &str) -> (Arc<RecordStore>, Arc<Coach>) {
         .mark_session("2026-11-24".into(), SessionType::Run, SessionResult::Done)
         .expect("run marked done");
     coach
-        .record_check_in(CheckIn {
+        .record_check_in(CheckInEntry {
             taken_at: "2026-11-24T19:00:00".into(),
             score: 3,
             moment: CheckInMoment::AfterRun,
@@ -80,7 +81,7 @@ pub fn scripted_day(dir: &str) -> (Arc<RecordStore>, Arc<Coach>) {
         .save_paired_sensor(Some(PairedSensorRecord {
             id: "C4:7F:51:0A:22:9E".into(),
             name: "Stride pod".into(),
-            cadence_unit: PairedSensorUnit::StridesPerMinute,
+            cadence_unit: RunCadenceUnit::StridesPerMinute,
         }))
         .expect("sensor saved");
     (store, coach)

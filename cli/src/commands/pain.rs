@@ -78,7 +78,7 @@ pub fn run(args: PainArgs) -> Result<(), CliError> {
     // command's output reproducible.
     let at = NaiveDateTime::default();
     let quality = args.sharp.then_some(PainQuality::Sharp);
-    let invalid = |e: pain::PainError| CliError::Invalid(e.to_string());
+    let invalid = |e: pain::CheckInError| CliError::Invalid(e.to_string());
     let checkin = CheckIn::new(at, args.score, moment, quality, None, flags).map_err(invalid)?;
     let previous = args
         .previous

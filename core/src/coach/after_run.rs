@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 
 use super::catalogue::Catalogue;
 use super::config::CoachConfig;
-use super::error::CoachError;
+use super::error::PlanBuildError;
 use super::generate::build_plan;
 use super::history::{History, HistoryError, MarkedSession, SessionResult, SessionType};
 use super::outcome::{PlanChange, diff, horizon};
@@ -51,7 +51,7 @@ pub fn after_run(
     run: &RunFacts,
     catalogue: &Catalogue,
     config: &CoachConfig,
-) -> Result<(History, Vec<PlanChange>), CoachError> {
+) -> Result<(History, Vec<PlanChange>), PlanBuildError> {
     for (offset, c) in run.check_ins.iter().enumerate() {
         c.validate().map_err(|source| HistoryError::CheckIn {
             index: history.check_ins.len() + offset,

@@ -8,7 +8,7 @@ use super::history::HistoryError;
 
 /// A plan that could not be built, or a history it could not be built from.
 #[derive(Debug, Clone, PartialEq, Error)]
-pub enum CoachError {
+pub enum PlanBuildError {
     #[error("{0}")]
     History(#[from] HistoryError),
     #[error("weeks: {weeks} is outside 1-{}", crate::calendar::MAX_PLAN_WEEKS)]

@@ -7,7 +7,7 @@ use super::catalogue::{Catalogue, Level};
 use super::choices::Choices;
 use super::config::CoachConfig;
 use super::day::{WeekSetup, build_day};
-use super::error::CoachError;
+use super::error::PlanBuildError;
 use super::guard::GuardReason;
 use super::history::{History, SessionResult, SessionType};
 use super::plan::{
@@ -64,8 +64,8 @@ impl WeekLoad {
     }
 }
 
-fn out_of_range(field: &'static str, value: impl std::fmt::Display) -> CoachError {
-    CoachError::DateOutOfRange {
+fn out_of_range(field: &'static str, value: impl std::fmt::Display) -> PlanBuildError {
+    PlanBuildError::DateOutOfRange {
         field,
         value: value.to_string(),
     }
@@ -78,7 +78,7 @@ pub fn build_plan<'c>(
     weeks: u16,
     catalogue: &'c Catalogue,
     config: &CoachConfig,
-) -> Result<Plan<'c>, CoachError> {
+) -> Result<Plan<'c>, PlanBuildError> {
     plan_weeks(history, weeks, catalogue, config, None)
 }
 
@@ -91,7 +91,7 @@ pub fn build_plan_as_of<'c>(
     catalogue: &'c Catalogue,
     config: &CoachConfig,
     today: NaiveDate,
-) -> Result<Plan<'c>, CoachError> {
+) -> Result<Plan<'c>, PlanBuildError> {
     plan_weeks(history, weeks, catalogue, config, Some(today))
 }
 
@@ -101,10 +101,10 @@ fn plan_weeks<'c>(
     catalogue: &'c Catalogue,
     config: &CoachConfig,
     today: Option<NaiveDate>,
-) -> Result<Plan<'c>, CoachError> {
+) -> Result<Plan<'c>, PlanBuildError> {
     history.validate()?;
     if !(1..=MAX_WEEKS).contains(&weeks) {
-        return Err(CoachError::Weeks { weeks });
+        return Err(PlanBuildError::Weeks { weeks });
     }
     let ctx = PlanContext::new(history, config);
     let choices = Choices::new(
@@ -138,7 +138,7 @@ fn plan_weeks<'c>(
 
 /// The seven days of week `w`; a plan lists no day past
 /// [`crate::calendar::PLAUSIBLE_LAST`], which no record may hold.
-fn week_dates(start: NaiveDate, w: u16) -> Result<Vec<NaiveDate>, CoachError> {
+fn week_dates(start: NaiveDate, w: u16) -> Result<Vec<NaiveDate>, PlanBuildError> {
     let day = |from: NaiveDate, n: u64| {
         from.checked_add_days(Days::new(n))
             .filter(|d| crate::calendar::is_plausible(*d))
@@ -225,7 +225,7 @@ fn plan_week<'c>(
     choices: &Choices<'c>,
     config: &CoachConfig,
     today: Option<NaiveDate>,
-) -> Result<PlanWeek<'c>, CoachError> {
+) -> Result<PlanWeek<'c>, PlanBuildError> {
     let dates = week_dates(ctx.history.plan_start, w)?;
     let (first, last) = match (dates.first(), dates.last()) {
         (Some(f), Some(l)) => (*f, *l),
@@ -549,11 +549,11 @@ mod week_dates_tests {
         assert_eq!(week_dates(start, 0).map(|d| d[6]), Ok(PLAUSIBLE_LAST));
         assert!(matches!(
             week_dates(start, 1),
-            Err(CoachError::DateOutOfRange { .. })
+            Err(PlanBuildError::DateOutOfRange { .. })
         ));
         assert!(matches!(
             week_dates(PLAUSIBLE_LAST, 0),
-            Err(CoachError::DateOutOfRange { .. })
+            Err(PlanBuildError::DateOutOfRange { .. })
         ));
     }
 }

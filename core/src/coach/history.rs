@@ -7,7 +7,7 @@ use thiserror::Error;
 
 use super::profile::{Profile, ProfileError};
 use crate::calendar::{PLAUSIBLE_FIRST, PLAUSIBLE_LAST, is_plausible};
-use crate::pain::{CheckIn, PainError};
+use crate::pain::{CheckIn, CheckInError};
 
 /// The kinds of session a plan day can hold (`SessionType` to the apps).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -89,7 +89,7 @@ pub enum HistoryError {
     #[error("profile.{0}")]
     Profile(#[from] ProfileError),
     #[error("check_ins[{index}].{source}")]
-    CheckIn { index: usize, source: PainError },
+    CheckIn { index: usize, source: CheckInError },
     #[error("{field}: {date} is outside {} to {}", PLAUSIBLE_FIRST, PLAUSIBLE_LAST)]
     DateOutOfRange { field: String, date: NaiveDate },
 }

@@ -6,7 +6,7 @@
 //! - [`catalogue`]: every exercise the articles name, as data.
 //! - [`history`]: profile, check-ins, session outcomes, gear changes, visits.
 //! - [`generate`]: the pure function from history to [`plan::Plan`];
-//!   `error`: why a plan could not be built ([`CoachError`]).
+//!   `error`: why a plan could not be built ([`PlanBuildError`]).
 //! - [`starting_point`]: what the plan reads from the profile first (risk
 //!   factors, current weekly minutes).
 //! - [`outcome`]: what one check-in changes in the plan, with reasons.
@@ -52,7 +52,7 @@ pub mod starting_point;
 pub use after_run::{RunFacts, after_run};
 pub use catalogue::{Catalogue, CatalogueError, Exercise, KneeLoad, Level};
 pub use config::{CoachConfig, LadderStage};
-pub use error::CoachError;
+pub use error::PlanBuildError;
 pub use generate::{MAX_WEEKS, build_plan, build_plan_as_of};
 pub use history::{GearChange, GearChangeType, History, MarkedSession, SessionResult, SessionType};
 pub use outcome::{CheckInOutcome, LoadFactor, PlanChange, PlanChangeKind, record_check_in};

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::catalogue::Catalogue;
 use super::config::CoachConfig;
-use super::error::CoachError;
+use super::error::PlanBuildError;
 use super::generate::{MAX_WEEKS, build_plan};
 use super::history::{History, HistoryError};
 use super::knee::assess_all;
@@ -132,7 +132,7 @@ pub fn record_check_in(
     checkin: CheckIn,
     catalogue: &Catalogue,
     config: &CoachConfig,
-) -> Result<CheckInOutcome, CoachError> {
+) -> Result<CheckInOutcome, PlanBuildError> {
     let index = history.check_ins.len();
     checkin
         .validate()

@@ -7,7 +7,7 @@
 use chrono::{NaiveDate, NaiveDateTime, TimeDelta};
 
 use crate::ffi::coach::{Coach, CoachError};
-use crate::ffi::pain::{CheckIn, CheckInMoment};
+use crate::ffi::pain::{CheckInEntry, CheckInMoment};
 use crate::ffi::store::RecordStore;
 use crate::ffi::wall_clock::fix_now;
 
@@ -17,9 +17,9 @@ fn now() -> NaiveDateTime {
         .unwrap()
 }
 
-fn at(offset_min: i64) -> CheckIn {
+fn at(offset_min: i64) -> CheckInEntry {
     let taken_at = now() + TimeDelta::minutes(offset_min);
-    CheckIn {
+    CheckInEntry {
         taken_at: taken_at.format("%Y-%m-%dT%H:%M:%S").to_string(),
         score: 3,
         moment: CheckInMoment::NextMorning,
@@ -30,9 +30,9 @@ fn at(offset_min: i64) -> CheckIn {
 }
 
 /// The check-ins the record holds, as the app entered them.
-fn check_ins(store: &RecordStore) -> Vec<CheckIn> {
+fn check_ins(store: &RecordStore) -> Vec<CheckInEntry> {
     store
-        .records_view(|r| r.check_ins.iter().map(CheckIn::from).collect())
+        .records_view(|r| r.check_ins.iter().map(CheckInEntry::from).collect())
         .unwrap()
 }
 

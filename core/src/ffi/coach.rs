@@ -31,7 +31,7 @@ pub use complete_run::RunCompletion;
 pub use error::CoachError;
 
 use crate::coach::record;
-use crate::ffi::pain::CheckIn;
+use crate::ffi::pain::CheckInEntry;
 use crate::ffi::run::RunPlan;
 use crate::ffi::store::RecordStore;
 pub use profile::{EquipmentItem, ExperienceLevel, RunDay, RunnerProfile, RunningGoal};
@@ -194,7 +194,7 @@ impl Coach {
     /// Records a check-in and returns its assessment and the plan changes it
     /// causes. A check-in dated more than a few minutes ahead of now is
     /// refused, naming `taken_at`.
-    pub fn record_check_in(&self, check_in: CheckIn) -> Result<CheckInOutcome, CoachError> {
+    pub fn record_check_in(&self, check_in: CheckInEntry) -> Result<CheckInOutcome, CoachError> {
         let checkin = check_in.to_core_entered(self.config.pain.ahead_tolerance_min)?;
         plausible("taken_at", checkin.taken_at.date())?;
         let catalogue = Catalogue::builtin()?;
@@ -304,7 +304,7 @@ pub(crate) mod tests {
             let coach = Coach::open(RecordStore::open(path.clone()).unwrap()).unwrap();
             coach.save_profile(runner(), "2026-11-23".into()).unwrap();
             coach
-                .record_check_in(CheckIn {
+                .record_check_in(CheckInEntry {
                     taken_at: "2026-11-24T08:00".into(),
                     score: 6,
                     moment: CheckInMoment::AfterRun,
@@ -426,7 +426,7 @@ pub(crate) mod tests {
             .expect_err("no run on Wednesday");
         assert!(matches!(err, CoachError::InvalidInput { field, .. } if field == "session"));
         let result = coach
-            .record_check_in(CheckIn {
+            .record_check_in(CheckInEntry {
                 taken_at: "2026-11-26T19:00:00".into(),
                 score: 7,
                 moment: CheckInMoment::AfterRun,
@@ -447,7 +447,7 @@ pub(crate) mod tests {
             "cross-training in place of Saturday's run"
         );
         let err = coach
-            .record_check_in(CheckIn {
+            .record_check_in(CheckInEntry {
                 taken_at: "2026-11-26T19:00:00".into(),
                 score: 11,
                 moment: CheckInMoment::AfterRun,
@@ -458,7 +458,7 @@ pub(crate) mod tests {
             .expect_err("out of range");
         assert!(matches!(err, CoachError::InvalidInput { field, .. } if field == "score"));
         let err = coach
-            .record_check_in(CheckIn {
+            .record_check_in(CheckInEntry {
                 taken_at: "2026-11-26T19:00:00".into(),
                 score: 3,
                 moment: CheckInMoment::AfterRun,
@@ -469,7 +469,7 @@ pub(crate) mod tests {
             .expect_err("a flag twice");
         assert!(matches!(err, CoachError::InvalidInput { field, .. } if field == "red_flags"));
         let err = coach
-            .record_check_in(CheckIn {
+            .record_check_in(CheckInEntry {
                 taken_at: "tonight".into(),
                 score: 3,
                 moment: CheckInMoment::AfterRun,
@@ -488,7 +488,7 @@ pub(crate) mod tests {
             .save_profile(runner(), "2026-11-23".into())
             .expect("saved");
         let result = coach
-            .record_check_in(CheckIn {
+            .record_check_in(CheckInEntry {
                 taken_at: "2026-11-24T08:00".into(),
                 score: 4,
                 moment: CheckInMoment::NextMorning,

@@ -109,7 +109,7 @@ mod tests {
         let err = parse_date_time("taken_at", "2026-03-20T19:30:00+0200").unwrap_err();
         assert_eq!(err.field, "taken_at");
         assert!(err.to_string().starts_with("taken_at: "), "{err}");
-        let pain = crate::ffi::pain::CheckIn {
+        let pain = crate::ffi::pain::CheckInEntry {
             taken_at: "2026-03-20T19:30:00+02:00".into(),
             score: 2,
             moment: crate::ffi::pain::CheckInMoment::AfterRun,

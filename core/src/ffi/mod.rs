@@ -14,7 +14,6 @@
 //! - [`pain`]: the pain check-in the app fills in.
 //! - [`clock`]: the monotonic time base the app shares with the sensor client.
 //! - [`events`]: the background thread that delivers events to a foreign observer.
-//! - `mirror`: `mirror_enum!`, the From impls between mirrored enums.
 //! - [`dates`]: ISO-8601 dates and times as they cross the FFI.
 //! - `custom_types`: the core's `NaiveDate` and `NaiveDateTime` as those strings,
 //!   so core records holding them derive their FFI records.
@@ -23,9 +22,6 @@
 //!   Progress, Settings) and the reminder schedule; the records are the core's.
 //! - [`sensor`]: the BLE sensor client object and its observer.
 //! - `wall_clock`: the local time now, read where a check-in enters (a seam tests fix).
-
-#[macro_use]
-mod mirror;
 
 pub mod clock;
 pub mod coach;

@@ -11,9 +11,12 @@ pub use crate::pain::{
 
 use crate::ffi::dates::{DateFieldError, format_date_time, parse_date_time};
 
-/// A pain report as the app collects it.
+/// A pain report as the app collects it, dates as text, read here so that
+/// a refusal names the field; the core's `pain::CheckIn` once read. The
+/// apps know it as `CheckIn`.
 #[derive(Debug, Clone, PartialEq, uniffi::Record)]
-pub struct CheckIn {
+#[uniffi(name = "CheckIn")]
+pub struct CheckInEntry {
     /// Local date and time, "YYYY-MM-DDTHH:MM[:SS]".
     pub taken_at: String,
     /// 0 (no pain) to 10 (emergency-room bad).
@@ -34,11 +37,11 @@ pub struct CheckIn {
 /// A check-in the core refused, naming what is wrong; the coach and the run
 /// session turn it into their own error.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum PainError {
+pub enum CheckInInputError {
     /// The check-in itself breaks a rule (score, red flags, a time ahead of
     /// now); the message names the field.
     #[error(transparent)]
-    Refused(#[from] core::PainError),
+    Refused(#[from] core::CheckInError),
     /// A date and time could not be read; the message names the field.
     #[error(
         "{field}: '{value}' is not a date and time like 2026-11-22T07:30 (an offset such as +02:00 or Z may follow)"
@@ -46,8 +49,8 @@ pub enum PainError {
     InvalidDateTime { field: String, value: String },
 }
 
-impl CheckIn {
-    pub(crate) fn to_core(&self) -> Result<core::CheckIn, PainError> {
+impl CheckInEntry {
+    pub(crate) fn to_core(&self) -> Result<core::CheckIn, CheckInInputError> {
         let taken_at = parse_date_time("taken_at", &self.taken_at)?;
         Ok(core::CheckIn::new(
             taken_at,
@@ -59,10 +62,13 @@ impl CheckIn {
         )?)
     }
 
-    /// As [`CheckIn::to_core`], for a check-in the app records now: one
+    /// As [`CheckInEntry::to_core`], for a check-in the app records now: one
     /// dated more than `tolerance_min` minutes ahead of the local time now
     /// is refused (issue 18, finding 5).
-    pub(crate) fn to_core_entered(&self, tolerance_min: u32) -> Result<core::CheckIn, PainError> {
+    pub(crate) fn to_core_entered(
+        &self,
+        tolerance_min: u32,
+    ) -> Result<core::CheckIn, CheckInInputError> {
         let checkin = self.to_core()?;
         core::ahead_of_now(
             checkin.taken_at,
@@ -73,7 +79,7 @@ impl CheckIn {
     }
 }
 
-impl From<&core::CheckIn> for CheckIn {
+impl From<&core::CheckIn> for CheckInEntry {
     fn from(c: &core::CheckIn) -> Self {
         Self {
             taken_at: format_date_time(c.taken_at),
@@ -86,7 +92,7 @@ impl From<&core::CheckIn> for CheckIn {
     }
 }
 
-impl From<DateFieldError> for PainError {
+impl From<DateFieldError> for CheckInInputError {
     fn from(e: DateFieldError) -> Self {
         Self::InvalidDateTime {
             field: e.field,

@@ -207,10 +207,10 @@ mod tests {
     use super::*;
 
     use crate::ffi::coach::Coach;
-    use crate::ffi::pain::{CheckIn, CheckInMoment, PainLocation};
+    use crate::ffi::pain::{CheckInEntry, CheckInMoment, PainLocation};
 
-    fn check_in(score: i64) -> CheckIn {
-        CheckIn {
+    fn check_in(score: i64) -> CheckInEntry {
+        CheckInEntry {
             taken_at: "2026-11-22T07:30:00".into(),
             score,
             moment: CheckInMoment::NextMorning,

@@ -3,7 +3,7 @@
 
 use thiserror::Error;
 
-use crate::coach::CoachError;
+use crate::coach::PlanBuildError;
 use crate::store::{RecordError, RecordStoreError};
 
 #[derive(Debug, Error)]
@@ -13,7 +13,7 @@ pub enum JournalError {
     Store(#[from] RecordStoreError),
     /// The coach refused the change (a field names the fault).
     #[error("the plan: {0}")]
-    Coach(#[from] CoachError),
+    Coach(#[from] PlanBuildError),
     /// The run is not one the record takes (a field names the fault).
     #[error("the run cannot be kept: {0}")]
     Run(#[from] RecordError),

@@ -12,7 +12,7 @@ use crate::coach::after_run::counts_as_done;
 use crate::coach::outcome::PlanChange;
 use crate::coach::record::stored_outcome;
 use crate::coach::{
-    Catalogue, CoachConfig, CoachError, History, MarkedSession, RunFacts, SessionResult,
+    Catalogue, CoachConfig, History, MarkedSession, PlanBuildError, RunFacts, SessionResult,
     SessionType, after_run, cadence_baseline,
 };
 use crate::store;
@@ -74,7 +74,7 @@ impl Journal {
             session_done,
             measured_cadence_spm: measured,
         };
-        let catalogue = Catalogue::builtin().map_err(CoachError::from)?;
+        let catalogue = Catalogue::builtin().map_err(PlanBuildError::from)?;
         let (after, plan_changes) = after_run(history, &facts, catalogue, config)?;
         let outcome = session_done.then(|| {
             stored_outcome(&MarkedSession {

@@ -5,7 +5,7 @@
 //! `live_run`.
 
 use super::finished::FinishedRun;
-use super::live_run::{Inner, LiveRun, LiveRunError, Mode, Ticket};
+use super::live_run::{LiveRun, LiveRunError, LiveRunState, Mode, Ticket};
 use super::saved::Saved;
 use super::writer::{Trouble, WriterReport};
 use crate::pain::CheckIn;
@@ -143,7 +143,7 @@ impl LiveRun {
 /// The Run screen's warning: a run the runner chose not to keep says so; a
 /// kept run, while its latest checkpoint is not in the record. A run never
 /// kept (a preview) says nothing.
-fn warning(inner: &Inner) -> Option<String> {
+fn warning(inner: &LiveRunState) -> Option<String> {
     let keeping = inner.keeping.as_ref()?;
     match &keeping.mode {
         Mode::Declined => Some(format::NOT_KEPT.to_owned()),

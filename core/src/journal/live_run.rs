@@ -91,7 +91,7 @@ pub(super) struct Keeping {
     pub(super) mode: Mode,
 }
 
-pub(super) struct Inner {
+pub(super) struct LiveRunState {
     pub(super) session: RunSession,
     pub(super) keeping: Option<Keeping>,
 }
@@ -123,11 +123,11 @@ type OnEvents = Box<dyn Fn(Vec<RunEvent>) + Send + Sync>;
 
 /// A live run and its checkpoint.
 pub struct LiveRun {
-    pub(super) inner: Mutex<Inner>,
+    pub(super) inner: Mutex<LiveRunState>,
     pub(super) on_events: OnEvents,
 }
 
-impl Inner {
+impl LiveRunState {
     /// After an input: hands a checkpoint to the writer if one is due.
     /// Returns the newest checkpoint handed on so far, to wait for; none
     /// when the run is not being checkpointed.
@@ -185,7 +185,7 @@ impl LiveRun {
         on_events: impl Fn(Vec<RunEvent>) + Send + Sync + 'static,
     ) -> Self {
         Self {
-            inner: Mutex::new(Inner {
+            inner: Mutex::new(LiveRunState {
                 session,
                 keeping: None,
             }),
@@ -193,7 +193,7 @@ impl LiveRun {
         }
     }
 
-    pub(super) fn lock(&self) -> Result<MutexGuard<'_, Inner>, LiveRunError> {
+    pub(super) fn lock(&self) -> Result<MutexGuard<'_, LiveRunState>, LiveRunError> {
         self.inner.lock().map_err(|_| LiveRunError::Poisoned)
     }
 

@@ -99,7 +99,7 @@ pub struct CheckIn {
 
 /// A check-in that cannot be accepted, naming the field at fault.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
-pub enum PainError {
+pub enum CheckInError {
     #[error("score: {score} is outside the 0-{MAX_SCORE} pain scale")]
     ScoreOutOfRange { score: i64 },
     #[error("red_flags: {flag:?} is listed twice")]
@@ -124,10 +124,10 @@ pub fn ahead_of_now(
     taken_at: NaiveDateTime,
     now: NaiveDateTime,
     tolerance_min: u32,
-) -> Result<(), PainError> {
+) -> Result<(), CheckInError> {
     let tolerance = TimeDelta::try_minutes(i64::from(tolerance_min)).unwrap_or(TimeDelta::MAX);
     if taken_at.signed_duration_since(now) > tolerance {
-        return Err(PainError::AheadOfNow {
+        return Err(CheckInError::AheadOfNow {
             taken_at,
             now,
             tolerance_min,
@@ -143,7 +143,7 @@ pub struct SetAside {
     /// Its place in the list it came in.
     pub index: usize,
     pub check_in: CheckIn,
-    pub reason: PainError,
+    pub reason: CheckInError,
 }
 
 /// Takes out of `check_ins` every one dated ahead of `now` (see
@@ -183,15 +183,15 @@ impl CheckIn {
         quality: Option<PainQuality>,
         location: Option<PainLocation>,
         red_flags: Vec<RedFlag>,
-    ) -> Result<Self, PainError> {
+    ) -> Result<Self, CheckInError> {
         let score = u8::try_from(score)
             .ok()
             .filter(|s| *s <= MAX_SCORE)
-            .ok_or(PainError::ScoreOutOfRange { score })?;
+            .ok_or(CheckInError::ScoreOutOfRange { score })?;
         let mut seen = Vec::with_capacity(red_flags.len());
         for flag in &red_flags {
             if seen.contains(flag) {
-                return Err(PainError::DuplicateRedFlag { flag: *flag });
+                return Err(CheckInError::DuplicateRedFlag { flag: *flag });
             }
             seen.push(*flag);
         }
@@ -206,7 +206,7 @@ impl CheckIn {
     }
 
     /// Checks a check-in that arrived already built (from a file or the FFI).
-    pub fn validate(&self) -> Result<(), PainError> {
+    pub fn validate(&self) -> Result<(), CheckInError> {
         Self::new(
             self.taken_at,
             i64::from(self.score),

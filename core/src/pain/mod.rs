@@ -14,8 +14,8 @@ mod trend;
 
 pub use assessment::{PainAction, PainAssessment, PainReason, PainZone, assess};
 pub use checkin::{
-    AHEAD_TOLERANCE_MIN, CheckIn, CheckInMoment, MAX_SCORE, PainError, PainLocation, PainQuality,
-    RedFlag, SetAside, ahead_of_now, set_aside_ahead_of_now,
+    AHEAD_TOLERANCE_MIN, CheckIn, CheckInError, CheckInMoment, MAX_SCORE, PainLocation,
+    PainQuality, RedFlag, SetAside, ahead_of_now, set_aside_ahead_of_now,
 };
 pub use config::PainConfig;
 pub use trend::{DailyPain, PainTrend, SETTLED_PAIN_MAX, TrendConfig, trend};

@@ -9,7 +9,7 @@
 use thiserror::Error;
 
 use super::plan::PlanError;
-use crate::pain::PainError;
+use crate::pain::CheckInError;
 use crate::sample::MonoMs;
 
 #[derive(Debug, Clone, PartialEq, Error)]
@@ -53,7 +53,7 @@ pub enum RunError {
         max_plus_one: usize,
     },
     #[error("check_in: {0}")]
-    CheckIn(#[from] PainError),
+    CheckIn(#[from] CheckInError),
     #[error("check_in: the session is not under way (not started, or already over)")]
     NotUnderWay,
     #[error("finish: the session has not started, so there is no run to sum up")]

@@ -19,14 +19,22 @@ pub struct SensorLine {
 }
 
 /// The Settings screen.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct SettingsScreen {
+    /// The values behind the switches, as `saveSettings` takes them.
     pub settings: Settings,
+    /// The distance unit in words: "Kilometres (km)".
     pub distance_unit_label: String,
+    /// The plan reminder time: "07:00".
     pub plan_reminder_time: String,
+    /// The check-in reminder time: "08:00".
     pub check_in_reminder_time: String,
+    /// The paired sensor, if any.
     pub sensor: Option<SensorLine>,
+    /// "Paired with …" or "No sensor paired".
     pub sensor_label: String,
+    /// Whether the "forget sensor" button is enabled.
     pub can_forget_sensor: bool,
 }
 

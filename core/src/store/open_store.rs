@@ -35,14 +35,14 @@ pub struct Store {
     dir: PathBuf,
     pub(super) db: PathBuf,
     warnings: Vec<StoreWarning>,
-    inner: Mutex<Inner>,
+    inner: Mutex<StoreState>,
     // Last: the folder leaves this process's list only once the connection
     // (in `inner`) is closed.
     _open_here: OpenHere,
 }
 
 #[derive(Debug)]
-pub(super) struct Inner {
+pub(super) struct StoreState {
     pub(super) records: Records,
     /// The live run's checkpoint, or why it does not read back.
     pub(super) checkpoint: Result<Option<Value>, String>,
@@ -93,7 +93,7 @@ impl Store {
             dir: dir.to_path_buf(),
             db,
             warnings,
-            inner: Mutex::new(Inner {
+            inner: Mutex::new(StoreState {
                 records: loaded.records,
                 checkpoint: loaded.checkpoint,
                 conn,
@@ -113,7 +113,7 @@ impl Store {
         &self.warnings
     }
 
-    pub(super) fn inner(&self) -> Result<MutexGuard<'_, Inner>, RecordStoreError> {
+    pub(super) fn inner(&self) -> Result<MutexGuard<'_, StoreState>, RecordStoreError> {
         self.inner.lock().map_err(|_| RecordStoreError::Poisoned)
     }
 
@@ -123,7 +123,7 @@ impl Store {
     }
 
     /// Refuses a write to a store that opened read-only.
-    pub(super) fn check_writable(&self, inner: &Inner) -> Result<(), RecordStoreError> {
+    pub(super) fn check_writable(&self, inner: &StoreState) -> Result<(), RecordStoreError> {
         match &inner.conn {
             Ok(_) => Ok(()),
             Err(reason) => Err(RecordStoreError::ReadOnly {
@@ -137,7 +137,7 @@ impl Store {
     /// if it fails. The caller changes the records in memory only after.
     pub(super) fn write<R>(
         &self,
-        inner: &mut Inner,
+        inner: &mut StoreState,
         doing: &'static str,
         write: impl FnOnce(&Transaction<'_>) -> rusqlite::Result<R>,
     ) -> Result<R, RecordStoreError> {

@@ -4,7 +4,7 @@
 
 use thiserror::Error;
 
-use crate::pain::PainError;
+use crate::pain::CheckInError;
 use crate::settings::SettingsError;
 
 /// Highest cadence accepted as a real reading, in steps per minute.
@@ -20,7 +20,7 @@ pub enum RecordError {
         reason: String,
     },
     #[error("check-in {0}")]
-    CheckIn(#[from] PainError),
+    CheckIn(#[from] CheckInError),
     #[error("{list}[{index}]: {reason}")]
     At {
         list: &'static str,

@@ -205,6 +205,11 @@ impl SessionRecord {
 
 /// The cadence sensor the runner paired, so the app reconnects to it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "ffi",
+    derive(uniffi::Record),
+    uniffi(name = "PairedSensorRecord")
+)]
 pub struct PairedSensor {
     /// The platform's identifier for the device.
     pub id: String,

@@ -10,7 +10,7 @@ use proptest::prelude::*;
 
 use super::tests::runner;
 use super::{Coach, CoachError, GearChangeType, SessionResult, SessionType};
-use crate::ffi::pain::{CheckIn, CheckInMoment, PainQuality, RedFlag};
+use crate::ffi::pain::{CheckInEntry, CheckInMoment, PainQuality, RedFlag};
 use crate::ffi::store::RecordStore;
 
 /// Dates a runner or a broken app might send: near the plan, at the edges
@@ -73,7 +73,7 @@ fn make(coach: &Coach, c: &Call) -> Result<(), String> {
             Call::PlannedRun(d) => coach.planned_run(d.clone()).map(drop),
             Call::PlanScreen(d) => coach.plan_screen(d.clone(), 1).map(drop),
             Call::CheckIn(d, score, sharp, flag) => coach
-                .record_check_in(CheckIn {
+                .record_check_in(CheckInEntry {
                     taken_at: format!("{d}T08:00"),
                     score: *score,
                     moment: CheckInMoment::NextMorning,
@@ -161,7 +161,7 @@ fn a_far_future_check_in_is_refused_and_the_coach_works_on() {
     // Issue 10: year +262142 was stored, then every plan build panicked.
     let coach = Coach::new();
     coach.save_profile(runner(), "2026-11-23".into()).unwrap();
-    let far = coach.record_check_in(CheckIn {
+    let far = coach.record_check_in(CheckInEntry {
         taken_at: "+262142-12-20T08:00".into(),
         score: 3,
         moment: CheckInMoment::NextMorning,

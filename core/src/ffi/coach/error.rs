@@ -1,6 +1,6 @@
 //! The coach facade's error: flat messages that name the field at fault.
 
-use crate::coach::{CatalogueError, CoachError as CoreCoachError, ProfileError};
+use crate::coach::{CatalogueError, PlanBuildError as CoreCoachError, ProfileError};
 
 /// Why a coach call failed, worded for the runner; the message names the field.
 #[derive(Debug, thiserror::Error, uniffi::Error)]
@@ -94,17 +94,17 @@ impl From<crate::ffi::dates::DateFieldError> for CoachError {
     }
 }
 
-impl From<crate::ffi::pain::PainError> for CoachError {
-    fn from(e: crate::ffi::pain::PainError) -> Self {
-        use crate::ffi::pain::PainError;
-        use crate::pain::PainError as Refused;
+impl From<crate::ffi::pain::CheckInInputError> for CoachError {
+    fn from(e: crate::ffi::pain::CheckInInputError) -> Self {
+        use crate::ffi::pain::CheckInInputError;
+        use crate::pain::CheckInError as Refused;
         // A bad time is a bad date like any other the coach takes, so the
         // apps catch one error case for every date field.
         let refused = match e {
-            PainError::InvalidDateTime { field, value } => {
+            CheckInInputError::InvalidDateTime { field, value } => {
                 return Self::InvalidDate { field, value };
             }
-            PainError::Refused(refused) => refused,
+            CheckInInputError::Refused(refused) => refused,
         };
         let field = match &refused {
             Refused::ScoreOutOfRange { .. } => "score",
@@ -144,14 +144,14 @@ impl From<crate::coach::record::CoachRecordError> for CoachError {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ffi::pain::PainError;
+    use crate::ffi::pain::CheckInInputError;
 
     // Issue 11 ("Errors"): the apps show this text as it is, so the field
     // is named once, not "score: score: ...".
     #[test]
     fn a_refused_input_names_its_field_once() {
-        let err = CoachError::from(PainError::Refused(
-            crate::pain::PainError::ScoreOutOfRange { score: 11 },
+        let err = CoachError::from(CheckInInputError::Refused(
+            crate::pain::CheckInError::ScoreOutOfRange { score: 11 },
         ));
         assert_eq!(err.to_string(), "score: 11 is outside the 0-10 pain scale");
         let err = CoachError::invalid_input("date".into(), "date: 1900-01-01 is too early");

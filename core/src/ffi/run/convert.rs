@@ -15,10 +15,10 @@ pub(super) fn input_error(e: core_run::RunError) -> RunSessionError {
 /// The one check-in record, taken during the run: the session records it
 /// as `DuringRun` whatever moment the app set.
 pub(super) fn checkin_from(
-    c: &crate::ffi::pain::CheckIn,
+    c: &crate::ffi::pain::CheckInEntry,
 ) -> Result<pain::CheckIn, RunSessionError> {
     c.to_core().map_err(|e| match e {
-        crate::ffi::pain::PainError::InvalidDateTime { field, value } => {
+        crate::ffi::pain::CheckInInputError::InvalidDateTime { field, value } => {
             RunSessionError::InvalidDate { field, value }
         }
         other => RunSessionError::InvalidInput {
@@ -31,7 +31,7 @@ pub(super) fn count(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
-impl From<core_run::RunEvent> for RunEvent {
+impl From<core_run::RunEvent> for DeliveredRunEvent {
     fn from(e: core_run::RunEvent) -> Self {
         let name = e.kind.name().to_owned();
         Self {

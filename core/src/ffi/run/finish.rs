@@ -56,7 +56,7 @@ pub struct RunCheckInNote {
     /// Active time into the run, ms.
     pub elapsed_ms: u64,
     /// The check-in as taken.
-    pub check_in: crate::ffi::pain::CheckIn,
+    pub check_in: crate::ffi::pain::CheckInEntry,
     /// Its assessment: zone, action, reasons and advice.
     pub assessment: crate::ffi::pain::PainAssessment,
 }

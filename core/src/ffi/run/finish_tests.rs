@@ -6,14 +6,14 @@ use std::sync::{Arc, Mutex};
 
 use super::*;
 use crate::ffi::coach::Coach;
-use crate::ffi::pain::{CheckIn, CheckInMoment, PainZone, RedFlag};
+use crate::ffi::pain::{CheckInEntry, CheckInMoment, PainZone, RedFlag};
 use crate::ffi::store::RecordStore;
 
 #[derive(Default)]
-struct Collect(Mutex<Vec<RunEvent>>);
+struct Collect(Mutex<Vec<DeliveredRunEvent>>);
 
 impl RunObserver for Collect {
-    fn on_event(&self, event: RunEvent) {
+    fn on_event(&self, event: DeliveredRunEvent) {
         self.0.lock().unwrap().push(event);
     }
 }
@@ -53,8 +53,8 @@ fn reading(at_ms: u64) -> RunSample {
     }
 }
 
-fn during(date: &str, score: i64) -> CheckIn {
-    CheckIn {
+fn during(date: &str, score: i64) -> CheckInEntry {
+    CheckInEntry {
         taken_at: format!("{date}T07:10:00"),
         score,
         moment: CheckInMoment::DuringRun,

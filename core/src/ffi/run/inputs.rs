@@ -1,7 +1,7 @@
 //! What the app sends a run session: the plan, and the run settings its
 //! runner's saved settings ask for (the settings, the segments and the
 //! readings are the core's own records: `RunSettings`, `RunSegment`,
-//! `RunSample`; a live check-in is the pain facade's one `CheckIn` record).
+//! `RunSample`; a live check-in is the pain facade's one `CheckInEntry` record).
 
 use crate::run::{RunSegment, RunSettings, SessionPlan};
 
@@ -30,5 +30,5 @@ impl From<RunPlan> for SessionPlan {
 /// each cue's `speak`.
 #[uniffi::export]
 pub fn run_settings_for(settings: crate::ffi::screens::AppSettings) -> RunSettings {
-    RunSettings::from_saved(&settings.into())
+    RunSettings::from_saved(&settings)
 }

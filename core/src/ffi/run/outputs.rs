@@ -4,9 +4,12 @@
 
 use super::*;
 
-/// One event: when, what (as data), and its cue.
+/// One event as the app receives it: when, what (as data), the kind's name
+/// and its cue. The core's `run::RunEvent` with its name added; the apps
+/// know it as `RunEvent`.
 #[derive(Debug, Clone, PartialEq, uniffi::Record)]
-pub struct RunEvent {
+#[uniffi(name = "RunEvent")]
+pub struct DeliveredRunEvent {
     /// The monotonic time it refers to.
     pub at_ms: u64,
     /// What happened, with its numbers.
@@ -58,5 +61,5 @@ pub enum RunSessionError {
 #[uniffi::export(with_foreign)]
 pub trait RunObserver: Send + Sync {
     /// One event, on the session's delivery thread.
-    fn on_event(&self, event: RunEvent);
+    fn on_event(&self, event: DeliveredRunEvent);
 }

@@ -6,7 +6,7 @@
 
 use crate::run::samples::{self, SensorCall};
 
-use super::{RunCue, RunEvent};
+use super::{DeliveredRunEvent, RunCue};
 use crate::ffi::sensor::{SensorConnectionState, SensorDetails, SensorWarning};
 
 /// Which sensor observer call a sample stands for, with its argument.
@@ -47,10 +47,10 @@ pub struct SensorCueSample {
 /// differs, such as a check-in in each pain zone), with the cue a session
 /// would attach. Timestamps are 0.
 #[uniffi::export]
-pub fn sample_run_events() -> Vec<RunEvent> {
+pub fn sample_run_events() -> Vec<DeliveredRunEvent> {
     samples::sample_run_events()
         .into_iter()
-        .map(RunEvent::from)
+        .map(DeliveredRunEvent::from)
         .collect()
 }
 

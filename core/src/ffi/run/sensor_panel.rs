@@ -59,12 +59,12 @@ mod tests {
 
     use super::*;
     use crate::ffi::run::{
-        RunEvent, RunObserver, RunPlan, RunSegment, RunSegmentKind, RunSensorLink,
+        DeliveredRunEvent, RunObserver, RunPlan, RunSegment, RunSegmentKind, RunSensorLink,
     };
 
     struct Quiet;
     impl RunObserver for Quiet {
-        fn on_event(&self, _event: RunEvent) {}
+        fn on_event(&self, _event: DeliveredRunEvent) {}
     }
 
     fn session() -> Arc<RunSession> {

@@ -12,7 +12,7 @@ use crate::sample::{CadenceSample, CadenceUnit, MonoMs, SampleSink, SensorLink};
 
 use super::*;
 use crate::ffi::events::{DeliveryReport, EventPump};
-use crate::ffi::pain::CheckIn;
+use crate::ffi::pain::CheckInEntry;
 
 use super::convert::*;
 
@@ -24,7 +24,7 @@ pub struct RunSession {
     /// The session and its checkpoint (kept by `keep_in` or `restore`,
     /// `finish.rs`).
     pub(super) live: LiveRun,
-    events: Arc<EventPump<RunEvent>>,
+    events: Arc<EventPump<DeliveredRunEvent>>,
 }
 
 #[uniffi::export]
@@ -81,12 +81,12 @@ impl RunSession {
         self.live.stop(now_ms).map(drop).map_err(live_error)
     }
 
-    /// A live knee check-in: the one `CheckIn` record of the pain facade,
+    /// A live knee check-in: the one `CheckInEntry` record of the pain facade,
     /// taken as `DuringRun` whatever its `moment`. It takes effect at once
     /// (a sharp pain stops the run); in a kept run it is in the record
     /// before this returns, and when it could not be written the Run
     /// screen's `notSaved` says so until a later write succeeds.
-    pub fn check_in(&self, now_ms: u64, checkin: CheckIn) -> Result<(), RunSessionError> {
+    pub fn check_in(&self, now_ms: u64, checkin: CheckInEntry) -> Result<(), RunSessionError> {
         let checkin = checkin_from(&checkin)?;
         self.live
             .check_in(now_ms, checkin)
@@ -197,7 +197,7 @@ impl RunSession {
         // Queuing never runs the observer, so inputs return promptly
         // however slow it is, and the observer may call back in.
         let queue: Box<dyn Fn(Vec<core_run::RunEvent>) + Send + Sync> = Box::new(move |batch| {
-            pump.send_all(batch.into_iter().map(RunEvent::from));
+            pump.send_all(batch.into_iter().map(DeliveredRunEvent::from));
         });
         Ok(Arc::new(Self {
             live: live(queue)?,

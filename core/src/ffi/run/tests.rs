@@ -5,16 +5,16 @@ use std::sync::{Arc, Mutex};
 
 use crate::sample::{CadenceSample, CadenceUnit};
 
-use crate::ffi::pain::{CheckIn, CheckInMoment, PainQuality};
+use crate::ffi::pain::{CheckInEntry, CheckInMoment, PainQuality};
 
 /// How long a test waits for the delivery thread; only a hang reaches it.
 const WAIT: std::time::Duration = std::time::Duration::from_secs(10);
 
 #[derive(Default)]
-struct Collect(Mutex<Vec<RunEvent>>);
+struct Collect(Mutex<Vec<DeliveredRunEvent>>);
 
 impl RunObserver for Collect {
-    fn on_event(&self, event: RunEvent) {
+    fn on_event(&self, event: DeliveredRunEvent) {
         self.0.lock().unwrap().push(event);
     }
 }
@@ -131,7 +131,7 @@ fn errors_name_the_field_and_nothing_panics() {
         })
         .unwrap_err();
     assert!(err.to_string().starts_with("sample.cadence"), "{err}");
-    let checkin = CheckIn {
+    let checkin = CheckInEntry {
         taken_at: "22/11/2026".into(),
         score: 3,
         moment: CheckInMoment::DuringRun,
@@ -141,7 +141,7 @@ fn errors_name_the_field_and_nothing_panics() {
     };
     let err = session.check_in(11_000, checkin).unwrap_err();
     assert!(matches!(err, RunSessionError::InvalidDate { ref field, .. } if field == "taken_at"));
-    let checkin = CheckIn {
+    let checkin = CheckInEntry {
         taken_at: "2026-11-22T07:30:00".into(),
         score: 12,
         moment: CheckInMoment::DuringRun,
@@ -182,7 +182,7 @@ fn a_sharp_check_in_stops_and_settings_apply() {
     session.start(0).unwrap();
     session.tick(40_000).unwrap();
     assert!(session.snapshot(40_000).unwrap().metronome.playing);
-    let checkin = CheckIn {
+    let checkin = CheckInEntry {
         taken_at: "2026-11-22T07:41:00".into(),
         score: 2,
         moment: CheckInMoment::DuringRun,
@@ -207,7 +207,7 @@ fn a_sharp_check_in_stops_and_settings_apply() {
 struct Reentrant(Mutex<Option<Arc<RunSession>>>, Mutex<u32>);
 
 impl RunObserver for Reentrant {
-    fn on_event(&self, _event: RunEvent) {
+    fn on_event(&self, _event: DeliveredRunEvent) {
         if let Some(s) = self.0.lock().unwrap().as_ref() {
             let _ = s.snapshot(0);
             let _ = s.tick(1_000);
@@ -273,7 +273,7 @@ fn unusual_targets_need_the_override_and_far_future_readings_are_refused() {
 
 #[test]
 fn the_runners_saved_settings_become_session_settings() {
-    let saved = crate::ffi::screens::AppSettings::from(crate::store::Settings::default());
+    let saved = crate::ffi::screens::AppSettings::default();
     let defaults = run_settings_for(saved.clone());
     // The saved defaults ask for exactly the session's documented defaults.
     assert_eq!(

@@ -19,7 +19,6 @@ mod reminders;
 mod settings;
 mod today;
 
+pub use crate::screens::settings::SettingsScreen;
 pub use check_in::check_in_screen;
-pub use settings::{
-    AppSettings, DistanceUnitChoice, PairedSensorRecord, PairedSensorUnit, SettingsScreen,
-};
+pub use settings::{AppSettings, DistanceUnitChoice, PairedSensorRecord};

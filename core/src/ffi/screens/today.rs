@@ -29,7 +29,7 @@ mod tests {
     use super::*;
     use crate::ffi::coach::tests::runner;
     use crate::ffi::coach::{SessionResult, SessionType};
-    use crate::ffi::pain::CheckIn;
+    use crate::ffi::pain::CheckInEntry;
     use crate::ffi::pain::CheckInMoment;
     use crate::screens::today::TodayStatus;
 
@@ -77,7 +77,7 @@ mod tests {
             Some(CheckInMoment::NextMorning)
         );
         coach
-            .record_check_in(CheckIn {
+            .record_check_in(CheckInEntry {
                 taken_at: "2026-11-25T07:45:00".into(),
                 score: 1,
                 moment: CheckInMoment::NextMorning,
@@ -101,7 +101,7 @@ mod tests {
             .save_profile(runner(), "2026-11-23".into())
             .expect("profile");
         coach
-            .record_check_in(CheckIn {
+            .record_check_in(CheckInEntry {
                 taken_at: "2026-11-24T07:00:00".into(),
                 score: 4,
                 moment: CheckInMoment::NextMorning,

@@ -426,10 +426,10 @@ mod tests {
     }
 
     #[derive(Default)]
-    struct RunEvents(Mutex<Vec<crate::ffi::run::RunEvent>>);
+    struct RunEvents(Mutex<Vec<crate::ffi::run::DeliveredRunEvent>>);
 
     impl crate::ffi::run::RunObserver for RunEvents {
-        fn on_event(&self, event: crate::ffi::run::RunEvent) {
+        fn on_event(&self, event: crate::ffi::run::DeliveredRunEvent) {
             self.0.lock().expect("events").push(event);
         }
     }

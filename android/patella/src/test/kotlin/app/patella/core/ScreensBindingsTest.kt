@@ -66,7 +66,7 @@ class ScreensBindingsTest {
 
                 val settings = store.settings().copy(planReminderMinute = 390u.toUShort())
                 store.saveSettings(settings)
-                store.savePairedSensor(PairedSensorRecord("pod-1", "Stride pod", PairedSensorUnit.UNKNOWN))
+                store.savePairedSensor(PairedSensorRecord("pod-1", "Stride pod", RunCadenceUnit.UNKNOWN))
                 val screen = store.settingsScreen()
                 assertEquals("06:30", screen.planReminderTime)
                 assertEquals("Paired with Stride pod", screen.sensorLabel)

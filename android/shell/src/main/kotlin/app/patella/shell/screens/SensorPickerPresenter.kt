@@ -1,7 +1,7 @@
 package app.patella.shell.screens
 
 import app.patella.core.PairedSensorRecord
-import app.patella.core.PairedSensorUnit
+import app.patella.core.RunCadenceUnit
 import app.patella.core.SensorPickerScreen
 import app.patella.core.SensorScanState
 import app.patella.shell.session.AppSession
@@ -49,7 +49,7 @@ class SensorPickerPresenter(
             is SensorPickerIntent.Choose -> {
                 val choice = session.sensorPicker.value.sensors.getOrNull(intent.index) ?: return
                 // The unit is learnt on the first run; the runner can set it in Settings.
-                session.store.savePairedSensor(PairedSensorRecord(choice.id, choice.label, PairedSensorUnit.UNKNOWN))
+                session.store.savePairedSensor(PairedSensorRecord(choice.id, choice.label, RunCadenceUnit.UNKNOWN))
                 session.recordChanged()
             }
         }

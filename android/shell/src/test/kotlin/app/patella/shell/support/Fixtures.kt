@@ -8,7 +8,7 @@ import app.patella.core.DistanceUnitChoice
 import app.patella.core.EquipmentItem
 import app.patella.core.ExperienceLevel
 import app.patella.core.PairedSensorRecord
-import app.patella.core.PairedSensorUnit
+import app.patella.core.RunCadenceUnit
 import app.patella.core.RecordStore
 import app.patella.core.RunDay
 import app.patella.core.RunnerProfile
@@ -96,7 +96,7 @@ object ScriptedDay {
         store.saveSettings(
             AppSettings(DistanceUnitChoice.KILOMETRES, true, false, true, true, (6 * 60 + 30).toUShort(), true, (8 * 60).toUShort()),
         )
-        store.savePairedSensor(PairedSensorRecord("C4:7F:51:0A:22:9E", "Stride pod", PairedSensorUnit.STRIDES_PER_MINUTE))
+        store.savePairedSensor(PairedSensorRecord("C4:7F:51:0A:22:9E", "Stride pod", RunCadenceUnit.STRIDES_PER_MINUTE))
     }
 }
 
