@@ -13,7 +13,7 @@ pub use crate::store::PairedSensor as PairedSensorRecord;
 impl RecordStore {
     /// The runner's settings (defaults until first saved).
     pub fn settings(&self) -> Result<AppSettings, StoreError> {
-        Ok(self.records_view(|r| r.settings.clone())?)
+        self.records_view(|r| r.settings.clone())
     }
 
     /// Saves the settings; a reminder time outside the day is refused,
@@ -24,7 +24,7 @@ impl RecordStore {
 
     /// The paired sensor, if any.
     pub fn paired_sensor(&self) -> Result<Option<PairedSensorRecord>, StoreError> {
-        Ok(self.records_view(|r| r.paired_sensor.clone())?)
+        self.records_view(|r| r.paired_sensor.clone())
     }
 
     /// Records the paired sensor, or forgets it with `None`.
@@ -34,9 +34,7 @@ impl RecordStore {
 
     /// The Settings screen.
     pub fn settings_screen(&self) -> Result<SettingsScreen, StoreError> {
-        Ok(self.records_view(|r| {
-            core_settings::settings_screen(&r.settings, r.paired_sensor.as_ref())
-        })?)
+        self.records_view(|r| core_settings::settings_screen(&r.settings, r.paired_sensor.as_ref()))
     }
 }
 
