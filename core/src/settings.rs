@@ -1,6 +1,6 @@
 //! The runner's app settings: how distances are shown, cues, the metronome
 //! and the reminders. A leaf: the store keeps them (`crate::store`), the run
-//! reads what they ask of a session (`crate::run::run_config_for`) and the
+//! reads what they ask of a session (`crate::run::RunSettings::from_saved`) and the
 //! screens show them.
 
 use serde::{Deserialize, Serialize};

@@ -2,9 +2,11 @@
 //! `ffi` feature (the `patella-ffi` cdylib turns it on; the CLI never does).
 //!
 //! This module holds no behaviour of its own; domain modules never import it
-//! (`core/tests/ffi_stays_at_the_edge.rs`). It maps `patella-core` types to
-//! FFI records, enums and objects, turns core errors into one typed error per
-//! area, and delivers events to the apps' observers from a Rust thread. No
+//! (`core/tests/ffi_stays_at_the_edge.rs`). Its objects return the core's own
+//! records (they derive their uniffi records behind the same feature), read
+//! the input records whose refusals name a field, turn core errors into one
+//! typed error per area, and deliver events to the apps' observers from a
+//! Rust thread. No
 //! panic crosses the boundary: every exported call returns a value or a typed
 //! error.
 //!
